@@ -67,6 +67,8 @@ class Scenario:
     nodes: list[Node] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
     dimensions: list[str] = field(default_factory=lambda: list(DEFAULT_DIMENSIONS))
+    # Twine's story id (IFID). Kept so that a re-exported file stays the same story in Twine.
+    ifid: str | None = None
 
     def node(self, node_id: str) -> Node | None:
         return next((n for n in self.nodes if n.id == node_id), None)

@@ -18,6 +18,8 @@ Convention (full version with examples in docs/twee-convention.md):
   ``[[Target<-text]]`` or ``[[text|Target]]``. The line(s) directly after it may carry
   ``{feedback: text}`` and a score block ``{Empati:+2 Tydlighet:+1}`` (scale -2..+2), on one
   line or two. After the first link only links, such lines and blank lines may follow.
+- StoryData's ``ifid`` is kept in ``Scenario.ifid``; a file without one gets an id derived from
+  its title, so re-exports stay stable.
 - Choice ids are derived: ``<passage name>#<n>``, n = 1, 2, … in link order. Export writes the
   choices of each node in the scenario's order, so ids of a re-imported scenario follow that form.
 
@@ -105,7 +107,7 @@ def parse_twee(source: str) -> Scenario:
             by_name[passage.name] = passage
 
     title = _passage_text(by_name["StoryTitle"]) if "StoryTitle" in by_name else ""
-    start = _read_story_data(by_name.get("StoryData"), errors)
+    start, ifid = _read_story_data(by_name.get("StoryData"), errors)
     if start is None:
         start = "Start" if "Start" in by_name else ""
     setting, dimensions = _read_setting(by_name.get(SETTING_PASSAGE), errors)
@@ -128,6 +130,7 @@ def parse_twee(source: str) -> Scenario:
         nodes=nodes,
         choices=choices,
         dimensions=dimensions,
+        ifid=ifid or _new_ifid(title),
     )
 
 
@@ -206,9 +209,12 @@ def _passage_text(passage: _Passage) -> str:
     return "\n".join(text for _, text in passage.body).strip()
 
 
-def _read_story_data(passage: _Passage | None, errors: list[TweeError]) -> str | None:
+def _read_story_data(
+    passage: _Passage | None, errors: list[TweeError]
+) -> tuple[str | None, str | None]:
+    """Return (start passage, ifid) from StoryData; either may be None."""
     if passage is None:
-        return None
+        return None, None
     line = passage.body[0][0] if passage.body else passage.line
     try:
         data = json.loads(_passage_text(passage) or "{}")
@@ -216,15 +222,18 @@ def _read_story_data(passage: _Passage | None, errors: list[TweeError]) -> str |
         errors.append(
             TweeError(line + exc.lineno - 1, f"Ogiltig JSON i StoryData: {exc.msg}.", "StoryData")
         )
-        return None
+        return None, None
     if not isinstance(data, dict):
         errors.append(TweeError(line, "StoryData måste vara ett JSON-objekt.", "StoryData"))
-        return None
-    start = data.get("start")
-    if start is not None and not isinstance(start, str):
-        errors.append(TweeError(line, "”start” i StoryData måste vara en text.", "StoryData"))
-        return None
-    return start
+        return None, None
+    start, ifid = data.get("start"), data.get("ifid")
+    for key, value in (("start", start), ("ifid", ifid)):
+        if value is not None and not isinstance(value, str):
+            errors.append(TweeError(line, f"”{key}” i StoryData måste vara en text.", "StoryData"))
+    return (
+        start if isinstance(start, str) else None,
+        ifid if isinstance(ifid, str) else None,
+    )
 
 
 def _read_setting(passage: _Passage | None, errors: list[TweeError]) -> tuple[Setting, list[str]]:
@@ -410,16 +419,17 @@ def export_twee(scenario: Scenario, story_format: str = "Harlowe") -> str:
 
 
 def canonical(scenario: Scenario) -> Scenario:
-    """The scenario with choices grouped by node (node order) and ids ``<node>#<n>``."""
+    """The scenario as it reads back from Twee: choices grouped by node (node order), ids
+    ``<node>#<n>``, and an ifid (derived from the title if missing)."""
     choices = []
     for node in scenario.nodes:
         for number, choice in enumerate(scenario.choices_from(node.id), start=1):
             choices.append(replace(choice, id=f"{node.id}#{number}", scores=dict(choice.scores)))
-    return replace(scenario, choices=choices)
+    return replace(scenario, choices=choices, ifid=scenario.ifid or _new_ifid(scenario.title))
 
 
 def _write(scenario: Scenario, story_format: str) -> str:
-    ifid = str(uuid.uuid5(uuid.NAMESPACE_URL, "serviceakademin:" + scenario.title)).upper()
+    ifid = scenario.ifid or _new_ifid(scenario.title)
     story_data = {"ifid": ifid, "format": story_format}
     if scenario.start:
         story_data["start"] = scenario.start
@@ -431,6 +441,11 @@ def _write(scenario: Scenario, story_format: str) -> str:
     for node in scenario.nodes:
         parts.append(_node_text(node, scenario.choices_from(node.id)))
     return "\n\n".join(parts) + "\n"
+
+
+def _new_ifid(title: str) -> str:
+    # Derived from the title so that exporting the same new scenario twice gives the same id.
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "serviceakademin:" + title)).upper()
 
 
 def _setting_text(scenario: Scenario) -> str:
