@@ -174,8 +174,8 @@ def _parse_header(line: str, number: int, errors: list[TweeError]) -> _Passage |
     position = None
     remainder = rest[index:].strip()
     if remainder.startswith("{"):
-        position = _read_position(remainder)
-    elif remainder:
+        position, remainder = _read_metadata(remainder)
+    if remainder:
         errors.append(TweeError(number, f"Oväntad text i passagehuvudet: ”{remainder}”.", name))
     return _Passage(name, tags, position, number)
 
@@ -196,13 +196,18 @@ def _read_escaped(text: str, index: int, stop: str) -> tuple[str, int]:
     return "".join(out), index
 
 
-def _read_position(metadata: str) -> tuple[float, float] | None:
-    # The spec recommends discarding undecodable metadata rather than failing.
+def _read_metadata(text: str) -> tuple[tuple[float, float] | None, str]:
+    """Return (position, text after the metadata block)."""
     try:
-        x, y = json.loads(metadata)["position"].split(",")
-        return (float(x), float(y))
+        metadata, end = json.JSONDecoder().raw_decode(text)
+    except ValueError:
+        # The spec recommends discarding undecodable metadata rather than failing.
+        return None, ""
+    try:
+        x, y = metadata["position"].split(",")
+        return (float(x), float(y)), text[end:].strip()
     except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+        return None, text[end:].strip()
 
 
 def _passage_text(passage: _Passage) -> str:
@@ -354,7 +359,7 @@ def _apply_annotation(line: str, choice: Choice, annotated: set[str]) -> list[st
     if line.startswith(_FEEDBACK_PREFIX):
         # A score block may follow the feedback on the same line: {feedback: …} {Empati:+1}
         split = re.search(r"\}\s+(\{[^{}]*\})$", line)
-        if split and _parse_scores(split.group(1)[1:-1]) is not None:
+        if split:
             feedback_part, scores_part = line[: split.start() + 1], split.group(1)
     else:
         feedback_part, scores_part = None, line
