@@ -1,0 +1,1 @@
+"""Import and export of quiz question formats (pure domain code, no UI or database)."""
