@@ -542,6 +542,9 @@ def _unrepresentable(scenario: Scenario) -> list[str]:
             problems.append(f"Svarstexten i valet ”{choice.id}” kan inte skrivas som länk.")
         if not _is_single_line(choice.feedback):
             problems.append(f"Återkopplingen i valet ”{choice.id}” måste vara en rad.")
+        elif re.search(r"\}\s+\{[^{}]*$", choice.feedback):
+            # It would read back as a score block: {feedback: a} {b}
+            problems.append(f"Återkopplingen i valet ”{choice.id}” får inte sluta med ”}} {{…”.")
         if not choice.target or _UNLINKABLE_NAME.search(choice.target):
             problems.append(f"Valet ”{choice.id}” har ett mål som inte kan skrivas som länk.")
     return problems

@@ -307,3 +307,21 @@ def test_demo_scenario_is_valid_and_playable():
     assert poor.end_node.id == "Missnöjd förälder"
     assert poor.totals["Empati"] == -4
     assert poor.normalised["Empati"] == 0.0
+
+
+def test_export_refuses_feedback_that_would_read_back_as_scores(scenario):
+    scenario.choices[0].feedback = "Bra} {Empati"
+    with pytest.raises(ValueError, match="får inte sluta med"):
+        export_twee(scenario)
+
+
+def test_export_writes_the_documented_convention(scenario):
+    text = export_twee(scenario)
+    assert ":: StoryTitle\nTestsamtal\n" in text
+    assert '"start": "Start"' in text
+    assert (
+        ":: ScenarioSetting\nkanal: telefon\nsituation: En medborgare ringer om ett beslut.\n"
+        in text
+    )
+    assert "[[Jag hjälper dig.->Lugn]]\n{feedback: Bra.} {Empati:+2 Tydlighet:+1}" in text
+    assert ":: Slut [end]\nHej då.\n---\nSamtalet är slut." in text
