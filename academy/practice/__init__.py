@@ -1,0 +1,1 @@
+"""Träning: branching bemötande scenarios, scoring, Twee import/export, personal-data check."""

@@ -1,0 +1,1 @@
+"""Readers and writers for outside scenario formats (Twee 3)."""

@@ -43,15 +43,11 @@ IGNORED_TAGS = {"script", "stylesheet"}
 SETTING_PASSAGE = "ScenarioSetting"
 SPECIAL_PASSAGES = {"StoryTitle", "StoryData", SETTING_PASSAGE}
 CLOSING_SEPARATOR = "---"
-SETTING_KEYS = {
-    "kanal": "channel",
-    "situation": "situation",
-    "kundresesteg": "journey_step",
-    "dimensioner": "dimensions",
-}
+SETTING_KEYS = ("kanal", "situation", "kundresesteg", "dimensioner")
 
 _LINK = re.compile(r"\[\[(.*?)\]\]")
 _SCORE_TOKEN = re.compile(r"\s*([^:,{}\s][^:,{}]*?)\s*:\s*([+-]?\d+)\s*,?")
+_SCORE_BLOCK = re.compile(f"(?:{_SCORE_TOKEN.pattern})+")
 _FEEDBACK_PREFIX = "{feedback:"
 _IMAGE = re.compile(r"\{bild:\s*(.*?)\s*\}")
 
@@ -143,6 +139,7 @@ def _split_passages(source: str, errors: list[TweeError]) -> list[_Passage]:
             if passage is not None:
                 passages.append(passage)
             else:
+                # Placeholder so the broken passage's lines do not join the previous passage.
                 passages.append(_Passage(f"(rad {number})", [], None, number))
         elif passages:
             # Twine escapes '::' at the start of a content line as '\:\:'.
@@ -290,7 +287,7 @@ def _read_node(passage: _Passage, errors: list[TweeError]) -> tuple[Node, list[C
         link_only = _LINK.fullmatch(line)
         if not choices and not link_only:
             if "[[" in line:
-                error(number, "En länk måste stå ensam på en egen rad.")
+                error(number, _misplaced_link(line))
             elif is_end and line == CLOSING_SEPARATOR and not in_closing:
                 in_closing = True
             elif not in_closing and (image_match := _IMAGE.fullmatch(line)):
@@ -318,7 +315,7 @@ def _read_node(passage: _Passage, errors: list[TweeError]) -> tuple[Node, list[C
             for problem in _apply_annotation(line, choices[-1], annotated):
                 error(number, problem)
         elif "[[" in line:
-            error(number, "En länk måste stå ensam på en egen rad.")
+            error(number, _misplaced_link(line))
         else:
             error(
                 number,
@@ -334,6 +331,12 @@ def _read_node(passage: _Passage, errors: list[TweeError]) -> tuple[Node, list[C
         position=passage.position,
     )
     return node, choices
+
+
+def _misplaced_link(line: str) -> str:
+    if _LINK.search(line) is None:
+        return "Länken saknar avslutande ]]."
+    return "En länk måste stå ensam på en egen rad."
 
 
 def _link_to_choice(content: str, source: str, number: int) -> Choice | None:
@@ -373,7 +376,8 @@ def _apply_annotation(line: str, choice: Choice, annotated: set[str]) -> list[st
         scores = _parse_scores(scores_part[1:-1])
         if scores is None:
             problems.append(
-                "Poäng skrivs som {Dimension:+2 Dimension:-1} med heltal, varje dimension en gång."
+                "Skriv {feedback: text} eller poäng som {Dimension:+2 Dimension:-1} "
+                "(heltal, varje dimension en gång)."
             )
         elif "scores" in annotated:
             problems.append("Länken har redan poäng.")
@@ -384,18 +388,12 @@ def _apply_annotation(line: str, choice: Choice, annotated: set[str]) -> list[st
 
 
 def _parse_scores(content: str) -> dict[str, int] | None:
-    scores: dict[str, int] = {}
-    position = 0
-    while position < len(content):
-        match = _SCORE_TOKEN.match(content, position)
-        if match is None or match.end() == position:
-            return None if content[position:].strip() else scores or None
-        name, value = match.group(1), int(match.group(2))
-        if name in scores:
-            return None
-        scores[name] = value
-        position = match.end()
-    return scores or None
+    """``Empati:+2 Tydlighet:-1`` (commas allowed) -> dict; None if malformed or repeated."""
+    if not _SCORE_BLOCK.fullmatch(content):
+        return None
+    pairs = _SCORE_TOKEN.findall(content)
+    scores = {name: int(value) for name, value in pairs}
+    return scores if len(scores) == len(pairs) else None
 
 
 # ---------------------------------------------------------------------------------------- export

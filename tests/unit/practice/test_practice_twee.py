@@ -190,8 +190,8 @@ def test_errors_name_passage_and_line_and_all_are_collected():
     )
     assert errors == [
         "rad 2, passagen ”Start”: En länk måste stå ensam på en egen rad.",
-        "rad 4, passagen ”Start”: Poäng skrivs som {Dimension:+2 Dimension:-1} med heltal, "
-        "varje dimension en gång.",
+        "rad 4, passagen ”Start”: Skriv {feedback: text} eller poäng som "
+        "{Dimension:+2 Dimension:-1} (heltal, varje dimension en gång).",
         "rad 6, passagen ”Start”: Återkoppling och poäng måste stå direkt efter länken "
         "de hör till.",
         "rad 7, passagen ”Start”: Efter första länken får bara länkar, {feedback: …}, poäng och "
@@ -222,8 +222,8 @@ def test_more_syntax_errors():
         "rad 1: Passagehuvudet saknar namn.",
         "rad 2, passagen ”A”: Oväntad text i passagehuvudet: ”skräp”.",
         "rad 3, passagen ”A”: Länken saknar text eller mål.",
-        "rad 4, passagen ”A”: Poäng skrivs som {Dimension:+2 Dimension:-1} med heltal, "
-        "varje dimension en gång.",
+        "rad 4, passagen ”A”: Skriv {feedback: text} eller poäng som "
+        "{Dimension:+2 Dimension:-1} (heltal, varje dimension en gång).",
         "rad 7, passagen ”A”: Länken har redan återkoppling.",
         "rad 10, passagen ”ScenarioSetting”: Nyckeln ”kanal” finns redan.",
         "rad 11, passagen ”ScenarioSetting”: Raden ska ha formen ”nyckel: värde” med någon av "
@@ -325,3 +325,12 @@ def test_export_writes_the_documented_convention(scenario):
     )
     assert "[[Jag hjälper dig.->Lugn]]\n{feedback: Bra.} {Empati:+2 Tydlighet:+1}" in text
     assert ":: Slut [end]\nHej då.\n---\nSamtalet är slut." in text
+
+
+def test_unclosed_link_and_score_syntax_variants():
+    errors = parse_errors(
+        ":: Start\nx\n[[Vidare->B\n\n:: B\ny\n[[Ok]]\n{Empati:+1, Tydlighet: -2}\n"
+    )
+    assert errors == ["rad 3, passagen ”Start”: Länken saknar avslutande ]]."]
+    scenario = parse_twee(":: B\ny\n[[Ok]]\n{Empati:+1, Tydlighet: -2}\n")
+    assert scenario.choices[0].scores == {"Empati": 1, "Tydlighet": -2}
