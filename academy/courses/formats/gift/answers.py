@@ -102,8 +102,19 @@ def parse_number(text: str) -> float | None:
 class _BlockParser:
     def __init__(self, source: Source, report: Report, block_position: int) -> None:
         self.source = source
-        self.report = report
+        self._report = report
         self.block_position = block_position
+        self.answer_errors = 0
+
+    def report(self, code: str, position: int, **params: str) -> None:
+        self.answer_errors += 1
+        self._report(code, position, **params)
+
+    def report_block(self, code: str, **params: str) -> None:
+        """Report a problem with the answers as a whole, unless an answer was already
+        reported: a broken answer often explains the rest, and one message is clearer."""
+        if not self.answer_errors:
+            self._report(code, self.block_position, **params)
 
     # -- shared pieces -------------------------------------------------------------------
 
@@ -162,15 +173,15 @@ class _BlockParser:
         # require more than one positive weight, so {~%100%a ~b} stays single-answer.
         multiple = not has_equals_answer and len(positive) > 1
         if len(answers) < 2:
-            self.report("too_few_answers", self.block_position)
+            self.report_block("too_few_answers")
         elif not positive:
-            self.report("no_correct_answer", self.block_position)
+            self.report_block("no_correct_answer")
         elif multiple:
             total = sum(positive)
             if abs(total - 1) > _WEIGHT_SUM_TOLERANCE + 1e-9:
-                self.report("weights_do_not_sum", self.block_position, total=_percent(total))
+                self.report_block("weights_do_not_sum", total=_percent(total))
         elif max(positive) < _FULL_CREDIT:
-            self.report("no_full_credit_answer", self.block_position)
+            self.report_block("no_full_credit_answer")
         return AnswerBlock(kind="multiple_choice", answers=tuple(answers), multiple=multiple)
 
     def true_false(self, start: int, end: int) -> AnswerBlock:
@@ -203,7 +214,7 @@ class _BlockParser:
                 self.report("empty_answer", self.line_position(segment))
             answers.append(GiftAnswer(text=text, weight=weight, feedback=feedback))
         if answers and max(answer.weight for answer in answers) < _FULL_CREDIT:
-            self.report("no_full_credit_answer", self.block_position)
+            self.report_block("no_full_credit_answer")
         return AnswerBlock(kind="short_answer", answers=tuple(answers))
 
     def matching(self, start: int, end: int) -> AnswerBlock:
@@ -230,9 +241,9 @@ class _BlockParser:
         # We follow the editor, so imported questions are ones Moodle would let you save;
         # the third answer may be an extra one without prompt: "= -> answer".
         if sum(1 for pair in pairs if pair.prompt) < 2:
-            self.report("matching_too_few_pairs", self.block_position)
+            self.report_block("matching_too_few_pairs")
         elif len(pairs) < 3:
-            self.report("matching_too_few_answers", self.block_position)
+            self.report_block("matching_too_few_answers")
         return AnswerBlock(kind="matching", matching_pairs=tuple(pairs))
 
     def numerical(self, start: int, end: int) -> AnswerBlock:
@@ -263,9 +274,9 @@ class _BlockParser:
                     )
                 )
         if not answers:
-            self.report("no_numerical_answers", self.block_position)
+            self.report_block("no_numerical_answers")
         elif max(answer.weight for answer in answers) < _FULL_CREDIT:
-            self.report("no_full_credit_answer", self.block_position)
+            self.report_block("no_full_credit_answer")
         return AnswerBlock(kind="numerical", numerical_answers=tuple(answers))
 
     def numerical_value(self, text: str, position: int) -> NumericalAnswer | None:
