@@ -351,3 +351,9 @@ def test_escaped_hash_in_feedback_and_general_feedback():
     question = parse_one("Q {=a#nr \\#1 ~b ####se \\#2}")
     assert question.answers[0].feedback == "nr #1"
     assert question.general_feedback == "se #2"
+
+
+def test_arrow_in_feedback_does_not_make_a_matching_question():
+    question = parse_one("Q {=Lund#Skåne -> Lund =lund}")
+    assert question.kind == "short_answer"
+    assert question.answers[0] == GiftAnswer("Lund", 1.0, "Skåne -> Lund")

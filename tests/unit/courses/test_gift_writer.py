@@ -242,3 +242,14 @@ def test_category_change_back_to_none_is_written():
 def test_unwritable_content_raises(question):
     with pytest.raises(GiftWriteError):
         write_gift([question])
+
+
+def test_multiple_choice_where_every_answer_is_right_stays_multiple_choice():
+    question = GiftQuestion(
+        kind="multiple_choice",
+        text="Alla rätt",
+        answers=(GiftAnswer("a", 1.0), GiftAnswer("->", 1.0)),
+    )
+    written = write_gift([question])
+    assert written == "Alla rätt {\n\t=a\n\t~%100%->\n}\n\n"
+    assert parse_gift(written) == [question]

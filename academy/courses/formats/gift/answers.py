@@ -71,7 +71,7 @@ def parse_answer_block(source: Source, start: int, end: int, report: Report) -> 
         block = parser.numerical(start + 1, end)
     elif source.find("~", start, end) != -1:
         block = parser.multiple_choice(start, end)
-    elif source.find("=", start, end) != -1 and source.find("->", start, end) != -1:
+    elif _has_matching_arrow(source, start, end):
         block = parser.matching(start, end)
     elif _true_false_word(source, start, end) is not None:
         block = parser.true_false(start, end)
@@ -79,6 +79,22 @@ def parse_answer_block(source: Source, start: int, end: int, report: Report) -> 
         block = parser.short_answer(start, end)
     block.general_feedback = general_feedback
     return block
+
+
+def _has_matching_arrow(source: Source, start: int, end: int) -> bool:
+    """Whether an ``=`` answer has ``->`` before any feedback.
+
+    Moodle only asks for ``=`` and ``->`` anywhere, which turns a short answer with
+    feedback such as ``#a -> b`` into a broken matching question.
+    """
+    equals = source.find_any("=", start, end)
+    for index, position in enumerate(equals):
+        segment_end = equals[index + 1] if index + 1 < len(equals) else end
+        hash_position = source.find("#", position, segment_end)
+        text_end = segment_end if hash_position == -1 else hash_position
+        if source.find("->", position, text_end) != -1:
+            return True
+    return False
 
 
 def _true_false_word(source: Source, start: int, end: int) -> bool | None:

@@ -70,7 +70,11 @@ def _answer_block(question: GiftQuestion, inline: bool) -> str:
 
 def _answer_items(question: GiftQuestion) -> list[str]:
     if question.kind == "multiple_choice":
-        return [_choice(answer, question.multiple) for answer in question.answers]
+        items = [_choice(answer, question.multiple) for answer in question.answers]
+        if len(items) > 1 and not any(item.startswith("~") for item in items):
+            # Only a ~ marks multiple choice; without one this would read as short answer.
+            items[-1] = _weighted("~", question.answers[-1], default_weight=0.0)
+        return items
     if question.kind == "true_false":
         return [_true_false(question)]
     if question.kind == "short_answer":
