@@ -1,0 +1,52 @@
+"""Reflex entry point: the app, its theme and its pages."""
+
+import reflex as rx
+
+from academy.admin import pages as admin_pages
+from academy.admin.state import AdminState
+from academy.core.login_state import LoginState
+from academy.core.session_state import LOGIN_ROUTE, SessionState
+from academy.home import pages as home_pages
+
+app = rx.App(
+    stylesheets=["/styles.css"],
+    head_components=[rx.el.meta(name="description", content="Serviceakademin")],
+    html_lang="sv",
+)
+
+app.add_page(
+    home_pages.login_page,
+    route=LOGIN_ROUTE,
+    title="Logga in – Serviceakademin",
+    on_load=LoginState.open_login,
+)
+app.add_page(
+    home_pages.home_page,
+    route="/",
+    title="Start – Serviceakademin",
+    on_load=[SessionState.require_login, home_pages.HomeState.load],
+)
+for area, route, title in [
+    ("inventory", "/inventering", "Inventering"),
+    ("courses", "/utbildning", "Utbildning"),
+    ("practice", "/traning", "Träning"),
+    ("journeys", "/kundresor", "Kundresor"),
+]:
+    app.add_page(
+        home_pages.area_page(area),
+        route=route,
+        title=f"{title} – Serviceakademin",
+        on_load=SessionState.require_login,
+    )
+
+for page, route, title, loader in [
+    (admin_pages.users_page, "/admin", "Användare", AdminState.load_users),
+    (admin_pages.units_page, "/admin/enheter", "Enheter", AdminState.load_units),
+    (admin_pages.audit_page, "/admin/logg", "Händelselogg", AdminState.load_events),
+]:
+    app.add_page(
+        page,
+        route=route,
+        title=f"{title} – Administration – Serviceakademin",
+        on_load=[SessionState.require_login, loader],
+    )

@@ -1,0 +1,112 @@
+"""The `academy` command: migrations, accounts, demo data and file checks."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+
+from academy.core.errors import ServiceError
+
+PASSWORD_ENV = "ACADEMY_ADMIN_PASSWORD"
+
+
+def _migrate(_args: argparse.Namespace) -> int:
+    from academy.core.migrate import upgrade
+
+    upgrade()
+    print("Databasen är uppdaterad.")
+    return 0
+
+
+def _read_password() -> str:
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if not sys.stdin.isatty():
+        raise ServiceError(f"Inget lösenord: ange det i {PASSWORD_ENV} eller kör interaktivt.")
+    first = getpass.getpass("Lösenord: ")
+    if first != getpass.getpass("Lösenord igen: "):
+        raise ServiceError("Lösenorden stämmer inte överens.")
+    return first
+
+
+def _create_admin(args: argparse.Namespace) -> int:
+    from academy.core.accounts import create_user
+    from academy.core.db import session_scope
+
+    password = _read_password()
+    with session_scope() as session:
+        create_user(
+            session,
+            None,
+            name=args.name or args.email.split("@")[0],
+            email=args.email,
+            password=password,
+            roles=["admin"],
+        )
+    print(f"Administratören {args.email} är skapad.")
+    return 0
+
+
+def _seed_demo(_args: argparse.Namespace) -> int:
+    from academy.core.db import session_scope
+    from academy.demo import seed_demo
+
+    with session_scope() as session:
+        created = seed_demo(session)
+    print(json.dumps(created, ensure_ascii=False))
+    return 0
+
+
+def _gift_check(args: argparse.Namespace) -> int:
+    from academy.courses.formats.gift import check_command
+
+    return check_command(args.file)
+
+
+def _twee_check(args: argparse.Namespace) -> int:
+    from academy.practice.cli import check_command
+
+    return check_command(args.file)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="academy", description="Serviceakademin")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser("migrate", help="run database migrations").set_defaults(run=_migrate)
+
+    admin = commands.add_parser("create-admin", help="create an administrator account")
+    admin.add_argument("email")
+    admin.add_argument("--name", default="")
+    admin.set_defaults(run=_create_admin)
+
+    commands.add_parser("seed-demo", help="add the demo units, accounts and content").set_defaults(
+        run=_seed_demo
+    )
+    for name, what, run in [
+        ("gift", "GIFT quiz file (Moodle)", _gift_check),
+        ("twee", "Twee 3 scenario file (Twine)", _twee_check),
+    ]:
+        group = commands.add_parser(name, help=f"check a {what}").add_subparsers(
+            dest="action", required=True
+        )
+        check = group.add_parser("check", help=f"validate a {what} and print a JSON summary")
+        check.add_argument("file")
+        check.set_defaults(run=run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ServiceError as exc:
+        print(f"Fel: {exc.message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

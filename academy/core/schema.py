@@ -1,0 +1,7 @@
+"""The app's whole schema: importing this module registers every area's tables."""
+
+from academy.core import models as core_models
+
+metadata = core_models.Base.metadata
+
+__all__ = ["metadata"]

@@ -1,0 +1,48 @@
+"""Runtime settings, read from the environment once per process."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise RuntimeError(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    redis_url: str | None
+    session_idle_minutes: int
+    login_max_failures: int
+    login_window_minutes: int
+    login_lock_minutes: int
+
+
+def default_database_url() -> str:
+    data_dir = Path(os.environ.get("DATA_DIR", PROJECT_ROOT / "data"))
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'academy.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings(
+        database_url=os.environ.get("DATABASE_URL") or default_database_url(),
+        redis_url=os.environ.get("REDIS_URL") or None,
+        session_idle_minutes=_int_env("SESSION_IDLE_MINUTES", 30),
+        login_max_failures=_int_env("LOGIN_MAX_FAILURES", 5),
+        login_window_minutes=_int_env("LOGIN_WINDOW_MINUTES", 15),
+        login_lock_minutes=_int_env("LOGIN_LOCK_MINUTES", 15),
+    )

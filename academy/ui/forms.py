@@ -1,0 +1,81 @@
+"""Form controls with visible labels tied to them (native elements, for screen readers)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+
+def text_field(
+    label: str,
+    name: str,
+    *,
+    type_: str = "text",
+    required: bool = False,
+    autocomplete: str = "off",
+    default_value: str | rx.Var = "",
+    hint: str = "",
+) -> rx.Component:
+    field_id = f"f-{name}"
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id),
+        rx.el.input(
+            id=field_id,
+            name=name,
+            type=type_,
+            required=required,
+            auto_complete=autocomplete,
+            default_value=default_value,
+            aria_describedby=f"{field_id}-hint" if hint else None,
+        ),
+        rx.el.p(hint, id=f"{field_id}-hint", class_name="hint") if hint else rx.fragment(),
+        class_name="field",
+    )
+
+
+def select_field(
+    label: str,
+    name: str,
+    options: rx.Var,
+    *,
+    value_key: str = "value",
+    label_key: str = "label",
+    default_value: str | rx.Var = "",
+    empty_label: str | None = None,
+) -> rx.Component:
+    """`options` is a list of dicts with string `value` and `label`."""
+    field_id = f"f-{name}"
+    empty = [rx.el.option(empty_label, value="")] if empty_label is not None else []
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id),
+        rx.el.select(
+            *empty,
+            rx.foreach(
+                options, lambda option: rx.el.option(option[label_key], value=option[value_key])
+            ),
+            id=field_id,
+            name=name,
+            default_value=default_value,
+        ),
+        class_name="field",
+    )
+
+
+def checkbox(label: str, name: str, *, default_checked: bool | rx.Var = False) -> rx.Component:
+    field_id = f"f-{name}"
+    return rx.el.div(
+        rx.el.input(type="checkbox", id=field_id, name=name, default_checked=default_checked),
+        rx.el.label(label, html_for=field_id),
+        class_name="check",
+    )
+
+
+def message(text: rx.Var, kind: str) -> rx.Component:
+    """An error (role=alert) or a confirmation (role=status) that screen readers announce."""
+    return rx.cond(
+        text != "",
+        rx.el.p(text, role="alert" if kind == "error" else "status", class_name=f"msg {kind}"),
+    )
+
+
+def empty_state(title: str, text: str) -> rx.Component:
+    return rx.el.div(rx.el.p(rx.el.strong(title)), rx.el.p(text), class_name="empty-state")

@@ -1,0 +1,86 @@
+"""The app shell: skip link, header with navigation by role, main landmark, page guard."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy.core.session_state import SessionState
+
+# (area, label, route) — the order of the main navigation.
+NAV_ITEMS = [
+    ("inventory", "Inventering", "/inventering"),
+    ("courses", "Utbildning", "/utbildning"),
+    ("practice", "Träning", "/traning"),
+    ("journeys", "Kundresor", "/kundresor"),
+    ("admin", "Administration", "/admin"),
+]
+
+
+def _nav_link(area: str, label: str, route: str) -> rx.Component:
+    return rx.cond(
+        SessionState.allowed_areas.contains(area),
+        rx.el.li(rx.link(label, href=route, class_name="nav-link", data_area=area)),
+    )
+
+
+def header() -> rx.Component:
+    return rx.el.header(
+        rx.link("Serviceakademin", href="/", class_name="brand"),
+        rx.el.nav(
+            rx.el.ul(*[_nav_link(*item) for item in NAV_ITEMS], class_name="nav-list"),
+            aria_label="Huvudmeny",
+        ),
+        rx.el.div(
+            rx.el.span(SessionState.user_name, class_name="user-name", id="user-name"),
+            rx.el.span(SessionState.role_labels, class_name="user-roles"),
+            rx.el.button("Logga ut", on_click=SessionState.logout, class_name="button secondary"),
+            class_name="user-box",
+        ),
+        class_name="app-header",
+    )
+
+
+def skip_link() -> rx.Component:
+    return rx.el.a("Hoppa till innehållet", href="#innehall", class_name="skip-link")
+
+
+def no_access() -> rx.Component:
+    return rx.el.section(
+        rx.heading("Ingen åtkomst", as_="h1", size="7"),
+        rx.text(
+            "Du har inte behörighet till den här sidan. Om du behöver den i ditt arbete, "
+            "be en administratör om rätt roll."
+        ),
+        rx.link("Till startsidan", href="/"),
+        class_name="no-access",
+        id="ingen-atkomst",
+    )
+
+
+def loading() -> rx.Component:
+    return rx.el.p("Laddar …", aria_live="polite", class_name="muted")
+
+
+def page_shell(*children: rx.Component, area: str | None = None) -> rx.Component:
+    """A page behind the login. With `area`, only users whose roles open it see the content."""
+    content = rx.fragment(*children)
+    if area is not None:
+        content = rx.cond(SessionState.allowed_areas.contains(area), content, no_access())
+    return rx.fragment(
+        skip_link(),
+        header(),
+        rx.el.main(
+            rx.cond(SessionState.auth_checked & (SessionState.user_name != ""), content, loading()),
+            id="innehall",
+            class_name="page",
+            tab_index=-1,
+        ),
+    )
+
+
+def public_shell(*children: rx.Component) -> rx.Component:
+    return rx.fragment(
+        skip_link(),
+        rx.el.header(rx.el.span("Serviceakademin", class_name="brand"), class_name="app-header"),
+        rx.el.main(*children, id="innehall", class_name="page narrow", tab_index=-1),
+    )

@@ -1,0 +1,23 @@
+import json
+
+from academy.cli import main
+from tests.integration.conftest import count
+
+
+def test_seed_demo_is_idempotent(engine, capsys):
+    assert main(["seed-demo"]) == 0
+    assert json.loads(capsys.readouterr().out)["accounts"] == 9
+    assert main(["seed-demo"]) == 0
+    assert json.loads(capsys.readouterr().out)["accounts"] == 0
+    assert count(engine, "users") == 9
+
+
+def test_create_admin_reads_password_from_environment(engine, monkeypatch, capsys):
+    monkeypatch.setenv("ACADEMY_ADMIN_PASSWORD", "ett-langt-losenord")
+    assert main(["create-admin", "chef@kommun.se", "--name", "Chef"]) == 0
+    assert main(["create-admin", "chef@kommun.se"]) == 1
+    assert "Det finns redan en användare" in capsys.readouterr().err
+    monkeypatch.setenv("ACADEMY_ADMIN_PASSWORD", "kort")
+    assert main(["create-admin", "ny@kommun.se"]) == 1
+    assert "minst 10 tecken" in capsys.readouterr().err
+    assert count(engine, "users") == 1
