@@ -1,0 +1,217 @@
+"""JSON format: networkx node-link data of the journey graph plus a schema version.
+
+    {"schema": "serviceakademin/journey", "schema_version": 1,
+     "directed": true, "multigraph": false,
+     "graph": {title, persona, goal, kind, version, description, stages: [...], lanes: [...]},
+     "nodes": [{"id": step id, stage, lane, text, channel, emotion, ...}],
+     "edges": [{"source", "target", "kind", "share", "order"}]}
+
+Reading checks every field and reports the first problem with its JSON path (and line/column
+for syntax errors) before anything is built, so the round trip is lossless and strict.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from typing import Any
+
+import networkx as nx
+
+from journeys.errors import JourneyFormatError
+from journeys.model import Journey, from_networkx, to_networkx
+
+SCHEMA = "serviceakademin/journey"
+SCHEMA_VERSION = 1
+EDGES_KEY = "edges"
+
+
+def to_dict(journey: Journey) -> dict[str, Any]:
+    data = nx.node_link_data(to_networkx(journey), edges=EDGES_KEY)
+    return {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, **data}
+
+
+def dumps(journey: Journey, indent: int | None = 2) -> str:
+    return json.dumps(to_dict(journey), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def loads(text: str) -> Journey:
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as error:
+        raise JourneyFormatError(
+            f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno
+        ) from None
+    except ValueError as error:
+        raise JourneyFormatError(str(error)) from None
+    return from_dict(data)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed; expected a finite number")
+
+
+# --- checking ------------------------------------------------------------------------------------
+
+Checker = Callable[[Any], bool]
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_number(value: Any) -> bool:
+    is_num = isinstance(value, int | float) and not isinstance(value, bool)
+    return is_num and math.isfinite(value)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_str_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _optional(check: Checker) -> Checker:
+    return lambda value: value is None or check(value)
+
+
+# field -> (check, expected (for the message), default or REQUIRED)
+REQUIRED = object()
+META_FIELDS: dict[str, tuple[Checker, str, Any]] = {
+    "title": (_is_str, "a string", REQUIRED),
+    "persona": (_is_str, "a string", ""),
+    "goal": (_is_str, "a string", ""),
+    "kind": (_is_str, "a string", "current"),
+    "version": (_is_int, "an integer", 1),
+    "description": (_is_str, "a string", ""),
+}
+STAGE_FIELDS = {"id": (_is_str, "a string", REQUIRED), "name": (_is_str, "a string", REQUIRED)}
+LANE_FIELDS = {
+    "id": (_is_str, "a string", REQUIRED),
+    "name": (_is_str, "a string", REQUIRED),
+    "role": (_is_str, "a string", "backstage"),
+}
+NODE_FIELDS: dict[str, tuple[Checker, str, Any]] = {
+    "id": (_is_str, "a string", REQUIRED),
+    "stage": (_is_str, "a string", REQUIRED),
+    "lane": (_is_str, "a string", REQUIRED),
+    "text": (_is_str, "a string", REQUIRED),
+    "channel": (_optional(_is_str), "a string or null", None),
+    "emotion": (_optional(_is_number), "a number or null", None),
+    "pain_points": (_is_str_list, "a list of strings", []),
+    "opportunities": (_is_str_list, "a list of strings", []),
+    "volume_per_week": (_optional(_is_number), "a number or null", None),
+    "handling_minutes": (_optional(_is_number), "a number or null", None),
+    "first_contact_resolution": (_optional(_is_number), "a number or null", None),
+    "failure_demand": (_is_bool, "true or false", False),
+    "evidence": (_is_str, "a string", "assumed"),
+    "is_start": (_is_bool, "true or false", False),
+    "is_end": (_is_bool, "true or false", False),
+    "actors": (_is_str_list, "a list of strings", []),
+}
+EDGE_FIELDS: dict[str, tuple[Checker, str, Any]] = {
+    "source": (_is_str, "a string", REQUIRED),
+    "target": (_is_str, "a string", REQUIRED),
+    "kind": (_is_str, "a string", "next"),
+    "share": (_optional(_is_number), "a number or null", None),
+    "order": (_is_int, "an integer", None),
+}
+
+
+def _checked(obj: Any, spec: dict[str, tuple[Checker, str, Any]], path: str) -> dict[str, Any]:
+    """Return obj with defaults filled in, or raise naming the first bad field."""
+    if not isinstance(obj, dict):
+        raise JourneyFormatError("expected an object", path=path)
+    unknown = sorted(set(obj) - set(spec))
+    if unknown:
+        raise JourneyFormatError(f"unknown field {unknown[0]!r}", path=path)
+    result = {}
+    for name, (check, expected, default) in spec.items():
+        if name not in obj:
+            if default is REQUIRED:
+                raise JourneyFormatError(f"missing field {name!r}", path=path)
+            result[name] = list(default) if isinstance(default, list) else default
+            continue
+        if not check(obj[name]):
+            raise JourneyFormatError(f"expected {expected}", path=f"{path}.{name}")
+        result[name] = obj[name]
+    return result
+
+
+def _checked_list(obj: Any, key: str, path: str) -> list[Any]:
+    value = obj.get(key, [])
+    if not isinstance(value, list):
+        raise JourneyFormatError("expected a list", path=f"{path}.{key}" if path else key)
+    return value
+
+
+def from_dict(data: Any) -> Journey:
+    if not isinstance(data, dict):
+        raise JourneyFormatError("expected a JSON object at the top level")
+    if data.get("schema") != SCHEMA:
+        raise JourneyFormatError(f'expected "schema": {SCHEMA!r}', path="schema")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise JourneyFormatError(
+            f"unsupported schema_version {version!r}; expected {SCHEMA_VERSION}",
+            path="schema_version",
+        )
+    if data.get("directed", True) is not True or data.get("multigraph", False) is not False:
+        raise JourneyFormatError("expected a directed graph that is not a multigraph")
+    graph_data = data.get("graph", {})
+    if not isinstance(graph_data, dict):
+        raise JourneyFormatError("expected an object", path="graph")
+    meta = _checked(
+        {k: v for k, v in graph_data.items() if k not in ("stages", "lanes")}, META_FIELDS, "graph"
+    )
+    stages = [
+        _checked(s, STAGE_FIELDS, f"graph.stages[{i}]")
+        for i, s in enumerate(_checked_list(graph_data, "stages", "graph"))
+    ]
+    lanes = [
+        _checked(ln, LANE_FIELDS, f"graph.lanes[{i}]")
+        for i, ln in enumerate(_checked_list(graph_data, "lanes", "graph"))
+    ]
+    nodes = [
+        _checked(n, NODE_FIELDS, f"nodes[{i}]")
+        for i, n in enumerate(_checked_list(data, "nodes", ""))
+    ]
+    edges = [
+        _checked(e, EDGE_FIELDS, f"{EDGES_KEY}[{i}]")
+        for i, e in enumerate(_checked_list(data, EDGES_KEY, ""))
+    ]
+    node_ids: set[str] = set()
+    for index, node in enumerate(nodes):
+        if node["id"] in node_ids:
+            raise JourneyFormatError(f"duplicate node id {node['id']!r}", path=f"nodes[{index}].id")
+        node_ids.add(node["id"])
+    pairs: set[tuple[str, str]] = set()
+    for index, edge in enumerate(edges):
+        path = f"{EDGES_KEY}[{index}]"
+        for end in ("source", "target"):
+            if edge[end] not in node_ids:
+                raise JourneyFormatError(f"no node with id {edge[end]!r}", path=f"{path}.{end}")
+        pair = (edge["source"], edge["target"])
+        if pair in pairs:
+            raise JourneyFormatError(f"duplicate edge {pair[0]}->{pair[1]}", path=path)
+        pairs.add(pair)
+        if edge["order"] is None:
+            edge["order"] = index
+    graph = nx.node_link_graph(
+        {
+            "directed": True,
+            "multigraph": False,
+            "graph": {**meta, "stages": stages, "lanes": lanes},
+            "nodes": nodes,
+            EDGES_KEY: edges,
+        },
+        edges=EDGES_KEY,
+    )
+    return from_networkx(graph)

@@ -1,0 +1,412 @@
+"""Diagrams: DOT text for a journey (service-blueprint look) and SVG/PNG/PDF through `dot`.
+
+Reusable pieces for other graph kinds (e.g. the branching scenario map): `escape_label`,
+`html_label`, `svg_id`, `run_dot` (subprocess with a time limit) and `render_dot` (run_dot with a
+content-keyed cache and size limit).
+
+Safety: user text only ever reaches DOT inside HTML-like labels, after `escape_label`; ids are
+checked slugs (anything else is hashed), so no user text can add DOT syntax or SVG markup.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import unicodedata
+from collections import OrderedDict
+
+import graphviz
+
+from journeys.analysis import is_handoff
+from journeys.errors import RenderError
+from journeys.model import Flow, Journey, Step, is_valid_id
+
+OUTPUT_FORMATS = ("svg", "png", "pdf")
+RENDER_TIMEOUT_SECONDS = 30.0
+MAX_STEPS = 1500
+MAX_DOT_BYTES = 2_000_000
+CACHE_ENTRIES = 64
+FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
+
+# ColorBrewer PuOr: a diverging palette that stays distinct for colour-blind readers.
+# The emotion is also written in the label, so colour never carries meaning alone.
+EMOTION_FILLS = {-2: "#e66101", -1: "#fdb863", 0: "#f7f7f7", 1: "#b2abd2", 2: "#5e3c99"}
+EMOTION_FONT_COLOURS = {2: "#ffffff"}
+NO_EMOTION_FILL = "#ffffff"
+PAIN_BORDER = "#b2182b"
+HANDOFF_COLOUR = "#1a1a1a"
+EVIDENCE_SV = {"observed": "observerad", "assumed": "antagen", "proposed": "föreslagen"}
+FLOW_KIND_SV = {
+    "next": "",
+    "handoff": "överlämning",
+    "alternative": "alternativ",
+    "rework": "omtag",
+}
+
+
+# --- escaping ------------------------------------------------------------------------------------
+
+
+def _printable(char: str) -> bool:
+    category = unicodedata.category(char)
+    # Control, surrogate and non-character code points are not allowed in XML (or SVG).
+    return category not in ("Cc", "Cs", "Cn") or char == "\n"
+
+
+def escape_label(text: str) -> str:
+    """User text -> a fragment that is safe inside a Graphviz HTML-like label.
+
+    Markup characters become entities, newlines become <BR/>, and characters that XML cannot
+    carry (controls, lone surrogates) are dropped. Backslashes are doubled: Graphviz expands
+    escapes such as \\N and \\G even inside HTML labels (after decoding entities)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    cleaned = "".join(char for char in text if _printable(char))
+    lines = []
+    for line in cleaned.split("\n"):
+        line = (
+            line.replace("&", "&amp;")
+            .replace("\\", "\\\\")
+            .replace("<", "&lt;")
+            .replace(">", "&gt;")
+            .replace('"', "&quot;")
+            .replace("'", "&#39;")
+        )
+        lines.append(line)
+    return '<BR ALIGN="LEFT"/>'.join(lines)
+
+
+def html_label(fragment: str) -> str:
+    """Wrap an already escaped fragment as a Graphviz HTML-like label value."""
+    return f"<{fragment}>"
+
+
+def svg_id(prefix: str, element_id: str) -> str:
+    """A stable SVG/DOT id. Valid slug ids are kept readable; anything else is hashed."""
+    if is_valid_id(element_id):
+        return f"{prefix}-{element_id}"
+    return f"{prefix}-x{hashlib.sha256(element_id.encode('utf-8', 'replace')).hexdigest()[:16]}"
+
+
+# --- running dot ---------------------------------------------------------------------------------
+
+
+def run_dot(dot_text: str, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS) -> bytes:
+    """Run Graphviz `dot` on DOT text. Raises RenderError (Swedish message) on failure."""
+    if fmt not in OUTPUT_FORMATS:
+        raise ValueError(f"unsupported format {fmt!r}; expected one of {OUTPUT_FORMATS}")
+    data = dot_text.encode("utf-8")
+    if len(data) > MAX_DOT_BYTES:
+        raise RenderError(
+            f"Diagrammet är för stort för att ritas (mer än {MAX_DOT_BYTES // 1_000_000} MB "
+            "DOT-text). Dela upp kundresan i mindre delar."
+        )
+    executable = shutil.which("dot")
+    if executable is None:
+        raise RenderError("Graphviz (programmet dot) saknas på servern.")
+    try:
+        completed = subprocess.run(
+            [executable, f"-T{fmt}"], input=data, capture_output=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Diagrammet tog mer än {timeout:g} sekunder att rita och avbröts. "
+            "Förenkla kundresan eller dela upp den."
+        ) from None
+    if completed.returncode != 0:
+        detail = completed.stderr.decode("utf-8", "replace").strip()[:500]
+        raise RenderError(f"Graphviz kunde inte rita diagrammet: {detail}")
+    return completed.stdout
+
+
+class RenderCache:
+    """Small LRU cache of rendered output, keyed by content."""
+
+    def __init__(self, max_entries: int = CACHE_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+
+    def get(self, key: tuple[str, str]) -> bytes | None:
+        value = self._entries.get(key)
+        if value is not None:
+            self._entries.move_to_end(key)
+        return value
+
+    def put(self, key: tuple[str, str], value: bytes) -> None:
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+DOT_CACHE = RenderCache()
+JOURNEY_CACHE = RenderCache()
+
+
+def content_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def render_dot(dot_text: str, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS) -> bytes:
+    """run_dot with a cache: the same DOT text in the same format is rendered once."""
+    key = (fmt, content_key(dot_text))
+    cached = DOT_CACHE.get(key)
+    if cached is None:
+        cached = run_dot(dot_text, fmt, timeout)
+        DOT_CACHE.put(key, cached)
+    return cached
+
+
+# --- journey diagrams ----------------------------------------------------------------------------
+
+
+def check_size(journey: Journey) -> None:
+    if len(journey.steps) > MAX_STEPS:
+        raise RenderError(
+            f"Kundresan har {len(journey.steps)} steg; diagram ritas för högst {MAX_STEPS} steg. "
+            "Dela upp kundresan i mindre delar."
+        )
+
+
+def render_journey(
+    journey: Journey, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS
+) -> bytes:
+    """Journey -> SVG/PNG/PDF bytes. Unchanged journeys come from a cache keyed by content."""
+    key = (fmt, content_key(repr(journey)))
+    cached = JOURNEY_CACHE.get(key)
+    if cached is None:
+        check_size(journey)
+        cached = render_dot(journey_dot(journey), fmt, timeout)
+        JOURNEY_CACHE.put(key, cached)
+    return cached
+
+
+def _emotion_level(step: Step) -> int | None:
+    if step.emotion is None:
+        return None
+    return max(-2, min(2, round(step.emotion)))
+
+
+def _format_emotion(value: float) -> str:
+    text = f"{value:+g}" if value else "0"
+    return text.replace("-", "−")
+
+
+def _step_label(step: Step) -> str:
+    rows = []
+    details = [step.channel or "ingen kanal"]
+    if step.emotion is not None:
+        details.append(f"känsla {_format_emotion(step.emotion)}")
+    rows.append(f'<FONT POINT-SIZE="9">{escape_label(" · ".join(details))}</FONT>')
+    rows.append(f"<B>{escape_label(step.text or step.id)}</B>")
+    for pain in step.pain_points:
+        rows.append(f'<FONT POINT-SIZE="9">Smärtpunkt: {escape_label(pain)}</FONT>')
+    if step.failure_demand:
+        rows.append('<FONT POINT-SIZE="9"><B>Sviktande efterfrågan</B></FONT>')
+    if step.evidence in EVIDENCE_SV and step.evidence != "observed":
+        rows.append(f'<FONT POINT-SIZE="8"><I>{EVIDENCE_SV[step.evidence]}</I></FONT>')
+    cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
+    return html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{cells}</TABLE>')
+
+
+def _step_attributes(step: Step) -> dict[str, str]:
+    level = _emotion_level(step)
+    attributes = {
+        "id": svg_id("step", step.id),
+        "label": _step_label(step),
+        "fillcolor": EMOTION_FILLS[level] if level is not None else NO_EMOTION_FILL,
+        "fontcolor": EMOTION_FONT_COLOURS.get(level, "#000000") if level is not None else "#000000",
+        "class": "step",
+    }
+    if step.pain_points:
+        attributes.update(color=PAIN_BORDER, penwidth="3")
+    if step.failure_demand:
+        attributes["peripheries"] = "2"
+    if step.evidence == "proposed":
+        attributes["style"] = "rounded,filled,dashed"
+    return attributes
+
+
+def journey_dot(journey: Journey) -> str:
+    """DOT text for a journey as a service blueprint.
+
+    Layout (left to right): stage headers fix the columns: every step gets invisible edges that
+    keep it between its stage header and the next one. Each lane is a cluster whose name node
+    sits in the first column; those name nodes are chained on one rank, which fixes the order of
+    the rows. Backstage and support lanes sit in a block whose dashed top edge is the line of
+    visibility (customer and frontstage lanes come first, in their own order)."""
+    graph = graphviz.Digraph(
+        name="journey",
+        graph_attr={
+            "rankdir": "LR",
+            "newrank": "true",
+            "nodesep": "0.3",
+            "ranksep": "0.5",
+            "fontname": FONT,
+            "labelloc": "t",
+            "labeljust": "l",
+            "label": html_label(f"<B>{escape_label(journey.title)}</B>"),
+            "id": "journey",
+        },
+        node_attr={"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11"},
+        edge_attr={"fontname": FONT, "fontsize": "9", "color": "#555555"},
+    )
+    stage_index = journey.stage_index()
+    headers = [svg_id("stage", stage.id) for stage in journey.stages] + ["stage-end"]
+    row_names = ["stages-row"]
+    with graph.subgraph(name="cluster_stages") as row:
+        row.attr(label="", peripheries="0", id="stages")
+        row.node("stages-row", label="", shape="plaintext", style="", width="0")
+        for stage, header in zip(journey.stages, headers, strict=False):
+            label = html_label(f"<B>{escape_label(stage.name)}</B>")
+            row.node(header, label=label, id=header, shape="plaintext", style="", fontsize="13")
+        row.node("stage-end", label="", shape="point", style="invis", width="0")
+        for left, right in zip(["stages-row", *headers], headers, strict=False):
+            row.edge(left, right, style="invis", weight="50")
+
+    known_lanes = {lane.id for lane in journey.lanes}
+    by_lane: dict[str, list[Step]] = {}
+    for step in journey.steps:
+        by_lane.setdefault(step.lane if step.lane in known_lanes else "", []).append(step)
+    lanes_in_order = [(lane.id, lane.name, lane.role) for lane in journey.lanes]
+    if "" in by_lane:
+        lanes_in_order.append(("", "Okänd bana", "backstage"))
+    visible = [lane for lane in lanes_in_order if lane[2] in ("customer", "frontstage")]
+    hidden = [lane for lane in lanes_in_order if lane not in visible]
+    for number, (lane_id, lane_name, _) in enumerate(visible):
+        row_names.append(_lane_row(graph, number, lane_id, lane_name, by_lane.get(lane_id, [])))
+    if hidden:
+        # The backstage block's dashed top edge is the line of visibility.
+        with graph.subgraph(name="cluster_backstage") as block:
+            block.attr(
+                label=html_label("<I>Synlighetslinje</I>"),
+                id="line-of-visibility",
+                style="dashed",
+                penwidth="2",
+                color="#333333",
+                labeljust="l",
+                fontsize="10",
+            )
+            for number, (lane_id, lane_name, _) in enumerate(hidden, len(visible)):
+                row_names.append(
+                    _lane_row(block, number, lane_id, lane_name, by_lane.get(lane_id, []))
+                )
+    with graph.subgraph(name="row_order") as order:
+        order.attr(rank="same")
+        for left, right in zip(row_names, row_names[1:], strict=False):
+            order.edge(left, right, style="invis")
+
+    for step in journey.steps:
+        if step.stage in stage_index:
+            column = stage_index[step.stage]
+            node = svg_id("step", step.id)
+            # Invisible bounds keep each step between its stage header and the next one.
+            graph.edge(headers[column], node, style="invis", weight="0")
+            graph.edge(node, headers[column + 1], style="invis", weight="0")
+
+    steps = journey.steps_by_id()
+    lanes = journey.lanes_by_id()
+    for flow in journey.flows:
+        if flow.source in steps and flow.target in steps:
+            backwards = stage_index.get(steps[flow.target].stage, 0) < stage_index.get(
+                steps[flow.source].stage, 0
+            )
+            attributes = _flow_attributes(flow, steps, lanes)
+            if backwards or flow.kind == "rework":
+                attributes["constraint"] = "false"  # loops must not pull columns out of order
+            graph.edge(svg_id("step", flow.source), svg_id("step", flow.target), **attributes)
+    return graph.source
+
+
+def _lane_row(
+    graph: graphviz.Digraph, number: int, lane_id: str, lane_name: str, steps: list[Step]
+) -> str:
+    """One lane as a cluster with its name in the first column; returns the name node."""
+    name_node = f"row-{number}"
+    with graph.subgraph(name=f"cluster_row_{number}") as cluster:
+        cluster.attr(
+            label="",
+            id=svg_id("lane", lane_id) if lane_id else "lane-unknown",
+            style="rounded",
+            color="#bbbbbb",
+        )
+        cluster.node(
+            name_node,
+            label=html_label(f"<B>{escape_label(lane_name)}</B>"),
+            shape="plaintext",
+            style="",
+            fontsize="12",
+        )
+        for step in steps:
+            cluster.node(svg_id("step", step.id), **_step_attributes(step))
+    return name_node
+
+
+def _flow_attributes(flow: Flow, steps: dict[str, Step], lanes: dict) -> dict[str, str]:
+    attributes: dict[str, str] = {"id": svg_id("flow", f"{flow.source}--{flow.target}")}
+    parts = [FLOW_KIND_SV.get(flow.kind, "")]
+    if flow.share is not None:
+        parts.append(f"{flow.share * 100:.0f} %")
+    if is_handoff(flow, steps, lanes):
+        attributes.update(penwidth="3", color=HANDOFF_COLOUR, arrowsize="1.2")
+        if "överlämning" not in parts:
+            parts.insert(0, "överlämning")
+    text = ", ".join(part for part in parts if part)
+    if text:
+        attributes["label"] = html_label(escape_label(text))
+    if flow.kind == "rework":
+        attributes["style"] = "dashed"
+    elif flow.kind == "alternative":
+        attributes["style"] = "dotted"
+    return attributes
+
+
+# --- text alternative ----------------------------------------------------------------------------
+
+KIND_SV = {"current": "nuläge", "future": "önskat läge"}
+
+
+def describe_journey(journey: Journey) -> str:
+    """A plain-text description of the journey for screen-reader users (Swedish)."""
+    lines = [f"Kundresa: {journey.title} ({KIND_SV.get(journey.kind, journey.kind)})."]
+    if journey.persona:
+        lines.append(f"Persona: {journey.persona}.")
+    if journey.goal:
+        lines.append(f"Mål: {journey.goal}.")
+    if journey.description:
+        lines.append(journey.description)
+    lines.append(f"Faser ({len(journey.stages)}):")
+    lines += [f"  {n}. {stage.name}" for n, stage in enumerate(journey.stages, 1)]
+    lanes = journey.lanes_by_id()
+    stage_names = {stage.id: stage.name for stage in journey.stages}
+    lines.append(f"Steg i ordning ({len(journey.steps)}):")
+    order = journey.stage_index()
+    ordered = sorted(
+        enumerate(journey.steps), key=lambda item: (order.get(item[1].stage, len(order)), item[0])
+    )
+    for number, (_, step) in enumerate(ordered, 1):
+        lane = lanes[step.lane].name if step.lane in lanes else step.lane
+        facts = [f"fas {stage_names.get(step.stage, step.stage)}", f"bana {lane}"]
+        if step.channel:
+            facts.append(f"kanal {step.channel}")
+        if step.emotion is not None:
+            facts.append(f"känsla {_format_emotion(step.emotion)}")
+        text = f"  {number}. {step.text} ({', '.join(facts)})."
+        if step.pain_points:
+            text += " Smärtpunkter: " + "; ".join(step.pain_points) + "."
+        if step.failure_demand:
+            text += " Sviktande efterfrågan."
+        lines.append(text)
+    steps = journey.steps_by_id()
+    lines.append(f"Flöden ({len(journey.flows)}):")
+    for flow in journey.flows:
+        source = steps[flow.source].text if flow.source in steps else flow.source
+        target = steps[flow.target].text if flow.target in steps else flow.target
+        facts = [FLOW_KIND_SV.get(flow.kind, flow.kind) or "nästa"]
+        if flow.share is not None:
+            facts.append(f"{flow.share * 100:.0f} %")
+        lines.append(f"  {source} → {target} ({', '.join(facts)}).")
+    return "\n".join(lines) + "\n"
