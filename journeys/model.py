@@ -118,11 +118,12 @@ class Journey:
         return {stage.id: index for index, stage in enumerate(self.stages)}
 
     def start_ids(self) -> list[str]:
-        """Marked start steps, or else the steps that no flow enters."""
+        """Marked start steps, or else the steps that no flow enters (rework flows back to the
+        first step do not make it less of a start)."""
         marked = [step.id for step in self.steps if step.is_start]
         if marked:
             return marked
-        entered = {flow.target for flow in self.flows if flow.source != flow.target}
+        entered = {flow.target for flow in self.flows if flow.kind != "rework"}
         return [step.id for step in self.steps if step.id not in entered]
 
     def end_ids(self) -> list[str]:

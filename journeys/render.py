@@ -332,6 +332,7 @@ def _lane_row(
             id=svg_id("lane", lane_id) if lane_id else "lane-unknown",
             style="rounded",
             color="#bbbbbb",
+            penwidth="1",
         )
         cluster.node(
             name_node,

@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from journeys import render
+from journeys.errors import RenderError
+from journeys.examples import example_names, load_example
+from journeys.model import Flow, Journey, Lane, Stage, Step
+from tests.unit.journeys.builders import loop_journey, split_journey
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = (
+    'Hon sa "hej" <script>alert(1)</script> & <b>fet</b> \\N \\G \\\\ \\l '
+    '"]; evil [label="x"]; } digraph { <TABLE> &amp; ]]> <!-- x -->\n'
+    "rad två: å ä ö Å Ä Ö 😀 \u202e"
+)
+
+
+def svg_root(journey: Journey) -> ET.Element:
+    return ET.fromstring(render.render_journey(journey, "svg"))
+
+
+def hostile_journey() -> Journey:
+    return Journey(
+        title=HOSTILE,
+        stages=[Stage("a", HOSTILE), Stage("b", "B")],
+        lanes=[Lane("kund", HOSTILE, "customer"), Lane("back", "Back", "backstage")],
+        steps=[
+            Step("s1", "a", "kund", HOSTILE, channel="telefon", pain_points=[HOSTILE]),
+            Step("s2", "b", "back", "ok\x00\x07\x1b", is_end=True),
+        ],
+        flows=[Flow("s1", "s2", "handoff", 1.0)],
+    )
+
+
+def texts_of(element: ET.Element) -> list[str]:
+    return [t.text or "" for t in element.iter(f"{SVG}text")]
+
+
+def test_hostile_text_ends_up_as_text_in_the_svg() -> None:
+    root = svg_root(hostile_journey())
+    first_line, second_line = HOSTILE.split("\n")
+    texts = texts_of(root)
+    # title, stage header, lane name and step text each appear line by line, verbatim
+    assert texts.count(first_line) >= 4
+    assert texts.count(second_line) >= 4
+    assert f"Smärtpunkt: {first_line}" in texts
+    assert "ok" in texts  # control characters are dropped
+    tags = {element.tag.removeprefix(SVG) for element in root.iter()}
+    assert tags <= {"svg", "g", "title", "text", "path", "polygon", "ellipse", "polyline"}
+    assert not any(
+        "evil" in value or "script" in value
+        for element in root.iter()
+        for value in element.attrib.values()
+    )
+
+
+def test_escape_label_is_plain_markup() -> None:
+    escaped = render.escape_label("a<b>&\"c'\\N\nd")
+    assert escaped == 'a&lt;b&gt;&amp;&quot;c&#39;\\\\N<BR ALIGN="LEFT"/>d'
+
+
+def test_every_step_has_a_stable_svg_id() -> None:
+    journey = split_journey()
+    root = svg_root(journey)
+    ids = {g.get("id") for g in root.iter(f"{SVG}g")}
+    assert {f"step-{step.id}" for step in journey.steps} <= ids
+    assert {"stage-s1", "stage-s2", "lane-kund", "lane-front", "line-of-visibility"} <= ids
+
+
+def test_unsafe_ids_are_hashed_not_copied() -> None:
+    journey = split_journey()
+    journey.steps[1].id = 'web" onclick="x'
+    journey.flows = [f for f in journey.flows if "web" not in (f.source, f.target)]
+    svg = render.render_journey(journey, "svg").decode()
+    assert "onclick" not in svg
+    assert render.svg_id("step", 'web" onclick="x').startswith("step-x")
+
+
+def test_emotion_fill_failure_demand_and_handoff_marks() -> None:
+    journey = loop_journey()
+    root = svg_root(journey)
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    call = groups["step-call"]
+    fills = [p.get("fill") for p in call.iter(f"{SVG}path")]
+    assert render.EMOTION_FILLS[-1] in fills
+    assert len(fills) == 2  # failure demand draws a double border
+    assert "Sviktande efterfrågan" in texts_of(call)
+    handoff = groups["flow-call--work"]
+    assert any(p.get("stroke-width") == "3" for p in handoff.iter(f"{SVG}path"))
+    assert "överlämning" in texts_of(handoff)
+
+
+def _left(group: ET.Element) -> float:
+    return float(next(group.iter(f"{SVG}text")).get("x"))
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_stages_are_columns_in_order_and_visible_lanes_come_first(name: str) -> None:
+    journey = load_example(name)
+    groups = {g.get("id"): g for g in svg_root(journey).iter(f"{SVG}g")}
+    headers = [_left(groups[f"stage-{stage.id}"]) for stage in journey.stages]
+    assert headers == sorted(headers)
+    position = journey.stage_index()
+    for step in journey.steps:
+        column = position[step.stage]
+        left = _left(groups[f"step-{step.id}"])
+        assert headers[column] < left
+        if column + 1 < len(headers):
+            assert left < headers[column + 1]
+    line_top = min(_y(groups["line-of-visibility"]))
+    for lane in journey.lanes:
+        lane_ys = _y(groups[f"lane-{lane.id}"])
+        if lane.role in ("customer", "frontstage"):
+            assert max(lane_ys) <= line_top
+        else:
+            assert min(lane_ys) >= line_top
+
+
+def _y(group: ET.Element) -> list[float]:
+    """y coordinates of a cluster's border (a rounded path or a plain polygon)."""
+    shape = next(e for e in group if e.tag in (f"{SVG}path", f"{SVG}polygon"))
+    outline = shape.get("d") or shape.get("points")
+    numbers = outline.replace("M", " ").replace("C", " ").replace(",", " ").split()
+    return [float(y) for y in numbers[1::2]]
+
+
+def test_png_and_pdf() -> None:
+    journey = split_journey()
+    assert render.render_journey(journey, "png").startswith(b"\x89PNG")
+    assert render.render_journey(journey, "pdf").startswith(b"%PDF")
+
+
+def test_cache_serves_unchanged_journeys_and_renders_changed_ones() -> None:
+    render.JOURNEY_CACHE.clear()
+    journey = split_journey()
+    first = render.render_journey(journey, "svg")
+    assert render.render_journey(split_journey(), "svg") is first
+    journey.steps[0].text = "Ändrad"
+    changed = render.render_journey(journey, "svg")
+    assert changed is not first and "Ändrad".encode() in changed
+
+
+def test_render_dot_cache_is_keyed_by_content() -> None:
+    dot_text = render.journey_dot(split_journey())
+    assert render.render_dot(dot_text) is render.render_dot(dot_text)
+
+
+def test_time_limit_refuses_with_a_message() -> None:
+    journey = big_journey(200)
+    with pytest.raises(RenderError, match="sekunder"):
+        render.run_dot(render.journey_dot(journey), "svg", timeout=0.001)
+
+
+def test_size_limits_refuse_before_running_dot() -> None:
+    with pytest.raises(RenderError, match="högst"):
+        render.render_journey(big_journey(render.MAX_STEPS + 1))
+    with pytest.raises(RenderError, match="för stort"):
+        render.run_dot("digraph { a }" + " " * render.MAX_DOT_BYTES)
+
+
+def test_dot_errors_become_render_errors() -> None:
+    with pytest.raises(RenderError, match="Graphviz"):
+        render.run_dot("digraph { a -> }")
+    with pytest.raises(ValueError):
+        render.run_dot("digraph { a }", "exe")
+
+
+def test_text_description_for_screen_readers() -> None:
+    text = render.describe_journey(split_journey())
+    lines = text.splitlines()
+    assert lines[0] == "Kundresa: Delning (nuläge)."
+    assert lines.index("  1. Start") < lines.index("  2. Kontakt") < lines.index("  3. Klart")
+    assert "  3. Telefon (fas Kontakt, bana Kontaktcenter, kanal telefon, känsla −2)." in lines
+    assert "  Telefon → Besök (överlämning)." in lines
+    assert "  Behov → Webb (nästa, 70 %)." in lines
+
+
+def big_journey(size: int) -> Journey:
+    stages = [Stage(f"f{n}", f"Fas {n}") for n in range(10)]
+    steps = [
+        Step(f"s{n}", f"f{n * 10 // size}", "kund", f"Steg {n}", channel="telefon")
+        for n in range(size)
+    ]
+    flows = [Flow(f"s{n}", f"s{n + 1}") for n in range(size - 1)]
+    return Journey(
+        "Stor", stages=stages, lanes=[Lane("kund", "Kund", "customer")], steps=steps, flows=flows
+    )
