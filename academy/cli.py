@@ -50,11 +50,14 @@ def _create_admin(args: argparse.Namespace) -> int:
     return 0
 
 
-def _seed_demo(_args: argparse.Namespace) -> int:
+def _seed_demo(args: argparse.Namespace) -> int:
     from academy.core.db import session_scope
-    from academy.demo import seed_demo
+    from academy.demo import has_users, seed_demo
 
     with session_scope() as session:
+        if args.if_empty and has_users(session):
+            print("Databasen har redan användare; inga demodata lades till.")
+            return 0
         created = seed_demo(session)
     print(json.dumps(created, ensure_ascii=False))
     return 0
@@ -83,9 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_argument("--name", default="")
     admin.set_defaults(run=_create_admin)
 
-    commands.add_parser("seed-demo", help="add the demo units, accounts and content").set_defaults(
-        run=_seed_demo
-    )
+    seed = commands.add_parser("seed-demo", help="add the demo units, accounts and content")
+    seed.add_argument("--if-empty", action="store_true", help="only on a database without users")
+    seed.set_defaults(run=_seed_demo)
     for name, what, run in [
         ("gift", "GIFT quiz file (Moodle)", _gift_check),
         ("twee", "Twee 3 scenario file (Twine)", _twee_check),

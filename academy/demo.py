@@ -79,5 +79,9 @@ def seed_people(session: Session) -> int:
     return created
 
 
+def has_users(session: Session) -> bool:
+    return session.scalar(select(User.id).limit(1)) is not None
+
+
 def seed_demo(session: Session) -> dict[str, int]:
     return {"accounts": seed_people(session)}

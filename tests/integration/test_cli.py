@@ -12,6 +12,14 @@ def test_seed_demo_is_idempotent(engine, capsys):
     assert count(engine, "users") == 9
 
 
+def test_seed_demo_if_empty_leaves_a_used_database_alone(engine, monkeypatch, capsys):
+    monkeypatch.setenv("ACADEMY_ADMIN_PASSWORD", "ett-langt-losenord")
+    assert main(["create-admin", "chef@kommun.se"]) == 0
+    assert main(["seed-demo", "--if-empty"]) == 0
+    assert "inga demodata" in capsys.readouterr().out
+    assert count(engine, "users") == 1
+
+
 def test_create_admin_reads_password_from_environment(engine, monkeypatch, capsys):
     monkeypatch.setenv("ACADEMY_ADMIN_PASSWORD", "ett-langt-losenord")
     assert main(["create-admin", "chef@kommun.se", "--name", "Chef"]) == 0

@@ -1,0 +1,120 @@
+"""Login, navigation by role, access control and accessibility in the real browser."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from academy.core.settings import PROJECT_ROOT
+from tests.e2e.conftest import log_in, log_in_as, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+ACCOUNTS = {
+    "admin@demo.se": (
+        "Anna Lindqvist",
+        ["Inventering", "Utbildning", "Träning", "Kundresor", "Administration"],
+    ),
+    "utbildare@demo.se": ("Karin Berg", ["Inventering", "Utbildning", "Träning", "Kundresor"]),
+    "medarbetare@demo.se": ("Sara Nilsson", ["Inventering", "Utbildning", "Träning", "Kundresor"]),
+    "strateg@demo.se": ("Erik Johansson", ["Kundresor"]),
+}
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+
+
+def test_login_page_has_no_serious_accessibility_violations(page, app_url):
+    page.goto(f"{app_url}/logga-in")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logga in")
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize("email", list(ACCOUNTS))
+def test_each_demo_account_sees_exactly_its_navigation(page, app_url, email):
+    name, areas = ACCOUNTS[email]
+    log_in_as(page, app_url, email, name)
+    expect(page).to_have_url(f"{app_url}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Hej {name}!")
+    nav = page.get_by_role("navigation", name="Huvudmeny")
+    expect(nav.get_by_role("link")).to_have_text(areas)
+    assert serious_violations(page) == []
+    if email == "medarbetare@demo.se":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+
+
+def test_wrong_password_gives_the_swedish_message(page, app_url):
+    log_in(page, app_url, "medarbetare@demo.se", "fel-losenord")
+    expect(page.get_by_role("alert")).to_have_text("Fel e-postadress eller lösenord.")
+    expect(page).to_have_url(re.compile(r"/logga-in/?$"))
+
+
+def test_repeated_failures_lock_the_account_with_a_message(page, app_url):
+    for _ in range(5):
+        log_in(page, app_url, "ahmed.yusuf@demo.se", "fel-losenord")
+        expect(page.get_by_role("alert")).to_have_text("Fel e-postadress eller lösenord.")
+    log_in(page, app_url, "ahmed.yusuf@demo.se")  # the right password, too late
+    expect(page.get_by_role("alert")).to_contain_text("tillfälligt spärrat")
+
+
+def test_employee_gets_no_access_to_admin_pages(page, app_url):
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    for path in ("/admin", "/admin/enheter", "/admin/logg"):
+        page.goto(f"{app_url}{path}")
+        expect(page.get_by_role("heading", name="Ingen åtkomst")).to_be_visible()
+        expect(page.locator("main")).not_to_contain_text("admin@demo.se")
+    assert serious_violations(page) == []
+
+
+def test_strategist_gets_no_access_to_training_areas(page, app_url):
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    page.goto(f"{app_url}/utbildning")
+    expect(page.get_by_role("heading", name="Ingen åtkomst")).to_be_visible()
+    page.goto(f"{app_url}/kundresor")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kundresor")
+
+
+def test_login_survives_reload_and_logout_ends_it(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.reload()
+    expect(page.locator("#user-name")).to_have_text("Karin Berg")
+    page.get_by_role("button", name="Logga ut").click()
+    expect(page).to_have_url(re.compile(r"/logga-in/?$"))
+    page.goto(f"{app_url}/utbildning")
+    expect(page).to_have_url(re.compile(r"/logga-in/?$"))
+
+
+def test_pages_need_a_login(page, app_url):
+    page.goto(f"{app_url}/admin")
+    expect(page).to_have_url(re.compile(r"/logga-in/?$"))
+
+
+def test_admin_creates_a_user_and_sees_the_audit_log(page, app_url):
+    log_in_as(page, app_url, "admin@demo.se", "Anna Lindqvist")
+    page.get_by_role("link", name="Administration", exact=True).click()
+    expect(page.get_by_role("heading", name="Ny användare")).to_be_visible()
+    assert serious_violations(page) == []
+
+    form = page.get_by_role("form", name="Användare")
+    form.get_by_label("Namn").fill("Nora Nyberg")
+    form.get_by_label("E-post").fill("nora.nyberg@demo.se")
+    form.get_by_label("Enhet").select_option(label="Kommunledningsförvaltningen / Servicecenter")
+    form.get_by_label("Medarbetare").check()
+    form.get_by_label("Lösenord").fill("ett-langt-losenord")
+    form.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("status")).to_have_text("Användaren nora.nyberg@demo.se är sparad.")
+    expect(page.get_by_role("row", name=re.compile("Nora Nyberg"))).to_contain_text("Medarbetare")
+
+    form.get_by_label("Namn").fill("Nora Dubblett")
+    form.get_by_label("E-post").fill("nora.nyberg@demo.se")
+    form.get_by_label("Medarbetare").check()
+    form.get_by_label("Lösenord").fill("ett-langt-losenord")
+    form.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Det finns redan en användare med e-postadressen nora.nyberg@demo.se."
+    )
+
+    page.get_by_role("link", name="Händelselogg").click()
+    created = page.get_by_role("row").filter(has_text="nora.nyberg@demo.se")
+    expect(created.filter(has_text="Användare skapad")).to_have_count(1)
+    expect(created.filter(has_text="Användare skapad")).to_contain_text("admin@demo.se")
+    assert serious_violations(page) == []
