@@ -50,7 +50,7 @@ INITIAL_RULES: list[tuple[re.Pattern[str], str | None]] = [
 ]
 REST_OF_LINE = re.compile(r"[^\n]*")
 UNTIL_BRACE = re.compile(r"[^}]*")
-ENTITY = re.compile(r"#\w+;")
+ENTITY = re.compile(r"#\w+;", re.ASCII)  # as in JavaScript, \w is ASCII
 FRONT_MATTER = re.compile(r"^-{3}\s*[\n\r](.*?)[\n\r]-{3}\s*[\n\r]+", re.DOTALL)
 DIRECTIVE = re.compile(r"%%\{.*?\}%%", re.DOTALL)
 SCORE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
@@ -99,14 +99,17 @@ def _blank_out(text: str, start: int, end: int) -> str:
 
 
 def decode_entities(text: str) -> str:
+    """Mermaid entity codes: `#35;` (a code point) and `#amp;` (an HTML entity name)."""
+
     def decode(match: re.Match[str]) -> str:
         inner = match.group()[1:-1]
-        reference = f"&#{inner.lstrip('+')};" if inner.lstrip("+").isdigit() else f"&{inner};"
-        try:
-            decoded = html.unescape(reference)
-        except (ValueError, OverflowError):
-            return match.group()
-        return match.group() if decoded == reference else decoded
+        number = inner.removeprefix("+")
+        if number.isdigit():
+            code = int(number)
+            valid = code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF
+            return chr(code) if valid else match.group()
+        decoded = html.unescape(f"&{inner};")
+        return match.group() if decoded == f"&{inner};" else decoded
 
     return ENTITY.sub(decode, text)
 

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+
+from journeys.errors import JourneyFormatError
+from journeys.examples import example_names, example_path, load_example
+from journeys.formats import json_format
+from tests.unit.journeys.builders import split_journey
+from tests.unit.journeys.strategies import journeys
+
+
+@given(journeys())
+@settings(max_examples=60, deadline=None)
+def test_json_round_trip_is_lossless(journey) -> None:
+    assert json_format.loads(json_format.dumps(journey)) == journey
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_examples_round_trip_to_the_same_text(name: str) -> None:
+    text = example_path(name).read_text(encoding="utf-8")
+    assert json_format.dumps(load_example(name)) + "\n" == text
+
+
+def test_document_is_node_link_data_with_schema_version() -> None:
+    data = json_format.to_dict(split_journey())
+    assert data["schema"] == "serviceakademin/journey"
+    assert data["schema_version"] == 1
+    assert data["directed"] is True and data["multigraph"] is False
+    assert data["graph"]["title"] == "Delning"
+    assert [node["id"] for node in data["nodes"]] == ["start", "web", "phone", "desk", "end"]
+    assert data["edges"][0] == {
+        "source": "start",
+        "target": "web",
+        "kind": "next",
+        "share": 0.7,
+        "order": 0,
+    }
+
+
+def good() -> dict:
+    return json_format.to_dict(split_journey())
+
+
+def error_for(data: dict | str) -> JourneyFormatError:
+    text = data if isinstance(data, str) else json.dumps(data)
+    with pytest.raises(JourneyFormatError) as caught:
+        json_format.loads(text)
+    return caught.value
+
+
+def test_syntax_errors_name_line_and_column() -> None:
+    error = error_for('{\n  "schema": "serviceakademin/journey",\n  "nodes": [1,]\n}')
+    assert (error.line, error.column) == (3, 15)
+    assert "line 3" in str(error)
+
+
+def test_non_finite_numbers_are_rejected() -> None:
+    text = json_format.dumps(split_journey()).replace('"share": 0.7', '"share": NaN')
+    assert "NaN" in str(error_for(text))
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "words"),
+    [
+        (lambda d: d.update(schema_version=99), "schema_version", "unsupported"),
+        (lambda d: d.pop("schema"), "schema", "expected"),
+        (lambda d: d["nodes"][1].update(emotion="glad"), "nodes[1].emotion", "a number"),
+        (lambda d: d["nodes"][2].update(failure_demand=1), "nodes[2].failure_demand", "true"),
+        (lambda d: d["nodes"][0].pop("stage"), "nodes[0]", "missing field 'stage'"),
+        (lambda d: d["nodes"][0].update(colour="red"), "nodes[0]", "unknown field 'colour'"),
+        (lambda d: d["edges"][0].update(target="ghost"), "edges[0].target", "ghost"),
+        (lambda d: d["edges"].append(dict(d["edges"][0])), "edges[5]", "duplicate edge"),
+        (lambda d: d["nodes"].append(dict(d["nodes"][0])), "nodes[5].id", "duplicate node"),
+        (lambda d: d["graph"]["stages"].append({"id": 3}), "graph.stages[3].id", "a string"),
+        (lambda d: d["graph"].update(version="1"), "graph.version", "an integer"),
+        (lambda d: d.update(nodes={}), "nodes", "a list"),
+    ],
+)
+def test_schema_errors_name_the_element(change, path: str, words: str) -> None:
+    data = good()
+    change(data)
+    error = error_for(data)
+    assert error.path == path
+    assert words in error.message
+
+
+def test_top_level_must_be_an_object() -> None:
+    assert "object" in str(error_for("[]"))
