@@ -1,6 +1,6 @@
 """people units roles sessions audit
 
-Revision ID: 862bc576546e
+Revision ID: 0001_foundation
 Revises:
 Create Date: 2026-11-23 18:57:45.570178
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "862bc576546e"
+revision: str = "0001_foundation"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
