@@ -62,7 +62,9 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
         except OSError:
             pass
         time.sleep(1)
-    raise RuntimeError(f"The app did not answer within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(
+        f"The app did not answer within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -76,8 +78,19 @@ def app_url(tmp_path_factory):
         log = folder / "app.log"
         with log.open("w") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
-                 "--frontend-port", str(port), "--loglevel", "warning"],
+                [
+                    sys.executable,
+                    "-m",
+                    "reflex",
+                    "run",
+                    "--env",
+                    "prod",
+                    "--single-port",
+                    "--frontend-port",
+                    str(port),
+                    "--loglevel",
+                    "warning",
+                ],
                 cwd=PROJECT_ROOT,
                 env=env,
                 stdout=out,
