@@ -84,4 +84,6 @@ def has_users(session: Session) -> bool:
 
 
 def seed_demo(session: Session) -> dict[str, int]:
-    return {"accounts": seed_people(session)}
+    from journeys.demo import seed_journeys
+
+    return {"accounts": seed_people(session), "journeys": seed_journeys(session)}

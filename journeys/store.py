@@ -1,0 +1,365 @@
+"""Stored journeys: who may see and change them, versions, optimistic locking, training links.
+
+Plain functions over a SQLAlchemy session, like the academy's other services; no Reflex. The
+journey travels as the engine's `Journey` and is stored as its JSON document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from academy.core.access import CurrentUser, require_role
+from academy.core.errors import AccessDenied, NotFound, ValidationError
+from academy.core.models import Role, Unit, User, utcnow
+from journeys.formats import json_format
+from journeys.model import Journey
+from journeys.tables import JourneyRecord, JourneyVersion, TrainingLink
+
+EDITORS = (Role.ADMIN, Role.STRATEGIST)
+KIND_LABELS = {"current": "Nuläge", "future": "Önskat läge"}
+STALE_MESSAGE = (
+    "Kundresan har ändrats av {who} sedan du öppnade den. Dina ändringar är inte sparade men "
+    "finns kvar i formuläret: ladda om kundresan, jämför och spara igen."
+)
+
+
+class StaleJourney(ValidationError):
+    """Someone saved the journey after this copy was loaded; nothing was written."""
+
+
+@dataclass(frozen=True)
+class JourneySummary:
+    id: int
+    title: str
+    kind: str
+    kind_label: str
+    unit_id: int | None
+    unit: str
+    owner: str
+    shared: bool
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class StoredJourney:
+    id: int
+    journey: Journey
+    version: int
+    unit_id: int | None
+    shared: bool
+    current_journey_id: int | None
+    can_edit: bool
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    version: int
+    author: str
+    created_at: str
+    summary: str
+
+
+def can_edit(actor: CurrentUser | None) -> bool:
+    return actor is not None and actor.has_any(*EDITORS)
+
+
+def _visible(actor: CurrentUser):
+    """The WHERE clause for the journeys `actor` may see."""
+    if actor.has_any(*EDITORS):
+        return True
+    return or_(JourneyRecord.shared.is_(True), JourneyRecord.unit_id == actor.unit_id)
+
+
+def _load(session: Session, actor: CurrentUser | None, journey_id: int) -> JourneyRecord:
+    require_role(actor, Role.ADMIN, Role.STRATEGIST, Role.TRAINER, Role.EMPLOYEE)
+    record = session.scalar(
+        select(JourneyRecord).where(JourneyRecord.id == journey_id, _visible(actor))
+    )
+    if record is None:
+        raise NotFound("Kundresan finns inte, eller så har du inte behörighet att se den.")
+    return record
+
+
+def list_journeys(
+    session: Session,
+    actor: CurrentUser | None,
+    *,
+    search: str = "",
+    unit_id: int | None = None,
+    kind: str = "",
+) -> list[JourneySummary]:
+    require_role(actor, Role.ADMIN, Role.STRATEGIST, Role.TRAINER, Role.EMPLOYEE)
+    query = (
+        select(JourneyRecord, Unit.name, User.name)
+        .outerjoin(Unit, Unit.id == JourneyRecord.unit_id)
+        .outerjoin(User, User.id == JourneyRecord.owner_id)
+        .where(_visible(actor))
+        .order_by(JourneyRecord.updated_at.desc(), JourneyRecord.id.desc())
+    )
+    if search.strip():
+        query = query.where(func.lower(JourneyRecord.title).contains(search.strip().lower()))
+    if unit_id is not None:
+        query = query.where(JourneyRecord.unit_id == unit_id)
+    if kind:
+        query = query.where(JourneyRecord.kind == kind)
+    return [
+        JourneySummary(
+            id=record.id,
+            title=record.title,
+            kind=record.kind,
+            kind_label=KIND_LABELS.get(record.kind, record.kind),
+            unit_id=record.unit_id,
+            unit=unit_name or "",
+            owner=owner_name or "",
+            shared=record.shared,
+            updated_at=record.updated_at.strftime("%Y-%m-%d %H:%M"),
+        )
+        for record, unit_name, owner_name in session.execute(query).all()
+    ]
+
+
+def get_journey(session: Session, actor: CurrentUser | None, journey_id: int) -> StoredJourney:
+    record = _load(session, actor, journey_id)
+    journey = json_format.loads(record.document)
+    journey.version = record.version
+    return StoredJourney(
+        id=record.id,
+        journey=journey,
+        version=record.version,
+        unit_id=record.unit_id,
+        shared=record.shared,
+        current_journey_id=record.current_journey_id,
+        can_edit=can_edit(actor),
+    )
+
+
+def _check(journey: Journey) -> None:
+    if not journey.title.strip():
+        raise ValidationError("Kundresan måste ha en titel.")
+    if len(journey.title) > 200:
+        raise ValidationError("Titeln får vara högst 200 tecken.")
+    if journey.kind not in KIND_LABELS:
+        raise ValidationError("Välj Nuläge eller Önskat läge.")
+
+
+def create_journey(
+    session: Session,
+    actor: CurrentUser | None,
+    journey: Journey,
+    *,
+    unit_id: int | None = None,
+    shared: bool = False,
+    summary: str = "Skapad",
+    now: datetime | None = None,
+) -> int:
+    require_role(actor, *EDITORS)
+    _check(journey)
+    now = now or utcnow()
+    journey.version = 1
+    document = json_format.dumps(journey, indent=None)
+    record = JourneyRecord(
+        title=journey.title.strip(),
+        kind=journey.kind,
+        unit_id=unit_id if unit_id is not None else actor.unit_id,
+        owner_id=actor.id,
+        shared=shared,
+        version=1,
+        document=document,
+        created_at=now,
+        updated_at=now,
+        updated_by=actor.id,
+    )
+    session.add(record)
+    session.flush()
+    session.add(
+        JourneyVersion(
+            journey_id=record.id,
+            version=1,
+            document=document,
+            summary=summary,
+            author_id=actor.id,
+            created_at=now,
+        )
+    )
+    return record.id
+
+
+def save_journey(
+    session: Session,
+    actor: CurrentUser | None,
+    journey_id: int,
+    journey: Journey,
+    *,
+    expected_version: int,
+    summary: str,
+    unit_id: int | None = None,
+    shared: bool | None = None,
+    current_journey_id: int | None | bool = False,
+    now: datetime | None = None,
+) -> int:
+    """Save a new version if nobody saved since `expected_version`; returns the new version.
+
+    The version check and the write are one UPDATE, so two simultaneous saves cannot both win.
+    """
+    require_role(actor, *EDITORS)
+    record = _load(session, actor, journey_id)
+    _check(journey)
+    now = now or utcnow()
+    new_version = expected_version + 1
+    journey.version = new_version
+    document = json_format.dumps(journey, indent=None)
+    values = dict(
+        title=journey.title.strip(),
+        kind=journey.kind,
+        version=new_version,
+        document=document,
+        updated_at=now,
+        updated_by=actor.id,
+    )
+    if unit_id is not None:
+        values["unit_id"] = unit_id
+    if shared is not None:
+        values["shared"] = shared
+    if current_journey_id is not False:
+        if current_journey_id == journey_id:
+            raise ValidationError("En kundresa kan inte jämföras med sig själv.")
+        values["current_journey_id"] = current_journey_id
+    result = session.execute(
+        update(JourneyRecord)
+        .where(JourneyRecord.id == journey_id, JourneyRecord.version == expected_version)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        session.refresh(record)
+        who = session.get(User, record.updated_by) if record.updated_by else None
+        raise StaleJourney(STALE_MESSAGE.format(who=who.name if who else "någon annan"))
+    session.add(
+        JourneyVersion(
+            journey_id=journey_id,
+            version=new_version,
+            document=document,
+            summary=summary[:300],
+            author_id=actor.id,
+            created_at=now,
+        )
+    )
+    return new_version
+
+
+def history(session: Session, actor: CurrentUser | None, journey_id: int) -> list[VersionRow]:
+    _load(session, actor, journey_id)
+    rows = session.execute(
+        select(JourneyVersion, User.name)
+        .outerjoin(User, User.id == JourneyVersion.author_id)
+        .where(JourneyVersion.journey_id == journey_id)
+        .order_by(JourneyVersion.version.desc())
+    ).all()
+    return [
+        VersionRow(v.version, name or "", v.created_at.strftime("%Y-%m-%d %H:%M"), v.summary)
+        for v, name in rows
+    ]
+
+
+def version_journey(
+    session: Session, actor: CurrentUser | None, journey_id: int, version: int
+) -> Journey:
+    _load(session, actor, journey_id)
+    document = session.scalar(
+        select(JourneyVersion.document).where(
+            JourneyVersion.journey_id == journey_id, JourneyVersion.version == version
+        )
+    )
+    if document is None:
+        raise NotFound(f"Version {version} finns inte.")
+    return json_format.loads(document)
+
+
+def restore_version(
+    session: Session,
+    actor: CurrentUser | None,
+    journey_id: int,
+    version: int,
+    *,
+    expected_version: int,
+) -> int:
+    """Make an old version the newest one again (as a new version; history stays intact)."""
+    old = version_journey(session, actor, journey_id, version)
+    return save_journey(
+        session,
+        actor,
+        journey_id,
+        old,
+        expected_version=expected_version,
+        summary=f"Återställd från version {version}",
+    )
+
+
+def delete_journey(session: Session, actor: CurrentUser | None, journey_id: int) -> None:
+    require_role(actor, *EDITORS)
+    session.delete(_load(session, actor, journey_id))
+
+
+# ---- links to training --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    id: int
+    step_id: str
+    pain_point: str
+    target_kind: str
+    target_id: int
+
+
+def link_training(
+    session: Session,
+    actor: CurrentUser | None,
+    journey_id: int,
+    step_id: str,
+    target_kind: str,
+    target_id: int,
+    pain_point: str = "",
+) -> int:
+    require_role(actor, *EDITORS)
+    stored = get_journey(session, actor, journey_id)
+    step = next((s for s in stored.journey.steps if s.id == step_id), None)
+    if step is None:
+        raise ValidationError("Steget finns inte i kundresan.")
+    if pain_point and pain_point not in step.pain_points:
+        raise ValidationError("Smärtpunkten finns inte på steget.")
+    if target_kind not in ("module", "exercise"):
+        raise ValidationError("Länken måste gå till en modul eller en övning.")
+    link = TrainingLink(
+        journey_id=journey_id,
+        step_id=step_id,
+        pain_point=pain_point,
+        target_kind=target_kind,
+        target_id=target_id,
+        created_by=actor.id,
+    )
+    session.add(link)
+    session.flush()
+    return link.id
+
+
+def training_links(session: Session, actor: CurrentUser | None, journey_id: int) -> list[LinkRow]:
+    _load(session, actor, journey_id)
+    links = session.scalars(
+        select(TrainingLink).where(TrainingLink.journey_id == journey_id).order_by(TrainingLink.id)
+    )
+    return [
+        LinkRow(link.id, link.step_id, link.pain_point, link.target_kind, link.target_id)
+        for link in links
+    ]
+
+
+def ensure_access(actor: CurrentUser | None, *, edit: bool) -> CurrentUser:
+    """For routes (downloads) that check access before reading."""
+    if edit and not can_edit(actor):
+        raise AccessDenied()
+    return require_role(actor, Role.ADMIN, Role.STRATEGIST, Role.TRAINER, Role.EMPLOYEE)

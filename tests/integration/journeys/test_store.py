@@ -1,0 +1,151 @@
+import pytest
+from sqlalchemy import select
+
+from academy.core.auth import to_current_user
+from academy.core.db import session_scope
+from academy.core.errors import AccessDenied, NotFound, ValidationError
+from academy.core.models import User
+from journeys import store
+from journeys.examples import load_example
+
+
+def actor(engine, email):
+    with session_scope(engine) as session:
+        return to_current_user(session.scalar(select(User).where(User.email == email)))
+
+
+def titles(engine, email, **filters):
+    with session_scope(engine) as session:
+        return sorted(
+            j.title + "/" + j.kind
+            for j in store.list_journeys(session, actor(engine, email), **filters)
+        )
+
+
+def test_demo_journeys_are_visible_by_unit_and_sharing(demo):
+    everything = titles(demo, "strateg@demo.se")
+    assert len(everything) == 3
+    assert titles(demo, "admin@demo.se") == everything
+    # Servicecenter staff see their unit's journey and the shared ones.
+    assert titles(demo, "medarbetare@demo.se") == everything
+    # An employee of another unit sees only the shared ones.
+    assert titles(demo, "eva.holm@demo.se") == [
+        t for t in everything if "förskoleplats" in t.lower()
+    ]
+    assert titles(demo, "strateg@demo.se", kind="future") == [
+        t for t in everything if t.endswith("/future")
+    ]
+    assert titles(demo, "strateg@demo.se", search="GATUBELYSNING") == [
+        t for t in everything if "gatubelysning" in t.lower()
+    ]
+
+
+def _felanmalan_id(engine, email="strateg@demo.se"):
+    with session_scope(engine) as session:
+        rows = store.list_journeys(session, actor(engine, email), search="gatubelysning")
+    return rows[0].id
+
+
+def test_every_save_makes_a_version_and_a_stale_save_is_refused(demo):
+    strategist, admin = actor(demo, "strateg@demo.se"), actor(demo, "admin@demo.se")
+    journey_id = _felanmalan_id(demo)
+    with session_scope(demo) as session:
+        first = store.get_journey(session, strategist, journey_id)
+        second = store.get_journey(session, admin, journey_id)
+    first.journey.title = "Felanmälan gatubelysning (reviderad)"
+    with session_scope(demo) as session:
+        new_version = store.save_journey(
+            session,
+            strategist,
+            journey_id,
+            first.journey,
+            expected_version=first.version,
+            summary="Ny titel",
+        )
+    assert new_version == first.version + 1
+
+    second.journey.persona = "Något annat"
+    with (
+        pytest.raises(store.StaleJourney, match="ändrats av Erik Johansson"),
+        session_scope(demo) as session,
+    ):
+        store.save_journey(
+            session,
+            admin,
+            journey_id,
+            second.journey,
+            expected_version=second.version,
+            summary="Krock",
+        )
+    with session_scope(demo) as session:
+        now = store.get_journey(session, admin, journey_id)
+        versions = store.history(session, admin, journey_id)
+    assert now.journey.title == "Felanmälan gatubelysning (reviderad)"
+    assert now.journey.persona != "Något annat"
+    assert [v.version for v in versions] == [2, 1]
+    assert versions[0].author == "Erik Johansson" and versions[0].summary == "Ny titel"
+
+
+def test_restore_makes_the_old_version_the_newest(demo):
+    strategist = actor(demo, "strateg@demo.se")
+    journey_id = _felanmalan_id(demo)
+    with session_scope(demo) as session:
+        stored = store.get_journey(session, strategist, journey_id)
+    original_steps = len(stored.journey.steps)
+    stored.journey.steps.pop()
+    with session_scope(demo) as session:
+        store.save_journey(
+            session, strategist, journey_id, stored.journey, expected_version=1, summary="Steg bort"
+        )
+    with session_scope(demo) as session:
+        assert store.restore_version(session, strategist, journey_id, 1, expected_version=2) == 3
+    with session_scope(demo) as session:
+        restored = store.get_journey(session, strategist, journey_id)
+        summaries = [v.summary for v in store.history(session, strategist, journey_id)]
+    assert len(restored.journey.steps) == original_steps
+    assert summaries[0] == "Återställd från version 1"
+
+
+def test_only_editors_change_and_others_cannot_see_what_is_not_theirs(demo):
+    journey_id = _felanmalan_id(demo)
+    employee = actor(demo, "medarbetare@demo.se")
+    with session_scope(demo) as session:
+        stored = store.get_journey(session, employee, journey_id)
+        assert stored.can_edit is False
+    with pytest.raises(AccessDenied), session_scope(demo) as session:
+        store.save_journey(
+            session, employee, journey_id, stored.journey, expected_version=1, summary="x"
+        )
+    with pytest.raises(AccessDenied), session_scope(demo) as session:
+        store.create_journey(session, employee, load_example("felanmalan-gatubelysning"))
+    with pytest.raises(NotFound), session_scope(demo) as session:
+        store.get_journey(session, actor(demo, "eva.holm@demo.se"), journey_id)
+
+
+def test_bad_metadata_is_refused(demo):
+    strategist = actor(demo, "strateg@demo.se")
+    journey = load_example("felanmalan-gatubelysning")
+    journey.title = "  "
+    with pytest.raises(ValidationError, match="titel"), session_scope(demo) as session:
+        store.create_journey(session, strategist, journey)
+
+
+def test_training_links_point_at_a_step_or_one_of_its_pain_points(demo):
+    strategist = actor(demo, "strateg@demo.se")
+    journey_id = _felanmalan_id(demo)
+    with session_scope(demo) as session:
+        journey = store.get_journey(session, strategist, journey_id).journey
+    step = next(s for s in journey.steps if s.pain_points)
+    with session_scope(demo) as session:
+        store.link_training(session, strategist, journey_id, step.id, "module", 7)
+        store.link_training(
+            session, strategist, journey_id, step.id, "exercise", 3, pain_point=step.pain_points[0]
+        )
+    with pytest.raises(ValidationError, match="Smärtpunkten"), session_scope(demo) as session:
+        store.link_training(session, strategist, journey_id, step.id, "module", 7, pain_point="?")
+    with session_scope(demo) as session:
+        links = store.training_links(session, actor(demo, "medarbetare@demo.se"), journey_id)
+    assert [(link.target_kind, link.target_id) for link in links] == [
+        ("module", 7),
+        ("exercise", 3),
+    ]
