@@ -1,6 +1,7 @@
 """The app's whole schema: importing this module registers every area's tables."""
 
 from academy.core import models as core_models
+from academy.courses import models as course_models  # noqa: F401  (registers the tables)
 from journeys import tables as journey_tables  # noqa: F401  (registers the tables)
 
 metadata = core_models.Base.metadata

@@ -1,0 +1,359 @@
+"""Kursomgångar (cohorts): who runs a course when, who takes part, and each learner's list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from academy.core.access import CurrentUser, require_role
+from academy.core.errors import ValidationError
+from academy.core.models import Role, Unit, User, UserRole
+from academy.core.validation import required_text
+from academy.courses.common import AUTHORS, get_or_404
+from academy.courses.models import (
+    Cohort,
+    CohortMeeting,
+    CohortTrainer,
+    Course,
+    CourseModule,
+    Enrolment,
+)
+from academy.courses.status import COMPLETED
+from academy.courses.tracking import course_shape, load_progress, module_statuses, overall_status
+
+
+@dataclass(frozen=True)
+class Participant:
+    user_id: int
+    name: str
+    email: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class CohortSummary:
+    id: int
+    course_id: int
+    course_title: str
+    name: str
+    starts_on: date
+    ends_on: date
+    deadline: date | None
+    participant_count: int
+
+
+@dataclass(frozen=True)
+class CohortDetail:
+    id: int
+    course_id: int
+    course_title: str
+    name: str
+    starts_on: date
+    ends_on: date
+    deadline: date | None
+    place: str
+    meetings: tuple[datetime, ...]
+    trainers: tuple[Participant, ...]
+    participants: tuple[Participant, ...]
+
+
+@dataclass(frozen=True)
+class MyCourse:
+    """One of a learner's enrolments, with a progress summary."""
+
+    cohort_id: int
+    cohort_name: str
+    course_id: int
+    course_title: str
+    status: str  # course status: not_started / in_progress / completed / failed
+    modules_completed: int
+    module_count: int
+    deadline: date | None
+    starts_on: date
+    ends_on: date
+    next_meeting: datetime | None
+
+
+def _check_dates(starts_on: date, ends_on: date, deadline: date | None) -> None:
+    if not isinstance(starts_on, date) or not isinstance(ends_on, date):
+        raise ValidationError("Ange start- och slutdatum.")
+    if ends_on < starts_on:
+        raise ValidationError("Slutdatum kan inte ligga före startdatum.")
+    if deadline is not None and deadline < starts_on:
+        raise ValidationError("Sista dag att bli klar kan inte ligga före startdatum.")
+
+
+def _check_trainers(session: Session, trainer_ids: list[int]) -> None:
+    if not trainer_ids:
+        raise ValidationError("Välj minst en utbildare.")
+    allowed = set(
+        session.scalars(
+            select(User.id)
+            .join(UserRole, UserRole.user_id == User.id)
+            .where(
+                User.id.in_(trainer_ids),
+                User.active.is_(True),
+                UserRole.role.in_([Role.TRAINER, Role.ADMIN]),
+            )
+        )
+    )
+    if set(trainer_ids) - allowed:
+        raise ValidationError("En utbildare måste vara en aktiv användare med rollen Utbildare.")
+
+
+def create_cohort(
+    session: Session,
+    actor: CurrentUser | None,
+    *,
+    course_id: int,
+    name: str,
+    starts_on: date,
+    ends_on: date,
+    trainer_ids: Iterable[int] = (),
+    deadline: date | None = None,
+    place: str = "",
+    meetings: Iterable[datetime] = (),
+) -> int:
+    """A new cohort; without trainers named, the actor leads it."""
+    require_role(actor, *AUTHORS)
+    get_or_404(session, Course, course_id, "Kursen finns inte.")
+    name = required_text(name, "Kursomgångens namn")
+    _check_dates(starts_on, ends_on, deadline)
+    trainers = sorted(set(trainer_ids)) or [actor.id]
+    _check_trainers(session, trainers)
+    meeting_times = sorted(set(meetings))
+    if any(not isinstance(when, datetime) for when in meeting_times):
+        raise ValidationError("Ange träffarnas tider som datum och klockslag.")
+    place = (place or "").strip()
+    if len(place) > 300:
+        raise ValidationError("Platsen får vara högst 300 tecken.")
+    cohort = Cohort(
+        course_id=course_id,
+        name=name,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        deadline=deadline,
+        place=place,
+    )
+    session.add(cohort)
+    session.flush()
+    session.add_all(CohortTrainer(cohort_id=cohort.id, user_id=uid) for uid in trainers)
+    session.add_all(CohortMeeting(cohort_id=cohort.id, starts_at=when) for when in meeting_times)
+    session.flush()
+    return cohort.id
+
+
+def _enrolled_ids(session: Session, cohort_id: int) -> set[int]:
+    return set(session.scalars(select(Enrolment.user_id).where(Enrolment.cohort_id == cohort_id)))
+
+
+def _add_enrolments(session: Session, actor: CurrentUser, cohort_id: int, ids: set[int]) -> int:
+    new = sorted(ids - _enrolled_ids(session, cohort_id))
+    session.add_all(
+        Enrolment(cohort_id=cohort_id, user_id=uid, enrolled_by=actor.id) for uid in new
+    )
+    session.flush()
+    return len(new)
+
+
+def enrol_users(
+    session: Session, actor: CurrentUser | None, cohort_id: int, user_ids: Iterable[int]
+) -> int:
+    """Enrol chosen people; returns how many were new (already enrolled are skipped)."""
+    require_role(actor, *AUTHORS)
+    get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    wanted = set(user_ids)
+    if not wanted:
+        raise ValidationError("Välj minst en deltagare.")
+    active = set(session.scalars(select(User.id).where(User.id.in_(wanted), User.active.is_(True))))
+    if wanted - active:
+        raise ValidationError("Bara aktiva användare kan skrivas in på en kursomgång.")
+    return _add_enrolments(session, actor, cohort_id, wanted)
+
+
+def enrol_unit(
+    session: Session,
+    actor: CurrentUser | None,
+    cohort_id: int,
+    unit_id: int,
+    *,
+    include_subunits: bool = True,
+) -> int:
+    """Enrol every active user of a unit as it is now (and of the units under it).
+
+    The unit is expanded to people at this moment: someone who joins the unit later is not
+    enrolled by this call. Returns how many were new.
+    """
+    require_role(actor, *AUTHORS)
+    get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    get_or_404(session, Unit, unit_id, "Enheten finns inte.")
+    unit_ids = {unit_id}
+    if include_subunits:
+        children: dict[int, list[int]] = {}
+        for child_id, parent_id in session.execute(select(Unit.id, Unit.parent_id)):
+            children.setdefault(parent_id, []).append(child_id)
+        stack = [unit_id]
+        while stack:
+            for child in children.get(stack.pop(), []):
+                if child not in unit_ids:
+                    unit_ids.add(child)
+                    stack.append(child)
+    people = set(
+        session.scalars(select(User.id).where(User.unit_id.in_(unit_ids), User.active.is_(True)))
+    )
+    if not people:
+        raise ValidationError("Enheten har inga aktiva användare att skriva in.")
+    return _add_enrolments(session, actor, cohort_id, people)
+
+
+def remove_participant(
+    session: Session, actor: CurrentUser | None, cohort_id: int, user_id: int
+) -> None:
+    require_role(actor, *AUTHORS)
+    enrolment = session.scalar(
+        select(Enrolment).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == user_id)
+    )
+    if enrolment is None:
+        raise ValidationError("Personen är inte inskriven på kursomgången.")
+    session.delete(enrolment)
+    session.flush()
+
+
+def list_cohorts(
+    session: Session, actor: CurrentUser | None, course_id: int | None = None
+) -> list[CohortSummary]:
+    require_role(actor, *AUTHORS)
+    counts = (
+        select(Enrolment.cohort_id, func.count().label("n"))
+        .group_by(Enrolment.cohort_id)
+        .subquery()
+    )
+    query = (
+        select(Cohort, Course.title, func.coalesce(counts.c.n, 0))
+        .join(Course, Course.id == Cohort.course_id)
+        .outerjoin(counts, counts.c.cohort_id == Cohort.id)
+        .order_by(Cohort.starts_on.desc(), Cohort.id)
+    )
+    if course_id is not None:
+        query = query.where(Cohort.course_id == course_id)
+    return [
+        CohortSummary(c.id, c.course_id, title, c.name, c.starts_on, c.ends_on, c.deadline, number)
+        for c, title, number in session.execute(query)
+    ]
+
+
+def _people(session: Session, ids_query) -> tuple[Participant, ...]:
+    rows = session.execute(
+        select(User.id, User.name, User.email, Unit.name)
+        .outerjoin(Unit, Unit.id == User.unit_id)
+        .where(User.id.in_(ids_query))
+        .order_by(func.lower(User.name), User.id)
+    ).all()
+    return tuple(Participant(uid, name, email, unit or "") for uid, name, email, unit in rows)
+
+
+def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> CohortDetail:
+    require_role(actor, *AUTHORS)
+    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    course_title = session.scalar(select(Course.title).where(Course.id == cohort.course_id))
+    meetings = tuple(
+        session.scalars(
+            select(CohortMeeting.starts_at)
+            .where(CohortMeeting.cohort_id == cohort_id)
+            .order_by(CohortMeeting.starts_at)
+        )
+    )
+    trainers = _people(
+        session, select(CohortTrainer.user_id).where(CohortTrainer.cohort_id == cohort_id)
+    )
+    participants = _people(
+        session, select(Enrolment.user_id).where(Enrolment.cohort_id == cohort_id)
+    )
+    return CohortDetail(
+        id=cohort.id,
+        course_id=cohort.course_id,
+        course_title=course_title or "",
+        name=cohort.name,
+        starts_on=cohort.starts_on,
+        ends_on=cohort.ends_on,
+        deadline=cohort.deadline,
+        place=cohort.place,
+        meetings=meetings,
+        trainers=trainers,
+        participants=participants,
+    )
+
+
+def my_courses(
+    session: Session, actor: CurrentUser | None, *, now: datetime | None = None
+) -> list[MyCourse]:
+    """The actor's enrolments in published courses, what is due first first.
+
+    Sorted by deadline, then end date; enrolments without a deadline come after those with
+    one.
+    """
+    require_role(actor, Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
+    rows = session.execute(
+        select(Cohort, Course.title)
+        .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+        .join(Course, Course.id == Cohort.course_id)
+        .where(Enrolment.user_id == actor.id, Course.status == "published")
+    ).all()
+    if not rows:
+        return []
+    moment = now or datetime.now()
+    next_meetings = dict(
+        session.execute(
+            select(CohortMeeting.cohort_id, func.min(CohortMeeting.starts_at))
+            .where(
+                CohortMeeting.cohort_id.in_([c.id for c, _ in rows]),
+                CohortMeeting.starts_at >= moment,
+            )
+            .group_by(CohortMeeting.cohort_id)
+        ).all()
+    )
+    shapes = {}
+    result = []
+    for cohort, title in rows:
+        if cohort.course_id not in shapes:
+            shapes[cohort.course_id] = course_shape(session, cohort.course_id)
+        shape = shapes[cohort.course_id]
+        person = load_progress(session, shape, [actor.id]).get(actor.id)
+        statuses = module_statuses(shape, person)
+        result.append(
+            MyCourse(
+                cohort_id=cohort.id,
+                cohort_name=cohort.name,
+                course_id=cohort.course_id,
+                course_title=title,
+                status=overall_status(shape, statuses),
+                modules_completed=sum(1 for s in statuses.values() if s == COMPLETED),
+                module_count=len(shape.modules),
+                deadline=cohort.deadline,
+                starts_on=cohort.starts_on,
+                ends_on=cohort.ends_on,
+                next_meeting=next_meetings.get(cohort.id),
+            )
+        )
+    result.sort(key=lambda c: (c.deadline is None, c.deadline or date.max, c.ends_on, c.cohort_id))
+    return result
+
+
+def is_enrolled(session: Session, user_id: int, course_id: int) -> bool:
+    return (
+        session.scalar(
+            select(Enrolment.id)
+            .join(Cohort, Cohort.id == Enrolment.cohort_id)
+            .where(Enrolment.user_id == user_id, Cohort.course_id == course_id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def module_course_id(session: Session, module_id: int) -> int | None:
+    return session.scalar(select(CourseModule.course_id).where(CourseModule.id == module_id))

@@ -1,0 +1,120 @@
+"""Progress rules as pure functions: module status, prerequisites, where to resume.
+
+Statuses: ``not_started``, ``in_progress``, ``completed``, ``failed``.
+
+* completed: every lesson read, and the module's quiz passed (or the module has no quiz);
+* failed: every allowed attempt submitted and graded, none passed (only with a limit);
+* in_progress: anything begun (a lesson read or an attempt started);
+* not_started: nothing yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+NOT_STARTED = "not_started"
+IN_PROGRESS = "in_progress"
+COMPLETED = "completed"
+FAILED = "failed"
+STATUSES = (NOT_STARTED, IN_PROGRESS, COMPLETED, FAILED)
+STATUS_LABELS = {
+    NOT_STARTED: "Ej påbörjad",
+    IN_PROGRESS: "Pågår",
+    COMPLETED: "Klar",
+    FAILED: "Underkänd",
+}
+
+
+@dataclass(frozen=True)
+class AttemptTally:
+    """One person's attempts at one quiz."""
+
+    started: int = 0  # every attempt, open or submitted
+    passed: bool = False
+    pending: int = 0  # submitted, awaiting essay grading
+    open: int = 0
+
+
+@dataclass(frozen=True)
+class ModuleShape:
+    """What a module asks of a learner."""
+
+    id: int
+    lesson_ids: tuple[int, ...]
+    quiz_id: int | None = None
+    attempts_allowed: int = 0  # 0 = unlimited
+    prerequisite_id: int | None = None
+
+
+def module_status(module: ModuleShape, read: set[int] | frozenset[int], tally: AttemptTally) -> str:
+    lessons_done = all(lesson_id in read for lesson_id in module.lesson_ids)
+    quiz_done = module.quiz_id is None or tally.passed
+    if lessons_done and quiz_done:
+        return COMPLETED
+    if attempts_exhausted(module.attempts_allowed, tally) and not tally.passed:
+        return FAILED
+    if tally.started or any(lesson_id in read for lesson_id in module.lesson_ids):
+        return IN_PROGRESS
+    return NOT_STARTED
+
+
+def attempts_exhausted(attempts_allowed: int, tally: AttemptTally) -> bool:
+    """True when the limit is used up by attempts that are submitted and graded."""
+    if attempts_allowed == 0:
+        return False
+    return tally.started >= attempts_allowed and tally.open == 0 and tally.pending == 0
+
+
+def course_status(module_statuses: Iterable[str]) -> str:
+    statuses = list(module_statuses)
+    if statuses and all(status == COMPLETED for status in statuses):
+        return COMPLETED
+    if FAILED in statuses:
+        return FAILED
+    if any(status != NOT_STARTED for status in statuses):
+        return IN_PROGRESS
+    return NOT_STARTED
+
+
+def is_unlocked(module: ModuleShape, statuses: Mapping[int, str]) -> bool:
+    return module.prerequisite_id is None or statuses.get(module.prerequisite_id) == COMPLETED
+
+
+def creates_cycle(
+    module_id: int, prerequisite_id: int | None, current: Mapping[int, int | None]
+) -> bool:
+    """Would `module_id` requiring `prerequisite_id` close a loop in `current` (id -> prereq)?"""
+    seen: set[int] = set()
+    step = prerequisite_id
+    while step is not None and step not in seen:
+        if step == module_id:
+            return True
+        seen.add(step)
+        step = current.get(step)
+    return False
+
+
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where a learner continues: a lesson, or the module's quiz, or nothing left (done)."""
+
+    module_id: int | None
+    lesson_id: int | None
+    quiz_id: int | None
+    done: bool
+
+
+def resume_point(
+    modules: Sequence[ModuleShape], read: set[int] | frozenset[int], statuses: Mapping[int, str]
+) -> ResumePoint:
+    """The first module in order that is not completed and whose prerequisite is met."""
+    for module in modules:
+        if statuses.get(module.id) == COMPLETED or not is_unlocked(module, statuses):
+            continue
+        unread = next((lid for lid in module.lesson_ids if lid not in read), None)
+        if unread is not None:
+            return ResumePoint(module.id, unread, None, False)
+        return ResumePoint(module.id, None, module.quiz_id, False)
+    all_done = all(statuses.get(module.id) == COMPLETED for module in modules)
+    return ResumePoint(None, None, None, all_done)

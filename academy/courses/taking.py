@@ -1,0 +1,509 @@
+"""Taking a course: lessons, quiz attempts and where to resume. All checks run on the server.
+
+A learner may only open published courses they are enrolled in, only modules whose
+prerequisite is completed, and only their own attempts; the attempt limit is enforced when an
+attempt starts (a unique attempt number per person and quiz stops a double start). Learners
+never receive answer keys: questions come with their choices' texts only, and feedback follows
+the quiz's mode ("immediate": after each answer, which then cannot be changed; "end": after
+submitting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from academy.core.access import CurrentUser, require_role
+from academy.core.errors import AccessDenied, NotFound, ValidationError
+from academy.core.models import Role, utcnow
+from academy.courses.cohorts import is_enrolled
+from academy.courses.common import AUTHORS, get_or_404
+from academy.courses.models import (
+    AttemptAnswer,
+    Course,
+    CourseModule,
+    Lesson,
+    LessonRead,
+    Question,
+    Quiz,
+    QuizAttempt,
+)
+from academy.courses.questions import SCORED_KINDS
+from academy.courses.quizzes import quiz_questions
+from academy.courses.scoring import (
+    matching_choices,
+    matching_prompts,
+    passes,
+    quiz_score,
+    score_response,
+)
+from academy.courses.status import COMPLETED, ResumePoint, is_unlocked
+from academy.courses.status import resume_point as find_resume_point
+from academy.courses.tracking import (
+    CourseShape,
+    PersonProgress,
+    course_shape,
+    load_progress,
+    module_statuses,
+    overall_status,
+)
+
+LEARNERS = (Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
+MAX_TEXT_ANSWER = 20_000
+
+
+@dataclass(frozen=True)
+class LearnerLesson:
+    id: int
+    title: str
+    read: bool
+
+
+@dataclass(frozen=True)
+class LearnerQuiz:
+    id: int
+    title: str
+    pass_mark: int
+    attempts_allowed: int  # 0 = unlimited
+    attempts_used: int
+    passed: bool
+
+
+@dataclass(frozen=True)
+class LearnerModule:
+    id: int
+    title: str
+    status: str
+    unlocked: bool
+    prerequisite_title: str
+    lessons: tuple[LearnerLesson, ...]
+    quiz: LearnerQuiz | None
+
+
+@dataclass(frozen=True)
+class LearnerCourse:
+    id: int
+    title: str
+    description: str
+    status: str
+    modules: tuple[LearnerModule, ...]
+    resume: ResumePoint
+
+
+@dataclass(frozen=True)
+class LessonView:
+    id: int
+    module_id: int
+    title: str
+    html: str  # sanitised
+    video_url: str
+    read: bool
+
+
+@dataclass(frozen=True)
+class AnswerFeedback:
+    fraction: float | None  # None: awaiting grading
+    correct: bool
+    pending: bool
+    feedback: tuple[str, ...]  # per chosen answer
+    general_feedback: str
+    grader_feedback: str = ""
+
+
+@dataclass(frozen=True)
+class AttemptQuestion:
+    id: int
+    kind: str
+    title: str
+    text: str
+    text_after: str
+    points: float
+    choices: tuple[str, ...]  # options (choice kinds) or match texts (matching)
+    prompts: tuple[str, ...]  # matching only
+    response: Any
+    feedback: AnswerFeedback | None  # None until the quiz's feedback mode reveals it
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    id: int
+    quiz_id: int
+    quiz_title: str
+    user_id: int
+    number: int
+    status: str  # open / submitted
+    feedback_mode: str
+    pass_mark: int
+    score_percent: float | None  # None while open or awaiting essay grading
+    passed: bool | None
+    questions: tuple[AttemptQuestion, ...]
+
+    @property
+    def pending_grading(self) -> bool:
+        return self.status == "submitted" and self.passed is None
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    id: int
+    number: int
+    status: str
+    score_percent: float | None
+    passed: bool | None
+    submitted_at: datetime | None
+
+
+# ---- access ----------------------------------------------------------------------------------
+
+
+def _open_course(session: Session, actor: CurrentUser | None, course_id: int) -> Course:
+    require_role(actor, *LEARNERS)
+    course = get_or_404(session, Course, course_id, "Kursen finns inte.")
+    if course.status != "published":
+        raise AccessDenied("Kursen är inte publicerad.")
+    if not is_enrolled(session, actor.id, course_id):
+        raise AccessDenied("Du är inte inskriven på kursen.")
+    return course
+
+
+def _progress(session: Session, actor: CurrentUser, course_id: int):
+    shape = course_shape(session, course_id)
+    person = load_progress(session, shape, [actor.id]).get(actor.id) or PersonProgress()
+    return shape, person, module_statuses(shape, person)
+
+
+def _require_unlocked(shape: CourseShape, statuses: dict[int, str], module_id: int) -> None:
+    module = next(m for m in shape.modules if m.id == module_id)
+    if not is_unlocked(module, statuses):
+        title = shape.module_titles.get(module.prerequisite_id, "")
+        raise AccessDenied(f"Modulen ”{title}” måste vara klar innan du kan börja här.")
+
+
+def _module_of(session: Session, module_id: int) -> CourseModule:
+    return get_or_404(session, CourseModule, module_id, "Modulen finns inte.")
+
+
+# ---- course and lessons ----------------------------------------------------------------------
+
+
+def course_outline(session: Session, actor: CurrentUser | None, course_id: int) -> LearnerCourse:
+    course = _open_course(session, actor, course_id)
+    shape, person, statuses = _progress(session, actor, course_id)
+    titles = dict(
+        session.execute(
+            select(Lesson.id, Lesson.title).where(Lesson.id.in_(shape.lesson_ids or [-1]))
+        ).all()
+    )
+    quizzes = {q.id: q for q in session.scalars(select(Quiz).where(Quiz.id.in_(shape.quiz_ids)))}
+    modules = []
+    for module in shape.modules:
+        quiz = quizzes.get(module.quiz_id) if module.quiz_id else None
+        tally = person.tallies.get(module.quiz_id) if module.quiz_id else None
+        modules.append(
+            LearnerModule(
+                id=module.id,
+                title=shape.module_titles[module.id],
+                status=statuses[module.id],
+                unlocked=is_unlocked(module, statuses),
+                prerequisite_title=shape.module_titles.get(module.prerequisite_id, ""),
+                lessons=tuple(
+                    LearnerLesson(lid, titles[lid], lid in person.read) for lid in module.lesson_ids
+                ),
+                quiz=None
+                if quiz is None
+                else LearnerQuiz(
+                    quiz.id,
+                    quiz.title,
+                    quiz.pass_mark,
+                    quiz.attempts_allowed,
+                    tally.started if tally else 0,
+                    bool(tally and tally.passed),
+                ),
+            )
+        )
+    return LearnerCourse(
+        id=course.id,
+        title=course.title,
+        description=course.description,
+        status=overall_status(shape, statuses),
+        modules=tuple(modules),
+        resume=find_resume_point(shape.modules, person.read, statuses),
+    )
+
+
+def resume_point(session: Session, actor: CurrentUser | None, course_id: int) -> ResumePoint:
+    """The first lesson not read (or quiz not passed) in the first open, unfinished module."""
+    _open_course(session, actor, course_id)
+    shape, person, statuses = _progress(session, actor, course_id)
+    return find_resume_point(shape.modules, person.read, statuses)
+
+
+def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> LessonView:
+    lesson = get_or_404(session, Lesson, lesson_id, "Lektionen finns inte.")
+    module = _module_of(session, lesson.module_id)
+    _open_course(session, actor, module.course_id)
+    shape, person, statuses = _progress(session, actor, module.course_id)
+    _require_unlocked(shape, statuses, module.id)
+    return LessonView(
+        lesson.id,
+        module.id,
+        lesson.title,
+        lesson.content_html,
+        lesson.video_url,
+        lesson.id in person.read,
+    )
+
+
+def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int) -> None:
+    """Record that the actor has read the lesson (again is fine)."""
+    lesson = get_or_404(session, Lesson, lesson_id, "Lektionen finns inte.")
+    module = _module_of(session, lesson.module_id)
+    _open_course(session, actor, module.course_id)
+    shape, person, statuses = _progress(session, actor, module.course_id)
+    _require_unlocked(shape, statuses, module.id)
+    if lesson_id not in person.read:
+        session.add(LessonRead(user_id=actor.id, lesson_id=lesson_id))
+        session.flush()
+
+
+# ---- attempts --------------------------------------------------------------------------------
+
+
+def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> AttemptView:
+    """Start an attempt, or return the one already open (so a reload resumes it)."""
+    quiz = get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
+    module = _module_of(session, quiz.module_id)
+    _open_course(session, actor, module.course_id)
+    shape, person, statuses = _progress(session, actor, module.course_id)
+    _require_unlocked(shape, statuses, module.id)
+    open_attempt = session.scalar(
+        select(QuizAttempt).where(
+            QuizAttempt.quiz_id == quiz_id,
+            QuizAttempt.user_id == actor.id,
+            QuizAttempt.status == "open",
+        )
+    )
+    if open_attempt is not None:
+        return _view(session, open_attempt, quiz)
+    used = session.scalar(
+        select(func.count())
+        .select_from(QuizAttempt)
+        .where(QuizAttempt.quiz_id == quiz_id, QuizAttempt.user_id == actor.id)
+    )
+    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+        raise ValidationError(
+            f"Du har använt alla {quiz.attempts_allowed} försök på quizet. "
+            "Kontakta din utbildare om du behöver fler."
+        )
+    attempt = QuizAttempt(quiz_id=quiz_id, user_id=actor.id, number=(used or 0) + 1)
+    session.add(attempt)
+    session.flush()
+    return _view(session, attempt, quiz)
+
+
+def _own_open_attempt(session: Session, actor: CurrentUser | None, attempt_id: int):
+    require_role(actor, *LEARNERS)
+    attempt = get_or_404(session, QuizAttempt, attempt_id, "Försöket finns inte.")
+    if attempt.user_id != actor.id:
+        raise AccessDenied("Försöket tillhör någon annan.")
+    if attempt.status != "open":
+        raise ValidationError("Försöket är redan inlämnat.")
+    quiz = session.get(Quiz, attempt.quiz_id)
+    module = _module_of(session, quiz.module_id)
+    _open_course(session, actor, module.course_id)
+    return attempt, quiz
+
+
+def _clean_response(kind: str, response: Any) -> Any:
+    wrong = ValidationError("Svaret har fel form för frågetypen.")
+    if kind == "single_choice":
+        if isinstance(response, bool) or not isinstance(response, int):
+            raise wrong
+    elif kind == "multiple_choice":
+        if not isinstance(response, list | tuple) or not all(
+            isinstance(i, int) and not isinstance(i, bool) for i in response
+        ):
+            raise wrong
+        response = sorted(set(response))
+    elif kind == "true_false":
+        if not isinstance(response, bool):
+            raise wrong
+    elif kind in ("short_answer", "essay"):
+        if not isinstance(response, str):
+            raise wrong
+        if len(response) > MAX_TEXT_ANSWER:
+            raise ValidationError(f"Svaret får vara högst {MAX_TEXT_ANSWER} tecken.")
+    elif kind == "matching":
+        if not isinstance(response, list | tuple) or not all(
+            item is None or isinstance(item, str) for item in response
+        ):
+            raise wrong
+        response = list(response)
+    elif kind == "numerical":
+        if isinstance(response, bool) or not isinstance(response, int | float | str):
+            raise wrong
+        if isinstance(response, str) and len(response) > 50:
+            raise wrong
+    else:
+        raise ValidationError("Frågan ska inte besvaras.")
+    return response
+
+
+def answer_question(
+    session: Session, actor: CurrentUser | None, attempt_id: int, question_id: int, response: Any
+) -> AnswerFeedback | None:
+    """Save an answer. Returns its feedback at once when the quiz's mode is "immediate"."""
+    attempt, quiz = _own_open_attempt(session, actor, attempt_id)
+    question = session.get(Question, question_id)
+    if question is None or question.quiz_id != quiz.id:
+        raise NotFound("Frågan finns inte i quizet.")
+    response = _clean_response(question.kind, response)
+    score = score_response(question.kind, question.data, response)
+    answer = session.scalar(
+        select(AttemptAnswer).where(
+            AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.question_id == question_id
+        )
+    )
+    if answer is not None and quiz.feedback_mode == "immediate":
+        raise ValidationError("Du har redan svarat på frågan och sett återkopplingen.")
+    if answer is None:
+        answer = AttemptAnswer(attempt_id=attempt.id, question_id=question_id)
+        session.add(answer)
+    answer.response, answer.fraction, answer.answered_at = response, score.fraction, utcnow()
+    session.flush()
+    if quiz.feedback_mode == "immediate":
+        return _feedback(question, answer)
+    return None
+
+
+def _feedback(question: Question, answer: AttemptAnswer) -> AnswerFeedback:
+    score = score_response(question.kind, question.data, answer.response)
+    pending = question.kind == "essay" and answer.fraction is None
+    return AnswerFeedback(
+        fraction=answer.fraction,
+        correct=answer.fraction is not None and answer.fraction >= 0.999,
+        pending=pending,
+        feedback=score.feedback if answer.response is not None else (),
+        general_feedback=question.general_feedback,
+        grader_feedback=answer.grader_feedback,
+    )
+
+
+def submit_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) -> AttemptView:
+    """Hand in: unanswered questions score 0; essays wait for a trainer's grading."""
+    attempt, quiz = _own_open_attempt(session, actor, attempt_id)
+    questions = quiz_questions(session, quiz.id)
+    answers = _answers(session, attempt.id)
+    for question in questions:
+        if question.kind in SCORED_KINDS and question.id not in answers:
+            # A row for every unanswered question, so item analysis counts it as not correct.
+            answers[question.id] = AttemptAnswer(
+                attempt_id=attempt.id, question_id=question.id, response=None, fraction=0.0
+            )
+            session.add(answers[question.id])
+    attempt.status, attempt.submitted_at = "submitted", utcnow()
+    rescore_attempt(attempt, quiz, questions, answers)
+    session.flush()
+    return _view(session, attempt, quiz)
+
+
+def rescore_attempt(
+    attempt: QuizAttempt,
+    quiz: Quiz,
+    questions: list[Question],
+    answers: dict[int, AttemptAnswer],
+) -> None:
+    """Set the attempt's percentage and pass from its answers (None while essays are pending)."""
+    total = quiz_score(
+        [
+            (
+                q.points,
+                answers[q.id].fraction if q.id in answers else 0.0,
+                q.kind in SCORED_KINDS,
+            )
+            for q in questions
+        ]
+    )
+    attempt.score_percent = total.percent
+    attempt.passed = passes(total.percent, quiz.pass_mark)
+
+
+def get_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) -> AttemptView:
+    """An attempt for its owner, or for a trainer or admin following up."""
+    require_role(actor, *LEARNERS)
+    attempt = get_or_404(session, QuizAttempt, attempt_id, "Försöket finns inte.")
+    if attempt.user_id != actor.id and not actor.has_any(*AUTHORS):
+        raise AccessDenied("Försöket tillhör någon annan.")
+    return _view(session, attempt, session.get(Quiz, attempt.quiz_id))
+
+
+def my_attempts(session: Session, actor: CurrentUser | None, quiz_id: int) -> list[AttemptSummary]:
+    require_role(actor, *LEARNERS)
+    rows = session.scalars(
+        select(QuizAttempt)
+        .where(QuizAttempt.quiz_id == quiz_id, QuizAttempt.user_id == actor.id)
+        .order_by(QuizAttempt.number)
+    )
+    return [
+        AttemptSummary(a.id, a.number, a.status, a.score_percent, a.passed, a.submitted_at)
+        for a in rows
+    ]
+
+
+def _answers(session: Session, attempt_id: int) -> dict[int, AttemptAnswer]:
+    rows = session.scalars(select(AttemptAnswer).where(AttemptAnswer.attempt_id == attempt_id))
+    return {answer.question_id: answer for answer in rows}
+
+
+def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
+    answers = _answers(session, attempt.id)
+    reveal = attempt.status == "submitted" or quiz.feedback_mode == "immediate"
+    questions = []
+    for q in quiz_questions(session, quiz.id):
+        answer = answers.get(q.id)
+        if q.kind in ("single_choice", "multiple_choice"):
+            choices = tuple(option["text"] for option in q.data["options"])
+        elif q.kind == "matching":
+            choices = tuple(matching_choices(q.data))
+        else:
+            choices = ()
+        prompts = tuple(p["prompt"] for p in matching_prompts(q.data))
+        show = reveal and answer is not None
+        questions.append(
+            AttemptQuestion(
+                id=q.id,
+                kind=q.kind,
+                title=q.title,
+                text=q.text,
+                text_after=q.data.get("text_after", ""),
+                points=q.points,
+                choices=choices,
+                prompts=prompts,
+                response=answer.response if answer else None,
+                feedback=_feedback(q, answer) if show else None,
+            )
+        )
+    return AttemptView(
+        id=attempt.id,
+        quiz_id=quiz.id,
+        quiz_title=quiz.title,
+        user_id=attempt.user_id,
+        number=attempt.number,
+        status=attempt.status,
+        feedback_mode=quiz.feedback_mode,
+        pass_mark=quiz.pass_mark,
+        score_percent=attempt.score_percent,
+        passed=attempt.passed,
+        questions=tuple(questions),
+    )
+
+
+def course_completed(session: Session, user_id: int, course_id: int) -> bool:
+    shape = course_shape(session, course_id)
+    person = load_progress(session, shape, [user_id]).get(user_id)
+    statuses = module_statuses(shape, person)
+    return bool(shape.modules) and all(s == COMPLETED for s in statuses.values())

@@ -1,0 +1,146 @@
+"""Loading progress in bulk: a fixed number of queries however many people are asked about.
+
+`course_shape` reads a course's modules, lessons and quizzes (3 queries); `load_progress` reads
+lesson reads and attempt tallies for a set of people given as a subquery (2 queries), so the
+progress matrix costs the same for 10 or 1,000 participants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from academy.courses.models import CourseModule, Lesson, LessonRead, Quiz, QuizAttempt
+from academy.courses.status import AttemptTally, ModuleShape, course_status, module_status
+
+
+@dataclass(frozen=True)
+class CourseShape:
+    course_id: int
+    modules: tuple[ModuleShape, ...]
+    module_titles: dict[int, str]
+    lesson_ids: tuple[int, ...]
+    quiz_ids: tuple[int, ...]
+    quiz_modules: dict[int, int]  # quiz id -> module id
+    pass_marks: dict[int, int]  # quiz id -> pass mark
+
+
+def course_shape(session: Session, course_id: int) -> CourseShape:
+    modules = session.execute(
+        select(CourseModule.id, CourseModule.title, CourseModule.prerequisite_id)
+        .where(CourseModule.course_id == course_id)
+        .order_by(CourseModule.position, CourseModule.id)
+    ).all()
+    lessons: dict[int, list[int]] = {}
+    for lesson_id, module_id in session.execute(
+        select(Lesson.id, Lesson.module_id)
+        .join(CourseModule, CourseModule.id == Lesson.module_id)
+        .where(CourseModule.course_id == course_id)
+        .order_by(Lesson.position, Lesson.id)
+    ):
+        lessons.setdefault(module_id, []).append(lesson_id)
+    quizzes = {
+        module_id: (quiz_id, allowed, pass_mark)
+        for quiz_id, module_id, allowed, pass_mark in session.execute(
+            select(Quiz.id, Quiz.module_id, Quiz.attempts_allowed, Quiz.pass_mark)
+            .join(CourseModule, CourseModule.id == Quiz.module_id)
+            .where(CourseModule.course_id == course_id)
+        )
+    }
+    shapes = tuple(
+        ModuleShape(
+            id=module_id,
+            lesson_ids=tuple(lessons.get(module_id, ())),
+            quiz_id=quizzes[module_id][0] if module_id in quizzes else None,
+            attempts_allowed=quizzes[module_id][1] if module_id in quizzes else 0,
+            prerequisite_id=prerequisite_id,
+        )
+        for module_id, _title, prerequisite_id in modules
+    )
+    return CourseShape(
+        course_id=course_id,
+        modules=shapes,
+        module_titles={module_id: title for module_id, title, _ in modules},
+        lesson_ids=tuple(lid for ids in lessons.values() for lid in ids),
+        quiz_ids=tuple(quiz_id for quiz_id, _, _ in quizzes.values()),
+        quiz_modules={quiz_id: module_id for module_id, (quiz_id, _, _) in quizzes.items()},
+        pass_marks={quiz_id: mark for quiz_id, _, mark in quizzes.values()},
+    )
+
+
+_TALLY_KEYS = ("started", "open", "pending", "passed")
+
+
+@dataclass
+class PersonProgress:
+    read: set[int] = field(default_factory=set)
+    tallies: dict[int, AttemptTally] = field(default_factory=dict)  # quiz id -> tally
+
+
+def load_progress(
+    session: Session, shape: CourseShape, user_ids: Select | list[int]
+) -> dict[int, PersonProgress]:
+    """Progress in the course for the people in `user_ids` (a list or a select of ids)."""
+    progress: dict[int, PersonProgress] = {}
+    if shape.lesson_ids:
+        for user_id, lesson_id in session.execute(
+            select(LessonRead.user_id, LessonRead.lesson_id).where(
+                LessonRead.user_id.in_(user_ids),
+                LessonRead.lesson_id.in_(
+                    select(Lesson.id)
+                    .join(CourseModule, CourseModule.id == Lesson.module_id)
+                    .where(CourseModule.course_id == shape.course_id)
+                ),
+            )
+        ):
+            progress.setdefault(user_id, PersonProgress()).read.add(lesson_id)
+    if shape.quiz_ids:
+        counts: dict[tuple[int, int], dict[str, int]] = {}
+        rows = session.execute(
+            select(
+                QuizAttempt.user_id,
+                QuizAttempt.quiz_id,
+                QuizAttempt.status,
+                QuizAttempt.passed,
+                func.count(),
+            )
+            .where(QuizAttempt.user_id.in_(user_ids), QuizAttempt.quiz_id.in_(shape.quiz_ids))
+            .group_by(
+                QuizAttempt.user_id, QuizAttempt.quiz_id, QuizAttempt.status, QuizAttempt.passed
+            )
+        )
+        for user_id, quiz_id, status, passed, number in rows:
+            tally = counts.setdefault((user_id, quiz_id), dict.fromkeys(_TALLY_KEYS, 0))
+            tally["started"] += number
+            if status == "open":
+                tally["open"] += number
+            elif passed is None:
+                tally["pending"] += number
+            elif passed:
+                tally["passed"] += number
+        for (user_id, quiz_id), tally in counts.items():
+            progress.setdefault(user_id, PersonProgress()).tallies[quiz_id] = AttemptTally(
+                started=tally["started"],
+                passed=tally["passed"] > 0,
+                pending=tally["pending"],
+                open=tally["open"],
+            )
+    return progress
+
+
+def module_statuses(shape: CourseShape, person: PersonProgress | None) -> dict[int, str]:
+    person = person or PersonProgress()
+    return {
+        module.id: module_status(
+            module,
+            person.read,
+            person.tallies.get(module.quiz_id, AttemptTally()),
+        )
+        for module in shape.modules
+    }
+
+
+def overall_status(shape: CourseShape, statuses: dict[int, str]) -> str:
+    return course_status(statuses[module.id] for module in shape.modules)
