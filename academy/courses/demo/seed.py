@@ -1,0 +1,188 @@
+"""Demo courses, a cohort and some progress, built through the course services.
+
+Idempotent: a course or cohort that already exists (by title/name) is left alone, and progress
+is only added together with a new cohort. Needs the demo accounts from academy.demo.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from academy.core import auth
+from academy.core.access import CurrentUser
+from academy.core.models import User
+from academy.courses import authoring, cohorts, quizzes, taking
+from academy.courses.demo.content import EMAIL_COURSE, PHONE_COURSE
+from academy.courses.models import Cohort, Course
+
+PHONE_TITLE = "Bemötande i telefon"
+EMAIL_TITLE = "Klarspråk i mejl"
+COHORT_NAME = "Bemötande i telefon – Servicecenter våren 2026"
+PARTICIPANTS = (
+    "medarbetare@demo.se",
+    "johan.ek@demo.se",
+    "leila.hassan@demo.se",
+    "maria.svensson@demo.se",
+    "ahmed.yusuf@demo.se",
+)
+
+
+def _person(session: Session, email: str) -> CurrentUser | None:
+    user = session.scalar(select(User).where(User.email == email))
+    return auth.to_current_user(user) if user else None
+
+
+def gift_sections() -> list[str]:
+    """The demo GIFT file split at its $CATEGORY lines (the header comment is dropped)."""
+    text = (Path(__file__).parent / "bemotande_i_telefon.gift").read_text(encoding="utf-8")
+    parts = re.split(r"(?m)^(?=\$CATEGORY:)", text)
+    return [part for part in parts if part.startswith("$CATEGORY:")]
+
+
+def _build_modules(session: Session, trainer: CurrentUser, course_id: int, spec) -> list[int]:
+    module_ids: list[int] = []
+    for title, description, lessons in spec:
+        module_id = authoring.add_module(
+            session,
+            trainer,
+            course_id,
+            title=title,
+            description=description,
+            prerequisite_id=module_ids[-1] if module_ids else None,
+        )
+        for lesson_title, markdown in lessons:
+            authoring.add_lesson(
+                session, trainer, module_id, title=lesson_title, content_markdown=markdown
+            )
+        module_ids.append(module_id)
+    return module_ids
+
+
+def _phone_course(session: Session, trainer: CurrentUser) -> int:
+    course_id = authoring.create_course(
+        session,
+        trainer,
+        title=PHONE_TITLE,
+        description=(
+            "Grundkurs för dig som svarar i telefon åt kommunen: hur du inleder samtalet, "
+            "lyssnar aktivt, talar klarspråk, hanterar svåra samtal och lämnar över ärenden."
+        ),
+        target_group="Kommunvägledare och andra som svarar i kommunens telefon",
+        topics=["telefon", "bemötande", "aktivt lyssnande", "klarspråk", "svåra samtal"],
+    )
+    module_ids = _build_modules(session, trainer, course_id, PHONE_COURSE)
+    sections = gift_sections()
+    # Quiz per module from the GIFT file's categories; the last module takes the rest.
+    quiz_texts = [sections[0], sections[1], "\n".join(sections[2:])]
+    for number, (module_id, text) in enumerate(zip(module_ids, quiz_texts, strict=True), 1):
+        quiz_id = quizzes.create_quiz(
+            session,
+            trainer,
+            module_id,
+            title=f"Kunskapstest {number}",
+            pass_mark=70,
+            attempts_allowed=3,
+            feedback_mode="immediate" if number == 1 else "end",
+        )
+        quizzes.import_gift(session, trainer, quiz_id, text)
+    authoring.set_course_status(session, trainer, course_id, "published")
+    return course_id
+
+
+def _email_course(session: Session, trainer: CurrentUser) -> int:
+    course_id = authoring.create_course(
+        session,
+        trainer,
+        title=EMAIL_TITLE,
+        description="Skriv mejl som medborgare förstår första gången de läser dem.",
+        target_group="Alla som svarar på mejl från medborgare",
+        topics=["e-post", "klarspråk", "skriftlig kommunikation"],
+    )
+    _build_modules(session, trainer, course_id, EMAIL_COURSE)
+    authoring.set_course_status(session, trainer, course_id, "published")
+    return course_id
+
+
+def _demo_progress(session: Session, course_id: int) -> None:
+    """Sara finished module 1 and failed a try in module 2; others have begun."""
+    outline_of = {}
+    for email in ("medarbetare@demo.se", "johan.ek@demo.se", "leila.hassan@demo.se"):
+        learner = _person(session, email)
+        outline_of[email] = (learner, taking.course_outline(session, learner, course_id))
+    sara, outline = outline_of["medarbetare@demo.se"]
+    first, second = outline.modules[0], outline.modules[1]
+    for lesson in first.lessons:
+        taking.mark_lesson_read(session, sara, lesson.id)
+    _answer_all(session, sara, first.quiz.id, correct=True)
+    taking.mark_lesson_read(session, sara, second.lessons[0].id)
+    _answer_all(session, sara, second.quiz.id, correct=False)
+
+    johan, _ = outline_of["johan.ek@demo.se"]
+    taking.mark_lesson_read(session, johan, first.lessons[0].id)
+
+    leila, _ = outline_of["leila.hassan@demo.se"]
+    for lesson in first.lessons:
+        taking.mark_lesson_read(session, leila, lesson.id)
+    _answer_all(session, leila, first.quiz.id, correct=False)
+
+
+def _answer_all(session: Session, learner: CurrentUser, quiz_id: int, *, correct: bool) -> None:
+    """Answer every question right, or every question wrong, and hand in."""
+    attempt = taking.start_attempt(session, learner, quiz_id)
+    questions = {q.id: q for q in quizzes.quiz_questions(session, quiz_id)}
+    for shown in attempt.questions:
+        question = questions[shown.id]
+        response = _demo_response(question.kind, question.data, correct)
+        if response is not None:
+            taking.answer_question(session, learner, attempt.id, shown.id, response)
+    taking.submit_attempt(session, learner, attempt.id)
+
+
+def _demo_response(kind: str, data: dict, correct: bool):
+    if kind == "single_choice":
+        weights = [option["weight"] for option in data["options"]]
+        return weights.index(max(weights) if correct else min(weights))
+    if kind == "multiple_choice":
+        return [i for i, o in enumerate(data["options"]) if (o["weight"] > 0) == correct]
+    if kind == "true_false":
+        return data["correct"] == correct
+    if kind == "short_answer":
+        return data["answers"][0]["text"] if correct else "erhålla"
+    return None
+
+
+def seed_courses(session: Session) -> int:
+    """Create the demo courses and cohort that are missing; returns how many courses were made."""
+    trainer = _person(session, "utbildare@demo.se")
+    if trainer is None:
+        return 0
+    created = 0
+    existing = set(session.scalars(select(Course.title)))
+    if PHONE_TITLE not in existing:
+        _phone_course(session, trainer)
+        created += 1
+    if EMAIL_TITLE not in existing:
+        _email_course(session, trainer)
+        created += 1
+    if session.scalar(select(Cohort.id).where(Cohort.name == COHORT_NAME)) is None:
+        course_id = session.scalar(select(Course.id).where(Course.title == PHONE_TITLE))
+        cohort_id = cohorts.create_cohort(
+            session,
+            trainer,
+            course_id=course_id,
+            name=COHORT_NAME,
+            starts_on=date(2026, 3, 2),
+            ends_on=date(2026, 6, 12),
+            deadline=date(2026, 5, 29),
+            place="Stadshuset, rum Ljusgården",
+            meetings=[datetime(2026, 3, 2, 9, 0), datetime(2026, 4, 13, 9, 0)],
+        )
+        people = [session.scalar(select(User.id).where(User.email == e)) for e in PARTICIPANTS]
+        cohorts.enrol_users(session, trainer, cohort_id, [p for p in people if p is not None])
+        _demo_progress(session, course_id)
+    return created
