@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 
 import networkx as nx
@@ -32,8 +33,6 @@ from journeys.model import (
 
 MAX_PATHS = 50
 MAX_LOOPS = 50
-EXACT_BETWEENNESS_LIMIT = 300
-BETWEENNESS_SAMPLES = 100
 LOW_EMOTION = -1
 
 
@@ -45,9 +44,6 @@ def is_handoff(flow: Flow, steps: dict[str, Step], lanes: dict[str, Lane]) -> bo
         return False
     roles = [lanes[lane].role if lane in lanes else None for lane in (source.lane, target.lane)]
     return "customer" not in roles
-
-
-# --- probabilities and paths ---------------------------------------------------------------------
 
 
 def transition_probabilities(journey: Journey) -> dict[str, dict[str, float]]:
@@ -71,24 +67,103 @@ def transition_probabilities(journey: Journey) -> dict[str, dict[str, float]]:
     return result
 
 
-def start_weights(journey: Journey) -> dict[str, float]:
-    starts = journey.start_ids()
-    steps = journey.steps_by_id()
-    volumes = [steps[s].volume_per_week for s in starts]
-    if starts and all(v is not None and v > 0 for v in volumes):
-        total = sum(volumes)  # type: ignore[arg-type]
-        return {s: v / total for s, v in zip(starts, volumes, strict=True)}  # type: ignore[operator]
-    return {s: 1 / len(starts) for s in starts} if starts else {}
+class JourneyGraph:
+    """A journey with its graph and derived lookups, built once and shared by the analyses.
+
+    Every analysis function accepts a Journey or a JourneyGraph; pass a JourneyGraph when
+    computing several figures for the same journey."""
+
+    def __init__(self, journey: Journey) -> None:
+        self.journey = journey
+        self.steps = journey.steps_by_id()
+        self.lanes = journey.lanes_by_id()
+        self.graph = to_networkx(journey)
+        self.starts = [s for s in journey.start_ids() if s in self.graph]
+        self.ends = [e for e in journey.end_ids() if e in self.graph]
+        self.probabilities = transition_probabilities(journey)
+        self.order = {step_id: index for index, step_id in enumerate(self.graph)}
+        self.flows = {(f.source, f.target): f for f in journey.flows}
+
+    @cached_property
+    def absorbing(self) -> nx.DiGraph:
+        """The graph with probabilities on edges (`p`) and no flows out of end steps."""
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.graph)
+        ends = set(self.ends)
+        graph.add_weighted_edges_from(
+            (
+                (source, target, self.probabilities[source][target])
+                for source, target in self.graph.edges
+                if source not in ends
+            ),
+            weight="p",
+        )
+        return graph
+
+    @cached_property
+    def start_weights(self) -> dict[str, float]:
+        volumes = [self.steps[s].volume_per_week for s in self.starts]
+        if self.starts and all(v is not None and v > 0 for v in volumes):
+            total = sum(volumes)  # type: ignore[arg-type]
+            return {s: v / total for s, v in zip(self.starts, volumes, strict=True)}  # type: ignore[operator]
+        return {s: 1 / len(self.starts) for s in self.starts} if self.starts else {}
+
+    @cached_property
+    def main_path(self) -> list[str]:
+        ends = self.ends
+        if not self.start_weights or not ends:
+            return []
+
+        def cost(_source: str, _target: str, data: dict) -> float | None:
+            return -math.log(data["p"]) if data["p"] > 0 else None  # None hides the edge
+
+        best: tuple[float, list[str]] | None = None
+        for start, weight in self.start_weights.items():
+            if weight <= 0:
+                continue
+            distances, paths = nx.single_source_dijkstra(self.absorbing, start, weight=cost)
+            for end in ends:
+                if end in distances:
+                    total = distances[end] - math.log(weight)
+                    if best is None or total < best[0] - 1e-12:
+                        best = (total, paths[end])
+        return best[1] if best else []
+
+    @cached_property
+    def visits(self) -> dict[str, float]:
+        return _expected_visits(self)
+
+    @cached_property
+    def loop_components(self) -> list[list[str]]:
+        """Strongly connected components that contain a loop, each in step order."""
+        components = []
+        for component in nx.strongly_connected_components(self.graph):
+            members = sorted(component, key=self.order.__getitem__)
+            if len(members) > 1 or self.graph.has_edge(members[0], members[0]):
+                components.append(members)
+        return sorted(components, key=lambda members: self.order[members[0]])
+
+    @cached_property
+    def handoffs(self) -> set[tuple[str, str]]:
+        return {
+            pair for pair, flow in self.flows.items() if is_handoff(flow, self.steps, self.lanes)
+        }
 
 
-def _absorbing_graph(journey: Journey) -> nx.DiGraph:
-    """The journey graph with probabilities on edges and no flows out of end steps."""
-    graph = to_networkx(journey)
-    probabilities = transition_probabilities(journey)
-    for source, target, data in graph.edges(data=True):
-        data["p"] = probabilities.get(source, {}).get(target, 0.0)
-    graph.remove_edges_from([(e, t) for e in journey.end_ids() for t in list(graph.successors(e))])
-    return graph
+def _context(journey: Journey | JourneyGraph) -> JourneyGraph:
+    return journey if isinstance(journey, JourneyGraph) else JourneyGraph(journey)
+
+
+def _plain(journey: Journey | JourneyGraph) -> Journey:
+    return journey.journey if isinstance(journey, JourneyGraph) else journey
+
+
+def start_weights(journey: Journey | JourneyGraph) -> dict[str, float]:
+    """Where errands start: by the start steps' volume per week when all have one, else equally."""
+    return _context(journey).start_weights
+
+
+# --- paths ---------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -107,61 +182,40 @@ class PathFigures:
         }
 
 
-def path_figures(journey: Journey, path: list[str]) -> PathFigures:
-    steps, lanes = journey.steps_by_id(), journey.lanes_by_id()
-    probabilities = transition_probabilities(journey)
-    flows = {(f.source, f.target): f for f in journey.flows}
-    probability = start_weights(journey).get(path[0], 0.0) if path else 0.0
+def path_figures(journey: Journey | JourneyGraph, path: list[str]) -> PathFigures:
+    context = _context(journey)
+    probability = context.start_weights.get(path[0], 0.0) if path else 0.0
     handoffs = 0
-    for source, target in zip(path, path[1:], strict=False):
-        probability *= probabilities.get(source, {}).get(target, 0.0)
-        if is_handoff(flows[(source, target)], steps, lanes):
-            handoffs += 1
-    return PathFigures(path, probability, handoffs, channel_switches(journey, path))
+    probabilities = context.probabilities
+    for pair in zip(path, path[1:], strict=False):
+        probability *= probabilities.get(pair[0], {}).get(pair[1], 0.0)
+        handoffs += pair in context.handoffs
+    return PathFigures(path, probability, handoffs, channel_switches(context, path))
 
 
-def channel_switches(journey: Journey, path: Iterable[str]) -> int:
-    steps = journey.steps_by_id()
+def channel_switches(journey: Journey | JourneyGraph, path: Iterable[str]) -> int:
+    steps = _context(journey).steps
     channels = [steps[s].channel for s in path if steps[s].channel is not None]
     return sum(1 for a, b in zip(channels, channels[1:], strict=False) if a != b)
 
 
-def main_path(journey: Journey) -> list[str]:
+def main_path(journey: Journey | JourneyGraph) -> list[str]:
     """The most likely path from a start to an end (product of flow shares), or []."""
-    graph = _absorbing_graph(journey)
-    weights = start_weights(journey)
-    ends = journey.end_ids()
-    if not weights or not ends:
-        return []
-
-    def cost(_source: str, _target: str, data: dict) -> float | None:
-        return -math.log(data["p"]) if data["p"] > 0 else None  # None hides the edge
-
-    best: tuple[float, list[str]] | None = None
-    for start, weight in weights.items():
-        if weight <= 0 or start not in graph:
-            continue
-        distances, paths = nx.single_source_dijkstra(graph, start, weight=cost)
-        for end in ends:
-            if end in distances:
-                total = distances[end] - math.log(weight)
-                if best is None or total < best[0] - 1e-12:
-                    best = (total, paths[end])
-    return best[1] if best else []
+    return _context(journey).main_path
 
 
-def all_paths(journey: Journey, limit: int = MAX_PATHS) -> tuple[list[list[str]], bool]:
+def all_paths(
+    journey: Journey | JourneyGraph, limit: int = MAX_PATHS
+) -> tuple[list[list[str]], bool]:
     """Simple paths from starts to ends, at most `limit`; the flag says whether more exist."""
-    graph = _absorbing_graph(journey)
-    ends = [e for e in journey.end_ids() if e in graph]
+    context = _context(journey)
     found: list[list[str]] = []
-    for start in journey.start_ids():
-        if start not in graph:
-            continue
-        if start in ends:
+    for start in context.starts:
+        if start in context.ends:
             found.append([start])
-            continue
-        found += islice(nx.all_simple_paths(graph, start, ends), limit + 1 - len(found))
+        else:
+            paths = nx.all_simple_paths(context.absorbing, start, context.ends)
+            found += islice(paths, limit + 1 - len(found))
         if len(found) > limit:
             return found[:limit], True
     return found, False
@@ -170,30 +224,39 @@ def all_paths(journey: Journey, limit: int = MAX_PATHS) -> tuple[list[list[str]]
 # --- loops, bottlenecks --------------------------------------------------------------------------
 
 
-def rework_loops(journey: Journey, limit: int = MAX_LOOPS) -> list[list[str]]:
-    """Cycles in the journey (each as the list of steps around it), at most `limit`."""
-    return [list(cycle) for cycle in islice(nx.simple_cycles(to_networkx(journey)), limit)]
+def rework_loops(journey: Journey | JourneyGraph, limit: int = MAX_LOOPS) -> list[list[str]]:
+    """Cycles in the journey (each as the list of steps around it), at most `limit`. Searched
+    per strongly connected component, which keeps large journeys with small loops fast."""
+    context = _context(journey)
+    loops: list[list[str]] = []
+    for component in context.loop_components:
+        if len(loops) >= limit:
+            break
+        cycles = nx.simple_cycles(context.graph.subgraph(component))
+        loops += (list(cycle) for cycle in islice(cycles, limit - len(loops)))
+    return loops
 
 
-def bottlenecks(journey: Journey, top: int = 5) -> list[tuple[str, float]]:
-    """Steps that most paths pass through (betweenness centrality), highest first. Large
-    journeys use a fixed-seed sample of sources so the figure stays fast and repeatable."""
-    graph = to_networkx(journey)
-    if graph.number_of_nodes() < 3:
+def bottlenecks(journey: Journey | JourneyGraph, top: int = 5) -> list[tuple[str, float]]:
+    """Steps that the shortest start-to-end routes pass through: betweenness centrality counted
+    over (start, end) pairs only, as the share of those pairs, highest first."""
+    context = _context(journey)
+    pairs = len(context.starts) * len(context.ends)
+    if not pairs:
         return []
-    sample = None
-    if graph.number_of_nodes() > EXACT_BETWEENNESS_LIMIT:
-        sample = BETWEENNESS_SAMPLES
-    scores = nx.betweenness_centrality(graph, k=sample, seed=0 if sample else None)
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-    return [(step, score) for step, score in ranked[:top] if score > 0]
+    scores = nx.betweenness_centrality_subset(
+        context.graph, context.starts, context.ends, normalized=False
+    )
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], context.order[item[0]]))
+    return [(step, score / pairs) for step, score in ranked[:top] if score > 0]
 
 
 # --- volumes -------------------------------------------------------------------------------------
 
 
-def failure_demand_share(journey: Journey) -> float | None:
+def failure_demand_share(journey: Journey | JourneyGraph) -> float | None:
     """Share of the weekly volume that is failure demand, or None when no volumes are given."""
+    journey = _plain(journey)
     with_volume = [s for s in journey.steps if s.volume_per_week is not None]
     total = sum(s.volume_per_week for s in with_volume)  # type: ignore[misc]
     if total <= 0:
@@ -202,9 +265,10 @@ def failure_demand_share(journey: Journey) -> float | None:
     return failure / total
 
 
-def first_contact_resolution(journey: Journey) -> float | None:
+def first_contact_resolution(journey: Journey | JourneyGraph) -> float | None:
     """Expected share resolved in first contact: mean of the steps' figures, weighted by volume
     when every such step has a volume."""
+    journey = _plain(journey)
     rated = [s for s in journey.steps if s.first_contact_resolution is not None]
     if not rated:
         return None
@@ -215,7 +279,8 @@ def first_contact_resolution(journey: Journey) -> float | None:
     return sum(s.first_contact_resolution for s in rated) / len(rated)  # type: ignore[misc]
 
 
-def volume_by_channel(journey: Journey) -> dict[str, float]:
+def volume_by_channel(journey: Journey | JourneyGraph) -> dict[str, float]:
+    journey = _plain(journey)
     result: dict[str, float] = {}
     for step in journey.steps:
         if step.channel and step.volume_per_week is not None:
@@ -223,7 +288,8 @@ def volume_by_channel(journey: Journey) -> dict[str, float]:
     return result
 
 
-def handling_hours_per_week(journey: Journey) -> float:
+def handling_hours_per_week(journey: Journey | JourneyGraph) -> float:
+    journey = _plain(journey)
     return sum(
         s.volume_per_week * s.handling_minutes / 60
         for s in journey.steps
@@ -234,29 +300,37 @@ def handling_hours_per_week(journey: Journey) -> float:
 # --- expected visits (absorbing Markov chain) ----------------------------------------------------
 
 
-def expected_visits(journey: Journey) -> dict[str, float]:
+def expected_visits(journey: Journey | JourneyGraph) -> dict[str, float]:
     """Expected number of visits to each step per started errand. Solved per strongly connected
     component in topological order, so only loops need a (small) linear system. A loop that
     errands can never leave gives infinite visits."""
-    graph = _absorbing_graph(journey)
-    initial = start_weights(journey)
+    return _context(journey).visits
+
+
+def _expected_visits(context: JourneyGraph) -> dict[str, float]:
+    graph, initial = context.absorbing, context.start_weights
+    incoming: dict[str, list[tuple[str, float]]] = {node: [] for node in graph}
+    for source, target, probability in graph.edges(data="p"):
+        incoming[target].append((source, probability))
     condensed = nx.condensation(graph)
     visits: dict[str, float] = {}
     for component in nx.topological_sort(condensed):
-        members = sorted(condensed.nodes[component]["members"], key=list(graph).index)
+        members = condensed.nodes[component]["members"]
+        if len(members) == 1:
+            (node,) = members
+            if not graph.has_edge(node, node):
+                total = initial.get(node, 0.0)
+                for source, probability in incoming[node]:
+                    total += visits[source] * probability
+                visits[node] = total
+                continue
+        ordered = sorted(members, key=context.order.__getitem__)
         inflow = {
             node: initial.get(node, 0.0)
-            + sum(
-                visits[pred] * graph.edges[pred, node]["p"]
-                for pred in graph.predecessors(node)
-                if pred not in members
-            )
-            for node in members
+            + sum(visits[src] * p for src, p in incoming[node] if src not in members)
+            for node in ordered
         }
-        if len(members) == 1 and not graph.has_edge(members[0], members[0]):
-            visits[members[0]] = inflow[members[0]]
-            continue
-        visits.update(_solve_component(graph, members, inflow))
+        visits.update(_solve_component(graph, ordered, inflow))
     return visits
 
 
@@ -289,29 +363,33 @@ def _solve_component(
     return {node: matrix[index[node]][size] / matrix[index[node]][index[node]] for node in members}
 
 
-def settled_share(journey: Journey, visits: dict[str, float] | None = None) -> float:
-    visits = expected_visits(journey) if visits is None else visits
-    return sum(visits.get(end, 0.0) for end in journey.end_ids())
+def settled_share(journey: Journey | JourneyGraph) -> float:
+    """Share of started errands that reach an end."""
+    context = _context(journey)
+    return sum(context.visits.get(end, 0.0) for end in context.ends)
 
 
-def expected_contacts(journey: Journey) -> float | None:
+def expected_contacts(journey: Journey | JourneyGraph) -> float | None:
     """Expected contacts (visits to steps with a channel) per settled errand; rework loops raise
     it. None when no errand reaches an end, inf when errands can get stuck in a loop."""
-    visits = expected_visits(journey)
-    settled = settled_share(journey, visits)
+    context = _context(journey)
+    settled = settled_share(context)
     if not settled or math.isnan(settled):
         return None
-    contacts = sum(visits.get(s.id, 0.0) for s in journey.steps if s.channel is not None)
+    contacts = sum(visits for step, visits in context.visits.items() if context.steps[step].channel)
     return contacts / settled
 
 
 # --- emotion, evidence, training -----------------------------------------------------------------
 
 
-def emotion_curve(journey: Journey, path: list[str] | None = None) -> list[tuple[str, float]]:
+def emotion_curve(
+    journey: Journey | JourneyGraph, path: list[str] | None = None
+) -> list[tuple[str, float]]:
     """(step, emotion) along the main path (or the given path), skipping steps without one."""
-    steps = journey.steps_by_id()
-    path = main_path(journey) if path is None else path
+    context = _context(journey)
+    steps = context.steps
+    path = context.main_path if path is None else path
     return [(s, steps[s].emotion) for s in path if steps[s].emotion is not None]  # type: ignore[misc]
 
 
@@ -322,14 +400,18 @@ def lowest_points(curve: list[tuple[str, float]]) -> list[str]:
     return [step for step, emotion in curve if emotion == lowest]
 
 
-def observed_evidence_share(journey: Journey) -> float | None:
+def observed_evidence_share(journey: Journey | JourneyGraph) -> float | None:
+    journey = _plain(journey)
     if not journey.steps:
         return None
     return sum(1 for s in journey.steps if s.evidence == "observed") / len(journey.steps)
 
 
-def training_candidates(journey: Journey, threshold: float = LOW_EMOTION) -> list[str]:
+def training_candidates(
+    journey: Journey | JourneyGraph, threshold: float = LOW_EMOTION
+) -> list[str]:
     """Frontstage steps where citizens feel bad: candidates for bemötande training."""
+    journey = _plain(journey)
     lanes = journey.lanes_by_id()
     return [
         s.id
@@ -360,32 +442,32 @@ class EqualAccess:
         }
 
 
-def _route(journey: Journey, allowed: frozenset[str]) -> tuple[bool, list[str]]:
+def _route(context: JourneyGraph, allowed: frozenset[str]) -> tuple[bool, list[str]]:
     """Can an end be reached using only steps whose channel is allowed (steps without a channel
     are neutral)? If not, the blocking steps: the first disallowed steps met on the way."""
-    graph = to_networkx(journey)
-    steps = journey.steps_by_id()
+    graph, steps = context.graph, context.steps
 
     def usable(step_id: str) -> bool:
         channel = steps[step_id].channel
         return channel is None or channel in allowed
 
-    starts = [s for s in journey.start_ids() if s in graph]
-    reachable: set[str] = set()
     usable_graph = graph.subgraph([n for n in graph if usable(n)])
-    for start in starts:
+    reachable: set[str] = set()
+    for start in context.starts:
         if usable(start):
             reachable |= nx.descendants(usable_graph, start) | {start}
-    if reachable & set(journey.end_ids()):
+    if reachable.intersection(context.ends):
         return True, []
-    barriers = {s for s in starts if not usable(s)}
+    barriers = {s for s in context.starts if not usable(s)}
     for node in reachable:
         barriers |= {t for t in graph.successors(node) if not usable(t)}
-    order = list(graph)
-    return False, sorted(barriers, key=order.index)
+    return False, sorted(barriers, key=context.order.__getitem__)
 
 
-def equal_access(journey: Journey) -> EqualAccess:
-    non_digital, non_digital_barriers = _route(journey, NON_DIGITAL_CHANNELS)
-    digital, digital_barriers = _route(journey, DIGITAL_CHANNELS)
+def equal_access(journey: Journey | JourneyGraph) -> EqualAccess:
+    """Service på lika villkor: can an errand be settled with only non-digital channels
+    (telefon, besök, brev), and with only digital ones? Lists the steps that block each."""
+    context = _context(journey)
+    non_digital, non_digital_barriers = _route(context, NON_DIGITAL_CHANNELS)
+    digital, digital_barriers = _route(context, DIGITAL_CHANNELS)
     return EqualAccess(non_digital, digital, non_digital_barriers, digital_barriers)

@@ -10,6 +10,9 @@ from typing import Any
 from journeys import analysis
 from journeys.model import CHANNELS, Flow, Journey, Step, slugify, validate
 
+SUMMARY_PATHS = 10
+SUMMARY_LOOPS = 20
+
 
 def _number(value: float | None, digits: int = 4) -> float | None:
     """JSON-friendly: rounded, and None for missing or infinite values."""
@@ -18,44 +21,45 @@ def _number(value: float | None, digits: int = 4) -> float | None:
     return round(value, digits)
 
 
-def summarize(journey: Journey) -> dict[str, Any]:
+def summarize(journey: Journey, max_paths: int = SUMMARY_PATHS) -> dict[str, Any]:
     """All figures for one journey, as plain JSON-ready values."""
-    main = analysis.main_path(journey)
-    main_figures = analysis.path_figures(journey, main)
-    paths, truncated = analysis.all_paths(journey)
-    curve = analysis.emotion_curve(journey, main)
-    contacts = analysis.expected_contacts(journey)
+    context = analysis.JourneyGraph(journey)
+    main = context.main_path
+    main_figures = analysis.path_figures(context, main)
+    paths, truncated = analysis.all_paths(context, max_paths)
+    curve = analysis.emotion_curve(context, main)
+    contacts = analysis.expected_contacts(context)
     return {
         "title": journey.title,
         "kind": journey.kind,
         "stages": len(journey.stages),
         "steps": len(journey.steps),
         "flows": len(journey.flows),
-        "starts": journey.start_ids(),
-        "ends": journey.end_ids(),
+        "starts": context.starts,
+        "ends": context.ends,
         "main_path": main,
         "main_path_probability": _number(main_figures.probability, 6) if main else None,
         "handoffs_main_path": main_figures.handoffs,
         "channel_switches_main_path": main_figures.channel_switches,
-        "paths": [analysis.path_figures(journey, p).as_dict() for p in paths],
+        "paths": [analysis.path_figures(context, p).as_dict() for p in paths],
         "paths_truncated": truncated,
-        "rework_loops": analysis.rework_loops(journey),
+        "rework_loops": analysis.rework_loops(context, SUMMARY_LOOPS),
         "bottlenecks": [
             {"step": step, "betweenness": round(score, 4)}
-            for step, score in analysis.bottlenecks(journey)
+            for step, score in analysis.bottlenecks(context)
         ],
         "failure_demand_share": _number(analysis.failure_demand_share(journey)),
         "first_contact_resolution": _number(analysis.first_contact_resolution(journey)),
         "expected_contacts": _number(contacts),
         "errands_can_get_stuck": contacts is not None and math.isinf(contacts),
-        "equal_access": analysis.equal_access(journey).as_dict(),
+        "equal_access": analysis.equal_access(context).as_dict(),
         "emotion_curve": [emotion for _, emotion in curve],
         "lowest_points": analysis.lowest_points(curve),
         "observed_evidence_share": _number(analysis.observed_evidence_share(journey)),
         "training_candidates": analysis.training_candidates(journey),
         "volume_by_channel": analysis.volume_by_channel(journey),
         "handling_hours_per_week": _number(analysis.handling_hours_per_week(journey), 2),
-        "problems": [problem.as_dict() for problem in validate(journey)],
+        "problems": [problem.as_dict() for problem in validate(journey, context.graph)],
     }
 
 

@@ -98,8 +98,8 @@ def test_volume_figures() -> None:
 def test_rework_loops_bottlenecks_and_emotions() -> None:
     journey = loop_journey()
     assert [set(loop) for loop in analysis.rework_loops(journey)] == [{"call", "work"}]
-    # only pair (call, letter) passes through work: 1 / ((n-1)(n-2)) = 0.5
-    assert analysis.bottlenecks(journey) == [("work", 0.5)]
+    # the one (start, end) pair, call -> letter, always passes through work
+    assert analysis.bottlenecks(journey) == [("work", 1.0)]
     curve = analysis.emotion_curve(journey)
     assert curve == [("call", -1), ("letter", 1)]
     assert analysis.lowest_points(curve) == ["call"]
