@@ -1,0 +1,69 @@
+from academy.courses.status import (
+    AttemptTally,
+    ModuleShape,
+    course_status,
+    creates_cycle,
+    module_status,
+    resume_point,
+)
+
+WITH_QUIZ = ModuleShape(id=2, lesson_ids=(21, 22), quiz_id=9, attempts_allowed=2, prerequisite_id=1)
+NO_QUIZ = ModuleShape(id=1, lesson_ids=(11,))
+
+
+def test_module_without_quiz_completes_when_every_lesson_is_read():
+    assert module_status(NO_QUIZ, set(), AttemptTally()) == "not_started"
+    assert module_status(NO_QUIZ, {11}, AttemptTally()) == "completed"
+
+
+def test_module_with_quiz_needs_lessons_and_a_pass():
+    assert module_status(WITH_QUIZ, {21}, AttemptTally()) == "in_progress"
+    assert module_status(WITH_QUIZ, {21, 22}, AttemptTally(started=1)) == "in_progress"
+    assert module_status(WITH_QUIZ, {21}, AttemptTally(started=1, passed=True)) == "in_progress"
+    assert module_status(WITH_QUIZ, {21, 22}, AttemptTally(started=1, passed=True)) == "completed"
+    assert module_status(WITH_QUIZ, set(), AttemptTally(started=1, open=1)) == "in_progress"
+
+
+def test_attempt_limit_fails_the_module_only_when_all_are_graded():
+    assert module_status(WITH_QUIZ, {21, 22}, AttemptTally(started=2)) == "failed"
+    assert module_status(WITH_QUIZ, {21, 22}, AttemptTally(started=2, pending=1)) == "in_progress"
+    assert module_status(WITH_QUIZ, {21, 22}, AttemptTally(started=2, open=1)) == "in_progress"
+    unlimited = ModuleShape(id=3, lesson_ids=(), quiz_id=8, attempts_allowed=0)
+    assert module_status(unlimited, set(), AttemptTally(started=50)) == "in_progress"
+
+
+def test_course_status():
+    assert course_status(["completed", "completed"]) == "completed"
+    assert course_status(["completed", "failed"]) == "failed"
+    assert course_status(["not_started", "not_started"]) == "not_started"
+    assert course_status(["completed", "not_started"]) == "in_progress"
+    assert course_status([]) == "not_started"
+
+
+def test_prerequisite_cycles_are_found():
+    current = {1: None, 2: 1, 3: 2}
+    assert creates_cycle(1, 3, current)  # 1 -> 3 -> 2 -> 1
+    assert creates_cycle(2, 2, current)
+    assert not creates_cycle(3, 1, current)
+    assert not creates_cycle(1, None, current)
+    assert not creates_cycle(4, 3, {1: 2, 2: 1, 3: 1})  # an existing loop elsewhere ends
+
+
+def test_resume_point_follows_order_and_prerequisites():
+    modules = [NO_QUIZ, WITH_QUIZ]
+    start = resume_point(modules, set(), {1: "not_started", 2: "not_started"})
+    assert (start.module_id, start.lesson_id, start.quiz_id) == (1, 11, None)
+    at_quiz = resume_point(modules, {11, 21, 22}, {1: "completed", 2: "in_progress"})
+    assert (at_quiz.module_id, at_quiz.lesson_id, at_quiz.quiz_id) == (2, None, 9)
+    # Module 2 read ahead but module 1 unfinished: module 1 comes first.
+    back = resume_point(modules, {21, 22}, {1: "not_started", 2: "in_progress"})
+    assert back.module_id == 1
+    done = resume_point(modules, {11, 21, 22}, {1: "completed", 2: "completed"})
+    assert done.done and done.module_id is None
+
+
+def test_resume_point_skips_locked_modules():
+    first = ModuleShape(id=1, lesson_ids=(11,), prerequisite_id=2)
+    second = ModuleShape(id=2, lesson_ids=(21,))
+    point = resume_point([first, second], set(), {1: "not_started", 2: "not_started"})
+    assert (point.module_id, point.lesson_id) == (2, 21)
