@@ -1,17 +1,25 @@
 """Reflex entry point: the app, its theme and its pages."""
 
 import reflex as rx
+from starlette.applications import Starlette
 
 from academy.admin import pages as admin_pages
 from academy.admin.state import AdminState
 from academy.core.login_state import LoginState
 from academy.core.session_state import LOGIN_ROUTE, SessionState
 from academy.home import pages as home_pages
+from journeys import pages as journey_pages
+from journeys.api import ROUTES as JOURNEY_ROUTES
+from journeys.state import JourneyCompareState, JourneyEditorState, JourneyListState
 
 app = rx.App(
     stylesheets=["/styles.css"],
-    head_components=[rx.el.meta(name="description", content="Serviceakademin")],
+    head_components=[
+        rx.el.meta(name="description", content="Serviceakademin"),
+        rx.script(src="/journey-diagram.js", defer=True),
+    ],
     html_lang="sv",
+    api_transformer=Starlette(routes=JOURNEY_ROUTES),
 )
 
 app.add_page(
@@ -30,7 +38,6 @@ for area, route, title in [
     ("inventory", "/inventering", "Inventering"),
     ("courses", "/utbildning", "Utbildning"),
     ("practice", "/traning", "Träning"),
-    ("journeys", "/kundresor", "Kundresor"),
 ]:
     app.add_page(
         home_pages.area_page(area),
@@ -48,5 +55,22 @@ for page, route, title, loader in [
         page,
         route=route,
         title=f"{title} – Administration – Serviceakademin",
+        on_load=[SessionState.require_login, loader],
+    )
+
+for page, route, title, loader in [
+    (journey_pages.list_page, "/kundresor", "Kundresor", JourneyListState.load),
+    (journey_pages.editor_page, "/kundresor/[journey_id]", "Kundresa", JourneyEditorState.load),
+    (
+        journey_pages.compare_page,
+        "/kundresor/[journey_id]/jamfor",
+        "Jämför",
+        JourneyCompareState.load,
+    ),
+]:
+    app.add_page(
+        page,
+        route=route,
+        title=f"{title} – Serviceakademin",
         on_load=[SessionState.require_login, loader],
     )

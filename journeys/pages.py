@@ -198,6 +198,7 @@ def list_page() -> rx.Component:
                     class_name="table",
                 ),
                 class_name="table-wrap",
+                tab_index=0,
             ),
             rx.el.div(
                 rx.el.p("Inga kundresor matchar. Ändra sökningen, eller skapa en ny kundresa."),
@@ -268,6 +269,7 @@ def _diagram() -> rx.Component:
         rx.el.div(
             rx.el.div(rx.html(S.svg), style={"zoom": S.zoom / 100}),
             class_name=rx.cond(S.fit, "diagram fit", "diagram"),
+            tab_index=0,
             id="diagram",
             role="img",
             aria_label="Diagram över kundresan; samma innehåll finns som text och i tabellen Steg.",
@@ -317,6 +319,7 @@ def _steps_table() -> rx.Component:
                 class_name="table",
             ),
             class_name="table-wrap",
+            tab_index=0,
         ),
         rx.cond(
             S.can_edit,
@@ -573,6 +576,7 @@ def _flows() -> rx.Component:
                 class_name="table",
             ),
             class_name="table-wrap",
+            tab_index=0,
         ),
         rx.cond(
             S.can_edit,
@@ -710,6 +714,8 @@ def _exports() -> rx.Component:
                 label,
                 href="/api/kundresor/" + S.journey_id.to_string() + f"/export/{fmt}",
                 download=True,
+                # A real request, not client-side routing: the server sends a file.
+                reload_document=True,
                 class_name="export-link",
             )
             for label, fmt in links

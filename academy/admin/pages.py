@@ -130,6 +130,7 @@ def users_page() -> rx.Component:
                 class_name="table",
             ),
             class_name="table-wrap",
+            tab_index=0,
         ),
         _user_form(),
     )
@@ -234,5 +235,6 @@ def audit_page() -> rx.Component:
                 class_name="table",
             ),
             class_name="table-wrap",
+            tab_index=0,
         ),
     )

@@ -14,8 +14,9 @@ def text_field(
     autocomplete: str = "off",
     default_value: str | rx.Var = "",
     hint: str = "",
+    field_id: str = "",
 ) -> rx.Component:
-    field_id = f"f-{name}"
+    field_id = field_id or f"f-{name}"
     return rx.el.div(
         rx.el.label(label, html_for=field_id),
         rx.el.input(
@@ -41,9 +42,12 @@ def select_field(
     label_key: str = "label",
     default_value: str | rx.Var = "",
     empty_label: str | None = None,
+    field_id: str = "",
 ) -> rx.Component:
-    """`options` is a list of dicts with string `value` and `label`."""
-    field_id = f"f-{name}"
+    """`options` is a list of dicts with string `value` and `label`.
+
+    `field_id` must be given when the same field name appears twice on a page."""
+    field_id = field_id or f"f-{name}"
     empty = [rx.el.option(empty_label, value="")] if empty_label is not None else []
     return rx.el.div(
         rx.el.label(label, html_for=field_id),
@@ -60,8 +64,10 @@ def select_field(
     )
 
 
-def checkbox(label: str, name: str, *, default_checked: bool | rx.Var = False) -> rx.Component:
-    field_id = f"f-{name}"
+def checkbox(
+    label: str, name: str, *, default_checked: bool | rx.Var = False, field_id: str = ""
+) -> rx.Component:
+    field_id = field_id or f"f-{name}"
     return rx.el.div(
         rx.el.input(type="checkbox", id=field_id, name=name, default_checked=default_checked),
         rx.el.label(label, html_for=field_id),

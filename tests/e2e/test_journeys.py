@@ -1,0 +1,168 @@
+"""Kundresor in the real browser: build a journey, diagram, import, export, locking, access."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in_as, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+STEPS = [  # text, stage, lane, channel
+    ("Hittar information om förhandsbesked", "Söker information", "Medborgare", "webb"),
+    ("Ringer kommunvägledaren", "Kontakt", "Medborgare", "telefon"),
+    ("Kommunvägledaren svarar och bokar möte", "Kontakt", "Kommunvägledare", "telefon"),
+    (HOSTILE, "Kontakt", "Kommunvägledare", "e-post"),
+    ("Beslut skickas", "Beslut", "Kommunvägledare", "brev"),
+]
+FLOWS = [(0, 1), (1, 2), (2, 3), (3, 4)]
+
+
+def open_new_journey(page, app_url, title):
+    page.goto(f"{app_url}/kundresor")
+    form = page.get_by_role("form", name="Ny kundresa")
+    form.get_by_label("Titel").fill(title)
+    form.get_by_role("button", name="Skapa").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+
+def saved(page, click) -> None:
+    """Click a save button and wait until the journey's version has gone up by one."""
+    shown = page.get_by_text(re.compile(r"· version \d+"))
+    version = int(re.search(r"version (\d+)", shown.inner_text()).group(1))
+    click()
+    expect(page.get_by_role("status")).to_have_text(f"Sparat som version {version + 1}.")
+
+
+def add_column(page, form_name, name, role=None):
+    form = page.get_by_role("form", name=form_name)
+    form.get_by_label(form_name).fill(name)
+    if role:
+        form.get_by_label("Visar").select_option(label=role)
+    saved(page, form.get_by_role("button", name="Lägg till").click)
+
+
+def add_step(page, text, stage, lane, channel):
+    page.get_by_role("button", name="Nytt steg").click()
+    form = page.get_by_role("form", name="Steg")
+    expect(page.get_by_role("heading", name="Nytt steg")).to_be_visible()
+    form.get_by_label("Text").fill(text)
+    form.get_by_label("Fas").select_option(label=stage)
+    form.get_by_label("Bana").select_option(label=lane)
+    form.get_by_label("Kanal").select_option(label=channel)
+    saved(page, form.get_by_role("button", name="Spara").click)
+    expect(page.get_by_role("heading", name=f"Steg: {text}")).to_be_visible()
+
+
+def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
+    page = new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    open_new_journey(page, app_url, "Förhandsbesked för bygglov")
+    for stage in ("Söker information", "Kontakt", "Beslut"):
+        add_column(page, "Ny fas", stage)
+    add_column(page, "Ny bana", "Medborgare", role="Medborgare")
+    add_column(page, "Ny bana", "Kommunvägledare", role="Frontstage")
+    for step in STEPS:
+        add_step(page, *step)
+    flow_form = page.get_by_role("form", name="Nytt flöde")
+    for source, target in FLOWS:
+        flow_form.get_by_label("Från").select_option(label=STEPS[source][0])
+        flow_form.get_by_label("Till").select_option(label=STEPS[target][0])
+        saved(page, flow_form.get_by_role("button", name="Lägg till flöde").click)
+    expect(page.get_by_role("table", name="Flöden mellan steg").locator("tbody tr")).to_have_count(
+        4
+    )
+
+    diagram = page.locator("#diagram")
+    for text, *_ in STEPS:
+        expect(diagram.locator("text", has_text=text).first).to_be_attached()
+    # The hostile name is text in the SVG, never an element, and nothing ran.
+    assert diagram.locator("img").count() == 0
+    assert dialogs == []
+
+    diagram.locator("g.node", has_text="Ringer kommunvägledaren").click()
+    expect(page.get_by_role("heading", name="Steg: Ringer kommunvägledaren")).to_be_visible()
+    expect(page.get_by_role("form", name="Steg").get_by_label("Text")).to_have_value(
+        "Ringer kommunvägledaren"
+    )
+
+    with page.expect_download() as download:
+        page.get_by_role("navigation", name="Exportera").get_by_role("link", name="SVG").click()
+    assert re.fullmatch(r"forhandsbesked-for-bygglov-v\d+\.svg", download.value.suggested_filename)
+    with open(download.value.path(), encoding="utf-8") as file:
+        svg = file.read()
+    for text, *_ in STEPS[:3]:
+        assert text in svg
+    assert "&lt;img src=x onerror=alert(1)&gt;" in svg and HOSTILE not in svg
+    assert dialogs == []
+
+
+def test_pasted_mermaid_journey_is_previewed_and_imported(page, app_url):
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    page.goto(f"{app_url}/kundresor")
+    textarea = page.get_by_label("Text att importera")
+    textarea.fill(
+        "journey\n  title Ansöka om bygglov\n  section Ansökan\n    Fyller i: x: Medborgare\n"
+    )
+    page.get_by_role("button", name="Förhandsgranska").click()
+    expect(page.get_by_role("alert")).to_contain_text("rad 4")
+    assert page.locator("#import-preview").count() == 0
+
+    textarea.fill(
+        "journey\n  title Ansöka om bygglov\n  section Ansökan\n"
+        "    Fyller i e-tjänsten: 3: Medborgare\n"
+        "    Ringer och frågar: 2: Medborgare, Kommunvägledare\n"
+        "  section Beslut\n    Får beslut: 4: Medborgare\n"
+    )
+    page.get_by_role("button", name="Förhandsgranska").click()
+    preview = page.locator("#import-preview")
+    expect(preview).to_contain_text("Ansöka om bygglov")
+    expect(preview).to_contain_text("Ansökan, Beslut")
+    preview.get_by_role("button", name="Skapa kundresan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ansöka om bygglov")
+    expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(3)
+
+
+def test_a_stale_save_is_refused_and_the_input_stays(new_page, app_url):
+    first, second = new_page(), new_page()
+    log_in_as(first, app_url, "strateg@demo.se", "Erik Johansson")
+    log_in_as(second, app_url, "admin@demo.se", "Anna Lindqvist")
+    for page in (first, second):
+        page.goto(f"{app_url}/kundresor")
+        page.get_by_role("link", name="Felanmälan gatubelysning").click()
+        page.get_by_role("button", name="Redigera Lampan lyser igen").click()
+    first.get_by_role("form", name="Steg").get_by_label("Text").fill(
+        "Lampan lyser igen – bekräftat"
+    )
+    first.get_by_role("form", name="Steg").get_by_role("button", name="Spara").click()
+    expect(first.get_by_role("status")).to_contain_text("Sparat som version")
+
+    typed = "Lampan lyser, och medborgaren får ett sms"
+    second.get_by_role("form", name="Steg").get_by_label("Text").fill(typed)
+    second.get_by_role("form", name="Steg").get_by_role("button", name="Spara").click()
+    expect(second.get_by_role("alert")).to_contain_text("har ändrats av Erik Johansson")
+    expect(second.get_by_role("form", name="Steg").get_by_label("Text")).to_have_value(typed)
+
+
+def test_employee_views_read_only_and_pages_are_accessible(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/kundresor")
+    expect(page.get_by_role("table", name="Kundresor du kan se")).to_be_visible()
+    expect(page.get_by_role("form", name="Ny kundresa")).to_have_count(0)
+    assert serious_violations(page) == []
+    page.get_by_role("link", name="Ansöka om förskoleplats").first.click()
+    expect(page.get_by_text("endast läsning")).to_be_visible()
+    expect(page.get_by_role("button", name="Spara")).to_have_count(0)
+    assert serious_violations(page) == []
+
+    strategist = new_page()
+    log_in_as(strategist, app_url, "strateg@demo.se", "Erik Johansson")
+    strategist.goto(f"{app_url}/kundresor")
+    strategist.get_by_role("link", name="Felanmälan gatubelysning").click()
+    expect(strategist.get_by_role("heading", level=1)).to_have_text(re.compile("Felanmälan"))
+    assert serious_violations(strategist) == []

@@ -1,0 +1,85 @@
+import pytest
+
+from academy.core.errors import ValidationError
+from journeys import editing
+from journeys.model import Journey
+
+
+def small() -> Journey:
+    journey = Journey(title="Test")
+    editing.add_column(journey, "stage", "Kontakt")
+    editing.add_column(journey, "stage", "Beslut")
+    editing.add_column(journey, "lane", "Medborgare", "customer")
+    return journey
+
+
+def step(journey, title, stage="kontakt", **extra):
+    return editing.save_step(
+        journey, "", {"text": title, "stage": stage, "lane": "medborgare", **extra}
+    )
+
+
+def test_ids_are_slugs_and_stay_unique():
+    journey = small()
+    assert [s.id for s in journey.stages] == ["kontakt", "beslut"]
+    assert step(journey, "Ringer växeln") == "ringer-vaxeln"
+    assert step(journey, "Ringer växeln") == "ringer-vaxeln-2"
+
+
+def test_step_form_values_are_checked_and_converted():
+    journey = small()
+    step_id = step(
+        journey,
+        "Mejlar",
+        channel="e-post",
+        emotion="-1",
+        first_contact_resolution="75",
+        pain_points="Får inget svar\n\n Skickar igen ",
+        failure_demand="on",
+    )
+    saved = journey.step(step_id)
+    assert (saved.channel, saved.emotion, saved.first_contact_resolution) == ("e-post", -1.0, 0.75)
+    assert saved.pain_points == ["Får inget svar", "Skickar igen"] and saved.failure_demand
+    for bad, message in [
+        ({"emotion": "3"}, "Känsla måste vara mellan -2 och 2."),
+        ({"channel": "fax"}, "Välj en kanal i listan."),
+        ({"first_contact_resolution": "120"}, "mellan 0 och 100"),
+        ({"stage": "okand"}, "Välj en fas"),
+        ({"text": " "}, "Text måste fyllas i."),
+    ]:
+        with pytest.raises(ValidationError, match=message):
+            step(journey, "X", **bad)
+    assert len(journey.steps) == 1
+
+
+def test_deleting_a_stage_moves_or_deletes_its_steps_and_flows():
+    journey = small()
+    a, b = step(journey, "A"), step(journey, "B", stage="beslut")
+    editing.add_flow(journey, {"source": a, "target": b, "kind": "next"})
+    editing.delete_column(journey, "stage", "kontakt", move_steps_to="beslut")
+    assert journey.step(a).stage == "beslut" and len(journey.flows) == 1
+    editing.delete_column(journey, "stage", "beslut")
+    assert journey.steps == [] and journey.flows == [] and journey.stages == []
+
+
+def test_flows_refuse_duplicates_loops_to_self_and_bad_shares():
+    journey = small()
+    a, b = step(journey, "A"), step(journey, "B")
+    editing.add_flow(journey, {"source": a, "target": b, "share": "0,6"})
+    assert journey.flows[0].share == 0.6
+    for form, message in [
+        ({"source": a, "target": b}, "finns redan"),
+        ({"source": a, "target": a}, "annat steg"),
+        ({"source": b, "target": a, "share": "2"}, "Andel måste vara mellan 0 och 1."),
+    ]:
+        with pytest.raises(ValidationError, match=message):
+            editing.add_flow(journey, form)
+
+
+def test_columns_can_be_renamed_and_reordered_but_not_duplicated():
+    journey = small()
+    editing.move_column(journey, "stage", "beslut", -1)
+    assert [s.id for s in journey.stages] == ["beslut", "kontakt"]
+    editing.rename_column(journey, "stage", "beslut", "Besked")
+    with pytest.raises(ValidationError, match="redan en fas"):
+        editing.rename_column(journey, "stage", "kontakt", "besked")
