@@ -17,6 +17,7 @@ import unicodedata
 from collections import OrderedDict
 
 import graphviz
+import networkx as nx
 
 from journeys.analysis import is_handoff
 from journeys.errors import RenderError
@@ -230,14 +231,58 @@ def _step_attributes(step: Step) -> dict[str, str]:
     return attributes
 
 
+def step_columns(journey: Journey) -> tuple[dict[str, int], list[int], int]:
+    """Column (rank) of every step, the first column of every stage, and the column count.
+
+    Column 0 holds the lane names. Each stage gets as many columns as its longest chain of
+    flows between its own steps, taken in the order the steps are listed. Steps in unknown
+    stages go after the last stage."""
+    stage_index = journey.stage_index()
+    position = {step.id: n for n, step in enumerate(journey.steps)}
+    steps = journey.steps_by_id()
+    by_stage: dict[int, list[str]] = {}
+    for step in journey.steps:
+        by_stage.setdefault(stage_index.get(step.stage, len(journey.stages)), []).append(step.id)
+    inner = nx.DiGraph()
+    inner.add_nodes_from(position)
+    # Any two steps of a stage joined by a flow get different columns, the earlier-listed step
+    # first (Graphviz cannot route flows between clusters within one column). Ordering by the
+    # list keeps this acyclic even where flows loop.
+    inner.add_edges_from(
+        sorted((flow.source, flow.target), key=position.__getitem__)
+        for flow in journey.flows
+        if flow.source in steps
+        and flow.target in steps
+        and flow.source != flow.target
+        and stage_index.get(steps[flow.source].stage) == stage_index.get(steps[flow.target].stage)
+    )
+    depth: dict[str, int] = {}
+    for node in nx.topological_sort(inner):
+        depth[node] = max((depth[p] + 1 for p in inner.predecessors(node)), default=0)
+    columns: dict[str, int] = {}
+    stage_starts: list[int] = []
+    next_column = 1
+    for stage_number in range(len(journey.stages) + 1):
+        members = by_stage.get(stage_number, [])
+        if stage_number == len(journey.stages) and not members:
+            break
+        stage_starts.append(next_column)
+        for step_id in members:
+            columns[step_id] = next_column + depth[step_id]
+        next_column += 1 + max((depth[m] for m in members), default=0)
+    return columns, stage_starts[: len(journey.stages)], next_column
+
+
 def journey_dot(journey: Journey) -> str:
     """DOT text for a journey as a service blueprint.
 
-    Layout (left to right): stage headers fix the columns: every step gets invisible edges that
-    keep it between its stage header and the next one. Each lane is a cluster whose name node
-    sits in the first column; those name nodes are chained on one rank, which fixes the order of
-    the rows. Backstage and support lanes sit in a block whose dashed top edge is the line of
-    visibility (customer and frontstage lanes come first, in their own order)."""
+    Layout (left to right): the package computes every step's column (see step_columns) and pins
+    it with one `rank=same` group per column, held in order by a chain of invisible anchors, so
+    stages are columns in order and flows never move them (flows do not constrain ranks). Each
+    lane is a cluster (a row) with its name in column 0; rows follow the lane order, customer and
+    frontstage lanes first. Backstage and support lanes sit in a block whose dashed top edge is
+    the line of visibility. Stage names run along the bottom, under their first column. Pinned
+    ranks also keep `dot` fast: there are no long invisible constraint edges."""
     graph = graphviz.Digraph(
         name="journey",
         graph_attr={
@@ -254,18 +299,16 @@ def journey_dot(journey: Journey) -> str:
         node_attr={"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11"},
         edge_attr={"fontname": FONT, "fontsize": "9", "color": "#555555"},
     )
-    stage_index = journey.stage_index()
-    headers = [svg_id("stage", stage.id) for stage in journey.stages] + ["stage-end"]
-    row_names = ["stages-row"]
-    with graph.subgraph(name="cluster_stages") as row:
-        row.attr(label="", peripheries="0", id="stages")
-        row.node("stages-row", label="", shape="plaintext", style="", width="0")
-        for stage, header in zip(journey.stages, headers, strict=False):
-            label = html_label(f"<B>{escape_label(stage.name)}</B>")
-            row.node(header, label=label, id=header, shape="plaintext", style="", fontsize="13")
-        row.node("stage-end", label="", shape="point", style="invis", width="0")
-        for left, right in zip(["stages-row", *headers], headers, strict=False):
-            row.edge(left, right, style="invis", weight="50")
+    columns, stage_starts, column_count = step_columns(journey)
+    anchors = ["stages-row"] + [f"column-{n}" for n in range(1, column_count)]
+    members: dict[int, list[str]] = {n: [anchors[n]] for n in range(column_count)}
+    # Invisible anchors, one per column and outside every row, put the columns in order.
+    for anchor in anchors[1:]:
+        graph.node(anchor, label="", shape="point", style="invis", width="0")
+    for left, right in zip(anchors, anchors[1:], strict=False):
+        graph.edge(left, right, style="invis", weight="50")
+    for step_id, column in columns.items():
+        members[column].append(svg_id("step", step_id))
 
     known_lanes = {lane.id for lane in journey.lanes}
     by_lane: dict[str, list[Step]] = {}
@@ -277,7 +320,7 @@ def journey_dot(journey: Journey) -> str:
     visible = [lane for lane in lanes_in_order if lane[2] in ("customer", "frontstage")]
     hidden = [lane for lane in lanes_in_order if lane not in visible]
     for number, (lane_id, lane_name, _) in enumerate(visible):
-        row_names.append(_lane_row(graph, number, lane_id, lane_name, by_lane.get(lane_id, [])))
+        members[0].append(_lane_row(graph, number, lane_id, lane_name, by_lane.get(lane_id, [])))
     if hidden:
         # The backstage block's dashed top edge is the line of visibility.
         with graph.subgraph(name="cluster_backstage") as block:
@@ -291,32 +334,28 @@ def journey_dot(journey: Journey) -> str:
                 fontsize="10",
             )
             for number, (lane_id, lane_name, _) in enumerate(hidden, len(visible)):
-                row_names.append(
-                    _lane_row(block, number, lane_id, lane_name, by_lane.get(lane_id, []))
-                )
-    with graph.subgraph(name="row_order") as order:
-        order.attr(rank="same")
-        for left, right in zip(row_names, row_names[1:], strict=False):
-            order.edge(left, right, style="invis")
-
-    for step in journey.steps:
-        if step.stage in stage_index:
-            column = stage_index[step.stage]
-            node = svg_id("step", step.id)
-            # Invisible bounds keep each step between its stage header and the next one.
-            graph.edge(headers[column], node, style="invis", weight="0")
-            graph.edge(node, headers[column + 1], style="invis", weight="0")
+                lane_steps = by_lane.get(lane_id, [])
+                members[0].append(_lane_row(block, number, lane_id, lane_name, lane_steps))
+    with graph.subgraph(name="cluster_stages") as row:
+        row.attr(label="", peripheries="0", id="stages")
+        row.node("stages-row", label=html_label("<B>Fas</B>"), shape="plaintext", style="")
+        for stage, first_column in zip(journey.stages, stage_starts, strict=True):
+            header = svg_id("stage", stage.id)
+            label = html_label(f"<B>{escape_label(stage.name)}</B>")
+            row.node(header, label=label, id=header, shape="plaintext", style="", fontsize="13")
+            members[first_column].append(header)
+    for column, names in members.items():
+        with graph.subgraph(name=f"column_{column}") as group:
+            group.attr(rank="same")
+            for name in names:
+                group.node(name)
 
     steps = journey.steps_by_id()
     lanes = journey.lanes_by_id()
     for flow in journey.flows:
         if flow.source in steps and flow.target in steps:
-            backwards = stage_index.get(steps[flow.target].stage, 0) < stage_index.get(
-                steps[flow.source].stage, 0
-            )
             attributes = _flow_attributes(flow, steps, lanes)
-            if backwards or flow.kind == "rework":
-                attributes["constraint"] = "false"  # loops must not pull columns out of order
+            attributes["constraint"] = "false"  # columns are already fixed
             graph.edge(svg_id("step", flow.source), svg_id("step", flow.target), **attributes)
     return graph.source
 
