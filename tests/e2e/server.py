@@ -1,0 +1,94 @@
+"""Build and serve the production app on a free port (used by the e2e tests and benchmarks)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from academy.core.settings import PROJECT_ROOT
+
+START_TIMEOUT_S = 420
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def app_environment(database_url: str) -> dict[str, str]:
+    env = dict(os.environ)
+    bun_bin = PROJECT_ROOT / ".tools" / "bun" / "node_modules" / ".bin"
+    env.update(
+        PATH=f"{bun_bin}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}",
+        REFLEX_USE_SYSTEM_BUN="1",
+        REFLEX_TELEMETRY_ENABLED="false",
+        REFLEX_CHECK_LATEST_VERSION="false",
+        DATABASE_URL=database_url,
+    )
+    return env
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"The app stopped while starting:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(1)
+    raise RuntimeError(
+        f"The app did not answer within {START_TIMEOUT_S} s:\n{log.read_text()[-3000:]}"
+    )
+
+
+@contextmanager
+def serve_app(database_url: str, folder: Path) -> Iterator[str]:
+    """Seed the demo data, start `reflex run --env prod --single-port`, yield its base URL."""
+    env = app_environment(database_url)
+    subprocess.run([sys.executable, "-m", "academy.cli", "seed-demo"], env=env, check=True)
+    port = _free_port()
+    log = folder / "app.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "reflex",
+                "run",
+                "--env",
+                "prod",
+                "--single-port",
+                "--frontend-port",
+                str(port),
+                "--loglevel",
+                "warning",
+            ],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_up(f"{base}/logga-in", process, log)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
