@@ -11,12 +11,13 @@ checked slugs (anything else is hashed), so no user text can add DOT syntax or S
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
-import unicodedata
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-import graphviz
 import networkx as nx
 
 from journeys.analysis import is_handoff
@@ -49,10 +50,9 @@ FLOW_KIND_SV = {
 # --- escaping ------------------------------------------------------------------------------------
 
 
-def _printable(char: str) -> bool:
-    category = unicodedata.category(char)
-    # Control, surrogate and non-character code points are not allowed in XML (or SVG).
-    return category not in ("Cc", "Cs", "Cn") or char == "\n"
+# Characters XML (and so SVG) cannot carry: controls other than newline, lone surrogates and
+# the non-characters U+FFFE/U+FFFF.
+_NOT_IN_XML = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def escape_label(text: str) -> str:
@@ -62,7 +62,7 @@ def escape_label(text: str) -> str:
     carry (controls, lone surrogates) are dropped. Backslashes are doubled: Graphviz expands
     escapes such as \\N and \\G even inside HTML labels (after decoding entities)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    cleaned = "".join(char for char in text if _printable(char))
+    cleaned = _NOT_IN_XML.sub("", text)
     lines = []
     for line in cleaned.split("\n"):
         line = (
@@ -77,9 +77,76 @@ def escape_label(text: str) -> str:
     return '<BR ALIGN="LEFT"/>'.join(lines)
 
 
-def html_label(fragment: str) -> str:
-    """Wrap an already escaped fragment as a Graphviz HTML-like label value."""
-    return f"<{fragment}>"
+class HtmlLabel(str):
+    """A Graphviz HTML-like label, `<...>`, written to DOT without quotes."""
+
+
+def html_label(fragment: str) -> HtmlLabel:
+    """Wrap an already escaped fragment (see escape_label) as an HTML-like label value."""
+    return HtmlLabel(f"<{fragment}>")
+
+
+# --- writing DOT ---------------------------------------------------------------------------------
+
+_PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DOT_KEYWORDS = frozenset({"node", "edge", "graph", "digraph", "subgraph", "strict"})
+
+
+def dot_quote(value: str) -> str:
+    """A DOT ID or attribute value: HTML labels as they are, plain names bare, others quoted."""
+    if isinstance(value, HtmlLabel):
+        return value
+    if _PLAIN_ID.fullmatch(value) and value.lower() not in _DOT_KEYWORDS:
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _attribute_list(attributes: dict[str, str]) -> str:
+    if not attributes:
+        return ""
+    return " [" + " ".join(f"{key}={dot_quote(value)}" for key, value in attributes.items()) + "]"
+
+
+class DotGraph:
+    """A small DOT writer (directed graphs, clusters, attributes). It is much faster than the
+    graphviz package's builder on large journeys and quotes every value the same careful way."""
+
+    def __init__(
+        self,
+        name: str,
+        graph_attr: dict[str, str] | None = None,
+        node_attr: dict[str, str] | None = None,
+        edge_attr: dict[str, str] | None = None,
+        kind: str = "digraph",
+    ) -> None:
+        self.lines = [f"{kind} {dot_quote(name)} {{"]
+        for keyword, attributes in (
+            ("graph", graph_attr),
+            ("node", node_attr),
+            ("edge", edge_attr),
+        ):
+            if attributes:
+                self.lines.append(f"\t{keyword}{_attribute_list(attributes)}")
+
+    def attr(self, **attributes: str) -> None:
+        self.lines.append(f"\tgraph{_attribute_list(attributes)}")
+
+    def node(self, name: str, **attributes: str) -> None:
+        self.lines.append(f"\t{dot_quote(name)}{_attribute_list(attributes)}")
+
+    def edge(self, tail: str, head: str, **attributes: str) -> None:
+        self.lines.append(f"\t{dot_quote(tail)} -> {dot_quote(head)}{_attribute_list(attributes)}")
+
+    @contextmanager
+    def subgraph(self, name: str) -> Iterator[DotGraph]:
+        child = DotGraph(name, kind="subgraph")
+        yield child
+        self.lines += ["\t" + line for line in child.lines] + ["\t}"]
+
+    @property
+    def source(self) -> str:
+        return "\n".join([*self.lines, "}"]) + "\n"
 
 
 def svg_id(prefix: str, element_id: str) -> str:
@@ -283,7 +350,7 @@ def journey_dot(journey: Journey) -> str:
     frontstage lanes first. Backstage and support lanes sit in a block whose dashed top edge is
     the line of visibility. Stage names run along the bottom, under their first column. Pinned
     ranks also keep `dot` fast: there are no long invisible constraint edges."""
-    graph = graphviz.Digraph(
+    graph = DotGraph(
         name="journey",
         graph_attr={
             "rankdir": "LR",
@@ -360,9 +427,7 @@ def journey_dot(journey: Journey) -> str:
     return graph.source
 
 
-def _lane_row(
-    graph: graphviz.Digraph, number: int, lane_id: str, lane_name: str, steps: list[Step]
-) -> str:
+def _lane_row(graph: DotGraph, number: int, lane_id: str, lane_name: str, steps: list[Step]) -> str:
     """One lane as a cluster with its name in the first column; returns the name node."""
     name_node = f"row-{number}"
     with graph.subgraph(name=f"cluster_row_{number}") as cluster:

@@ -197,3 +197,12 @@ def big_journey(size: int) -> Journey:
     return Journey(
         "Stor", stages=stages, lanes=[Lane("kund", "Kund", "customer")], steps=steps, flows=flows
     )
+
+
+def test_dot_quote_keeps_names_and_values_inside_their_quotes() -> None:
+    assert render.dot_quote("cluster_row_1") == "cluster_row_1"
+    assert render.dot_quote("node") == '"node"'  # DOT keywords cannot be bare names
+    assert render.dot_quote('a"b\\') == '"a\\"b\\\\"'
+    assert render.dot_quote("two\nlines") == '"two\\nlines"'
+    assert render.dot_quote(render.html_label("x")) == "<x>"
+    assert render.dot_quote("<b>not html</b>") == '"<b>not html</b>"'
