@@ -5,10 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from academy.core.settings import PROJECT_ROOT
 from tests.e2e.conftest import log_in_as, serious_violations
 
 pytestmark = pytest.mark.e2e
 
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 HOSTILE = "<img src=x onerror=alert(1)>"
 STEPS = [  # text, stage, lane, channel
     ("Hittar information om förhandsbesked", "Söker information", "Medborgare", "webb"),
@@ -165,4 +167,7 @@ def test_employee_views_read_only_and_pages_are_accessible(new_page, app_url):
     strategist.goto(f"{app_url}/kundresor")
     strategist.get_by_role("link", name="Felanmälan gatubelysning").click()
     expect(strategist.get_by_role("heading", level=1)).to_have_text(re.compile("Felanmälan"))
+    expect(strategist.locator("#diagram g.node").first).to_be_attached()
     assert serious_violations(strategist) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    strategist.screenshot(path=str(SCREENSHOTS / "journey-editor.png"))
