@@ -45,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
+    except BrokenPipeError:  # e.g. `journeys analyze x.json | head`
+        sys.stdout = None  # type: ignore[assignment]  # nothing more can be written
+        return 0
     except (JourneyFormatError, RenderError, ValueError, KeyError, OSError) as error:
         label = args.input if hasattr(args, "input") else ""
         print(f"journeys: {label}: {error}", file=sys.stderr)
