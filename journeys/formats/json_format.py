@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -45,7 +46,61 @@ def loads(text: str) -> Journey:
         ) from None
     except ValueError as error:
         raise JourneyFormatError(str(error)) from None
-    return from_dict(data)
+    try:
+        return from_dict(data)
+    except JourneyFormatError as error:
+        if error.path and error.line is None:
+            error.line, error.column = _locate(text, error.path)
+        raise
+
+
+def _locate(text: str, path: str) -> tuple[int | None, int | None]:
+    """Line and column where the element at `path` (or its nearest parent) starts."""
+    offsets = _value_offsets(text)
+    while path not in offsets and path:
+        parent = re.sub(r"(\.[^.\[]*|\[\d+\])$", "", path)
+        path = "" if parent == path else parent
+    if path not in offsets:
+        return None, None
+    offset = offsets[path]
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _value_offsets(text: str) -> dict[str, int]:
+    """Start offset of every value in a valid JSON text, by path ("nodes[3].emotion")."""
+    offsets: dict[str, int] = {}
+    decoder = json.JSONDecoder()
+
+    def skip(position: int) -> int:
+        return _SPACE.match(text, position).end()  # type: ignore[union-attr]
+
+    def walk(position: int, path: str) -> int:
+        position = skip(position)
+        offsets[path] = position
+        opening = text[position]
+        if opening not in "{[":
+            return decoder.raw_decode(text, position)[1]
+        closing, index = ("}" if opening == "{" else "]"), 0
+        position = skip(position + 1)
+        while text[position] != closing:
+            if opening == "{":
+                key, position = json.decoder.scanstring(text, position + 1)
+                position = skip(position) + 1  # past ":"
+                position = walk(position, f"{path}.{key}" if path else key)
+            else:
+                position = walk(position, f"{path}[{index}]")
+                index += 1
+            position = skip(position)
+            if text[position] == ",":
+                position = skip(position + 1)
+        return position + 1
+
+    walk(0, "")
+    return offsets
 
 
 def _reject_constant(name: str) -> Any:

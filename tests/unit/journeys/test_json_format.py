@@ -89,3 +89,21 @@ def test_schema_errors_name_the_element(change, path: str, words: str) -> None:
 
 def test_top_level_must_be_an_object() -> None:
     assert "object" in str(error_for("[]"))
+
+
+def test_schema_errors_also_name_the_line_and_column() -> None:
+    data = good()
+    data["nodes"][2]["emotion"] = "glad"
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    lines = text.splitlines()
+    expected_line = next(n for n, line in enumerate(lines, 1) if '"glad"' in line)
+    error = error_for(text)
+    assert error.path == "nodes[2].emotion"
+    assert error.line == expected_line
+    assert error.column == lines[expected_line - 1].index('"glad"') + 1
+    data = good()
+    data["edges"][1].pop("source")  # a missing field points at its object
+    text = json.dumps(data, indent=2)
+    error = error_for(text)
+    opening_brace = text.rfind("{", 0, text.index('"target": "phone"'))
+    assert error.line == text.count("\n", 0, opening_brace) + 1
