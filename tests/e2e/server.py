@@ -55,9 +55,11 @@ def _wait_until_up(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 @contextmanager
-def serve_app(database_url: str, folder: Path) -> Iterator[str]:
+def serve_app(
+    database_url: str, folder: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
     """Seed the demo data, start `reflex run --env prod --single-port`, yield its base URL."""
-    env = app_environment(database_url)
+    env = {**app_environment(database_url), **(extra_env or {})}
     subprocess.run([sys.executable, "-m", "academy.cli", "seed-demo"], env=env, check=True)
     port = _free_port()
     log = folder / "app.log"
