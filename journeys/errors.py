@@ -25,9 +25,9 @@ class JourneyFormatError(ValueError):
     def __str__(self) -> str:
         where = []
         if self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(f"rad {self.line}")
         if self.column is not None:
-            where.append(f"column {self.column}")
+            where.append(f"kolumn {self.column}")
         if self.path:
             where.append(self.path)
         prefix = ", ".join(where)

@@ -30,7 +30,7 @@ def _suffix(path: str | Path, table: dict) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in table:
         known = ", ".join(sorted(table))
-        raise JourneyFormatError(f"unknown file type {suffix or '(none)'!r}; expected {known}")
+        raise JourneyFormatError(f"okänd filtyp {suffix or '(ingen)'!r}; väntade {known}")
     return suffix
 
 
@@ -47,7 +47,7 @@ def load(path: str | Path) -> Journey:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise JourneyFormatError(f"file is not UTF-8 text: {error.reason}") from None
+        raise JourneyFormatError(f"filen är inte text i UTF-8: {error.reason}") from None
     return READERS[suffix](text)
 
 

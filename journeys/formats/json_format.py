@@ -42,7 +42,7 @@ def loads(text: str) -> Journey:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
         raise JourneyFormatError(
-            f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno
+            f"ogiltig JSON: {error.msg}", line=error.lineno, column=error.colno
         ) from None
     except ValueError as error:
         raise JourneyFormatError(str(error)) from None
@@ -104,7 +104,7 @@ def _value_offsets(text: str) -> dict[str, int]:
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed; expected a finite number")
+    raise ValueError(f"{name} är inte tillåtet; väntade ett ändligt tal")
 
 
 # --- checking ------------------------------------------------------------------------------------
@@ -140,62 +140,62 @@ def _optional(check: Checker) -> Checker:
 # field -> (check, expected (for the message), default or REQUIRED)
 REQUIRED = object()
 META_FIELDS: dict[str, tuple[Checker, str, Any]] = {
-    "title": (_is_str, "a string", REQUIRED),
-    "persona": (_is_str, "a string", ""),
-    "goal": (_is_str, "a string", ""),
-    "kind": (_is_str, "a string", "current"),
-    "version": (_is_int, "an integer", 1),
-    "description": (_is_str, "a string", ""),
+    "title": (_is_str, "text", REQUIRED),
+    "persona": (_is_str, "text", ""),
+    "goal": (_is_str, "text", ""),
+    "kind": (_is_str, "text", "current"),
+    "version": (_is_int, "ett heltal", 1),
+    "description": (_is_str, "text", ""),
 }
-STAGE_FIELDS = {"id": (_is_str, "a string", REQUIRED), "name": (_is_str, "a string", REQUIRED)}
+STAGE_FIELDS = {"id": (_is_str, "text", REQUIRED), "name": (_is_str, "text", REQUIRED)}
 LANE_FIELDS = {
-    "id": (_is_str, "a string", REQUIRED),
-    "name": (_is_str, "a string", REQUIRED),
-    "role": (_is_str, "a string", "backstage"),
+    "id": (_is_str, "text", REQUIRED),
+    "name": (_is_str, "text", REQUIRED),
+    "role": (_is_str, "text", "backstage"),
 }
 NODE_FIELDS: dict[str, tuple[Checker, str, Any]] = {
-    "id": (_is_str, "a string", REQUIRED),
-    "stage": (_is_str, "a string", REQUIRED),
-    "lane": (_is_str, "a string", REQUIRED),
-    "text": (_is_str, "a string", REQUIRED),
-    "channel": (_optional(_is_str), "a string or null", None),
-    "emotion": (_optional(_is_number), "a number or null", None),
-    "pain_points": (_is_str_list, "a list of strings", []),
-    "opportunities": (_is_str_list, "a list of strings", []),
-    "volume_per_week": (_optional(_is_number), "a number or null", None),
-    "handling_minutes": (_optional(_is_number), "a number or null", None),
-    "first_contact_resolution": (_optional(_is_number), "a number or null", None),
-    "failure_demand": (_is_bool, "true or false", False),
-    "evidence": (_is_str, "a string", "assumed"),
-    "is_start": (_is_bool, "true or false", False),
-    "is_end": (_is_bool, "true or false", False),
-    "actors": (_is_str_list, "a list of strings", []),
+    "id": (_is_str, "text", REQUIRED),
+    "stage": (_is_str, "text", REQUIRED),
+    "lane": (_is_str, "text", REQUIRED),
+    "text": (_is_str, "text", REQUIRED),
+    "channel": (_optional(_is_str), "text eller null", None),
+    "emotion": (_optional(_is_number), "ett tal eller null", None),
+    "pain_points": (_is_str_list, "en lista med texter", []),
+    "opportunities": (_is_str_list, "en lista med texter", []),
+    "volume_per_week": (_optional(_is_number), "ett tal eller null", None),
+    "handling_minutes": (_optional(_is_number), "ett tal eller null", None),
+    "first_contact_resolution": (_optional(_is_number), "ett tal eller null", None),
+    "failure_demand": (_is_bool, "true eller false", False),
+    "evidence": (_is_str, "text", "assumed"),
+    "is_start": (_is_bool, "true eller false", False),
+    "is_end": (_is_bool, "true eller false", False),
+    "actors": (_is_str_list, "en lista med texter", []),
 }
 EDGE_FIELDS: dict[str, tuple[Checker, str, Any]] = {
-    "source": (_is_str, "a string", REQUIRED),
-    "target": (_is_str, "a string", REQUIRED),
-    "kind": (_is_str, "a string", "next"),
-    "share": (_optional(_is_number), "a number or null", None),
-    "order": (_is_int, "an integer", None),
+    "source": (_is_str, "text", REQUIRED),
+    "target": (_is_str, "text", REQUIRED),
+    "kind": (_is_str, "text", "next"),
+    "share": (_optional(_is_number), "ett tal eller null", None),
+    "order": (_is_int, "ett heltal", None),
 }
 
 
 def _checked(obj: Any, spec: dict[str, tuple[Checker, str, Any]], path: str) -> dict[str, Any]:
     """Return obj with defaults filled in, or raise naming the first bad field."""
     if not isinstance(obj, dict):
-        raise JourneyFormatError("expected an object", path=path)
+        raise JourneyFormatError("väntade ett objekt", path=path)
     unknown = sorted(set(obj) - set(spec))
     if unknown:
-        raise JourneyFormatError(f"unknown field {unknown[0]!r}", path=path)
+        raise JourneyFormatError(f"okänt fält {unknown[0]!r}", path=path)
     result = {}
     for name, (check, expected, default) in spec.items():
         if name not in obj:
             if default is REQUIRED:
-                raise JourneyFormatError(f"missing field {name!r}", path=path)
+                raise JourneyFormatError(f"fältet {name!r} saknas", path=path)
             result[name] = list(default) if isinstance(default, list) else default
             continue
         if not check(obj[name]):
-            raise JourneyFormatError(f"expected {expected}", path=f"{path}.{name}")
+            raise JourneyFormatError(f"väntade {expected}", path=f"{path}.{name}")
         result[name] = obj[name]
     return result
 
@@ -203,26 +203,26 @@ def _checked(obj: Any, spec: dict[str, tuple[Checker, str, Any]], path: str) -> 
 def _checked_list(obj: Any, key: str, path: str) -> list[Any]:
     value = obj.get(key, [])
     if not isinstance(value, list):
-        raise JourneyFormatError("expected a list", path=f"{path}.{key}" if path else key)
+        raise JourneyFormatError("väntade en lista", path=f"{path}.{key}" if path else key)
     return value
 
 
 def from_dict(data: Any) -> Journey:
     if not isinstance(data, dict):
-        raise JourneyFormatError("expected a JSON object at the top level")
+        raise JourneyFormatError("väntade ett JSON-objekt överst")
     if data.get("schema") != SCHEMA:
-        raise JourneyFormatError(f'expected "schema": {SCHEMA!r}', path="schema")
+        raise JourneyFormatError(f'väntade "schema": {SCHEMA!r}', path="schema")
     version = data.get("schema_version")
     if version != SCHEMA_VERSION:
         raise JourneyFormatError(
-            f"unsupported schema_version {version!r}; expected {SCHEMA_VERSION}",
+            f"schema_version {version!r} stöds inte; väntade {SCHEMA_VERSION}",
             path="schema_version",
         )
     if data.get("directed", True) is not True or data.get("multigraph", False) is not False:
-        raise JourneyFormatError("expected a directed graph that is not a multigraph")
+        raise JourneyFormatError("väntade en riktad graf som inte är en multigraf")
     graph_data = data.get("graph", {})
     if not isinstance(graph_data, dict):
-        raise JourneyFormatError("expected an object", path="graph")
+        raise JourneyFormatError("väntade ett objekt", path="graph")
     meta = _checked(
         {k: v for k, v in graph_data.items() if k not in ("stages", "lanes")}, META_FIELDS, "graph"
     )
@@ -245,17 +245,17 @@ def from_dict(data: Any) -> Journey:
     node_ids: set[str] = set()
     for index, node in enumerate(nodes):
         if node["id"] in node_ids:
-            raise JourneyFormatError(f"duplicate node id {node['id']!r}", path=f"nodes[{index}].id")
+            raise JourneyFormatError(f"steg-id {node['id']!r} förekommer två gånger", path=f"nodes[{index}].id")
         node_ids.add(node["id"])
     pairs: set[tuple[str, str]] = set()
     for index, edge in enumerate(edges):
         path = f"{EDGES_KEY}[{index}]"
         for end in ("source", "target"):
             if edge[end] not in node_ids:
-                raise JourneyFormatError(f"no node with id {edge[end]!r}", path=f"{path}.{end}")
+                raise JourneyFormatError(f"inget steg har id {edge[end]!r}", path=f"{path}.{end}")
         pair = (edge["source"], edge["target"])
         if pair in pairs:
-            raise JourneyFormatError(f"duplicate edge {pair[0]}->{pair[1]}", path=path)
+            raise JourneyFormatError(f"flödet {pair[0]}->{pair[1]} förekommer två gånger", path=path)
         pairs.add(pair)
         if edge["order"] is None:
             edge["order"] = index

@@ -134,7 +134,7 @@ def _tokens(source: _Source) -> list[Token]:
         if kind == "acc_descr_multiline_start":
             body = UNTIL_BRACE.match(text, match.end())
             if body.end() >= len(text):
-                raise source.error("expected '}' to close accDescr {", match.start())
+                raise source.error("väntade '}' som avslutar accDescr {", match.start())
             tokens.append(Token("acc_descr_multiline_value", body.start(), body.end()))
             position = body.end() + 1
             continue
@@ -150,7 +150,7 @@ def parse_mermaid(text: str) -> Journey:
     tokens = [token for token in _tokens(source) if token.kind != "NEWLINE"]
     if not tokens or tokens[0].kind != "journey":
         offset = tokens[0].start if tokens else 0
-        raise source.error("expected 'journey' as the first word of the diagram", offset)
+        raise source.error("väntade 'journey' som diagrammets första ord", offset)
     builder = _JourneyBuilder()
     builder.title = _front_matter_title(source.front_matter)
     index = 1
@@ -174,18 +174,18 @@ def parse_mermaid(text: str) -> Journey:
             if following is None or following.kind != "taskData":
                 where = following.start if following else token.end
                 raise source.error(
-                    f"expected ':' and a score after the task {raw.strip()!r}", where
+                    f"väntade ':' och en poäng efter aktiviteten {raw.strip()!r}", where
                 )
             builder.add_task(source, token, following)
             index += 1
         elif token.kind == "journey":
             raise source.error(
-                "unexpected 'journey': a task name cannot start with it", token.start
+                "oväntat 'journey': en aktivitet kan inte börja med det ordet", token.start
             )
         elif token.kind in ("taskData", ":"):
-            raise source.error("expected a task name or 'section' before ':'", token.start)
+            raise source.error("väntade ett aktivitetsnamn eller 'section' före ':'", token.start)
         else:
-            raise source.error(f"unexpected character {raw!r}", token.start)
+            raise source.error(f"oväntat tecken {raw!r}", token.start)
         index += 1
     return builder.journey()
 
@@ -220,7 +220,7 @@ class _JourneyBuilder:
         score = _parse_score(score_text)
         if score is None:
             raise source.error(
-                f"expected a score that is a whole number from 0 to 5, got {score_text!r}",
+                f"poängen måste vara ett heltal från 0 till 5, inte {score_text!r}",
                 score_offset,
             )
         actors = []

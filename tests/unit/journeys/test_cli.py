@@ -57,11 +57,11 @@ def test_invalid_input_exits_1_with_message_on_stderr(capsys, tmp_path: Path) ->
     broken.write_text("journey\n  section A\n    Task: 7: Me\n", encoding="utf-8")
     code, out, err = run(capsys, "analyze", str(broken))
     assert code == 1 and out == ""
-    assert "line 3" in err and "0 to 5" in err
+    assert "rad 3" in err and "0 till 5" in err
     code, _, err = run(capsys, "analyze", str(tmp_path / "missing.json"))
     assert code == 1 and "missing.json" in err
     code, _, err = run(capsys, "analyze", str(tmp_path / "x.txt"))
-    assert code == 1 and "unknown file type" in err
+    assert code == 1 and "okänd filtyp" in err
 
 
 def test_convert_json_to_mermaid_and_back(capsys, tmp_path: Path) -> None:

@@ -54,7 +54,7 @@ def error_for(data: dict | str) -> JourneyFormatError:
 def test_syntax_errors_name_line_and_column() -> None:
     error = error_for('{\n  "schema": "serviceakademin/journey",\n  "nodes": [1,]\n}')
     assert (error.line, error.column) == (3, 15)
-    assert "line 3" in str(error)
+    assert "rad 3" in str(error)
 
 
 def test_non_finite_numbers_are_rejected() -> None:
@@ -65,18 +65,18 @@ def test_non_finite_numbers_are_rejected() -> None:
 @pytest.mark.parametrize(
     ("change", "path", "words"),
     [
-        (lambda d: d.update(schema_version=99), "schema_version", "unsupported"),
-        (lambda d: d.pop("schema"), "schema", "expected"),
-        (lambda d: d["nodes"][1].update(emotion="glad"), "nodes[1].emotion", "a number"),
+        (lambda d: d.update(schema_version=99), "schema_version", "stöds inte"),
+        (lambda d: d.pop("schema"), "schema", "väntade"),
+        (lambda d: d["nodes"][1].update(emotion="glad"), "nodes[1].emotion", "ett tal"),
         (lambda d: d["nodes"][2].update(failure_demand=1), "nodes[2].failure_demand", "true"),
-        (lambda d: d["nodes"][0].pop("stage"), "nodes[0]", "missing field 'stage'"),
-        (lambda d: d["nodes"][0].update(colour="red"), "nodes[0]", "unknown field 'colour'"),
+        (lambda d: d["nodes"][0].pop("stage"), "nodes[0]", "fältet 'stage' saknas"),
+        (lambda d: d["nodes"][0].update(colour="red"), "nodes[0]", "okänt fält 'colour'"),
         (lambda d: d["edges"][0].update(target="ghost"), "edges[0].target", "ghost"),
-        (lambda d: d["edges"].append(dict(d["edges"][0])), "edges[5]", "duplicate edge"),
-        (lambda d: d["nodes"].append(dict(d["nodes"][0])), "nodes[5].id", "duplicate node"),
-        (lambda d: d["graph"]["stages"].append({"id": 3}), "graph.stages[3].id", "a string"),
-        (lambda d: d["graph"].update(version="1"), "graph.version", "an integer"),
-        (lambda d: d.update(nodes={}), "nodes", "a list"),
+        (lambda d: d["edges"].append(dict(d["edges"][0])), "edges[5]", "förekommer två gånger"),
+        (lambda d: d["nodes"].append(dict(d["nodes"][0])), "nodes[5].id", "förekommer två gånger"),
+        (lambda d: d["graph"]["stages"].append({"id": 3}), "graph.stages[3].id", "text"),
+        (lambda d: d["graph"].update(version="1"), "graph.version", "ett heltal"),
+        (lambda d: d.update(nodes={}), "nodes", "en lista"),
     ],
 )
 def test_schema_errors_name_the_element(change, path: str, words: str) -> None:
@@ -88,7 +88,7 @@ def test_schema_errors_name_the_element(change, path: str, words: str) -> None:
 
 
 def test_top_level_must_be_an_object() -> None:
-    assert "object" in str(error_for("[]"))
+    assert "JSON-objekt" in str(error_for("[]"))
 
 
 def test_schema_errors_also_name_the_line_and_column() -> None:
