@@ -245,7 +245,9 @@ def from_dict(data: Any) -> Journey:
     node_ids: set[str] = set()
     for index, node in enumerate(nodes):
         if node["id"] in node_ids:
-            raise JourneyFormatError(f"steg-id {node['id']!r} förekommer två gånger", path=f"nodes[{index}].id")
+            raise JourneyFormatError(
+                f"steg-id {node['id']!r} förekommer två gånger", path=f"nodes[{index}].id"
+            )
         node_ids.add(node["id"])
     pairs: set[tuple[str, str]] = set()
     for index, edge in enumerate(edges):
@@ -255,7 +257,9 @@ def from_dict(data: Any) -> Journey:
                 raise JourneyFormatError(f"inget steg har id {edge[end]!r}", path=f"{path}.{end}")
         pair = (edge["source"], edge["target"])
         if pair in pairs:
-            raise JourneyFormatError(f"flödet {pair[0]}->{pair[1]} förekommer två gånger", path=path)
+            raise JourneyFormatError(
+                f"flödet {pair[0]}->{pair[1]} förekommer två gånger", path=path
+            )
         pairs.add(pair)
         if edge["order"] is None:
             edge["order"] = index
