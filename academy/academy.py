@@ -7,6 +7,8 @@ from academy.admin import pages as admin_pages
 from academy.admin.state import AdminState
 from academy.core.login_state import LoginState
 from academy.core.session_state import LOGIN_ROUTE, SessionState
+from academy.courses.web import editor, followup, learner, overview, quiz_edit, quiz_take
+from academy.courses.web.api import ROUTES as COURSE_ROUTES
 from academy.home import pages as home_pages
 from journeys import pages as journey_pages
 from journeys.api import ROUTES as JOURNEY_ROUTES
@@ -19,7 +21,7 @@ app = rx.App(
         rx.script(src="/journey-diagram.js", defer=True),
     ],
     html_lang="sv",
-    api_transformer=Starlette(routes=JOURNEY_ROUTES),
+    api_transformer=Starlette(routes=JOURNEY_ROUTES + COURSE_ROUTES),
 )
 
 app.add_page(
@@ -36,7 +38,6 @@ app.add_page(
 )
 for area, route, title in [
     ("inventory", "/inventering", "Inventering"),
-    ("courses", "/utbildning", "Utbildning"),
     ("practice", "/traning", "Träning"),
 ]:
     app.add_page(
@@ -72,5 +73,26 @@ for page, route, title, loader in [
         page,
         route=route,
         title=f"{title} – Serviceakademin",
+        on_load=[SessionState.require_login, loader],
+    )
+
+for page, route, title, loader in [
+    (overview.overview_page, "/utbildning", "Utbildning", overview.CoursesOverviewState.load),
+    (learner.course_page, "/utbildning/kurs/[course_id]", "Kurs", learner.LearnerCourseState.load),
+    (learner.lesson_page, "/utbildning/lektion/[lesson_id]", "Lektion", learner.LessonState.load),
+    (quiz_take.quiz_page, "/utbildning/quiz/[quiz_id]", "Quiz", quiz_take.QuizTakeState.load),
+    (editor.editor_page, "/utbildning/kurser/[course_id]", "Redigera kurs", editor.E.load),
+    (followup.cohort_page, "/utbildning/omgangar/[cohort_id]", "Kursomgång", followup.F.load),
+    (
+        quiz_edit.quiz_editor_page,
+        "/utbildning/quiz/[quiz_id]/fragor",
+        "Redigera quiz",
+        quiz_edit.Z.load,
+    ),
+]:
+    app.add_page(
+        page,
+        route=route,
+        title=f"{title} – Utbildning – Serviceakademin",
         on_load=[SessionState.require_login, loader],
     )

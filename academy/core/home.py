@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser
 from academy.core.models import Role, Unit, User
+from academy.courses.cohorts import list_cohorts, my_courses
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,7 @@ def next_steps(session: Session, user: CurrentUser) -> list[NextStep]:
     steps: list[NextStep] = []
     if user.has_any(Role.EMPLOYEE):
         steps += [
-            NextStep(
-                "Mina kurser",
-                "Du är inte inskriven i någon kursomgång ännu. När din utbildare skriver in dig "
-                "visas kursen här, med det som ska vara klart först överst.",
-                "/utbildning",
-                "Gå till Utbildning",
-            ),
+            _my_courses_step(session, user),
             NextStep(
                 "Enkäter att besvara",
                 "Inga enkäter väntar på dig just nu.",
@@ -38,15 +33,7 @@ def next_steps(session: Session, user: CurrentUser) -> list[NextStep]:
             ),
         ]
     if user.has_any(Role.TRAINER):
-        steps.append(
-            NextStep(
-                "Kursomgångar",
-                "Börja med en inventering av enhetens behov, och bygg sedan kursen utifrån "
-                "behovsprofilen.",
-                "/inventering",
-                "Gå till Inventering",
-            )
-        )
+        steps.append(_cohorts_step(session, user))
     if user.has_any(Role.STRATEGIST):
         steps.append(
             NextStep(
@@ -70,3 +57,45 @@ def next_steps(session: Session, user: CurrentUser) -> list[NextStep]:
             )
         )
     return steps
+
+
+def _my_courses_step(session: Session, user: CurrentUser) -> NextStep:
+    unfinished = [c for c in my_courses(session, user) if c.status != "completed"]
+    if not unfinished:
+        return NextStep(
+            "Mina kurser",
+            "Du har inga kurser att göra just nu. När din utbildare skriver in dig visas kursen "
+            "här, med det som ska vara klart först överst.",
+            "/utbildning",
+            "Gå till Utbildning",
+        )
+    first = unfinished[0]
+    due = f" Sista dag: {first.deadline.isoformat()}." if first.deadline else ""
+    more = f" Du har {len(unfinished) - 1} kurser till." if len(unfinished) > 1 else ""
+    return NextStep(
+        "Mina kurser",
+        f"Näst på tur: {first.course_title}, {first.modules_completed} av "
+        f"{first.module_count} moduler klara.{due}{more}",
+        f"/utbildning/kurs/{first.course_id}",
+        f"Fortsätt med {first.course_title}",
+    )
+
+
+def _cohorts_step(session: Session, user: CurrentUser) -> NextStep:
+    led = list_cohorts(session, user, led_by=user.id)
+    if not led:
+        return NextStep(
+            "Kursomgångar",
+            "Du leder inga kursomgångar ännu. Bygg en kurs utifrån enhetens behovsprofil och "
+            "starta en kursomgång under Utbildning.",
+            "/utbildning",
+            "Gå till Utbildning",
+        )
+    names = ", ".join(f"{c.name} ({c.participant_count} deltagare)" for c in led[:3])
+    more = f" och {len(led) - 3} till" if len(led) > 3 else ""
+    return NextStep(
+        "Kursomgångar",
+        f"Du leder {len(led)} kursomgång{'ar' if len(led) > 1 else ''}: {names}{more}.",
+        f"/utbildning/omgangar/{led[0].id}",
+        f"Följ upp {led[0].name}",
+    )

@@ -224,8 +224,13 @@ def remove_participant(
 
 
 def list_cohorts(
-    session: Session, actor: CurrentUser | None, course_id: int | None = None
+    session: Session,
+    actor: CurrentUser | None,
+    course_id: int | None = None,
+    *,
+    led_by: int | None = None,
 ) -> list[CohortSummary]:
+    """Cohorts, newest first; `led_by` keeps those where that user is one of the trainers."""
     require_role(actor, *AUTHORS)
     counts = (
         select(Enrolment.cohort_id, func.count().label("n"))
@@ -240,6 +245,10 @@ def list_cohorts(
     )
     if course_id is not None:
         query = query.where(Cohort.course_id == course_id)
+    if led_by is not None:
+        query = query.where(
+            Cohort.id.in_(select(CohortTrainer.cohort_id).where(CohortTrainer.user_id == led_by))
+        )
     return [
         CohortSummary(c.id, c.course_id, title, c.name, c.starts_on, c.ends_on, c.deadline, number)
         for c, title, number in session.execute(query)
@@ -254,6 +263,19 @@ def _people(session: Session, ids_query) -> tuple[Participant, ...]:
         .order_by(func.lower(User.name), User.id)
     ).all()
     return tuple(Participant(uid, name, email, unit or "") for uid, name, email, unit in rows)
+
+
+def active_people(
+    session: Session, actor: CurrentUser | None, *, trainers_only: bool = False
+) -> tuple[Participant, ...]:
+    """Active users to choose from when enrolling (or, with `trainers_only`, to lead)."""
+    require_role(actor, *AUTHORS)
+    ids = select(User.id).where(User.active.is_(True))
+    if trainers_only:
+        ids = ids.join(UserRole, UserRole.user_id == User.id).where(
+            UserRole.role.in_([Role.TRAINER, Role.ADMIN])
+        )
+    return _people(session, ids)
 
 
 def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> CohortDetail:

@@ -157,6 +157,36 @@ class AttemptSummary:
     submitted_at: datetime | None
 
 
+@dataclass(frozen=True)
+class QuizIntro:
+    """What a learner sees before and between attempts at a quiz."""
+
+    id: int
+    title: str
+    course_id: int
+    course_title: str
+    module_title: str
+    pass_mark: int
+    attempts_allowed: int  # 0 = unlimited
+    feedback_mode: str
+    attempts: tuple[AttemptSummary, ...]
+
+    @property
+    def attempts_left(self) -> int | None:
+        """None when unlimited."""
+        if not self.attempts_allowed:
+            return None
+        return max(self.attempts_allowed - len(self.attempts), 0)
+
+    @property
+    def passed(self) -> bool:
+        return any(attempt.passed for attempt in self.attempts)
+
+    @property
+    def open_attempt_id(self) -> int | None:
+        return next((a.id for a in self.attempts if a.status == "open"), None)
+
+
 # ---- access ----------------------------------------------------------------------------------
 
 
@@ -303,6 +333,26 @@ def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> 
     session.add(attempt)
     session.flush()
     return _view(session, attempt, quiz)
+
+
+def quiz_intro(session: Session, actor: CurrentUser | None, quiz_id: int) -> QuizIntro:
+    """The quiz's settings and the actor's own attempts; refused if the module is locked."""
+    quiz = get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
+    module = _module_of(session, quiz.module_id)
+    course = _open_course(session, actor, module.course_id)
+    shape, _person, statuses = _progress(session, actor, module.course_id)
+    _require_unlocked(shape, statuses, module.id)
+    return QuizIntro(
+        id=quiz.id,
+        title=quiz.title,
+        course_id=course.id,
+        course_title=course.title,
+        module_title=module.title,
+        pass_mark=quiz.pass_mark,
+        attempts_allowed=quiz.attempts_allowed,
+        feedback_mode=quiz.feedback_mode,
+        attempts=tuple(my_attempts(session, actor, quiz_id)),
+    )
 
 
 def _own_open_attempt(session: Session, actor: CurrentUser | None, attempt_id: int):

@@ -1,0 +1,1 @@
+"""The web layer of Utbildning: Reflex states and pages, and the download routes."""

@@ -1,0 +1,195 @@
+"""Utbildning in the real browser: a trainer builds and runs a course, an employee takes it."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in_as, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+COURSE = "Svåra samtal i kundtjänst"
+COHORT = "Svåra samtal – hösten"
+LESSON = "Att möta en arg invånare"
+GIFT = """::Lugn:: Att tala lugnt hjälper en upprörd invånare. {T #Ja, lugnet smittar.}
+
+::Tack:: Vad säger du när invånaren fått vänta? {=Tack för att du väntade =Tack för väntan}
+"""
+
+
+def status(page, text):
+    expect(page.get_by_role("status").filter(has_text=text)).to_be_visible()
+
+
+def download_text(page, link_name) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_name).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def build_course(page, app_url):
+    page.goto(f"{app_url}/utbildning")
+    form = page.get_by_role("form", name="Ny kurs")
+    form.get_by_label("Kursens titel").fill(COURSE)
+    form.get_by_role("button", name="Ny kurs").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(COURSE)
+
+    page.get_by_role("button", name="Publicera").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Kursen behöver minst en modul innan den kan publiceras."
+    )
+    form = page.get_by_role("form", name="Ny modul")
+    form.get_by_label("Modulens titel").fill("Grunder")
+    form.get_by_role("button", name="Lägg till modul").click()
+    status(page, "Modulen är tillagd.")
+
+    page.get_by_role("button", name="Ny lektion i modulen Grunder").click()
+    form = page.get_by_role("form", name="Lektion")
+    form.get_by_label("Lektionens titel").fill(LESSON)
+    form.get_by_label("Innehåll (Markdown)").fill(
+        "Lyssna först och **bekräfta** känslan.\n\n<script>window.hacked = 1</script>"
+    )
+    form.get_by_role("button", name="Förhandsgranska").click()
+    preview = form.get_by_role("region", name="Förhandsgranskning")
+    expect(preview.locator("strong")).to_have_text("bekräfta")
+    expect(preview).to_contain_text("<script>")  # shown as text, never run
+    form.get_by_role("button", name="Spara lektionen").click()
+    status(page, "Lektionen är sparad.")
+
+    page.get_by_role("button", name="Nytt quiz i modulen Grunder").click()
+    form = page.get_by_role("form", name="Nytt quiz")
+    form.get_by_label("Quizets titel").fill("Kunskapskoll")
+    form.get_by_label("Gräns för godkänt (%)").fill("60")
+    form.get_by_label("Antal försök").fill("3")
+    form.get_by_label("Återkoppling").select_option(label="Direkt efter varje svar")
+    form.get_by_role("button", name="Skapa quiz").click()
+    status(page, "Quizet är skapat.")
+    page.get_by_role("link", name="Redigera quiz och frågor").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quiz: Kunskapskoll")
+
+
+def add_questions(page):
+    form = page.get_by_role("form", name="Ny fråga")
+    form.get_by_label("Frågetext").fill("Hur inleder du samtalet?")
+    form.get_by_label("Svarsalternativ").fill(
+        "Hallå?\n*Med kommunens namn och mitt namn # Bra, då vet invånaren vem som svarar."
+    )
+    form.get_by_role("button", name="Lägg till fråga").click()
+    status(page, "Frågan är tillagd.")
+
+    page.get_by_label("GIFT-text").fill("::Trasig:: Saknar svar {=}\n")
+    page.get_by_role("button", name="Förhandsgranska").click()
+    expect(page.get_by_text("Filen har fel. Inget kan importeras:")).to_be_visible()
+    expect(page.get_by_role("button", name="Importera")).to_have_count(0)
+
+    page.get_by_label("GIFT-text").fill(GIFT)
+    page.get_by_role("button", name="Förhandsgranska").click()
+    counts = page.get_by_role("list", name="Frågor per typ")
+    expect(counts).to_contain_text("Sant/falskt: 1")
+    expect(counts).to_contain_text("Kortsvar: 1")
+    page.get_by_role("button", name="Importera").click()
+    status(page, "2 frågor är importerade.")
+    rows = page.get_by_role("table", name="Frågor i quizet").locator("tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(1)).to_contain_text("Sant/falskt")
+    assert b"Tack f\xc3\xb6r v\xc3\xa4ntan" in download_text(page, "Exportera som GIFT")
+
+
+def publish_and_enrol(page, app_url):
+    page.get_by_role("link", name="← Till kursen").click()
+    page.get_by_role("button", name="Publicera").click()
+    status(page, "Kursen är publicerad.")
+    expect(page.locator("#course-status")).to_have_text("Status: Publicerad")
+
+    page.goto(f"{app_url}/utbildning")
+    form = page.get_by_role("form", name="Ny kursomgång")
+    form.get_by_label("Kurs", exact=True).select_option(label=COURSE)
+    form.get_by_label("Namn på kursomgången").fill(COHORT)
+    form.get_by_label("Startdatum").fill("2026-01-01")
+    form.get_by_label("Slutdatum").fill("2026-12-31")
+    form.get_by_role("button", name="Skapa kursomgång").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(COHORT)
+    form = page.get_by_role("form", name="Skriv in valda personer")
+    form.get_by_label("Sara Nilsson (Servicecenter)").check()
+    form.get_by_role("button", name="Skriv in valda").click()
+    status(page, "1 deltagare är inskrivna.")
+
+
+def take_course(page, app_url):
+    page.goto(f"{app_url}/utbildning")
+    mine = page.get_by_role("region", name="Mina kurser")
+    mine.get_by_role("link", name=f"Börja – {COURSE}").or_(
+        mine.get_by_role("link", name=f"Fortsätt – {COURSE}")
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(LESSON)
+    expect(page.locator(".lesson-content strong")).to_have_text("bekräfta")
+    assert page.evaluate("window.hacked") is None
+    assert serious_violations(page) == []
+    page.get_by_role("button", name="Markera som läst").click()
+    status(page, "Lektionen är markerad som läst.")
+    page.get_by_role("link", name="Fortsätt").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kunskapskoll")
+    expect(page.locator("#attempts-left")).to_have_text(
+        "Du har gjort 0 av 3 försök. Försök kvar: 3."
+    )
+    page.get_by_role("button", name="Starta quizet").click()
+    expect(page.locator("#attempts-left")).to_contain_text("Försök kvar: 2.")
+    assert serious_violations(page) == []
+
+    first = page.get_by_role("form", name="Fråga 1", exact=True)
+    first.get_by_label("Med kommunens namn och mitt namn").check()
+    first.get_by_role("button", name="Svara på fråga 1").click()
+    expect(first).to_contain_text("Rätt svar.")
+    expect(first).to_contain_text("Bra, då vet invånaren vem som svarar.")
+    second = page.get_by_role("form", name="Fråga 2", exact=True)
+    second.get_by_label("Falskt").check()
+    second.get_by_role("button", name="Svara på fråga 2").click()
+    expect(second).to_contain_text("Fel svar.")
+    third = page.get_by_role("form", name="Fråga 3", exact=True)
+    third.get_by_label("Ditt svar").fill("  tack FÖR att du väntade ")
+    third.get_by_role("button", name="Svara på fråga 3").click()
+    expect(third).to_contain_text("Rätt svar.")
+    page.get_by_role("button", name="Lämna in quizet").click()
+    expect(page.locator("#quiz-result")).to_have_text("Resultat: 67 %. Godkänt!")
+
+    page.get_by_role("link", name="Tillbaka till kursen").first.click()
+    expect(page.get_by_text("Kursen är klar. Bra jobbat!")).to_be_visible()
+    expect(page.locator(".module-status")).to_have_text("Status: Klar")
+    assert serious_violations(page) == []
+    assert download_text(page, "Hämta kursintyg (PDF)").startswith(b"%PDF")
+
+
+def test_trainer_builds_a_course_and_an_employee_completes_it(new_page, app_url):
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    build_course(trainer, app_url)
+    add_questions(trainer)
+    publish_and_enrol(trainer, app_url)
+    cohort_url = trainer.url
+
+    employee = new_page()
+    log_in_as(employee, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    take_course(employee, app_url)
+
+    trainer.goto(cohort_url)
+    row = trainer.get_by_role("table", name="Deltagare och moduler").get_by_role(
+        "row", name="Sara Nilsson"
+    )
+    expect(row).to_contain_text("Klar")
+    csv = download_text(trainer, "Framsteg (CSV)").decode("utf-8-sig")
+    assert csv.splitlines() == [
+        "Namn;E-post;Enhet;Grunder;Kursen",
+        "Sara Nilsson;medarbetare@demo.se;Servicecenter;Klar;Klar",
+    ]
+
+
+def test_employee_cannot_open_the_course_editor(page, app_url):
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/utbildning")
+    expect(page.get_by_role("heading", name="Mina kurser")).to_be_visible()
+    expect(page.get_by_role("heading", name="Kursomgångar")).to_have_count(0)
+    page.goto(f"{app_url}/utbildning/kurser/1")
+    expect(page.get_by_role("alert")).to_have_text("Du har inte behörighet att göra detta.")
+    expect(page.get_by_role("form", name="Om kursen")).to_have_count(0)
