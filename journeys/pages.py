@@ -439,7 +439,70 @@ def _step_form() -> rx.Component:
             aria_label="Steg",
             id="step-form",
         ),
+        _training_links(),
         class_name="card",
+    )
+
+
+def _link_row(link: dict) -> rx.Component:
+    return rx.el.li(
+        link["target"],
+        rx.cond(link["pain_point"] != "", rx.el.span(" (smärtpunkt: ", link["pain_point"], ")")),
+        rx.cond(
+            S.can_edit,
+            rx.el.button(
+                "Ta bort",
+                rx.el.span(" kopplingen till ", link["target"], class_name="sr-only"),
+                on_click=S.unlink_training(link["id"]),
+                class_name="button small",
+            ),
+        ),
+    )
+
+
+def _training_links() -> rx.Component:
+    pains = S.step["pain_points"].to(str).split("\n")
+    return rx.cond(
+        S.step_id != "",
+        rx.el.section(
+            rx.heading("Kopplad utbildning", as_="h3", size="4"),
+            rx.cond(
+                S.step_links.length() > 0,
+                rx.el.ul(rx.foreach(S.step_links, _link_row)),
+                rx.el.p("Steget är inte kopplat till någon utbildning.", class_name="muted"),
+            ),
+            rx.cond(
+                S.can_edit & (S.link_choices.length() > 0),
+                rx.form(
+                    select_field(
+                        "Modul",
+                        "target",
+                        S.link_choices,
+                        empty_label="Välj modul",
+                        field_id="f-link-target",
+                    ),
+                    rx.el.div(
+                        rx.el.label("Gäller", html_for="f-link-pain"),
+                        rx.el.select(
+                            rx.el.option("Hela steget", value=""),
+                            rx.foreach(
+                                pains,
+                                lambda pain: rx.cond(pain != "", rx.el.option(pain, value=pain)),
+                            ),
+                            id="f-link-pain",
+                            name="pain_point",
+                        ),
+                        class_name="field",
+                    ),
+                    rx.el.button("Koppla", type="submit", class_name="button secondary"),
+                    on_submit=S.link_training,
+                    reset_on_submit=False,
+                    class_name="form",
+                    aria_label="Koppla till utbildning",
+                ),
+            ),
+            class_name="links",
+        ),
     )
 
 

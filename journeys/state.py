@@ -10,7 +10,7 @@ from academy.core.accounts import list_units
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
 from academy.core.session_state import SessionState
-from journeys import editing, store, view
+from journeys import editing, links, store, view
 from journeys.errors import JourneyFormatError, RenderError
 from journeys.examples import example_names, load_example
 from journeys.formats import json_format, mermaid
@@ -185,6 +185,10 @@ class JourneyEditorState(SessionState):
     step_id: str = ""
     step: dict = {}
     pending_delete: dict[str, str] = {}
+    # Links from steps to training: all of the journey's, and those of the open step.
+    all_links: list[dict] = []
+    step_links: list[dict] = []
+    link_choices: list[dict[str, str]] = []
     zoom: int = 100
     fit: bool = True
     form_key: int = 0
@@ -226,6 +230,12 @@ class JourneyEditorState(SessionState):
             if row.id != stored.id
         ]
         self.unit_options = [{"value": str(u.id), "label": u.path} for u in list_units(session)]
+        self.all_links = [asdict(row) for row in links.training_links(session, actor, stored.id)]
+        self.link_choices = (
+            [{"value": v, "label": label} for v, label in links.target_choices(session)]
+            if stored.can_edit
+            else []
+        )
 
     def _reload(self, journey_id: int) -> None:
         with session_scope() as session:
@@ -246,6 +256,7 @@ class JourneyEditorState(SessionState):
     def _open_step(self, step_id: str) -> None:
         self.step_id = step_id
         self.step = next((s for s in self.steps if s["id"] == step_id), {})
+        self.step_links = [link for link in self.all_links if link["step_id"] == step_id]
         self.form_key += 1
 
     @rx.event
@@ -373,6 +384,36 @@ class JourneyEditorState(SessionState):
     @rx.event
     def delete_flow(self, source: str, target: str):
         self._edit(lambda j: editing.delete_flow(j, source, target), "Flöde borttaget")
+
+    def _change_links(self, change, notice: str) -> None:
+        self.error = self.notice = ""
+        try:
+            with session_scope() as session:
+                change(session, self._actor())
+            self._reload(self.journey_id)
+        except ServiceError as exc:
+            self.error = exc.message
+            return
+        self.step_links = [link for link in self.all_links if link["step_id"] == self.step_id]
+        self.notice = notice
+
+    @rx.event
+    def link_training(self, form_data: dict):
+        step_id, target = self.step_id, form_data.get("target", "")
+        pain_point = form_data.get("pain_point", "")
+        self._change_links(
+            lambda session, actor: links.link_training(
+                session, actor, self.journey_id, step_id, target, pain_point
+            ),
+            "Kopplingen till utbildning är sparad.",
+        )
+
+    @rx.event
+    def unlink_training(self, link_id: int):
+        self._change_links(
+            lambda session, actor: links.unlink_training(session, actor, self.journey_id, link_id),
+            "Kopplingen är borttagen.",
+        )
 
     @rx.event
     def restore(self, version: int):

@@ -13,11 +13,11 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
-from academy.core.errors import AccessDenied, NotFound, ValidationError
+from academy.core.errors import NotFound, ValidationError
 from academy.core.models import Role, Unit, User, utcnow
 from journeys.formats import json_format
 from journeys.model import Journey
-from journeys.tables import JourneyRecord, JourneyVersion, TrainingLink
+from journeys.tables import JourneyRecord, JourneyVersion
 
 EDITORS = (Role.ADMIN, Role.STRATEGIST)
 KIND_LABELS = {"current": "Nuläge", "future": "Önskat läge"}
@@ -302,64 +302,3 @@ def restore_version(
 def delete_journey(session: Session, actor: CurrentUser | None, journey_id: int) -> None:
     require_role(actor, *EDITORS)
     session.delete(_load(session, actor, journey_id))
-
-
-# ---- links to training --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LinkRow:
-    id: int
-    step_id: str
-    pain_point: str
-    target_kind: str
-    target_id: int
-
-
-def link_training(
-    session: Session,
-    actor: CurrentUser | None,
-    journey_id: int,
-    step_id: str,
-    target_kind: str,
-    target_id: int,
-    pain_point: str = "",
-) -> int:
-    require_role(actor, *EDITORS)
-    stored = get_journey(session, actor, journey_id)
-    step = next((s for s in stored.journey.steps if s.id == step_id), None)
-    if step is None:
-        raise ValidationError("Steget finns inte i kundresan.")
-    if pain_point and pain_point not in step.pain_points:
-        raise ValidationError("Smärtpunkten finns inte på steget.")
-    if target_kind not in ("module", "exercise"):
-        raise ValidationError("Länken måste gå till en modul eller en övning.")
-    link = TrainingLink(
-        journey_id=journey_id,
-        step_id=step_id,
-        pain_point=pain_point,
-        target_kind=target_kind,
-        target_id=target_id,
-        created_by=actor.id,
-    )
-    session.add(link)
-    session.flush()
-    return link.id
-
-
-def training_links(session: Session, actor: CurrentUser | None, journey_id: int) -> list[LinkRow]:
-    _load(session, actor, journey_id)
-    links = session.scalars(
-        select(TrainingLink).where(TrainingLink.journey_id == journey_id).order_by(TrainingLink.id)
-    )
-    return [
-        LinkRow(link.id, link.step_id, link.pain_point, link.target_kind, link.target_id)
-        for link in links
-    ]
-
-
-def ensure_access(actor: CurrentUser | None, *, edit: bool) -> CurrentUser:
-    """For routes (downloads) that check access before reading."""
-    if edit and not can_edit(actor):
-        raise AccessDenied()
-    return require_role(actor, Role.ADMIN, Role.STRATEGIST, Role.TRAINER, Role.EMPLOYEE)

@@ -91,6 +91,13 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
     expect(page.get_by_role("form", name="Steg").get_by_label("Text")).to_have_value(
         "Ringer kommunvägledaren"
     )
+    link_form = page.get_by_role("form", name="Koppla till utbildning")
+    link_form.get_by_label("Modul").select_option(index=1)
+    module = link_form.get_by_label("Modul").locator("option:checked").inner_text()
+    link_form.get_by_role("button", name="Koppla").click()
+    expect(page.get_by_role("status")).to_have_text("Kopplingen till utbildning är sparad.")
+    assert module.startswith("Modul: Bemötande i telefon")
+    expect(page.locator(".links li")).to_contain_text(module.removeprefix("Modul: "))
 
     with page.expect_download() as download:
         page.get_by_role("navigation", name="Exportera").get_by_role("link", name="SVG").click()

@@ -5,7 +5,7 @@ from academy.core.auth import to_current_user
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import User
-from journeys import store
+from journeys import links, store
 from journeys.examples import load_example
 
 
@@ -135,17 +135,31 @@ def test_training_links_point_at_a_step_or_one_of_its_pain_points(demo):
     journey_id = _felanmalan_id(demo)
     with session_scope(demo) as session:
         journey = store.get_journey(session, strategist, journey_id).journey
+        choices = links.target_choices(session)
     step = next(s for s in journey.steps if s.pain_points)
+    module, label = choices[0]
+    assert module.startswith("module:") and label.startswith("Modul: ")
     with session_scope(demo) as session:
-        store.link_training(session, strategist, journey_id, step.id, "module", 7)
-        store.link_training(
-            session, strategist, journey_id, step.id, "exercise", 3, pain_point=step.pain_points[0]
+        links.link_training(session, strategist, journey_id, step.id, module)
+        links.link_training(
+            session, strategist, journey_id, step.id, module, pain_point=step.pain_points[0]
         )
-    with pytest.raises(ValidationError, match="Smärtpunkten"), session_scope(demo) as session:
-        store.link_training(session, strategist, journey_id, step.id, "module", 7, pain_point="?")
+    for target, pain, message in [
+        (module, "?", "Smärtpunkten"),
+        ("module:999999", "", "finns inte längre"),
+        ("kurs:1", "", "Välj en modul"),
+        (module, "", "finns redan"),
+    ]:
+        with pytest.raises(ValidationError, match=message), session_scope(demo) as session:
+            links.link_training(session, strategist, journey_id, step.id, target, pain_point=pain)
     with session_scope(demo) as session:
-        links = store.training_links(session, actor(demo, "medarbetare@demo.se"), journey_id)
-    assert [(link.target_kind, link.target_id) for link in links] == [
-        ("module", 7),
-        ("exercise", 3),
+        rows = links.training_links(session, actor(demo, "medarbetare@demo.se"), journey_id)
+    assert [(r.pain_point, r.target) for r in rows] == [
+        ("", label.removeprefix("Modul: ")),
+        (step.pain_points[0], label.removeprefix("Modul: ")),
     ]
+    with pytest.raises(AccessDenied), session_scope(demo) as session:
+        links.unlink_training(session, actor(demo, "medarbetare@demo.se"), journey_id, rows[0].id)
+    with session_scope(demo) as session:
+        links.unlink_training(session, strategist, journey_id, rows[0].id)
+        assert len(links.training_links(session, strategist, journey_id)) == 1

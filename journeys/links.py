@@ -1,0 +1,140 @@
+"""Links from a journey step (or one of its pain points) to the training that addresses it.
+
+A target is a course module (Utbildning) or an exercise (Träning); each kind says how to list
+its choices and how to name one, so a link never points at something that does not exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from academy.core.access import CurrentUser, require_role
+from academy.core.errors import NotFound, ValidationError
+from academy.courses.models import Course, CourseModule
+from journeys.store import EDITORS, get_journey
+from journeys.tables import TrainingLink
+
+
+def _module_names(session: Session, ids: set[int] | None) -> dict[int, str]:
+    query = select(CourseModule.id, Course.title, CourseModule.title).join(
+        Course, Course.id == CourseModule.course_id
+    )
+    if ids is None:
+        query = query.where(Course.status == "published")
+    else:
+        query = query.where(CourseModule.id.in_(ids))
+    rows = session.execute(query.order_by(Course.title, CourseModule.position)).all()
+    return {module_id: f"{course} – {module}" for module_id, course, module in rows}
+
+
+# kind -> function(session, ids or None for every linkable target) -> {id: label}
+TARGET_KINDS: dict[str, tuple[str, Callable[[Session, set[int] | None], dict[int, str]]]] = {
+    "module": ("Modul", _module_names),
+}
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    id: int
+    step_id: str
+    pain_point: str
+    target_kind: str
+    target_id: int
+    target: str  # "Kurs – Modul"
+
+
+def target_choices(session: Session) -> list[tuple[str, str]]:
+    """(value "kind:id", label) for every target a step can be linked to."""
+    return [
+        (f"{kind}:{target_id}", f"{kind_label}: {label}")
+        for kind, (kind_label, names) in TARGET_KINDS.items()
+        for target_id, label in names(session, None).items()
+    ]
+
+
+def link_training(
+    session: Session,
+    actor: CurrentUser | None,
+    journey_id: int,
+    step_id: str,
+    target: str,
+    pain_point: str = "",
+) -> int:
+    """Link a step (or one pain point on it) to `target` ("module:12")."""
+    require_role(actor, *EDITORS)
+    step = next(
+        (s for s in get_journey(session, actor, journey_id).journey.steps if s.id == step_id),
+        None,
+    )
+    if step is None:
+        raise ValidationError("Steget finns inte i kundresan.")
+    if pain_point and pain_point not in step.pain_points:
+        raise ValidationError("Smärtpunkten finns inte på steget.")
+    kind, _, raw_id = target.partition(":")
+    if kind not in TARGET_KINDS or not raw_id.isdigit():
+        raise ValidationError("Välj en modul eller övning att koppla till.")
+    if int(raw_id) not in TARGET_KINDS[kind][1](session, {int(raw_id)}):
+        raise ValidationError("Den valda utbildningen finns inte längre.")
+    duplicate = session.scalar(
+        select(TrainingLink.id).where(
+            TrainingLink.journey_id == journey_id,
+            TrainingLink.step_id == step_id,
+            TrainingLink.pain_point == pain_point,
+            TrainingLink.target_kind == kind,
+            TrainingLink.target_id == int(raw_id),
+        )
+    )
+    if duplicate is not None:
+        raise ValidationError("Den kopplingen finns redan.")
+    link = TrainingLink(
+        journey_id=journey_id,
+        step_id=step_id,
+        pain_point=pain_point,
+        target_kind=kind,
+        target_id=int(raw_id),
+        created_by=actor.id,
+    )
+    session.add(link)
+    session.flush()
+    return link.id
+
+
+def unlink_training(
+    session: Session, actor: CurrentUser | None, journey_id: int, link_id: int
+) -> None:
+    require_role(actor, *EDITORS)
+    get_journey(session, actor, journey_id)
+    link = session.get(TrainingLink, link_id)
+    if link is None or link.journey_id != journey_id:
+        raise NotFound("Kopplingen finns inte längre.")
+    session.delete(link)
+
+
+def training_links(session: Session, actor: CurrentUser | None, journey_id: int) -> list[LinkRow]:
+    get_journey(session, actor, journey_id)  # visibility check
+    links = list(
+        session.scalars(
+            select(TrainingLink)
+            .where(TrainingLink.journey_id == journey_id)
+            .order_by(TrainingLink.id)
+        )
+    )
+    names = {
+        kind: names_of(session, {link.target_id for link in links if link.target_kind == kind})
+        for kind, (_, names_of) in TARGET_KINDS.items()
+    }
+    return [
+        LinkRow(
+            link.id,
+            link.step_id,
+            link.pain_point,
+            link.target_kind,
+            link.target_id,
+            names.get(link.target_kind, {}).get(link.target_id, "(borttagen)"),
+        )
+        for link in links
+    ]
