@@ -9,6 +9,7 @@ from academy.core.login_state import LoginState
 from academy.core.session_state import LOGIN_ROUTE, SessionState
 from academy.home import pages as home_pages
 from journeys import pages as journey_pages
+from academy.practice.api import ROUTES as PRACTICE_ROUTES
 from journeys.api import ROUTES as JOURNEY_ROUTES
 from journeys.state import JourneyCompareState, JourneyEditorState, JourneyListState
 
@@ -19,7 +20,7 @@ app = rx.App(
         rx.script(src="/journey-diagram.js", defer=True),
     ],
     html_lang="sv",
-    api_transformer=Starlette(routes=JOURNEY_ROUTES),
+    api_transformer=Starlette(routes=JOURNEY_ROUTES + PRACTICE_ROUTES),
 )
 
 app.add_page(
@@ -37,7 +38,6 @@ app.add_page(
 for area, route, title in [
     ("inventory", "/inventering", "Inventering"),
     ("courses", "/utbildning", "Utbildning"),
-    ("practice", "/traning", "Träning"),
 ]:
     app.add_page(
         home_pages.area_page(area),
@@ -72,5 +72,16 @@ for page, route, title, loader in [
         page,
         route=route,
         title=f"{title} – Serviceakademin",
+        on_load=[SessionState.require_login, loader],
+    )
+
+# ---- Träning ------------------------------------------------------------------------------------
+from academy.practice.web import routes as practice_routes  # noqa: E402
+
+for page, route, title, loader in practice_routes.PAGES:
+    app.add_page(
+        page,
+        route=route,
+        title=f"{title} – Träning – Serviceakademin",
         on_load=[SessionState.require_login, loader],
     )
