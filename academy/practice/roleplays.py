@@ -12,7 +12,7 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, User
 from academy.core.validation import required_text
-from academy.courses.models import Cohort, CohortTrainer
+from academy.courses.models import Cohort, CohortTrainer, Enrolment
 from academy.practice.common import AUTHORS, PRACTISERS, check_cohort_access, is_participant
 from academy.practice.models import Observation, RoleplayCard
 
@@ -198,3 +198,27 @@ def cohort_observations(
     check_cohort_access(session, actor, cohort_id)
     query = _observation_query().where(Observation.cohort_id == cohort_id)
     return _observation_rows(session, query)
+
+
+def observable_cohorts(session: Session, actor: CurrentUser | None) -> list[tuple[int, str]]:
+    """Cohorts where the actor may observe: those they take part in or lead (admins: all)."""
+    actor = require_role(actor, *PRACTISERS)
+    query = select(Cohort.id, Cohort.name).order_by(Cohort.starts_on.desc(), Cohort.id)
+    rows = [(row.id, row.name) for row in session.execute(query)]
+    return [(cid, name) for cid, name in rows if _may_observe(session, actor, cid)]
+
+
+def observable_people(
+    session: Session, actor: CurrentUser | None, cohort_id: int
+) -> list[tuple[int, str]]:
+    """The cohort's participants the actor may observe (everyone but themselves)."""
+    actor = require_role(actor, *PRACTISERS)
+    if not _may_observe(session, actor, cohort_id):
+        raise AccessDenied("Du deltar inte i den här kursomgången.")
+    query = (
+        select(User.id, User.name)
+        .join(Enrolment, Enrolment.user_id == User.id)
+        .where(Enrolment.cohort_id == cohort_id, User.id != actor.id)
+        .order_by(User.name)
+    )
+    return [(row.id, row.name) for row in session.execute(query)]

@@ -1,0 +1,122 @@
+"""Träning in the real browser: build a scenario, play it, log practice, follow the cohort up."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in_as, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Fakturafrågan i telefon"
+NODES = [  # text, end, closing -> ids nod1, nod2, nod3
+    ("Tack, det låter bra. Vad händer nu?", False, ""),
+    ("Då vill jag prata med din chef!", False, ""),
+    ("Okej, tack för hjälpen.", True, "Samtalet slutade lugnt och invånaren vet vad som händer."),
+]
+CHOICES = [  # source, answer, target, feedback, empathy
+    ("start", "Jag förstår att det känns oväntat.", "nod1", "Bra, du bekräftar känslan.", "2"),
+    ("start", "Det står på fakturan.", "nod2", "Avvisande; invånaren blir arg.", "-2"),
+    ("nod1", "Jag skickar en specifikation i dag.", "nod3", "Tydligt nästa steg.", "1"),
+    ("nod2", "Förlåt, jag hjälper dig gärna.", "nod3", "Du rättar till det.", "1"),
+]
+
+
+def build_scenario(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/traning")
+    form = page.get_by_role("form", name="Nytt scenario")
+    form.get_by_label("Titel").fill(TITLE)
+    form.get_by_label("Invånarens situation").fill("En invånare ringer om en oväntat hög faktura.")
+    form.get_by_label("Det invånaren säger först").fill("Varför är fakturan så hög?")
+    form.get_by_role("button", name="Skapa scenariot").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+
+    for number, (text, end, closing) in enumerate(NODES, start=1):
+        form = page.get_by_role("form", name="Nod")
+        expect(page.get_by_role("heading", name="Ny nod")).to_be_visible()
+        form.get_by_label("Vad invånaren säger eller gör").fill(text)
+        if end:
+            form.get_by_label("Slutnod (samtalet slutar här)").check()
+            form.get_by_label("Avslutande text").fill(closing)
+        form.get_by_role("button", name="Spara noden").click()
+        expect(page.get_by_role("status")).to_have_text(f"Noden nod{number} är sparad.")
+
+    for source, answer, target, feedback, empathy in CHOICES:
+        form = page.get_by_role("form", name="Val")
+        expect(page.get_by_role("heading", name="Nytt val")).to_be_visible()
+        form.get_by_label("Från nod").select_option(source)
+        form.get_by_label("Medarbetarens svar").fill(answer)
+        form.get_by_label("Leder till nod").select_option(target)
+        form.get_by_label("Återkoppling efter valet").fill(feedback)
+        form.get_by_label("Empati").select_option(empathy)
+        form.get_by_role("button", name="Spara valet").click()
+        expect(page.get_by_role("status")).to_contain_text("är sparat.")
+        expect(page.get_by_role("row").filter(has_text=answer)).to_have_count(1)
+
+    expect(page.locator("#scenario-ok")).to_have_text("Inga problem: scenariot går att spela.")
+    expect(page.locator("#scenario-map g.node")).to_have_count(4)
+    # Clicking a node on the map opens it in the node form.
+    page.locator("#scenario-map g#node-nod2").click()
+    expect(page.get_by_role("heading", name="Redigera nod nod2")).to_be_visible()
+    page.get_by_role("button", name="Publicera").click()
+    expect(page.get_by_role("status")).to_have_text("Scenariot är publicerat.")
+
+
+def play_scenario(page, app_url):
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/traning")
+    page.get_by_role("link", name=f"Spela {TITLE}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.locator("#situation")).to_have_text("Varför är fakturan så hög?")
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="Det står på fakturan.").click()
+    expect(page.locator("#feedback")).to_contain_text("Avvisande; invånaren blir arg.")
+    expect(page.locator("#situation")).to_have_text("Då vill jag prata med din chef!")
+    expect(page.locator("#situation")).to_be_focused()
+    page.get_by_role("button", name="Förlåt, jag hjälper dig gärna.").click()
+    expect(page.get_by_role("heading", name="Sammanfattning")).to_be_visible()
+    expect(
+        page.get_by_text("Samtalet slutade lugnt och invånaren vet vad som händer.")
+    ).to_be_visible()
+    empathy = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Empati"))
+    expect(empathy).to_contain_text("-1")
+    expect(page.get_by_role("status")).to_have_text("Ditt försök är sparat.")
+    path = page.get_by_role("table", name="Din väg genom scenariot").get_by_role("row")
+    expect(path).to_have_count(3)  # header + two steps
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="Spela igen").click()
+    expect(page.locator("#situation")).to_have_text("Varför är fakturan så hög?")
+
+
+def test_trainer_builds_employee_plays_trainer_follows_up(new_page, app_url):
+    trainer = new_page()
+    build_scenario(trainer, app_url)
+    employee = new_page()
+    play_scenario(employee, app_url)
+
+
+def test_practice_log_refuses_a_personnummer(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/traning/logg")
+    expect(page.locator("#personal-data-notice")).to_contain_text("Skriv inga personuppgifter")
+    entries = page.locator("article.log-entry")
+    before = entries.count()
+    form = page.get_by_role("form", name="Ny loggpost")
+    form.get_by_label("Typ av ärende").fill("Fråga om faktura")
+    form.get_by_label("Det här provade jag").fill("Jag hjälpte 19811218-9876 med fakturan.")
+    form.get_by_label("Så gick det").fill("Bra")
+    form.get_by_role("button", name="Spara i loggen").click()
+    expect(page.get_by_role("alert")).to_contain_text("personnummer")
+    expect(page.get_by_role("alert")).to_contain_text("Inget har sparats.")
+    expect(entries).to_have_count(before)
+    # The typed text stays, so the employee can remove the number and save.
+    field = form.get_by_label("Det här provade jag")
+    expect(field).to_have_value("Jag hjälpte 19811218-9876 med fakturan.")
+    field.fill("Jag bekräftade känslan och förklarade fakturan steg för steg.")
+    form.get_by_role("button", name="Spara i loggen").click()
+    expect(page.get_by_role("status")).to_have_text("Loggposten är sparad.")
+    expect(entries).to_have_count(before + 1)
+    assert serious_violations(page) == []
