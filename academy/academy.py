@@ -8,8 +8,8 @@ from academy.admin.state import AdminState
 from academy.core.login_state import LoginState
 from academy.core.session_state import LOGIN_ROUTE, SessionState
 from academy.home import pages as home_pages
-from journeys import pages as journey_pages
 from academy.practice.api import ROUTES as PRACTICE_ROUTES
+from journeys import pages as journey_pages
 from journeys.api import ROUTES as JOURNEY_ROUTES
 from journeys.state import JourneyCompareState, JourneyEditorState, JourneyListState
 

@@ -47,6 +47,9 @@ def next_steps(session: Session, user: CurrentUser) -> list[NextStep]:
                 "Gå till Inventering",
             )
         )
+    from academy.practice.home import practice_items  # the area builds on core, not vice versa
+
+    steps += [NextStep(*item) for item in practice_items(session, user)]
     if user.has_any(Role.STRATEGIST):
         steps.append(
             NextStep(

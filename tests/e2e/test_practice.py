@@ -8,6 +8,7 @@ from tests.e2e.conftest import log_in_as, serious_violations
 pytestmark = pytest.mark.e2e
 
 TITLE = "Fakturafrågan i telefon"
+COHORT = "Bemötande i telefon – Servicecenter våren 2026"
 NODES = [  # text, end, closing -> ids nod1, nod2, nod3
     ("Tack, det låter bra. Vad händer nu?", False, ""),
     ("Då vill jag prata med din chef!", False, ""),
@@ -90,11 +91,34 @@ def play_scenario(page, app_url):
     expect(page.locator("#situation")).to_have_text("Varför är fakturan så hög?")
 
 
+def follow_up(page, app_url):
+    page.goto(f"{app_url}/traning/uppfoljning")
+    form = page.get_by_role("form", name="Välj kursomgång och scenario")
+    form.get_by_label("Kursomgång").select_option(label=COHORT)
+    form.get_by_label("Scenario").select_option(label=TITLE)
+    form.get_by_role("button", name="Visa").click()
+    attempts = page.get_by_role("table", name="Deltagarnas försök")
+    row = attempts.get_by_role("row").filter(has_text="Sara Nilsson")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Det står på fakturan. → Förlåt, jag hjälper dig gärna.")
+    expect(row).to_contain_text("Empati -1")
+    popular = page.get_by_role("table", name="Vanligaste valet per nod")
+    expect(popular.get_by_role("row").filter(has_text="Det står på fakturan.")).to_contain_text(
+        "1 av 1"
+    )
+    assert serious_violations(page) == []
+    href = page.get_by_role("link", name="CSV").get_attribute("href")
+    response = page.request.get(f"{app_url}{href}")
+    assert response.status == 200
+    assert response.body().decode("utf-8-sig").startswith("Namn;Tidpunkt;Tydlighet;Empati;")
+
+
 def test_trainer_builds_employee_plays_trainer_follows_up(new_page, app_url):
     trainer = new_page()
     build_scenario(trainer, app_url)
     employee = new_page()
     play_scenario(employee, app_url)
+    follow_up(trainer, app_url)
 
 
 def test_practice_log_refuses_a_personnummer(new_page, app_url):
