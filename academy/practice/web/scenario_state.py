@@ -322,9 +322,13 @@ class ScenarioEditorState(SessionState):
 
     @rx.event
     def open_choice(self, choice_id: str):
-        self.choice_id = choice_id
-        with session_scope() as session:
-            stored = scenarios.get_scenario(session, self._actor(), self.scenario_id)
+        self.choice_id, self.error = choice_id, ""
+        try:
+            with session_scope() as session:
+                stored = scenarios.get_scenario(session, self._actor(), self.scenario_id)
+        except ServiceError as exc:
+            self.error = exc.message
+            return None
         found = stored.scenario.choice(choice_id)
         self.choice = (
             {

@@ -114,3 +114,18 @@ def test_home_page_tells_the_employee_about_training(demo):
         trainer = person(session, "utbildare@demo.se")
         item = next(s for s in next_steps(session, trainer) if s.title == "Träning att följa upp")
         assert item.text.startswith("2 loggposter från dina deltagare väntar")
+
+
+def test_trainer_opens_a_choice_with_its_scores_in_the_form(demo):
+    with session_scope(demo) as session:
+        trainer = person(session, "utbildare@demo.se")
+        stored = scenarios.get_scenario(session, trainer, _garbage_id(demo))
+    editor = logged_in(ScenarioEditorState, "utbildare@demo.se")
+    editor._show(stored)
+    editor.open_choice("Start#2")
+    assert editor.choice["target"] == "Arg"
+    assert [s["value"] for s in editor.choice_scores] == ["0", "-2", "-1", "0"]
+    outsider = logged_in(ScenarioEditorState, "medarbetare@demo.se")
+    outsider.scenario_id = 999_999
+    outsider.open_choice("Start#2")
+    assert outsider.error == "Scenariot finns inte." and outsider.choice == {}
