@@ -144,3 +144,65 @@ def test_practice_log_refuses_a_personnummer(new_page, app_url):
     expect(page.get_by_role("status")).to_have_text("Loggposten är sparad.")
     expect(entries).to_have_count(before + 1)
     assert serious_violations(page) == []
+
+
+TWEE = """:: StoryTitle
+Importerat via webben
+
+:: ScenarioSetting
+kanal: chatt
+situation: En invånare chattar om ett bygglov.
+
+:: Start
+Hur lång tid tar bygglovet?
+[[Normalt tio veckor; jag kan se var ditt ärende står.->Slut]]
+{feedback: Tydligt.}
+{Tydlighet:+2}
+
+:: Slut [end]
+Tack!
+---
+Invånaren fick ett tydligt svar.
+"""
+
+
+def test_trainer_imports_twee_errors_first_and_employee_sees_role_play_ratings(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/traning")
+    twee = page.get_by_label("Twee-text")
+    twee.fill(TWEE.replace("{Tydlighet:+2}", "{Tydlighet:+2"))
+    page.get_by_role("button", name="Förhandsgranska").click()
+    expect(page.get_by_role("alert")).to_contain_text("rad 12, passagen ”Start”")
+    expect(page.get_by_role("alert")).to_contain_text("Inget har skapats.")
+    twee.fill(TWEE)
+    page.get_by_role("button", name="Förhandsgranska").click()
+    preview = page.locator("#twee-preview")
+    expect(preview).to_contain_text("Importerat via webben")
+    preview.get_by_role("button", name="Skapa scenariot från Twee").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Importerat via webben")
+    expect(page.locator("#scenario-ok")).to_be_visible()
+
+    observer = new_page()
+    log_in_as(observer, app_url, "johan.ek@demo.se", "Johan Ek")
+    observer.goto(f"{app_url}/traning/rollspel")
+    observer.get_by_label("Kursomgång").select_option(label=COHORT)
+    observer.get_by_label("Rollspelskort").select_option(
+        label="Invånaren som vill prata med en chef"
+    )
+    form = observer.get_by_role("form", name="Observatörens checklista")
+    form.get_by_label("Deltagare").select_option(label="Maria Svensson")
+    for group in form.get_by_role("group").all():
+        group.get_by_label("3 – Till stor del").check()
+    form.get_by_label("Kommentar").first.fill("Lugn röst hela vägen.")
+    form.get_by_role("button", name="Spara observationen").click()
+    expect(observer.get_by_role("status")).to_contain_text("Observationen är sparad.")
+
+    participant = new_page()
+    log_in_as(participant, app_url, "maria.svensson@demo.se", "Maria Svensson")
+    participant.goto(f"{app_url}/traning/rollspel")
+    ratings = participant.get_by_role("table", name="Bedömningar")
+    expect(ratings.get_by_role("row").filter(has_text="Lugn röst hela vägen.")).to_contain_text(
+        "3 – Till stor del"
+    )
+    assert serious_violations(participant) == []
