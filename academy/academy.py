@@ -10,6 +10,8 @@ from academy.core.session_state import LOGIN_ROUTE, SessionState
 from academy.courses.web import editor, followup, learner, overview, quiz_edit, quiz_take
 from academy.courses.web.api import ROUTES as COURSE_ROUTES
 from academy.home import pages as home_pages
+from academy.practice.api import ROUTES as PRACTICE_ROUTES
+from academy.practice.web import routes as practice_routes
 from journeys import pages as journey_pages
 from journeys.api import ROUTES as JOURNEY_ROUTES
 from journeys.state import JourneyCompareState, JourneyEditorState, JourneyListState
@@ -21,7 +23,7 @@ app = rx.App(
         rx.script(src="/journey-diagram.js", defer=True),
     ],
     html_lang="sv",
-    api_transformer=Starlette(routes=JOURNEY_ROUTES + COURSE_ROUTES),
+    api_transformer=Starlette(routes=JOURNEY_ROUTES + COURSE_ROUTES + PRACTICE_ROUTES),
 )
 
 app.add_page(
@@ -38,7 +40,6 @@ app.add_page(
 )
 for area, route, title in [
     ("inventory", "/inventering", "Inventering"),
-    ("practice", "/traning", "Träning"),
 ]:
     app.add_page(
         home_pages.area_page(area),
@@ -94,5 +95,13 @@ for page, route, title, loader in [
         page,
         route=route,
         title=f"{title} – Utbildning – Serviceakademin",
+        on_load=[SessionState.require_login, loader],
+    )
+
+for page, route, title, loader in practice_routes.PAGES:
+    app.add_page(
+        page,
+        route=route,
+        title=f"{title} – Träning – Serviceakademin",
         on_load=[SessionState.require_login, loader],
     )

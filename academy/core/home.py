@@ -34,6 +34,9 @@ def next_steps(session: Session, user: CurrentUser) -> list[NextStep]:
         ]
     if user.has_any(Role.TRAINER):
         steps.append(_cohorts_step(session, user))
+    from academy.practice.home import practice_items  # the area builds on core, not vice versa
+
+    steps += [NextStep(*item) for item in practice_items(session, user)]
     if user.has_any(Role.STRATEGIST):
         steps.append(
             NextStep(

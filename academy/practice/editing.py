@@ -1,0 +1,132 @@
+"""Changes a trainer makes in the scenario editor, as pure functions on a Scenario.
+
+Each raises ValidationError (Swedish) when the change makes no sense; the caller stores the
+changed scenario only when no error was raised, so a refused change leaves nothing half-done.
+"""
+
+from __future__ import annotations
+
+from academy.core.errors import ValidationError
+from academy.practice.scenario import CHANNELS, SCORE_MAX, SCORE_MIN, Choice, Node, Scenario
+
+
+def _text(value: str, label: str, limit: int = 4000) -> str:
+    text = (value or "").strip()
+    if len(text) > limit:
+        raise ValidationError(f"{label} får vara högst {limit} tecken.")
+    return text
+
+
+def update_setting(
+    scenario: Scenario,
+    *,
+    title: str,
+    channel: str,
+    situation: str,
+    start: str,
+    dimensions: str,
+) -> None:
+    if not (title or "").strip():
+        raise ValidationError("Titeln måste fyllas i.")
+    if channel not in CHANNELS:
+        raise ValidationError("Välj en kanal: " + ", ".join(CHANNELS) + ".")
+    names = [d.strip() for d in (dimensions or "").split(",") if d.strip()]
+    if not names:
+        raise ValidationError("Ange minst en poängdimension, åtskilda med kommatecken.")
+    dropped = {d for c in scenario.choices for d in c.scores} - set(names)
+    if dropped:
+        raise ValidationError(
+            "Dimensionen ”" + sorted(dropped)[0] + "” används av val och kan inte tas bort."
+        )
+    if scenario.node(start) is None:
+        raise ValidationError("Välj en startnod som finns.")
+    scenario.title = _text(title, "Titeln", 200)
+    scenario.setting.channel = channel
+    scenario.setting.situation = _text(situation, "Situationen")
+    scenario.start = start
+    scenario.dimensions = names
+
+
+def _next_id(existing: set[str], prefix: str) -> str:
+    number = 1
+    while f"{prefix}{number}" in existing:
+        number += 1
+    return f"{prefix}{number}"
+
+
+def save_node(scenario: Scenario, node_id: str, *, text: str, is_end: bool, closing: str) -> str:
+    """Update ``node_id``, or add a node when it is empty; returns the node's id."""
+    text = _text(text, "Situationstexten")
+    if not text:
+        raise ValidationError("Skriv vad invånaren säger eller gör.")
+    closing = _text(closing, "Den avslutande texten")
+    if is_end and not closing:
+        raise ValidationError("En slutnod behöver en avslutande text.")
+    if node_id:
+        node = scenario.node(node_id)
+        if node is None:
+            raise ValidationError("Noden finns inte längre.")
+        if is_end and scenario.choices_from(node_id):
+            raise ValidationError("Ta bort nodens val innan du gör den till slutnod.")
+        node.text, node.is_end, node.closing = text, is_end, closing if is_end else ""
+        return node_id
+    new_id = _next_id({n.id for n in scenario.nodes}, "nod")
+    scenario.nodes.append(Node(new_id, text, is_end=is_end, closing=closing if is_end else ""))
+    return new_id
+
+
+def delete_node(scenario: Scenario, node_id: str) -> None:
+    if node_id == scenario.start:
+        raise ValidationError("Startnoden kan inte tas bort; välj en annan startnod först.")
+    if scenario.node(node_id) is None:
+        raise ValidationError("Noden finns inte längre.")
+    scenario.nodes = [n for n in scenario.nodes if n.id != node_id]
+    scenario.choices = [c for c in scenario.choices if node_id not in (c.source, c.target)]
+
+
+def save_choice(
+    scenario: Scenario,
+    choice_id: str,
+    *,
+    source: str,
+    target: str,
+    text: str,
+    feedback: str,
+    scores: dict[str, int],
+) -> str:
+    """Update ``choice_id``, or add a choice when it is empty; returns the choice's id."""
+    source_node = scenario.node(source)
+    if source_node is None or scenario.node(target) is None:
+        raise ValidationError("Välj både varifrån och vart valet leder.")
+    if source_node.is_end:
+        raise ValidationError("En slutnod kan inte ha val.")
+    text = _text(text, "Svarstexten", 1000)
+    if not text:
+        raise ValidationError("Skriv medarbetarens svar.")
+    feedback = _text(feedback, "Återkopplingen")
+    if not feedback:
+        raise ValidationError("Skriv återkopplingen som visas efter valet.")
+    for dimension, score in scores.items():
+        if dimension not in scenario.dimensions:
+            raise ValidationError(f"Okänd poängdimension ”{dimension}”.")
+        if not SCORE_MIN <= score <= SCORE_MAX:
+            raise ValidationError(
+                f"Poängen för ”{dimension}” ska vara mellan {SCORE_MIN:+d} och {SCORE_MAX:+d}."
+            )
+    kept = {d: s for d, s in scores.items() if s != 0}
+    if choice_id:
+        choice = scenario.choice(choice_id)
+        if choice is None:
+            raise ValidationError("Valet finns inte längre.")
+        choice.source, choice.target, choice.text = source, target, text
+        choice.feedback, choice.scores = feedback, kept
+        return choice_id
+    new_id = _next_id({c.id for c in scenario.choices}, f"{source}#")
+    scenario.choices.append(Choice(new_id, source, target, text, feedback, kept))
+    return new_id
+
+
+def delete_choice(scenario: Scenario, choice_id: str) -> None:
+    if scenario.choice(choice_id) is None:
+        raise ValidationError("Valet finns inte längre.")
+    scenario.choices = [c for c in scenario.choices if c.id != choice_id]

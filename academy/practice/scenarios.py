@@ -1,0 +1,202 @@
+"""Stored scenarios: trainers author and publish, everyone practising plays the published ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from academy.core.access import CurrentUser, require_role
+from academy.core.errors import NotFound, ValidationError
+from academy.core.models import User, utcnow
+from academy.practice.common import AUTHORS, PRACTISERS
+from academy.practice.document import from_document, to_document
+from academy.practice.formats.twee import TweeParseError, export_twee, parse_twee
+from academy.practice.models import PracticeScenario
+from academy.practice.scenario import Scenario, validate
+
+# Problems that make a scenario unfit to store at all; the rest (unreachable nodes, dead ends …)
+# are normal while a draft is being built and only block publishing.
+BLOCKING = {
+    "empty_title",
+    "missing_channel",
+    "unknown_channel",
+    "score_out_of_range",
+    "unknown_dimension",
+    "duplicate_node",
+    "duplicate_choice",
+    "duplicate_dimension",
+    "empty_dimension",
+}
+STATUS_LABELS = {"draft": "Utkast", "published": "Publicerat"}
+
+
+@dataclass(frozen=True)
+class ScenarioRow:
+    id: int
+    title: str
+    channel: str
+    status: str
+    version: int
+    owner: str
+    nodes: int
+
+
+@dataclass(frozen=True)
+class StoredScenario:
+    id: int
+    status: str
+    version: int
+    scenario: Scenario
+    can_edit: bool
+
+
+def can_author(actor: CurrentUser | None) -> bool:
+    return actor is not None and actor.has_any(*AUTHORS)
+
+
+def _check_storable(scenario: Scenario) -> None:
+    blocking = [p.message for p in validate(scenario) if p.code in BLOCKING]
+    if blocking:
+        raise ValidationError(" ".join(blocking) + " Inget har sparats.")
+    if len(scenario.title) > 200:
+        raise ValidationError("Titeln får vara högst 200 tecken. Inget har sparats.")
+
+
+def create_scenario(
+    session: Session, actor: CurrentUser | None, scenario: Scenario, unit_id: int | None = None
+) -> int:
+    actor = require_role(actor, *AUTHORS)
+    scenario.title = scenario.title.strip()
+    _check_storable(scenario)
+    row = PracticeScenario(
+        title=scenario.title,
+        channel=scenario.setting.channel,
+        owner_id=actor.id,
+        unit_id=unit_id if unit_id is not None else actor.unit_id,
+        document=to_document(scenario),
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _row(session: Session, scenario_id: int) -> PracticeScenario:
+    row = session.get(PracticeScenario, scenario_id)
+    if row is None:
+        raise NotFound("Scenariot finns inte.")
+    return row
+
+
+def get_scenario(session: Session, actor: CurrentUser | None, scenario_id: int) -> StoredScenario:
+    """Authors get any scenario; others only published ones (a draft reads as missing)."""
+    actor = require_role(actor, *PRACTISERS)
+    row = _row(session, scenario_id)
+    if row.status != "published" and not can_author(actor):
+        raise NotFound("Scenariot finns inte.")
+    return StoredScenario(
+        row.id, row.status, row.version, from_document(row.document), can_author(actor)
+    )
+
+
+def save_scenario(
+    session: Session,
+    actor: CurrentUser | None,
+    scenario_id: int,
+    scenario: Scenario,
+    expected_version: int,
+) -> int:
+    """Replace the scenario's content; refuses a save based on an older version."""
+    require_role(actor, *AUTHORS)
+    row = _row(session, scenario_id)
+    if row.version != expected_version:
+        raise ValidationError(
+            "Scenariot har ändrats av någon annan sedan du öppnade det. Ladda om sidan; "
+            "inget har sparats."
+        )
+    scenario.title = scenario.title.strip()
+    _check_storable(scenario)
+    if row.status == "published" and validate(scenario):
+        raise ValidationError(
+            "Ett publicerat scenario måste gå att spela. Åtgärda problemen eller gör om det "
+            "till utkast först. Inget har sparats."
+        )
+    row.title, row.channel = scenario.title, scenario.setting.channel
+    row.document = to_document(scenario)
+    row.version += 1
+    row.updated_at = utcnow()
+    session.flush()
+    return row.version
+
+
+def set_status(session: Session, actor: CurrentUser | None, scenario_id: int, status: str) -> None:
+    require_role(actor, *AUTHORS)
+    if status not in STATUS_LABELS:
+        raise ValidationError("Okänd status.")
+    row = _row(session, scenario_id)
+    if status == "published":
+        problems = validate(from_document(row.document))
+        if problems:
+            raise ValidationError(
+                f"Scenariot kan inte publiceras: {len(problems)} problem återstår, "
+                f"till exempel: {problems[0].message}"
+            )
+    row.status = status
+    session.flush()
+
+
+def list_scenarios(session: Session, actor: CurrentUser | None) -> list[ScenarioRow]:
+    actor = require_role(actor, *PRACTISERS)
+    query = (
+        select(PracticeScenario, User.name)
+        .outerjoin(User, User.id == PracticeScenario.owner_id)
+        .order_by(func.lower(PracticeScenario.title), PracticeScenario.id)
+    )
+    if not can_author(actor):
+        query = query.where(PracticeScenario.status == "published")
+    return [
+        ScenarioRow(
+            row.id,
+            row.title,
+            row.channel,
+            row.status,
+            row.version,
+            owner or "",
+            len(row.document.get("nodes", [])),
+        )
+        for row, owner in session.execute(query)
+    ]
+
+
+def delete_scenario(session: Session, actor: CurrentUser | None, scenario_id: int) -> None:
+    require_role(actor, *AUTHORS)
+    session.delete(_row(session, scenario_id))
+    session.flush()
+
+
+# ---- Twee --------------------------------------------------------------------------------------
+
+
+def parse_twee_text(text: str) -> Scenario:
+    """Twee text -> scenario, or ValidationError listing every error with passage and line."""
+    if not (text or "").strip():
+        raise ValidationError("Klistra in eller ladda upp en Twee-fil. Inget har skapats.")
+    try:
+        return parse_twee(text)
+    except TweeParseError as exc:
+        lines = "; ".join(str(error).rstrip(".") for error in exc.errors)
+        raise ValidationError(f"Twee-filen kunde inte läsas: {lines}. Inget har skapats.") from exc
+
+
+def import_twee(session: Session, actor: CurrentUser | None, text: str) -> int:
+    require_role(actor, *AUTHORS)
+    return create_scenario(session, actor, parse_twee_text(text))
+
+
+def twee_export(session: Session, actor: CurrentUser | None, scenario_id: int) -> str:
+    require_role(actor, *AUTHORS)
+    try:
+        return export_twee(get_scenario(session, actor, scenario_id).scenario)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc

@@ -1,0 +1,479 @@
+"""Pages: the scenario list with new and Twee import, and the scenario editor with its map."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy.practice.web.scenario_state import (
+    CHANNEL_OPTIONS,
+    SCORE_OPTIONS,
+    ScenarioEditorState,
+    ScenarioListState,
+)
+from academy.practice.web.widgets import static_select, sub_nav, table, textarea
+from academy.ui.forms import checkbox, empty_state, message, select_field, text_field
+from academy.ui.layout import page_shell
+
+L = ScenarioListState
+S = ScenarioEditorState
+UPLOAD_ID = "twee-upload"
+CHANNEL_PAIRS = [(o["value"], o["label"]) for o in CHANNEL_OPTIONS]
+
+
+def _scenario_row(row: dict) -> rx.Component:
+    return rx.el.tr(
+        rx.el.td(row["title"]),
+        rx.el.td(row["channel"]),
+        rx.el.td(row["nodes"]),
+        rx.el.td(row["status"]),
+        rx.el.td(
+            rx.el.div(
+                rx.link(
+                    "Spela",
+                    rx.el.span(" ", row["title"], class_name="sr-only"),
+                    href="/traning/scenarier/" + row["id"].to(str) + "/spela",
+                ),
+                rx.cond(
+                    L.can_author,
+                    rx.link(
+                        "Redigera",
+                        rx.el.span(" ", row["title"], class_name="sr-only"),
+                        href="/traning/scenarier/" + row["id"].to(str),
+                    ),
+                ),
+                class_name="actions",
+            )
+        ),
+    )
+
+
+def _new_form() -> rx.Component:
+    return rx.el.section(
+        rx.heading("Nytt scenario", as_="h2", size="5"),
+        rx.el.form(
+            text_field("Titel", "title", required=True, field_id="new-title"),
+            static_select("Kanal", "channel", CHANNEL_PAIRS, "telefon", field_id="new-channel"),
+            textarea("Invånarens situation", "situation", field_id="new-situation"),
+            textarea(
+                "Det invånaren säger först",
+                "first_text",
+                field_id="new-first-text",
+                hint="Blir scenariots startnod. Fler noder och val lägger du till i redigeraren.",
+            ),
+            rx.el.button("Skapa scenariot", type="submit", class_name="button primary"),
+            on_submit=L.create,
+            reset_on_submit=False,
+            class_name="form",
+            aria_label="Nytt scenario",
+        ),
+        class_name="card",
+    )
+
+
+def _import() -> rx.Component:
+    preview = L.preview
+    return rx.el.section(
+        rx.heading("Importera från Twine (Twee 3)", as_="h2", size="5"),
+        rx.text(
+            "Klistra in en Twee-fil eller välj en fil. Återkoppling och poäng skrivs enligt "
+            "vår Twee-konvention. Vid fel skapas ingenting."
+        ),
+        rx.el.div(
+            rx.el.label("Twee-text", html_for="f-twee"),
+            rx.el.textarea(
+                id="f-twee",
+                value=L.import_text,
+                on_change=L.set_import_text,
+                rows=8,
+                class_name="code",
+            ),
+            class_name="field",
+        ),
+        rx.upload(
+            rx.el.button("Välj fil (.twee)", type="button", class_name="button secondary"),
+            id=UPLOAD_ID,
+            accept={"text/plain": [".twee", ".tw", ".txt"]},
+            max_files=1,
+            multiple=False,
+            on_drop=L.upload(rx.upload_files(upload_id=UPLOAD_ID)),
+            border="none",
+            padding="0",
+        ),
+        rx.el.div(
+            rx.el.button(
+                "Förhandsgranska", on_click=L.preview_import, class_name="button secondary"
+            ),
+            class_name="actions",
+        ),
+        message(L.import_error, "error"),
+        rx.cond(
+            preview.contains("title"),
+            rx.el.div(
+                rx.heading("Förhandsgranskning", as_="h3", size="4"),
+                rx.el.dl(
+                    rx.el.dt("Titel"),
+                    rx.el.dd(preview["title"]),
+                    rx.el.dt("Kanal"),
+                    rx.el.dd(preview["channel"]),
+                    rx.el.dt("Noder"),
+                    rx.el.dd(preview["nodes"]),
+                    rx.el.dt("Val"),
+                    rx.el.dd(preview["choices"]),
+                    rx.el.dt("Slut"),
+                    rx.el.dd(preview["ends"]),
+                    rx.el.dt("Problem att åtgärda före publicering"),
+                    rx.el.dd(preview["problems"]),
+                ),
+                rx.el.button(
+                    "Skapa scenariot från Twee",
+                    on_click=L.confirm_import,
+                    class_name="button primary",
+                ),
+                class_name="card",
+                id="twee-preview",
+            ),
+        ),
+        class_name="card",
+    )
+
+
+def list_page() -> rx.Component:
+    return page_shell(
+        rx.heading("Träning", as_="h1"),
+        sub_nav(),
+        rx.text(
+            "Öva bemötande i förgrenade scenarier: välj ett svar i taget och få återkoppling "
+            "direkt. Dina försök sparas så att du och din utbildare kan följa utvecklingen."
+        ),
+        message(L.error, "error"),
+        rx.el.section(
+            rx.heading("Scenarier", as_="h2", size="5"),
+            rx.cond(
+                L.rows.length() > 0,
+                table(
+                    "Scenarier",
+                    ["Titel", "Kanal", "Noder", "Status", "Åtgärder"],
+                    L.rows,
+                    _scenario_row,
+                ),
+                empty_state(
+                    "Inga scenarier ännu", "När en utbildare publicerar ett scenario visas det här."
+                ),
+            ),
+            class_name="card",
+        ),
+        rx.cond(L.can_author, rx.el.div(_new_form(), _import(), class_name="editor-grid")),
+        area="practice",
+    )
+
+
+# ---- editor -------------------------------------------------------------------------------------
+
+
+def _setting_form() -> rx.Component:
+    return rx.el.section(
+        rx.heading("Inramning", as_="h2", size="5"),
+        rx.el.form(
+            text_field("Titel", "title", default_value=S.title, field_id="setting-title"),
+            select_field(
+                "Kanal",
+                "channel",
+                CHANNEL_OPTIONS,
+                default_value=S.channel,
+                field_id="setting-channel",
+            ),
+            textarea(
+                "Invånarens situation", "situation", S.situation, field_id="setting-situation"
+            ),
+            select_field(
+                "Startnod", "start", S.node_options, default_value=S.start, field_id="setting-start"
+            ),
+            text_field(
+                "Poängdimensioner",
+                "dimensions",
+                default_value=S.dimensions_text,
+                hint="Åtskilda med kommatecken, t.ex. Tydlighet, Empati, Lösningsfokus.",
+                field_id="setting-dimensions",
+            ),
+            rx.el.button("Spara inramningen", type="submit", class_name="button secondary"),
+            on_submit=S.save_setting,
+            reset_on_submit=False,
+            key=S.form_key,
+            class_name="form",
+            aria_label="Inramning",
+        ),
+        class_name="card",
+    )
+
+
+def _node_row(node: dict) -> rx.Component:
+    return rx.el.tr(
+        rx.el.td(node["id"]),
+        rx.el.td(node["kind"]),
+        rx.el.td(node["text"]),
+        rx.el.td(node["choices"]),
+        rx.el.td(
+            rx.el.div(
+                rx.el.button(
+                    "Redigera",
+                    rx.el.span(" nod ", node["id"], class_name="sr-only"),
+                    on_click=S.open_node(node["id"]),
+                    class_name="button small",
+                ),
+                rx.el.button(
+                    "Ta bort",
+                    rx.el.span(" nod ", node["id"], class_name="sr-only"),
+                    on_click=S.delete_node(node["id"]),
+                    class_name="button small secondary",
+                ),
+                class_name="actions",
+            )
+        ),
+        id=node["row_id"],
+    )
+
+
+def _node_form() -> rx.Component:
+    return rx.el.section(
+        rx.heading(
+            rx.cond(S.node_id != "", "Redigera nod " + S.node_id, "Ny nod"), as_="h2", size="5"
+        ),
+        rx.el.form(
+            textarea(
+                "Vad invånaren säger eller gör",
+                "text",
+                S.node["text"],
+                field_id="node-text",
+                rows=4,
+            ),
+            checkbox(
+                "Slutnod (samtalet slutar här)",
+                "is_end",
+                default_checked=S.node["is_end"],
+                field_id="node-end",
+            ),
+            textarea(
+                "Avslutande text (visas när scenariot slutar här)",
+                "closing",
+                S.node["closing"],
+                field_id="node-closing",
+            ),
+            rx.el.div(
+                rx.el.button("Spara noden", type="submit", class_name="button primary"),
+                rx.el.button(
+                    "Ny nod", type="button", on_click=S.new_node, class_name="button secondary"
+                ),
+                class_name="actions",
+            ),
+            on_submit=S.save_node,
+            reset_on_submit=False,
+            key=S.form_key,
+            class_name="form",
+            aria_label="Nod",
+        ),
+        id="node-form",
+        class_name="card",
+    )
+
+
+def _choice_row(choice: dict) -> rx.Component:
+    return rx.el.tr(
+        rx.el.td(choice["source"]),
+        rx.el.td(choice["text"]),
+        rx.el.td(choice["target"]),
+        rx.el.td(choice["feedback"]),
+        rx.el.td(choice["scores"]),
+        rx.el.td(
+            rx.el.div(
+                rx.el.button(
+                    "Redigera",
+                    rx.el.span(" val ", choice["id"], class_name="sr-only"),
+                    on_click=S.open_choice(choice["id"]),
+                    class_name="button small",
+                ),
+                rx.el.button(
+                    "Ta bort",
+                    rx.el.span(" val ", choice["id"], class_name="sr-only"),
+                    on_click=S.delete_choice(choice["id"]),
+                    class_name="button small secondary",
+                ),
+                class_name="actions",
+            )
+        ),
+    )
+
+
+def _score_select(item: dict) -> rx.Component:
+    return rx.el.div(
+        rx.el.label(item["dimension"], html_for=item["field_id"]),
+        rx.el.select(
+            *[rx.el.option(o["label"], value=o["value"]) for o in SCORE_OPTIONS],
+            id=item["field_id"],
+            name=item["field_id"],
+            default_value=item["value"],
+        ),
+        class_name="field score-field",
+    )
+
+
+def _choice_form() -> rx.Component:
+    return rx.el.section(
+        rx.heading(
+            rx.cond(S.choice_id != "", "Redigera val " + S.choice_id, "Nytt val"),
+            as_="h2",
+            size="5",
+        ),
+        rx.el.form(
+            select_field(
+                "Från nod",
+                "source",
+                S.node_options,
+                default_value=S.choice["source"],
+                field_id="choice-source",
+            ),
+            textarea("Medarbetarens svar", "text", S.choice["text"], field_id="choice-text"),
+            select_field(
+                "Leder till nod",
+                "target",
+                S.node_options,
+                default_value=S.choice["target"],
+                field_id="choice-target",
+            ),
+            textarea(
+                "Återkoppling efter valet",
+                "feedback",
+                S.choice["feedback"],
+                field_id="choice-feedback",
+            ),
+            rx.el.fieldset(
+                rx.el.legend("Poäng per dimension (−2 till +2)"),
+                rx.foreach(S.choice_scores, _score_select),
+                class_name="score-grid",
+            ),
+            rx.el.div(
+                rx.el.button("Spara valet", type="submit", class_name="button primary"),
+                rx.el.button(
+                    "Nytt val", type="button", on_click=S.new_choice, class_name="button secondary"
+                ),
+                class_name="actions",
+            ),
+            on_submit=S.save_choice,
+            reset_on_submit=False,
+            key=S.form_key,
+            class_name="form",
+            aria_label="Val",
+        ),
+        id="choice-form",
+        class_name="card",
+    )
+
+
+def _map() -> rx.Component:
+    return rx.el.section(
+        rx.heading("Scenariokarta", as_="h2", size="5"),
+        rx.text("Klicka på en nod för att redigera den.", class_name="muted"),
+        message(S.map_error, "error"),
+        rx.el.div(
+            rx.html(S.svg),
+            class_name="diagram fit",
+            tab_index=0,
+            id="scenario-map",
+            role="img",
+            aria_label=(
+                "Karta över scenariots noder och val; samma innehåll finns i tabellerna "
+                "Noder och Val."
+            ),
+        ),
+        class_name="card",
+    )
+
+
+def _problems() -> rx.Component:
+    return rx.el.section(
+        rx.heading("Kontroll", as_="h2", size="5"),
+        rx.cond(
+            S.problems.length() > 0,
+            rx.el.ul(rx.foreach(S.problems, lambda p: rx.el.li(p)), id="scenario-problems"),
+            rx.el.p("Inga problem: scenariot går att spela.", id="scenario-ok"),
+        ),
+        class_name="card",
+    )
+
+
+def editor_page() -> rx.Component:
+    return page_shell(
+        rx.link("← Alla scenarier", href="/traning"),
+        rx.cond(
+            S.scenario_id > 0,
+            rx.fragment(
+                rx.heading(S.title, as_="h1"),
+                rx.el.p(
+                    "Status: ",
+                    rx.el.strong(S.status_label),
+                    " · version ",
+                    S.version.to_string(),
+                    class_name="muted",
+                ),
+                rx.el.div(
+                    rx.cond(
+                        S.status == "published",
+                        rx.el.button(
+                            "Gör till utkast",
+                            on_click=S.set_status("draft"),
+                            class_name="button secondary",
+                        ),
+                        rx.el.button(
+                            "Publicera",
+                            on_click=S.set_status("published"),
+                            class_name="button primary",
+                        ),
+                    ),
+                    rx.link(
+                        "Provspela",
+                        href="/traning/scenarier/" + S.scenario_id.to_string() + "/spela",
+                    ),
+                    rx.el.a(
+                        "Exportera som Twee",
+                        href="/api/traning/scenarier/" + S.scenario_id.to_string() + "/twee",
+                        download=True,
+                        reload_document=True,
+                        class_name="export-link",
+                    ),
+                    class_name="actions",
+                ),
+                message(S.error, "error"),
+                message(S.notice, "info"),
+                _problems(),
+                _map(),
+                rx.el.div(
+                    rx.el.div(
+                        rx.el.section(
+                            rx.heading("Noder", as_="h2", size="5"),
+                            table(
+                                "Noder",
+                                ["Id", "Typ", "Text", "Val", "Åtgärder"],
+                                S.nodes,
+                                _node_row,
+                            ),
+                            class_name="card",
+                        ),
+                        rx.el.section(
+                            rx.heading("Val", as_="h2", size="5"),
+                            table(
+                                "Val",
+                                ["Från", "Svar", "Till", "Återkoppling", "Poäng", "Åtgärder"],
+                                S.choices,
+                                _choice_row,
+                            ),
+                            class_name="card",
+                        ),
+                        class_name="main-col",
+                    ),
+                    rx.el.div(_node_form(), _choice_form(), _setting_form(), class_name="side-col"),
+                    class_name="editor-grid",
+                ),
+            ),
+            message(S.error, "error"),
+        ),
+        area="practice",
+    )

@@ -1,0 +1,208 @@
+"""Träning in the real browser: build a scenario, play it, log practice, follow the cohort up."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in_as, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Fakturafrågan i telefon"
+COHORT = "Bemötande i telefon – Servicecenter våren 2026"
+NODES = [  # text, end, closing -> ids nod1, nod2, nod3
+    ("Tack, det låter bra. Vad händer nu?", False, ""),
+    ("Då vill jag prata med din chef!", False, ""),
+    ("Okej, tack för hjälpen.", True, "Samtalet slutade lugnt och invånaren vet vad som händer."),
+]
+CHOICES = [  # source, answer, target, feedback, empathy
+    ("start", "Jag förstår att det känns oväntat.", "nod1", "Bra, du bekräftar känslan.", "2"),
+    ("start", "Det står på fakturan.", "nod2", "Avvisande; invånaren blir arg.", "-2"),
+    ("nod1", "Jag skickar en specifikation i dag.", "nod3", "Tydligt nästa steg.", "1"),
+    ("nod2", "Förlåt, jag hjälper dig gärna.", "nod3", "Du rättar till det.", "1"),
+]
+
+
+def build_scenario(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/traning")
+    form = page.get_by_role("form", name="Nytt scenario")
+    form.get_by_label("Titel").fill(TITLE)
+    form.get_by_label("Invånarens situation").fill("En invånare ringer om en oväntat hög faktura.")
+    form.get_by_label("Det invånaren säger först").fill("Varför är fakturan så hög?")
+    form.get_by_role("button", name="Skapa scenariot").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+
+    for number, (text, end, closing) in enumerate(NODES, start=1):
+        form = page.get_by_role("form", name="Nod")
+        expect(page.get_by_role("heading", name="Ny nod")).to_be_visible()
+        form.get_by_label("Vad invånaren säger eller gör").fill(text)
+        if end:
+            form.get_by_label("Slutnod (samtalet slutar här)").check()
+            form.get_by_label("Avslutande text").fill(closing)
+        form.get_by_role("button", name="Spara noden").click()
+        expect(page.get_by_role("status")).to_have_text(f"Noden nod{number} är sparad.")
+
+    for source, answer, target, feedback, empathy in CHOICES:
+        form = page.get_by_role("form", name="Val")
+        expect(page.get_by_role("heading", name="Nytt val")).to_be_visible()
+        form.get_by_label("Från nod").select_option(source)
+        form.get_by_label("Medarbetarens svar").fill(answer)
+        form.get_by_label("Leder till nod").select_option(target)
+        form.get_by_label("Återkoppling efter valet").fill(feedback)
+        form.get_by_label("Empati").select_option(empathy)
+        form.get_by_role("button", name="Spara valet").click()
+        expect(page.get_by_role("status")).to_contain_text("är sparat.")
+        expect(page.get_by_role("row").filter(has_text=answer)).to_have_count(1)
+
+    expect(page.locator("#scenario-ok")).to_have_text("Inga problem: scenariot går att spela.")
+    expect(page.locator("#scenario-map g.node")).to_have_count(4)
+    # Clicking a node on the map opens it in the node form.
+    page.locator("#scenario-map g#node-nod2").click()
+    expect(page.get_by_role("heading", name="Redigera nod nod2")).to_be_visible()
+    page.get_by_role("button", name="Publicera").click()
+    expect(page.get_by_role("status")).to_have_text("Scenariot är publicerat.")
+
+
+def play_scenario(page, app_url):
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/traning")
+    page.get_by_role("link", name=f"Spela {TITLE}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    expect(page.locator("#situation")).to_have_text("Varför är fakturan så hög?")
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="Det står på fakturan.").click()
+    expect(page.locator("#feedback")).to_contain_text("Avvisande; invånaren blir arg.")
+    expect(page.locator("#situation")).to_have_text("Då vill jag prata med din chef!")
+    expect(page.locator("#situation")).to_be_focused()
+    page.get_by_role("button", name="Förlåt, jag hjälper dig gärna.").click()
+    expect(page.get_by_role("heading", name="Sammanfattning")).to_be_visible()
+    expect(
+        page.get_by_text("Samtalet slutade lugnt och invånaren vet vad som händer.")
+    ).to_be_visible()
+    empathy = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Empati"))
+    expect(empathy).to_contain_text("-1")
+    expect(page.get_by_role("status")).to_have_text("Ditt försök är sparat.")
+    path = page.get_by_role("table", name="Din väg genom scenariot").get_by_role("row")
+    expect(path).to_have_count(3)  # header + two steps
+    assert serious_violations(page) == []
+
+    page.get_by_role("button", name="Spela igen").click()
+    expect(page.locator("#situation")).to_have_text("Varför är fakturan så hög?")
+
+
+def follow_up(page, app_url):
+    page.goto(f"{app_url}/traning/uppfoljning")
+    form = page.get_by_role("form", name="Välj kursomgång och scenario")
+    form.get_by_label("Kursomgång").select_option(label=COHORT)
+    form.get_by_label("Scenario").select_option(label=TITLE)
+    form.get_by_role("button", name="Visa").click()
+    attempts = page.get_by_role("table", name="Deltagarnas försök")
+    row = attempts.get_by_role("row").filter(has_text="Sara Nilsson")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("Det står på fakturan. → Förlåt, jag hjälper dig gärna.")
+    expect(row).to_contain_text("Empati -1")
+    popular = page.get_by_role("table", name="Vanligaste valet per nod")
+    expect(popular.get_by_role("row").filter(has_text="Det står på fakturan.")).to_contain_text(
+        "1 av 1"
+    )
+    assert serious_violations(page) == []
+    href = page.get_by_role("link", name="CSV").get_attribute("href")
+    response = page.request.get(f"{app_url}{href}")
+    assert response.status == 200
+    assert response.body().decode("utf-8-sig").startswith("Namn;Tidpunkt;Tydlighet;Empati;")
+
+
+def test_trainer_builds_employee_plays_trainer_follows_up(new_page, app_url):
+    trainer = new_page()
+    build_scenario(trainer, app_url)
+    employee = new_page()
+    play_scenario(employee, app_url)
+    follow_up(trainer, app_url)
+
+
+def test_practice_log_refuses_a_personnummer(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/traning/logg")
+    expect(page.locator("#personal-data-notice")).to_contain_text("Skriv inga personuppgifter")
+    entries = page.locator("article.log-entry")
+    before = entries.count()
+    form = page.get_by_role("form", name="Ny loggpost")
+    form.get_by_label("Typ av ärende").fill("Fråga om faktura")
+    form.get_by_label("Det här provade jag").fill("Jag hjälpte 19811218-9876 med fakturan.")
+    form.get_by_label("Så gick det").fill("Bra")
+    form.get_by_role("button", name="Spara i loggen").click()
+    expect(page.get_by_role("alert")).to_contain_text("personnummer")
+    expect(page.get_by_role("alert")).to_contain_text("Inget har sparats.")
+    expect(entries).to_have_count(before)
+    # The typed text stays, so the employee can remove the number and save.
+    field = form.get_by_label("Det här provade jag")
+    expect(field).to_have_value("Jag hjälpte 19811218-9876 med fakturan.")
+    field.fill("Jag bekräftade känslan och förklarade fakturan steg för steg.")
+    form.get_by_role("button", name="Spara i loggen").click()
+    expect(page.get_by_role("status")).to_have_text("Loggposten är sparad.")
+    expect(entries).to_have_count(before + 1)
+    assert serious_violations(page) == []
+
+
+TWEE = """:: StoryTitle
+Importerat via webben
+
+:: ScenarioSetting
+kanal: chatt
+situation: En invånare chattar om ett bygglov.
+
+:: Start
+Hur lång tid tar bygglovet?
+[[Normalt tio veckor; jag kan se var ditt ärende står.->Slut]]
+{feedback: Tydligt.}
+{Tydlighet:+2}
+
+:: Slut [end]
+Tack!
+---
+Invånaren fick ett tydligt svar.
+"""
+
+
+def test_trainer_imports_twee_errors_first_and_employee_sees_role_play_ratings(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/traning")
+    twee = page.get_by_label("Twee-text")
+    twee.fill(TWEE.replace("{Tydlighet:+2}", "{Tydlighet:+2"))
+    page.get_by_role("button", name="Förhandsgranska").click()
+    expect(page.get_by_role("alert")).to_contain_text("rad 12, passagen ”Start”")
+    expect(page.get_by_role("alert")).to_contain_text("Inget har skapats.")
+    twee.fill(TWEE)
+    page.get_by_role("button", name="Förhandsgranska").click()
+    preview = page.locator("#twee-preview")
+    expect(preview).to_contain_text("Importerat via webben")
+    preview.get_by_role("button", name="Skapa scenariot från Twee").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Importerat via webben")
+    expect(page.locator("#scenario-ok")).to_be_visible()
+
+    observer = new_page()
+    log_in_as(observer, app_url, "johan.ek@demo.se", "Johan Ek")
+    observer.goto(f"{app_url}/traning/rollspel")
+    observer.get_by_label("Kursomgång").select_option(label=COHORT)
+    observer.get_by_label("Rollspelskort").select_option(
+        label="Invånaren som vill prata med en chef"
+    )
+    form = observer.get_by_role("form", name="Observatörens checklista")
+    form.get_by_label("Deltagare").select_option(label="Maria Svensson")
+    for group in form.get_by_role("group").all():
+        group.get_by_label("3 – Till stor del").check()
+    form.get_by_label("Kommentar").first.fill("Lugn röst hela vägen.")
+    form.get_by_role("button", name="Spara observationen").click()
+    expect(observer.get_by_role("status")).to_contain_text("Observationen är sparad.")
+
+    participant = new_page()
+    log_in_as(participant, app_url, "maria.svensson@demo.se", "Maria Svensson")
+    participant.goto(f"{app_url}/traning/rollspel")
+    ratings = participant.get_by_role("table", name="Bedömningar")
+    expect(ratings.get_by_role("row").filter(has_text="Lugn röst hela vägen.")).to_contain_text(
+        "3 – Till stor del"
+    )
+    assert serious_violations(participant) == []

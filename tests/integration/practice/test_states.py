@@ -1,0 +1,131 @@
+"""The Träning event handlers, called directly: the server checks roles and refuses bad input."""
+
+from academy.core.db import session_scope
+from academy.core.home import next_steps
+from academy.practice import scenarios
+from academy.practice.demo.seed import GARBAGE_TITLE
+from academy.practice.web.followup_state import FollowUpState
+from academy.practice.web.log_state import PracticeLogState
+from academy.practice.web.player_state import PlayerState
+from academy.practice.web.scenario_state import ScenarioEditorState, ScenarioListState
+from tests.integration.conftest import count
+from tests.integration.practice.helpers import FOUR_NODES, person
+from tests.integration.test_states import logged_in
+
+DENIED = "Du har inte behörighet att göra detta."
+
+
+def _garbage_id(engine) -> int:
+    with session_scope(engine) as session:
+        rows = scenarios.list_scenarios(session, person(session, "utbildare@demo.se"))
+        return next(row.id for row in rows if row.title == GARBAGE_TITLE)
+
+
+def test_employee_cannot_import_or_edit_scenarios(demo):
+    before = count(demo, "practice_scenarios")
+    listing = logged_in(ScenarioListState, "medarbetare@demo.se")
+    listing.set_import_text(FOUR_NODES)
+    listing.preview_import()
+    assert listing.import_error == "Du har inte behörighet att skapa scenarier."
+    listing.confirm_import()
+    assert listing.import_error == DENIED
+    editor = logged_in(ScenarioEditorState, "medarbetare@demo.se")
+    editor.scenario_id, editor.version = _garbage_id(demo), 1
+    editor.set_status("draft")
+    assert editor.error == DENIED
+    editor.save_node({"text": "Inkräktare", "closing": ""})
+    assert editor.error == DENIED
+    assert count(demo, "practice_scenarios") == before
+    with session_scope(demo) as session:
+        stored = scenarios.get_scenario(
+            session, person(session, "utbildare@demo.se"), editor.scenario_id
+        )
+        assert (stored.status, stored.version) == ("published", 1)
+
+
+def test_trainer_adds_a_node_and_a_choice_with_a_bad_score_is_refused(demo):
+    listing = logged_in(ScenarioListState, "utbildare@demo.se")
+    listing.set_import_text(FOUR_NODES)
+    listing.confirm_import()
+    assert listing.import_error == ""
+    with session_scope(demo) as session:
+        rows = scenarios.list_scenarios(session, person(session, "utbildare@demo.se"))
+        scenario_id = next(row.id for row in rows if row.title == "Fyra noder")
+        stored = scenarios.get_scenario(session, person(session, "utbildare@demo.se"), scenario_id)
+    editor = logged_in(ScenarioEditorState, "utbildare@demo.se")
+    editor._show(stored)
+    editor.save_node({"text": "Invånaren tystnar.", "closing": ""})
+    assert (editor.notice, editor.version) == ("Noden nod1 är sparad.", 2)
+    assert "Noden ”nod1” kan inte nås från startnoden." in editor.problems
+    form = {"source": "Start", "target": "nod1", "text": "Hallå?", "feedback": "Ok"}
+    editor.save_choice({**form, "score-1": "3"})
+    assert editor.error == "Poängen för ”Empati” ska vara mellan -2 och +2."
+    assert editor.version == 2
+    editor.save_choice({**form, "score-1": "1"})
+    assert (editor.notice, editor.version) == ("Valet Start#3 är sparat.", 3)
+
+
+def test_player_scores_on_the_server_and_saves_the_attempt_at_the_end(demo):
+    before = count(demo, "practice_attempts")
+    player = logged_in(PlayerState, "medarbetare@demo.se")
+    player.scenario_id = _garbage_id(demo)
+    player.choose("Start#1")
+    assert player.feedback.startswith("Bra. Du bekräftar känslan")
+    assert player.finished is False and count(demo, "practice_attempts") == before
+    player.choose("Löst#1")  # not available at Kartlägger
+    assert "finns inte i situationen" in player.error
+    player.choose("Kartlägger#1")
+    assert player.finished is True and player.saved == "Ditt försök är sparat."
+    totals = {row["dimension"]: row["total"] for row in player.summary}
+    assert totals == {"Tydlighet": "+2", "Empati": "+2", "Lösningsfokus": "+3", "Korrekthet": "+2"}
+    assert count(demo, "practice_attempts") == before + 1
+
+
+def test_log_with_personal_data_is_refused_through_the_state(demo):
+    before = count(demo, "practice_log_entries")
+    log = logged_in(PracticeLogState, "medarbetare@demo.se")
+    log.add(
+        {
+            "date": "2026-03-30",
+            "channel": "telefon",
+            "errand_kind": "Avgift",
+            "tried": "Ring mig på 070-123 45 67",
+            "outcome": "Ok",
+        }
+    )
+    assert "telefonnummer" in log.error and "Inget har sparats." in log.error
+    assert count(demo, "practice_log_entries") == before
+
+
+def test_followup_is_refused_for_employees(demo):
+    follow = logged_in(FollowUpState, "medarbetare@demo.se")
+    follow.load()
+    assert follow.error == "Uppföljningen är till för utbildare." and follow.cohort_options == []
+    follow.show({"cohort": "1", "scenario": str(_garbage_id(demo))})
+    assert follow.error == DENIED and follow.shown is False
+
+
+def test_home_page_tells_the_employee_about_training(demo):
+    with session_scope(demo) as session:
+        employee = person(session, "medarbetare@demo.se")
+        item = next(s for s in next_steps(session, employee) if s.title == "Träning")
+        assert "Arg förälder ringer om förskoleplats" in item.text
+        assert "2 av dina loggposter väntar på återkoppling." in item.text
+        trainer = person(session, "utbildare@demo.se")
+        item = next(s for s in next_steps(session, trainer) if s.title == "Träning att följa upp")
+        assert item.text.startswith("2 loggposter från dina deltagare väntar")
+
+
+def test_trainer_opens_a_choice_with_its_scores_in_the_form(demo):
+    with session_scope(demo) as session:
+        trainer = person(session, "utbildare@demo.se")
+        stored = scenarios.get_scenario(session, trainer, _garbage_id(demo))
+    editor = logged_in(ScenarioEditorState, "utbildare@demo.se")
+    editor._show(stored)
+    editor.open_choice("Start#2")
+    assert editor.choice["target"] == "Arg"
+    assert [s["value"] for s in editor.choice_scores] == ["0", "-2", "-1", "0"]
+    outsider = logged_in(ScenarioEditorState, "medarbetare@demo.se")
+    outsider.scenario_id = 999_999
+    outsider.open_choice("Start#2")
+    assert outsider.error == "Scenariot finns inte." and outsider.choice == {}
