@@ -85,10 +85,12 @@ def has_users(session: Session) -> bool:
 
 def seed_demo(session: Session) -> dict[str, int]:
     from academy.courses.demo import seed_courses
+    from academy.inventory.demo import seed_inventory
     from journeys.demo import seed_journeys
 
     return {
         "accounts": seed_people(session),
         "journeys": seed_journeys(session),
         "courses": seed_courses(session),
+        "inventory": seed_inventory(session),
     }

@@ -253,7 +253,8 @@ def upgrade() -> None:
         sa.Column("general_feedback", sa.Text(), nullable=False),
         sa.Column("data", sa.JSON(), nullable=False),
         sa.CheckConstraint(
-            "kind IN ('single_choice', 'multiple_choice', 'true_false', 'short_answer', 'matching', 'numerical', 'essay', 'description')",
+            "kind IN ('single_choice', 'multiple_choice', 'true_false', 'short_answer', "
+            "'matching', 'numerical', 'essay', 'description')",
             name=op.f("ck_course_questions_kind"),
         ),
         sa.ForeignKeyConstraint(
