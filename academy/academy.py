@@ -8,6 +8,10 @@ from academy.admin.state import AdminState
 from academy.core.login_state import LoginState
 from academy.core.session_state import LOGIN_ROUTE, SessionState
 from academy.home import pages as home_pages
+from academy.inventory import pages as inventory_pages
+from academy.inventory.api import ROUTES as INVENTORY_ROUTES
+from academy.inventory.profile_state import CompareState, ProfileState
+from academy.inventory.state import AnswerState, InventoryState
 from journeys import pages as journey_pages
 from journeys.api import ROUTES as JOURNEY_ROUTES
 from journeys.state import JourneyCompareState, JourneyEditorState, JourneyListState
@@ -19,7 +23,7 @@ app = rx.App(
         rx.script(src="/journey-diagram.js", defer=True),
     ],
     html_lang="sv",
-    api_transformer=Starlette(routes=JOURNEY_ROUTES),
+    api_transformer=Starlette(routes=JOURNEY_ROUTES + INVENTORY_ROUTES),
 )
 
 app.add_page(
@@ -35,7 +39,6 @@ app.add_page(
     on_load=[SessionState.require_login, home_pages.HomeState.load],
 )
 for area, route, title in [
-    ("inventory", "/inventering", "Inventering"),
     ("courses", "/utbildning", "Utbildning"),
     ("practice", "/traning", "Träning"),
 ]:
@@ -66,6 +69,24 @@ for page, route, title, loader in [
         "/kundresor/[journey_id]/jamfor",
         "Jämför",
         JourneyCompareState.load,
+    ),
+]:
+    app.add_page(
+        page,
+        route=route,
+        title=f"{title} – Serviceakademin",
+        on_load=[SessionState.require_login, loader],
+    )
+
+for page, route, title, loader in [
+    (inventory_pages.inventory_page, "/inventering", "Inventering", InventoryState.load),
+    (inventory_pages.answer_page, "/inventering/[campaign_id]/svara", "Enkät", AnswerState.load),
+    (inventory_pages.profile_page, "/inventering/[campaign_id]", "Behovsprofil", ProfileState.load),
+    (
+        inventory_pages.compare_page,
+        "/inventering/[campaign_id]/jamfor",
+        "Jämför enkätomgångar",
+        CompareState.load,
     ),
 ]:
     app.add_page(
