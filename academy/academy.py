@@ -10,6 +10,10 @@ from academy.core.session_state import LOGIN_ROUTE, SessionState
 from academy.courses.web import editor, followup, learner, overview, quiz_edit, quiz_take
 from academy.courses.web.api import ROUTES as COURSE_ROUTES
 from academy.home import pages as home_pages
+from academy.inventory import pages as inventory_pages
+from academy.inventory.api import ROUTES as INVENTORY_ROUTES
+from academy.inventory.profile_state import CompareState, ProfileState
+from academy.inventory.state import AnswerState, InventoryState
 from academy.practice.api import ROUTES as PRACTICE_ROUTES
 from academy.practice.web import routes as practice_routes
 from journeys import pages as journey_pages
@@ -23,7 +27,9 @@ app = rx.App(
         rx.script(src="/journey-diagram.js", defer=True),
     ],
     html_lang="sv",
-    api_transformer=Starlette(routes=JOURNEY_ROUTES + COURSE_ROUTES + PRACTICE_ROUTES),
+    api_transformer=Starlette(
+        routes=JOURNEY_ROUTES + COURSE_ROUTES + PRACTICE_ROUTES + INVENTORY_ROUTES
+    ),
 )
 
 app.add_page(
@@ -38,16 +44,6 @@ app.add_page(
     title="Start – Serviceakademin",
     on_load=[SessionState.require_login, home_pages.HomeState.load],
 )
-for area, route, title in [
-    ("inventory", "/inventering", "Inventering"),
-]:
-    app.add_page(
-        home_pages.area_page(area),
-        route=route,
-        title=f"{title} – Serviceakademin",
-        on_load=SessionState.require_login,
-    )
-
 for page, route, title, loader in [
     (admin_pages.users_page, "/admin", "Användare", AdminState.load_users),
     (admin_pages.units_page, "/admin/enheter", "Enheter", AdminState.load_units),
@@ -103,5 +99,23 @@ for page, route, title, loader in practice_routes.PAGES:
         page,
         route=route,
         title=f"{title} – Träning – Serviceakademin",
+        on_load=[SessionState.require_login, loader],
+    )
+
+for page, route, title, loader in [
+    (inventory_pages.inventory_page, "/inventering", "Inventering", InventoryState.load),
+    (inventory_pages.answer_page, "/inventering/[campaign_id]/svara", "Enkät", AnswerState.load),
+    (inventory_pages.profile_page, "/inventering/[campaign_id]", "Behovsprofil", ProfileState.load),
+    (
+        inventory_pages.compare_page,
+        "/inventering/[campaign_id]/jamfor",
+        "Jämför enkätomgångar",
+        CompareState.load,
+    ),
+]:
+    app.add_page(
+        page,
+        route=route,
+        title=f"{title} – Inventering – Serviceakademin",
         on_load=[SessionState.require_login, loader],
     )

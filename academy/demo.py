@@ -85,6 +85,7 @@ def has_users(session: Session) -> bool:
 
 def seed_demo(session: Session) -> dict[str, int]:
     from academy.courses.demo import seed_courses
+    from academy.inventory.demo import seed_inventory
     from academy.practice.demo.seed import seed_practice
     from journeys.demo import seed_journeys
 
@@ -93,4 +94,5 @@ def seed_demo(session: Session) -> dict[str, int]:
         "journeys": seed_journeys(session),
         "courses": seed_courses(session),
         "practice": seed_practice(session),
+        "inventory": seed_inventory(session),
     }

@@ -20,17 +20,27 @@ class NextStep:
     link_label: str
 
 
+def _surveys_step(session: Session, user: CurrentUser) -> NextStep:
+    from academy.inventory.campaigns import waiting_surveys
+
+    waiting = waiting_surveys(session, user)
+    if not waiting:
+        text = "Inga enkäter väntar på dig just nu."
+    else:
+        first = waiting[0]
+        text = (
+            f"{len(waiting)} enkät{'er' if len(waiting) > 1 else ''} väntar på ditt svar. "
+            f"”{first.title}” ska besvaras senast {first.closes_on.isoformat()}."
+        )
+    return NextStep("Enkäter att besvara", text, "/inventering", "Gå till Inventering")
+
+
 def next_steps(session: Session, user: CurrentUser) -> list[NextStep]:
     steps: list[NextStep] = []
     if user.has_any(Role.EMPLOYEE):
         steps += [
             _my_courses_step(session, user),
-            NextStep(
-                "Enkäter att besvara",
-                "Inga enkäter väntar på dig just nu.",
-                "/inventering",
-                "Gå till Inventering",
-            ),
+            _surveys_step(session, user),
         ]
     if user.has_any(Role.TRAINER):
         steps.append(_cohorts_step(session, user))

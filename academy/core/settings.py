@@ -28,6 +28,7 @@ class Settings:
     login_max_failures: int
     login_window_minutes: int
     login_lock_minutes: int
+    anonymity_threshold: int
 
 
 def default_database_url() -> str:
@@ -45,4 +46,6 @@ def get_settings() -> Settings:
         login_max_failures=_int_env("LOGIN_MAX_FAILURES", 5),
         login_window_minutes=_int_env("LOGIN_WINDOW_MINUTES", 15),
         login_lock_minutes=_int_env("LOGIN_LOCK_MINUTES", 15),
+        # Survey results for a group need this many answers; never fewer than 3.
+        anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
     )

@@ -9,7 +9,9 @@ def test_seed_demo_is_idempotent(engine, capsys):
     assert json.loads(capsys.readouterr().out)["accounts"] == 9
     assert main(["seed-demo"]) == 0
     assert json.loads(capsys.readouterr().out)["accounts"] == 0
-    assert count(engine, "users") == 9
+    # the nine demo accounts and four colleagues the survey demo adds at Servicecenter
+    assert count(engine, "users") == 13
+    assert count(engine, "survey_campaigns") == 2 and count(engine, "survey_responses") == 8
 
 
 def test_seed_demo_if_empty_leaves_a_used_database_alone(engine, monkeypatch, capsys):

@@ -1,0 +1,3 @@
+from academy.inventory.demo.seed import seed_inventory
+
+__all__ = ["seed_inventory"]

@@ -1,0 +1,87 @@
+"""Inventering in the real browser: start a campaign, answer it, read a profile, make a cohort."""
+
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import log_in_as, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+TITLE = "Inventering E2E våren"
+CONFIDENCE = ["Tydlighet", "Empati", "Lösningsfokus", "Korrekthet"]
+
+
+def test_trainer_starts_a_campaign_and_sara_answers_it(new_page, app_url):
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    trainer.goto(f"{app_url}/inventering")
+    form = trainer.get_by_role("form", name="Starta en enkät")
+    form.get_by_label("Namn på enkätomgången").fill(TITLE)
+    unit = form.locator("#f-unit_id option", has_text="Servicecenter").get_attribute("value")
+    form.get_by_label("Enhet").select_option(unit)
+    expect(form.get_by_label("Sara Nilsson")).to_be_visible()  # the unit's people to choose from
+    today = date.today()
+    form.get_by_label("Första svarsdag").fill(today.isoformat())
+    form.get_by_label("Sista svarsdag").fill((today + timedelta(days=14)).isoformat())
+    form.get_by_role("button", name="Skicka enkäten").click()
+    expect(trainer.get_by_role("status")).to_have_text("Enkäten är skickad.")
+    row = trainer.get_by_role("row").filter(has_text=TITLE)
+    expect(row).to_contain_text("0 av 9 (0 %)")
+
+    sara = new_page()
+    log_in_as(sara, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    expect(sara.get_by_text("väntar på ditt svar")).to_be_visible()
+    sara.goto(f"{app_url}/inventering")
+    sara.get_by_role("link", name=f"Svara på {TITLE}").click()
+    expect(sara.get_by_role("heading", level=1)).to_have_text(TITLE)
+    assert serious_violations(sara) == []
+    sara.get_by_role("group", name="Telefon: kontakter per vecka").get_by_label("Antal").fill(
+        "5000"
+    )
+    sara.get_by_role("button", name="Skicka in").click()
+    expect(sara.get_by_role("alert")).to_contain_text("ange ett tal mellan 0 och 1000")
+    sara.get_by_role("group", name="Telefon: kontakter per vecka").get_by_label("Antal").fill("120")
+    sara.get_by_role("button", name="Spara utkast").click()
+    expect(sara.get_by_role("status")).to_have_text("Utkastet är sparat.")
+    sara.get_by_role("button", name="Skicka in").click()
+    expect(sara.get_by_role("alert")).to_contain_text("Besvara de obligatoriska frågorna")
+    for dimension in CONFIDENCE:
+        group = sara.get_by_role("group", name=f"{dimension} (obligatorisk)")
+        group.get_by_label("4 – Ganska säker").check()
+    sara.get_by_role("button", name="Skicka in").click()
+    expect(sara.get_by_role("status")).to_have_text("Tack! Dina svar är inskickade.")
+    expect(sara.get_by_role("button", name="Skicka in")).to_have_count(0)
+
+    trainer.reload()
+    expect(trainer.get_by_role("row").filter(has_text=TITLE)).to_contain_text("1 av 9 (11 %)")
+
+
+def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/inventering")
+    page.get_by_role("link", name="Inventering Servicecenter hösten 2025").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Behovsprofil")
+    expect(page.locator("#response-rate")).to_have_text("Svarsfrekvens: 8 av 9 (89 %)")
+    needs = page.get_by_role("table", name="Ämnen med störst behov först")
+    expect(needs.get_by_role("row").nth(1)).to_contain_text("regelverk")
+    expect(page.get_by_role("table", name="Fördelning: Empati")).to_be_visible()
+    assert serious_violations(page) == []
+    form = page.get_by_role("form", name="Skapa skräddarsydd kursomgång")
+    expect(form.get_by_label("Kurs", exact=True)).to_have_value(
+        form.locator("option", has_text="Bemötande i telefon").get_attribute("value")
+    )
+    form.get_by_label("Startdatum").fill("2026-09-01")
+    form.get_by_label("Slutdatum").fill("2026-11-30")
+    form.get_by_role("button", name="Skapa kursomgång").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "Kursomgången är skapad och enhetens medarbetare är inskrivna."
+    )
+
+
+def test_employees_cannot_open_a_profile(page, app_url):
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/inventering/1")
+    expect(page.get_by_role("alert")).to_have_text("Du har inte behörighet att göra detta.")
+    expect(page.get_by_role("table")).to_have_count(0)
