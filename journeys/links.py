@@ -1,6 +1,7 @@
 """Links from a journey step (or one of its pain points) to the training that addresses it.
 
-A target is a course module (Utbildning) or an exercise (Träning); each kind says how to list
+A target is a course module (Utbildning) or an exercise, a bemötande scenario (Träning); each
+kind says how to list
 its choices and how to name one, so a link never points at something that does not exist.
 """
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, ValidationError
 from academy.courses.models import Course, CourseModule
+from academy.practice.models import PracticeScenario
 from journeys.store import EDITORS, get_journey
 from journeys.tables import TrainingLink
 
@@ -31,9 +33,19 @@ def _module_names(session: Session, ids: set[int] | None) -> dict[int, str]:
     return {module_id: f"{course} – {module}" for module_id, course, module in rows}
 
 
-# kind -> function(session, ids or None for every linkable target) -> {id: label}
+def _scenario_names(session: Session, ids: set[int] | None) -> dict[int, str]:
+    query = select(PracticeScenario.id, PracticeScenario.title)
+    if ids is None:
+        query = query.where(PracticeScenario.status == "published")
+    else:
+        query = query.where(PracticeScenario.id.in_(ids))
+    return dict(session.execute(query.order_by(PracticeScenario.title)).all())
+
+
+# kind -> (label, function(session, ids or None for every linkable target) -> {id: label})
 TARGET_KINDS: dict[str, tuple[str, Callable[[Session, set[int] | None], dict[int, str]]]] = {
     "module": ("Modul", _module_names),
+    "exercise": ("Övning", _scenario_names),
 }
 
 

@@ -139,6 +139,8 @@ def test_training_links_point_at_a_step_or_one_of_its_pain_points(demo):
     step = next(s for s in journey.steps if s.pain_points)
     module, label = choices[0]
     assert module.startswith("module:") and label.startswith("Modul: ")
+    exercises = [(value, text) for value, text in choices if value.startswith("exercise:")]
+    assert exercises and all(text.startswith("Övning: ") for _, text in exercises)
     with session_scope(demo) as session:
         links.link_training(session, strategist, journey_id, step.id, module)
         links.link_training(
@@ -158,8 +160,13 @@ def test_training_links_point_at_a_step_or_one_of_its_pain_points(demo):
         ("", label.removeprefix("Modul: ")),
         (step.pain_points[0], label.removeprefix("Modul: ")),
     ]
+    with session_scope(demo) as session:
+        links.link_training(session, strategist, journey_id, step.id, exercises[0][0])
+        assert links.training_links(session, strategist, journey_id)[-1].target == exercises[0][
+            1
+        ].removeprefix("Övning: ")
     with pytest.raises(AccessDenied), session_scope(demo) as session:
         links.unlink_training(session, actor(demo, "medarbetare@demo.se"), journey_id, rows[0].id)
     with session_scope(demo) as session:
         links.unlink_training(session, strategist, journey_id, rows[0].id)
-        assert len(links.training_links(session, strategist, journey_id)) == 1
+        assert len(links.training_links(session, strategist, journey_id)) == 2
