@@ -31,10 +31,15 @@ class Settings:
     anonymity_threshold: int
 
 
+def data_dir() -> Path:
+    """The folder for the app's own files (the embedded database, uploaded lesson images)."""
+    folder = Path(os.environ.get("DATA_DIR", PROJECT_ROOT / "data"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def default_database_url() -> str:
-    data_dir = Path(os.environ.get("DATA_DIR", PROJECT_ROOT / "data"))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data_dir / 'academy.db'}"
+    return f"sqlite:///{data_dir() / 'academy.db'}"
 
 
 @lru_cache(maxsize=1)

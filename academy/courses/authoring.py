@@ -493,6 +493,23 @@ def update_lesson(
     lesson.content_html = render_markdown(content)
 
 
+def reorder_lessons(
+    session: Session, actor: CurrentUser | None, module_id: int, lesson_ids: list[int]
+) -> None:
+    """Put the module's lessons in the order given; every lesson must be named once."""
+    require_role(actor, *AUTHORS)
+    get_or_404(session, CourseModule, module_id, "Modulen finns inte.")
+    lessons = {
+        le.id: le for le in session.scalars(select(Lesson).where(Lesson.module_id == module_id))
+    }
+    if sorted(lesson_ids) != sorted(lessons):
+        raise ValidationError(
+            "Ordningen måste innehålla modulens alla lektioner, var och en en gång."
+        )
+    for position, lesson_id in enumerate(lesson_ids, start=1):
+        lessons[lesson_id].position = position
+
+
 def delete_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> None:
     require_role(actor, *AUTHORS)
     session.delete(get_or_404(session, Lesson, lesson_id, "Lektionen finns inte."))

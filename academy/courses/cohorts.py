@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
@@ -34,6 +34,12 @@ class Participant:
     unit: str
 
 
+@dataclass(frozen=True, order=True)
+class Meeting:
+    starts_at: datetime
+    place: str = ""
+
+
 @dataclass(frozen=True)
 class CohortSummary:
     id: int
@@ -56,7 +62,7 @@ class CohortDetail:
     ends_on: date
     deadline: date | None
     place: str
-    meetings: tuple[datetime, ...]
+    meetings: tuple[Meeting, ...]
     trainers: tuple[Participant, ...]
     participants: tuple[Participant, ...]
 
@@ -75,7 +81,7 @@ class MyCourse:
     deadline: date | None
     starts_on: date
     ends_on: date
-    next_meeting: datetime | None
+    next_meeting: Meeting | None
 
 
 def _check_dates(starts_on: date, ends_on: date, deadline: date | None) -> None:
@@ -105,6 +111,42 @@ def _check_trainers(session: Session, trainer_ids: list[int]) -> None:
         raise ValidationError("En utbildare måste vara en aktiv användare med rollen Utbildare.")
 
 
+def _clean_meetings(meetings: Iterable[datetime | Meeting]) -> list[Meeting]:
+    cleaned = set()
+    for meeting in meetings:
+        if isinstance(meeting, datetime):
+            meeting = Meeting(meeting)
+        if not isinstance(meeting, Meeting) or not isinstance(meeting.starts_at, datetime):
+            raise ValidationError("Ange träffarnas tider som datum och klockslag.")
+        place = " ".join((meeting.place or "").split())
+        if len(place) > 300:
+            raise ValidationError("En träffs plats får vara högst 300 tecken.")
+        cleaned.add(Meeting(meeting.starts_at.replace(second=0, microsecond=0), place))
+    return sorted(cleaned)
+
+
+def _cohort_fields(
+    session: Session,
+    actor: CurrentUser,
+    name: str,
+    starts_on: date,
+    ends_on: date,
+    deadline: date | None,
+    trainer_ids: Iterable[int],
+    place: str,
+    meetings: Iterable[datetime | Meeting],
+):
+    name = required_text(name, "Kursomgångens namn")
+    _check_dates(starts_on, ends_on, deadline)
+    trainers = sorted(set(trainer_ids)) or [actor.id]
+    _check_trainers(session, trainers)
+    meeting_list = _clean_meetings(meetings)
+    place = (place or "").strip()
+    if len(place) > 300:
+        raise ValidationError("Platsen får vara högst 300 tecken.")
+    return name, trainers, place, meeting_list
+
+
 def create_cohort(
     session: Session,
     actor: CurrentUser | None,
@@ -116,21 +158,14 @@ def create_cohort(
     trainer_ids: Iterable[int] = (),
     deadline: date | None = None,
     place: str = "",
-    meetings: Iterable[datetime] = (),
+    meetings: Iterable[datetime | Meeting] = (),
 ) -> int:
     """A new cohort; without trainers named, the actor leads it."""
     require_role(actor, *AUTHORS)
     get_or_404(session, Course, course_id, "Kursen finns inte.")
-    name = required_text(name, "Kursomgångens namn")
-    _check_dates(starts_on, ends_on, deadline)
-    trainers = sorted(set(trainer_ids)) or [actor.id]
-    _check_trainers(session, trainers)
-    meeting_times = sorted(set(meetings))
-    if any(not isinstance(when, datetime) for when in meeting_times):
-        raise ValidationError("Ange träffarnas tider som datum och klockslag.")
-    place = (place or "").strip()
-    if len(place) > 300:
-        raise ValidationError("Platsen får vara högst 300 tecken.")
+    name, trainers, place, meeting_list = _cohort_fields(
+        session, actor, name, starts_on, ends_on, deadline, trainer_ids, place, meetings
+    )
     cohort = Cohort(
         course_id=course_id,
         name=name,
@@ -141,10 +176,52 @@ def create_cohort(
     )
     session.add(cohort)
     session.flush()
-    session.add_all(CohortTrainer(cohort_id=cohort.id, user_id=uid) for uid in trainers)
-    session.add_all(CohortMeeting(cohort_id=cohort.id, starts_at=when) for when in meeting_times)
-    session.flush()
+    _store_people_and_meetings(session, cohort.id, trainers, meeting_list)
     return cohort.id
+
+
+def _store_people_and_meetings(
+    session: Session, cohort_id: int, trainers: list[int], meetings: list[Meeting]
+) -> None:
+    session.add_all(CohortTrainer(cohort_id=cohort_id, user_id=uid) for uid in trainers)
+    session.add_all(
+        CohortMeeting(cohort_id=cohort_id, starts_at=m.starts_at, place=m.place) for m in meetings
+    )
+    session.flush()
+
+
+def update_cohort(
+    session: Session,
+    actor: CurrentUser | None,
+    cohort_id: int,
+    *,
+    name: str,
+    starts_on: date,
+    ends_on: date,
+    trainer_ids: Iterable[int],
+    deadline: date | None = None,
+    place: str | None = None,
+    meetings: Iterable[datetime | Meeting] = (),
+) -> None:
+    """Save a cohort's name, dates, deadline, trainers and meetings (replacing the old ones)."""
+    require_role(actor, *AUTHORS)
+    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    name, trainers, place, meeting_list = _cohort_fields(
+        session,
+        actor,
+        name,
+        starts_on,
+        ends_on,
+        deadline,
+        trainer_ids,
+        cohort.place if place is None else place,
+        meetings,
+    )
+    cohort.name, cohort.starts_on, cohort.ends_on = name, starts_on, ends_on
+    cohort.deadline, cohort.place = deadline, place
+    session.execute(delete(CohortTrainer).where(CohortTrainer.cohort_id == cohort_id))
+    session.execute(delete(CohortMeeting).where(CohortMeeting.cohort_id == cohort_id))
+    _store_people_and_meetings(session, cohort_id, trainers, meeting_list)
 
 
 def _enrolled_ids(session: Session, cohort_id: int) -> set[int]:
@@ -283,8 +360,9 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
     cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
     course_title = session.scalar(select(Course.title).where(Course.id == cohort.course_id))
     meetings = tuple(
-        session.scalars(
-            select(CohortMeeting.starts_at)
+        Meeting(starts_at, place)
+        for starts_at, place in session.execute(
+            select(CohortMeeting.starts_at, CohortMeeting.place)
             .where(CohortMeeting.cohort_id == cohort_id)
             .order_by(CohortMeeting.starts_at)
         )
@@ -328,16 +406,16 @@ def my_courses(
     if not rows:
         return []
     moment = now or datetime.now()
-    next_meetings = dict(
-        session.execute(
-            select(CohortMeeting.cohort_id, func.min(CohortMeeting.starts_at))
-            .where(
-                CohortMeeting.cohort_id.in_([c.id for c, _ in rows]),
-                CohortMeeting.starts_at >= moment,
-            )
-            .group_by(CohortMeeting.cohort_id)
-        ).all()
-    )
+    next_meetings: dict[int, Meeting] = {}
+    for cohort_id, starts_at, place in session.execute(
+        select(CohortMeeting.cohort_id, CohortMeeting.starts_at, CohortMeeting.place)
+        .where(
+            CohortMeeting.cohort_id.in_([c.id for c, _ in rows]),
+            CohortMeeting.starts_at >= moment,
+        )
+        .order_by(CohortMeeting.starts_at, CohortMeeting.id)
+    ):
+        next_meetings.setdefault(cohort_id, Meeting(starts_at, place))
     shapes = {}
     result = []
     for cohort, title in rows:

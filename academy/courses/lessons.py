@@ -5,9 +5,10 @@ Authors write Markdown. It is rendered with markdown-it-py with raw HTML switche
 with nh3 against an allow-list of tags and attributes, in case a renderer bug lets anything
 through. Links may only use http, https or mailto and always get ``rel="noopener
 noreferrer"``. Images may only come from the app's own storage: an ``img src`` must be a
-relative URL starting with ``/uploads/`` or ``/assets/``; any other image (another site,
-``data:``, protocol-relative ``//host``) is dropped, so lessons never load outside content or
-leak readers to third parties. Videos are links, stored separately, and must use https.
+relative URL starting with ``/api/utbildning/bilder/`` (academy.courses.images); any other
+image (another site, ``data:``, protocol-relative ``//host``) is dropped, so lessons never
+load outside content or leak readers to third parties. Videos are links, stored separately,
+and must use https.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from academy.core.errors import ValidationError
 
-IMAGE_PREFIXES = ("/uploads/", "/assets/")
+IMAGE_PREFIX = "/api/utbildning/bilder/"
 
 _TAGS = {
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "s", "code", "pre",
@@ -32,7 +33,7 @@ _markdown.enable("strikethrough")
 
 
 def is_own_image(src: str) -> bool:
-    return src.startswith(IMAGE_PREFIXES) and ".." not in src and "\\" not in src
+    return src.startswith(IMAGE_PREFIX) and ".." not in src and "\\" not in src
 
 
 def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:

@@ -178,6 +178,7 @@ class CohortMeeting(Base):
         ForeignKey("course_cohorts.id", ondelete="CASCADE"), index=True
     )
     starts_at: Mapped[datetime]
+    place: Mapped[str] = mapped_column(String(300), default="")
 
 
 class Enrolment(Base):

@@ -46,7 +46,7 @@ KIND_LABELS = {
     "description": "Beskrivning",
 }
 SCORED_KINDS = frozenset(QUESTION_KINDS) - {"description"}
-_META_KEYS = ("text_format", "category", "text_after")
+META_KEYS = ("text_format", "category", "text_after")
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def clean_question(question: QuestionInput) -> QuestionInput:
         raise ValidationError("Frågans titel får vara högst 200 tecken.")
     points = 0.0 if question.kind == "description" else _points(question.points)
     data = _CLEANERS[question.kind](question.data or {})
-    for key in _META_KEYS:
+    for key in META_KEYS:
         if question.data.get(key):
             data[key] = str(question.data[key])
     return QuestionInput(

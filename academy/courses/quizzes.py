@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,13 @@ from academy.core.validation import required_text
 from academy.courses.common import AUTHORS, get_or_404
 from academy.courses.formats.gift import GiftParseError, parse_gift, write_gift
 from academy.courses.models import FEEDBACK_MODES, QUESTION_KINDS, CourseModule, Question, Quiz
-from academy.courses.questions import QuestionInput, clean_question, from_gift, to_gift
+from academy.courses.questions import (
+    META_KEYS,
+    QuestionInput,
+    clean_question,
+    from_gift,
+    to_gift,
+)
 
 MAX_GIFT_ERRORS_SHOWN = 20
 
@@ -144,13 +151,28 @@ def update_question(
 ) -> None:
     require_role(actor, *AUTHORS)
     row = get_or_404(session, Question, question_id, "Frågan finns inte.")
-    cleaned = clean_question(question)
+    # What the form does not show (a GIFT category, text format) stays as imported.
+    kept = {key: row.data[key] for key in META_KEYS if key in (row.data or {})}
+    cleaned = clean_question(dataclasses.replace(question, data={**kept, **(question.data or {})}))
     row.kind, row.title, row.text = cleaned.kind, cleaned.title, cleaned.text
     row.points, row.general_feedback, row.data = (
         cleaned.points,
         cleaned.general_feedback,
         cleaned.data,
     )
+
+
+def reorder_questions(
+    session: Session, actor: CurrentUser | None, quiz_id: int, question_ids: list[int]
+) -> None:
+    """Put the quiz's questions in the order given; every question must be named once."""
+    require_role(actor, *AUTHORS)
+    get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
+    rows = {q.id: q for q in quiz_questions(session, quiz_id)}
+    if sorted(question_ids) != sorted(rows):
+        raise ValidationError("Ordningen måste innehålla quizets alla frågor, var och en en gång.")
+    for position, question_id in enumerate(question_ids, start=1):
+        rows[question_id].position = position
 
 
 def delete_question(session: Session, actor: CurrentUser | None, question_id: int) -> None:

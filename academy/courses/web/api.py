@@ -15,7 +15,7 @@ from starlette.routing import Route
 from academy.core import auth
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
-from academy.courses import certificate, exports, quizzes
+from academy.courses import certificate, exports, images, quizzes
 
 SESSION_COOKIE = "sa_session"
 CSV = "text/csv; charset=utf-8"
@@ -85,7 +85,29 @@ def download_gift(request: Request) -> Response:
     )
 
 
+def lesson_image(request: Request) -> Response:
+    """A lesson image, for anyone logged in (lessons are shown to every learner)."""
+    with session_scope() as session:
+        actor = auth.resolve_session(session, request.cookies.get(SESSION_COOKIE, ""))
+    if actor is None:
+        return PlainTextResponse("Logga in för att se bilden.", status_code=401)
+    try:
+        body, media_type = images.read_image(request.path_params["name"])
+    except NotFound as exc:
+        return PlainTextResponse(exc.message, status_code=404)
+    return Response(
+        body,
+        media_type=media_type,
+        headers={
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "default-src 'none'",
+            "Cache-Control": "private, max-age=3600",
+        },
+    )
+
+
 ROUTES = [
+    Route("/api/utbildning/bilder/{name}", lesson_image),
     Route("/api/utbildning/kurser/{course_id:int}/intyg", download_certificate),
     Route("/api/utbildning/omgangar/{cohort_id:int}/{what}.{fmt}", download_cohort_table),
     Route("/api/utbildning/quiz/{quiz_id:int}/gift", download_gift),

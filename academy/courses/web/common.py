@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import reflex as rx
 
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError, ValidationError
 from academy.core.session_state import SessionState
+from academy.courses.cohorts import Meeting
 from academy.courses.status import STATUS_LABELS
 
 COURSE_STATUS_LABELS = {"draft": "Utkast", "published": "Publicerad"}
@@ -33,6 +34,34 @@ def parse_day(raw: str | None, label: str, *, required: bool = True) -> date | N
         return date.fromisoformat(text)
     except ValueError:
         raise ValidationError(f"{label.capitalize()} måste vara ett datum (ÅÅÅÅ-MM-DD).") from None
+
+
+MEETINGS_HINT = (
+    "En träff per rad: datum, klockslag och plats, till exempel: 2026-03-02 09:00 Stadshuset, "
+    "rum Ljusgården."
+)
+
+
+def parse_meetings(raw: str | None) -> list[Meeting]:
+    """Lines "ÅÅÅÅ-MM-DD TT:MM place" as meetings; a Swedish message names a bad line."""
+    meetings = []
+    for number, line in enumerate((raw or "").splitlines(), start=1):
+        parts = line.split(maxsplit=2)
+        if not parts:
+            continue
+        try:
+            when = datetime.strptime(" ".join(parts[:2]), "%Y-%m-%d %H:%M")
+        except ValueError:
+            raise ValidationError(
+                f"Träff på rad {number} måste börja med datum och klockslag (ÅÅÅÅ-MM-DD TT:MM)."
+            ) from None
+        meetings.append(Meeting(when, parts[2] if len(parts) > 2 else ""))
+    return meetings
+
+
+def meeting_label(meeting: Meeting) -> str:
+    when = meeting.starts_at.strftime("%Y-%m-%d %H:%M")
+    return f"{when} {meeting.place}".strip()
 
 
 def parse_whole(raw: str | None, label: str) -> int:

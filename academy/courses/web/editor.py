@@ -6,7 +6,8 @@ import dataclasses
 
 import reflex as rx
 
-from academy.courses import authoring, quizzes
+from academy.core.errors import ServiceError
+from academy.courses import authoring, images, quizzes
 from academy.courses.lessons import render_markdown
 from academy.courses.web.common import (
     COURSE_STATUS_LABELS,
@@ -64,6 +65,7 @@ class CourseEditorState(CourseBaseState):
     lesson_markdown: str = ""
     lesson_video: str = ""
     lesson_preview: str = ""  # sanitised HTML from render_markdown
+    image_alt: str = ""
     quiz_module_id: int = 0
 
     def _refresh(self, session, actor) -> None:
@@ -231,6 +233,41 @@ class CourseEditorState(CourseBaseState):
         self.lesson_markdown = text
 
     @rx.event
+    def set_image_alt(self, text: str):
+        self.image_alt = text
+
+    @rx.event
+    async def upload_image(self, files: list[rx.UploadFile]):
+        """Store one uploaded image and add it to the lesson's Markdown."""
+        self.error = self.notice = ""
+        data = await files[0].read() if files else b""
+        alt = " ".join(self.image_alt.replace("[", "").replace("]", "").split()) or "Bild"
+        try:
+            url = images.store_image(self._actor(), data)
+        except ServiceError as exc:
+            self.error = exc.message
+            return None
+        self.lesson_markdown = f"{self.lesson_markdown.rstrip()}\n\n![{alt}]({url})\n".lstrip()
+        self.image_alt = ""
+        self.notice = "Bilden är uppladdad och infogad i innehållet."
+        # The form is uncontrolled: set the textarea itself so typed fields stay as they are.
+        return rx.set_value("lesson-content", self.lesson_markdown)
+
+    @rx.event
+    def move_lesson(self, module_id: int, lesson_id: int, step: int):
+        module = next((m for m in self.modules if m.id == module_id), None)
+        order = [le.id for le in module.lessons] if module else []
+        index = order.index(lesson_id) if lesson_id in order else -1
+        target = index + step
+        if index < 0 or not 0 <= target < len(order):
+            return
+        order[index], order[target] = order[target], order[index]
+        self._edit(
+            lambda session, actor: authoring.reorder_lessons(session, actor, module_id, order),
+            "Lektionernas ordning är sparad.",
+        )
+
+    @rx.event
     def preview_lesson(self):
         self.lesson_preview = render_markdown(self.lesson_markdown)
 
@@ -356,11 +393,63 @@ def _publishing() -> rx.Component:
     )
 
 
+def _image_upload() -> rx.Component:
+    return rx.el.fieldset(
+        rx.el.legend("Infoga bild"),
+        rx.el.p(
+            "PNG, JPEG, GIF eller WebP, högst 5 MB. Bilden läggs sist i innehållet.",
+            id="lesson-image-hint",
+            class_name="hint",
+        ),
+        rx.el.div(
+            rx.el.label("Bildtext (beskriver bilden)", html_for="lesson-image-alt"),
+            rx.el.input(
+                id="lesson-image-alt",
+                value=E.image_alt,
+                on_change=E.set_image_alt,
+                aria_describedby="lesson-image-hint",
+            ),
+            class_name="field",
+        ),
+        rx.upload.root(
+            rx.el.label(
+                "Välj bild",
+                rx.el.span(
+                    rx.foreach(rx.selected_files("lesson-image"), lambda f: rx.el.span(" – ", f)),
+                ),
+                class_name="button secondary",
+            ),
+            id="lesson-image",
+            accept={
+                "image/png": [".png"],
+                "image/jpeg": [".jpg", ".jpeg"],
+                "image/gif": [".gif"],
+                "image/webp": [".webp"],
+            },
+            max_files=1,
+            max_size=images.MAX_IMAGE_BYTES,
+            multiple=False,
+            no_drag=True,
+            class_name="upload",
+        ),
+        rx.el.button(
+            "Ladda upp bilden",
+            type="button",
+            on_click=E.upload_image(rx.upload_files(upload_id="lesson-image")),
+            class_name="button secondary",
+        ),
+        class_name="image-upload",
+    )
+
+
 def _lesson_form() -> rx.Component:
     return rx.form(
         rx.heading(rx.cond(E.lesson_id > 0, "Redigera lektion", "Ny lektion"), as_="h4", size="3"),
         text_field(
-            "Lektionens titel", "title", default_value=E.lesson_title, field_id="lesson-title"
+            "Lektionens titel",
+            "title",
+            default_value=E.lesson_title,
+            field_id="lesson-title",
         ),
         textarea_field(
             "Innehåll (Markdown)",
@@ -378,6 +467,7 @@ def _lesson_form() -> rx.Component:
             field_id="lesson-video",
             hint="En fullständig adress som börjar med https://.",
         ),
+        _image_upload(),
         rx.el.div(
             rx.el.button("Spara lektionen", type="submit", class_name="button primary"),
             rx.el.button(
@@ -433,6 +523,18 @@ def _lesson_row(module: EditorModule, lesson: EditorLesson) -> rx.Component:
                 "Redigera",
                 rx.el.span(" lektionen ", lesson.title, class_name="sr-only"),
                 on_click=E.edit_lesson(module.id, lesson.id),
+                class_name="button small",
+            ),
+            rx.el.button(
+                "Flytta upp",
+                rx.el.span(" lektionen ", lesson.title, class_name="sr-only"),
+                on_click=E.move_lesson(module.id, lesson.id, -1),
+                class_name="button small",
+            ),
+            rx.el.button(
+                "Flytta ned",
+                rx.el.span(" lektionen ", lesson.title, class_name="sr-only"),
+                on_click=E.move_lesson(module.id, lesson.id, 1),
                 class_name="button small",
             ),
             rx.el.button(

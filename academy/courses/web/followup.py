@@ -12,11 +12,16 @@ from academy.courses import authoring, cohorts, progress
 from academy.courses.scoring import parse_number
 from academy.courses.status import STATUS_LABELS, STATUSES
 from academy.courses.web.common import (
+    MEETINGS_HINT,
     CourseBaseState,
     download,
     inline_check,
+    meeting_label,
+    parse_day,
+    parse_meetings,
     route_id,
     swedish_day,
+    textarea_field,
 )
 from academy.ui.forms import message, select_field, text_field
 from academy.ui.layout import page_shell
@@ -63,6 +68,10 @@ class CohortState(CourseBaseState):
     name_filter: str = ""
     quizzes: list[QuizFollowUp] = []
     form_key: int = 0
+    # The "Ändra kursomgången" form's values.
+    meetings: list[str] = []
+    cohort_form: dict[str, str] = {}
+    trainer_choices: list[dict] = []
 
     def _refresh(self, session, actor) -> None:
         detail = cohorts.get_cohort(session, actor, self.cohort_id)
@@ -74,6 +83,19 @@ class CohortState(CourseBaseState):
         deadline = f" · sista dag {swedish_day(detail.deadline)}" if detail.deadline else ""
         self.dates = f"{swedish_day(detail.starts_on)} – {swedish_day(detail.ends_on)}{deadline}"
         self.trainers = ", ".join(t.name for t in detail.trainers)
+        self.meetings = [meeting_label(m) for m in detail.meetings]
+        self.cohort_form = {
+            "name": detail.name,
+            "starts_on": swedish_day(detail.starts_on),
+            "ends_on": swedish_day(detail.ends_on),
+            "deadline": swedish_day(detail.deadline),
+            "meetings": "\n".join(self.meetings),
+        }
+        leading = {t.user_id for t in detail.trainers}
+        self.trainer_choices = [
+            {"id": p.user_id, "name": p.name, "field": f"t-{p.user_id}", "on": p.user_id in leading}
+            for p in cohorts.active_people(session, actor, trainers_only=True)
+        ]
         self.participants = [p.name for p in detail.participants]
         enrolled = {p.user_id for p in detail.participants}
         self.people = [
@@ -175,6 +197,26 @@ class CohortState(CourseBaseState):
 
         if self._run(enrol):
             self.notice = f"{added[0]} deltagare är inskrivna."
+
+    @rx.event
+    def save_cohort(self, form_data: dict):
+        def save(session, actor):
+            cohorts.update_cohort(
+                session,
+                actor,
+                self.cohort_id,
+                name=form_data.get("name", ""),
+                starts_on=parse_day(form_data.get("starts_on"), "startdatum"),
+                ends_on=parse_day(form_data.get("ends_on"), "slutdatum"),
+                deadline=parse_day(form_data.get("deadline"), "sista dag", required=False),
+                trainer_ids=[t["id"] for t in self.trainer_choices if form_data.get(t["field"])],
+                meetings=parse_meetings(form_data.get("meetings")),
+            )
+            session.flush()
+            self._refresh(session, actor)
+
+        if self._run(save, "Kursomgången är sparad."):
+            self.form_key += 1
 
     @rx.event
     def grade(self, form_data: dict):
@@ -356,6 +398,71 @@ def _quiz_follow_up(quiz: QuizFollowUp) -> rx.Component:
     )
 
 
+def _meetings() -> rx.Component:
+    return rx.el.section(
+        rx.heading("Träffar", as_="h2", size="5"),
+        rx.cond(
+            F.meetings.length() > 0,
+            rx.el.ul(rx.foreach(F.meetings, lambda m: rx.el.li(m)), aria_label="Träffar"),
+            rx.el.p("Inga träffar är inlagda.", class_name="muted"),
+        ),
+        rx.el.details(
+            rx.el.summary("Ändra kursomgången"),
+            rx.form(
+                text_field(
+                    "Namn på kursomgången",
+                    "name",
+                    default_value=F.cohort_form["name"],
+                    field_id="edit-cohort-name",
+                ),
+                text_field(
+                    "Startdatum",
+                    "starts_on",
+                    type_="date",
+                    default_value=F.cohort_form["starts_on"],
+                    field_id="edit-cohort-start",
+                ),
+                text_field(
+                    "Slutdatum",
+                    "ends_on",
+                    type_="date",
+                    default_value=F.cohort_form["ends_on"],
+                    field_id="edit-cohort-end",
+                ),
+                text_field(
+                    "Sista dag att bli klar (valfritt)",
+                    "deadline",
+                    type_="date",
+                    default_value=F.cohort_form["deadline"],
+                    field_id="edit-cohort-deadline",
+                ),
+                rx.el.fieldset(
+                    rx.el.legend("Utbildare"),
+                    rx.foreach(
+                        F.trainer_choices,
+                        lambda t: inline_check(t["name"], t["field"], default_checked=t["on"]),
+                    ),
+                ),
+                textarea_field(
+                    "Träffar",
+                    "meetings",
+                    default_value=F.cohort_form["meetings"],
+                    rows=4,
+                    field_id="edit-cohort-meetings",
+                    hint=MEETINGS_HINT,
+                ),
+                rx.el.button("Spara kursomgången", type="submit", class_name="button primary"),
+                on_submit=F.save_cohort,
+                reset_on_submit=False,
+                key=F.form_key,
+                class_name="form",
+                aria_label="Ändra kursomgången",
+            ),
+        ),
+        class_name="card",
+    )
+
+
 def cohort_page() -> rx.Component:
     return page_shell(
         rx.link("← Utbildning", href="/utbildning"),
@@ -373,6 +480,7 @@ def cohort_page() -> rx.Component:
                 ),
                 message(F.error, "error"),
                 message(F.notice, "info"),
+                _meetings(),
                 _matrix(),
                 _enrolment(),
                 rx.el.section(

@@ -8,7 +8,7 @@ import reflex as rx
 
 from academy.courses import cohorts, taking
 from academy.courses.status import COMPLETED, FAILED
-from academy.courses.web.common import CourseBaseState, route_id, status_label
+from academy.courses.web.common import CourseBaseState, meeting_label, route_id, status_label
 from academy.courses.web.overview import resume_href
 from academy.ui.forms import message
 from academy.ui.layout import page_shell
@@ -51,17 +51,23 @@ class LearnerCourseState(CourseBaseState):
     modules: list[OutlineModule] = []
     resume_href: str = ""
     resume_label: str = ""
+    next_meeting: str = ""
 
     @rx.event
     def load(self):
         course_id = route_id(self, "course_id")
         self.course_id = 0
+        self._run(lambda session, actor: self._load(session, actor, course_id))
 
-        def load(session, actor):
-            outline = taking.course_outline(session, actor, course_id)
-            self._show(outline)
-
-        self._run(load)
+    def _load(self, session, actor, course_id: int | None) -> None:
+        outline = taking.course_outline(session, actor, course_id)
+        self._show(outline)
+        upcoming = sorted(
+            mine.next_meeting
+            for mine in cohorts.my_courses(session, actor)
+            if mine.course_id == outline.id and mine.next_meeting
+        )
+        self.next_meeting = meeting_label(upcoming[0]) if upcoming else ""
 
     def _show(self, outline: taking.LearnerCourse) -> None:
         self.course_id, self.title = outline.id, outline.title
@@ -156,6 +162,10 @@ def course_page() -> rx.Component:
                 rx.heading(C.title, as_="h1", size="7"),
                 rx.text(C.description),
                 rx.el.p(rx.el.strong("Din status: "), C.status),
+                rx.cond(
+                    C.next_meeting != "",
+                    rx.el.p(rx.el.strong("Nästa träff: "), C.next_meeting, id="next-meeting"),
+                ),
                 rx.cond(
                     C.completed,
                     rx.el.div(

@@ -8,11 +8,15 @@ from academy.courses import authoring, cohorts, taking
 from academy.courses.common import AUTHORS
 from academy.courses.web.common import (
     COURSE_STATUS_LABELS,
+    MEETINGS_HINT,
     CourseBaseState,
     inline_check,
+    meeting_label,
     parse_day,
+    parse_meetings,
     status_label,
     swedish_day,
+    textarea_field,
 )
 from academy.ui.forms import empty_state, message, select_field, text_field
 from academy.ui.layout import page_shell
@@ -51,6 +55,7 @@ class CoursesOverviewState(CourseBaseState):
                     "ends_on": swedish_day(mine.ends_on),
                     "href": resume_href(mine.course_id, point),
                     "action": "Visa kursen" if point.done else "Fortsätt",
+                    "next_meeting": meeting_label(mine.next_meeting) if mine.next_meeting else "",
                 }
             )
         self.my_courses = rows
@@ -122,6 +127,7 @@ class CoursesOverviewState(CourseBaseState):
                     ends_on=parse_day(form_data.get("ends_on"), "slutdatum"),
                     deadline=parse_day(form_data.get("deadline"), "sista dag", required=False),
                     trainer_ids=[t["id"] for t in self.trainers if form_data.get(t["field"])],
+                    meetings=parse_meetings(form_data.get("meetings")),
                 )
             )
 
@@ -139,6 +145,7 @@ def _my_course(row: dict) -> rx.Component:
         rx.el.p(row["cohort"], class_name="muted"),
         rx.el.p("Status: ", row["status"], " · ", row["progress"]),
         rx.el.p("Sista dag: ", row["deadline"], " · Kursomgången slutar ", row["ends_on"]),
+        rx.cond(row["next_meeting"] != "", rx.el.p("Nästa träff: ", row["next_meeting"])),
         rx.link(
             row["action"],
             rx.el.span(" – ", row["title"], class_name="sr-only"),
@@ -229,6 +236,13 @@ def _new_cohort() -> rx.Component:
                     S.trainers,
                     lambda t: inline_check(t["name"], t["field"], default_checked=t["me"]),
                 ),
+            ),
+            textarea_field(
+                "Träffar (valfritt)",
+                "meetings",
+                rows=3,
+                field_id="cohort-meetings",
+                hint=MEETINGS_HINT,
             ),
             rx.el.button("Skapa kursomgång", type="submit", class_name="button primary"),
             on_submit=S.create_cohort,

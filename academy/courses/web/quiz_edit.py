@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.core.errors import ValidationError
 from academy.courses import cohorts, quizzes
-from academy.courses.questions import KIND_LABELS, QuestionInput
+from academy.courses.questions import KIND_LABELS
 from academy.courses.web.common import (
     CourseBaseState,
     download,
@@ -15,58 +14,9 @@ from academy.courses.web.common import (
     textarea_field,
 )
 from academy.courses.web.editor import quiz_settings_fields
+from academy.courses.web.question_form import FORM_KINDS, form_from_question, question_from_form
 from academy.ui.forms import message, text_field
 from academy.ui.layout import page_shell
-
-FORM_KINDS = ["single_choice", "multiple_choice", "true_false", "short_answer"]
-
-
-def _lines(raw: str) -> list[tuple[bool, str, str]]:
-    """Lines as (marked with *, text, feedback after #)."""
-    items = []
-    for line in (raw or "").splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        marked = line.startswith("*")
-        text, _, feedback = line.lstrip("*").partition("#")
-        items.append((marked, text.strip(), feedback.strip()))
-    return items
-
-
-def question_from_form(form_data: dict) -> QuestionInput:
-    """The simple question form as a QuestionInput; the service validates the rest."""
-    kind = str(form_data.get("kind", ""))
-    data: dict = {}
-    if kind in ("single_choice", "multiple_choice"):
-        lines = _lines(form_data.get("options", ""))
-        correct = sum(1 for marked, _, _ in lines if marked)
-        right = 1.0 / correct if correct else 0.0
-        wrong = 0.0 if kind == "single_choice" or not correct else -right
-        data["options"] = [
-            {"text": text, "weight": right if marked else wrong, "feedback": feedback}
-            for marked, text, feedback in lines
-        ]
-    elif kind == "true_false":
-        answer = form_data.get("correct", "")
-        data = {"correct": {"true": True, "false": False}.get(answer)}
-    elif kind == "short_answer":
-        data["answers"] = [
-            {"text": text, "weight": 1.0, "feedback": feedback}
-            for _, text, feedback in _lines(form_data.get("answers", ""))
-        ]
-        if not data["answers"]:
-            raise ValidationError("Ange minst ett godtaget svar.")
-    else:
-        raise ValidationError("Välj en frågetyp.")
-    return QuestionInput(
-        kind=kind,
-        title=str(form_data.get("title", "")),
-        text=str(form_data.get("text", "")),
-        points=str(form_data.get("points", "1") or "1"),
-        general_feedback=str(form_data.get("general_feedback", "")),
-        data=data,
-    )
 
 
 class QuizEditorState(CourseBaseState):
@@ -79,6 +29,9 @@ class QuizEditorState(CourseBaseState):
     questions: list[dict] = []
     form_key: int = 0
     kind: str = "single_choice"
+    # The question form: a new question (editing_id 0) or one loaded for editing.
+    editing_id: int = 0
+    question_form: dict[str, str] = {}
     gift_text: str = ""
     gift_preview: list[dict[str, str]] = []
     gift_errors: list[str] = []
@@ -96,10 +49,16 @@ class QuizEditorState(CourseBaseState):
                 "kind": KIND_LABELS[q.kind],
                 "text": (q.title + ": " if q.title else "") + q.text,
                 "points": f"{q.points:g}",
+                "first": number == 1,
+                "last": number == len(quiz.questions),
             }
             for number, q in enumerate(quiz.questions, start=1)
         ]
         self.form_key += 1
+
+    def _clear_form(self) -> None:
+        self.editing_id, self.kind = 0, "single_choice"
+        self.question_form = form_from_question("single_choice", "", "", 1.0, "", {"options": []})
 
     def _edit(self, action, success: str) -> bool:
         def run(session, actor):
@@ -113,6 +72,7 @@ class QuizEditorState(CourseBaseState):
     def load(self):
         self.quiz_id = route_id(self, "quiz_id") or 0
         self.gift_text, self.gift_preview, self.gift_errors, self.gift_checked = "", [], [], False
+        self._clear_form()
         if not self._run(self._refresh):
             self.quiz_id = 0
 
@@ -137,11 +97,52 @@ class QuizEditorState(CourseBaseState):
 
     @rx.event
     def add_question(self, form_data: dict):
-        def add(session, actor):
-            quizzes.add_question(session, actor, self.quiz_id, question_from_form(form_data))
+        """Save the question form: a new question, or the one being edited."""
+        editing = self.editing_id
 
-        if self._edit(add, "Frågan är tillagd."):
-            self.kind = "single_choice"
+        def save(session, actor):
+            question = question_from_form(form_data)
+            if editing:
+                quizzes.update_question(session, actor, editing, question)
+            else:
+                quizzes.add_question(session, actor, self.quiz_id, question)
+
+        if self._edit(save, "Frågan är sparad." if editing else "Frågan är tillagd."):
+            self._clear_form()
+
+    @rx.event
+    def edit_question(self, question_id: int):
+        def load(session, actor):
+            quiz = quizzes.get_quiz(session, actor, self.quiz_id)
+            row = next((q for q in quiz.questions if q.id == question_id), None)
+            if row is None:
+                return
+            self.editing_id, self.kind = row.id, row.kind
+            self.question_form = form_from_question(
+                row.kind, row.title, row.text, row.points, row.general_feedback, row.data
+            )
+            self.form_key += 1
+
+        self._run(load)
+
+    @rx.event
+    def cancel_edit(self):
+        self.error = self.notice = ""
+        self._clear_form()
+        self.form_key += 1
+
+    @rx.event
+    def move_question(self, question_id: int, step: int):
+        order = [q["id"] for q in self.questions]
+        index = order.index(question_id) if question_id in order else -1
+        target = index + step
+        if index < 0 or not 0 <= target < len(order):
+            return
+        order[index], order[target] = order[target], order[index]
+        self._edit(
+            lambda session, actor: quizzes.reorder_questions(session, actor, self.quiz_id, order),
+            "Frågornas ordning är sparad.",
+        )
 
     @rx.event
     def delete_question(self, question_id: int):
@@ -213,11 +214,34 @@ def _question_row(row: dict) -> rx.Component:
         rx.el.td(row["text"]),
         rx.el.td(row["points"]),
         rx.el.td(
-            rx.el.button(
-                "Ta bort",
-                rx.el.span(" fråga ", row["number"], class_name="sr-only"),
-                on_click=Z.delete_question(row["id"]),
-                class_name="button small",
+            rx.el.div(
+                rx.el.button(
+                    "Redigera",
+                    rx.el.span(" fråga ", row["number"], class_name="sr-only"),
+                    on_click=Z.edit_question(row["id"]),
+                    class_name="button small",
+                ),
+                rx.el.button(
+                    "Flytta upp",
+                    rx.el.span(" fråga ", row["number"], class_name="sr-only"),
+                    on_click=Z.move_question(row["id"], -1),
+                    disabled=row["first"].to(bool),
+                    class_name="button small",
+                ),
+                rx.el.button(
+                    "Flytta ned",
+                    rx.el.span(" fråga ", row["number"], class_name="sr-only"),
+                    on_click=Z.move_question(row["id"], 1),
+                    disabled=row["last"].to(bool),
+                    class_name="button small",
+                ),
+                rx.el.button(
+                    "Ta bort",
+                    rx.el.span(" fråga ", row["number"], class_name="sr-only"),
+                    on_click=Z.delete_question(row["id"]),
+                    class_name="button small",
+                ),
+                class_name="actions",
             )
         ),
     )
@@ -250,47 +274,99 @@ def _questions() -> rx.Component:
     )
 
 
+def _lines_field(label: str, name: str, hint: str) -> rx.Component:
+    return textarea_field(
+        label, name, default_value=Z.question_form[name], field_id=f"q-{name}", hint=hint
+    )
+
+
+WEIGHT_HINT = "Vikt med procent först på raden, till exempel 50% Text. Återkoppling efter #."
+
+
+def _true_false_fields() -> rx.Component:
+    return rx.fragment(
+        rx.el.fieldset(
+            rx.el.legend("Rätt svar"),
+            *[
+                rx.el.label(
+                    rx.el.input(
+                        type="radio",
+                        name="correct",
+                        value=value,
+                        default_checked=Z.question_form["correct"] == value,
+                    ),
+                    label,
+                    class_name="check",
+                )
+                for value, label in (("true", "Sant"), ("false", "Falskt"))
+            ],
+        ),
+        textarea_field(
+            "Återkoppling till den som svarar sant",
+            "feedback_true",
+            default_value=Z.question_form["feedback_true"],
+            rows=2,
+            field_id="q-feedback-true",
+        ),
+        textarea_field(
+            "Återkoppling till den som svarar falskt",
+            "feedback_false",
+            default_value=Z.question_form["feedback_false"],
+            rows=2,
+            field_id="q-feedback-false",
+        ),
+    )
+
+
 def _kind_fields() -> rx.Component:
     return rx.match(
         Z.kind,
-        (
-            "true_false",
-            rx.el.fieldset(
-                rx.el.legend("Rätt svar"),
-                rx.el.label(
-                    rx.el.input(type="radio", name="correct", value="true"),
-                    "Sant",
-                    class_name="check",
-                ),
-                rx.el.label(
-                    rx.el.input(type="radio", name="correct", value="false"),
-                    "Falskt",
-                    class_name="check",
-                ),
-            ),
-        ),
+        ("true_false", _true_false_fields()),
         (
             "short_answer",
-            textarea_field(
+            _lines_field(
                 "Godtagna svar",
                 "answers",
-                field_id="q-answers",
-                hint="Ett svar per rad. Stora och små bokstäver räknas lika. Återkoppling efter #.",
+                "Ett svar per rad. Stora och små bokstäver räknas lika. Utan vikt ger svaret "
+                "full poäng. " + WEIGHT_HINT,
             ),
         ),
-        textarea_field(
+        (
+            "matching",
+            _lines_field(
+                "Matchningspar",
+                "pairs",
+                "Ett par per rad: fråga -> svar. En rad med bara -> svar är ett extra felaktigt "
+                "svarsalternativ.",
+            ),
+        ),
+        (
+            "numerical",
+            _lines_field(
+                "Numeriska svar",
+                "numbers",
+                "Ett svar per rad: ett värde med felmarginal (3,5 ± 0,5) eller ett intervall "
+                "(1..5). " + WEIGHT_HINT,
+            ),
+        ),
+        ("essay", rx.el.p("En utbildare bedömer essäsvaren.", class_name="hint")),
+        (
+            "description",
+            rx.el.p("En beskrivning har inga svar och ger inga poäng.", class_name="hint"),
+        ),
+        _lines_field(
             "Svarsalternativ",
             "options",
-            field_id="q-options",
-            hint="Ett alternativ per rad. Markera rätt svar med * först på raden. "
-            "Återkoppling efter #, till exempel: *Ja # Bra, det stämmer.",
+            "Ett alternativ per rad. Markera rätt svar med * först på raden, eller ge en vikt "
+            "(delpoäng). " + WEIGHT_HINT,
         ),
     )
 
 
 def _new_question() -> rx.Component:
+    editing = Z.editing_id > 0
     return rx.el.section(
-        rx.heading("Ny fråga", as_="h2", size="5"),
+        rx.heading(rx.cond(editing, "Redigera fråga", "Ny fråga"), as_="h2", size="5"),
         rx.form(
             rx.el.div(
                 rx.el.label("Frågetyp", html_for="q-kind"),
@@ -303,19 +379,52 @@ def _new_question() -> rx.Component:
                 ),
                 class_name="field",
             ),
-            text_field("Titel (valfri)", "title", field_id="q-title"),
-            textarea_field("Frågetext", "text", rows=3, field_id="q-text"),
-            _kind_fields(),
-            text_field("Poäng", "points", default_value="1", field_id="q-points"),
-            textarea_field(
-                "Allmän återkoppling (valfri)", "general_feedback", rows=2, field_id="q-general"
+            text_field(
+                "Titel (valfri)",
+                "title",
+                default_value=Z.question_form["title"],
+                field_id="q-title",
             ),
-            rx.el.button("Lägg till fråga", type="submit", class_name="button primary"),
+            textarea_field(
+                "Frågetext",
+                "text",
+                default_value=Z.question_form["text"],
+                rows=3,
+                field_id="q-text",
+            ),
+            _kind_fields(),
+            text_field(
+                "Poäng", "points", default_value=Z.question_form["points"], field_id="q-points"
+            ),
+            textarea_field(
+                "Allmän återkoppling (valfri)",
+                "general_feedback",
+                default_value=Z.question_form["general_feedback"],
+                rows=2,
+                field_id="q-general",
+            ),
+            rx.el.div(
+                rx.el.button(
+                    rx.cond(editing, "Spara frågan", "Lägg till fråga"),
+                    type="submit",
+                    class_name="button primary",
+                ),
+                rx.cond(
+                    editing,
+                    rx.el.button(
+                        "Avbryt",
+                        type="button",
+                        on_click=Z.cancel_edit,
+                        class_name="button secondary",
+                    ),
+                ),
+                class_name="actions",
+            ),
             on_submit=Z.add_question,
             reset_on_submit=False,
             key=Z.form_key,
             class_name="form",
-            aria_label="Ny fråga",
+            aria_label=rx.cond(editing, "Redigera fråga", "Ny fråga"),
         ),
         class_name="card",
     )

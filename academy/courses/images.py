@@ -1,0 +1,69 @@
+"""Lesson images in the app's own storage: `DATA_DIR`/lesson-images, one file per upload.
+
+An upload is accepted only when Pillow recognises its content as PNG, JPEG, GIF or WebP (the
+file name and the browser's content type are not trusted) and it is at most MAX_IMAGE_BYTES.
+It is stored under a random name with the extension of the detected format, so a name can
+never reach outside the folder or pick its own type. Lessons refer to it as
+``/api/utbildning/bilder/<name>`` (the only image source the Markdown sanitiser keeps).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import secrets
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from academy.core.access import CurrentUser, require_role
+from academy.core.errors import NotFound, ValidationError
+from academy.core.settings import data_dir
+from academy.courses.common import AUTHORS
+from academy.courses.lessons import IMAGE_PREFIX
+
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
+MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"}
+_NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
+
+
+def image_folder() -> Path:
+    folder = data_dir() / "lesson-images"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _detected_extension(data: bytes) -> str:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            kind = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        kind = None
+    if kind not in FORMATS:
+        raise ValidationError(
+            "Filen är ingen bild. Ladda upp en PNG-, JPEG-, GIF- eller WebP-bild."
+        )
+    return FORMATS[kind]
+
+
+def store_image(actor: CurrentUser | None, data: bytes) -> str:
+    """Save an uploaded image; returns its URL for the lesson's Markdown."""
+    require_role(actor, *AUTHORS)
+    if not data:
+        raise ValidationError("Välj en bild att ladda upp.")
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ValidationError(f"Bilden får vara högst {MAX_IMAGE_BYTES // (1024 * 1024)} MB.")
+    name = f"{secrets.token_hex(16)}.{_detected_extension(data)}"
+    (image_folder() / name).write_bytes(data)
+    return IMAGE_PREFIX + name
+
+
+def read_image(name: str) -> tuple[bytes, str]:
+    """The stored image and its media type; NotFound for any other name."""
+    match = _NAME.match(name or "")
+    path = image_folder() / name if match else None
+    if path is None or not path.is_file():
+        raise NotFound("Bilden finns inte.")
+    return path.read_bytes(), MEDIA_TYPES[match.group(1)]

@@ -1,0 +1,129 @@
+"""Lessons: edit, reorder within a module, and images uploaded to the app's own storage."""
+
+import asyncio
+import io
+
+import pytest
+from PIL import Image
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from academy.core.db import session_scope
+from academy.courses import authoring, images
+from academy.courses.web.api import ROUTES
+from academy.courses.web.editor import CourseEditorState
+from tests.integration.courses.builders import actor, build_course
+from tests.integration.test_states import logged_in
+
+REFUSED = "Du har inte behörighet att göra detta."
+
+
+class Upload:
+    """Stands in for the uploaded file Reflex hands to the handler."""
+
+    def __init__(self, data: bytes, filename: str):
+        self.data, self.filename = data, filename
+
+    async def read(self) -> bytes:
+        return self.data
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 3), "teal").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def image_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    return tmp_path / "lesson-images"
+
+
+def _editor(engine, course_id, email="utbildare@demo.se"):
+    editor = logged_in(CourseEditorState, email)
+    editor.course_id = course_id
+    editor._run(editor._refresh)
+    return editor
+
+
+def _lessons(engine, course_id, module_index=0):
+    with session_scope(engine) as s:
+        detail = authoring.get_course(s, actor(engine, "utbildare@demo.se"), course_id)
+    return detail.modules[module_index].lessons
+
+
+def test_a_lesson_is_edited_and_lessons_are_reordered(demo):
+    built = build_course(demo)
+    editor = _editor(demo, built.course_id)
+    first, second = built.lessons_a
+    editor.edit_lesson(built.module_a, second)
+    assert (editor.lesson_title, editor.lesson_markdown) == ("Lyssna", "Lyssna.")
+    editor.save_lesson({"title": "Lyssna aktivt", "content": "*Nicka*", "video_url": ""})
+    assert (editor.error, editor.notice) == ("", "Lektionen är sparad.")
+    editor.move_lesson(built.module_a, second, -1)
+    assert editor.notice == "Lektionernas ordning är sparad."
+    lessons = _lessons(demo, built.course_id)
+    assert [(le.id, le.title, le.content_html) for le in lessons] == [
+        (second, "Lyssna aktivt", "<p><em>Nicka</em></p>\n"),
+        (first, "Hälsa", "<p><strong>Hej</strong></p>\n"),
+    ]
+    assert [le.title for le in editor.modules[0].lessons] == ["Lyssna aktivt", "Hälsa"]
+
+
+def test_an_employee_cannot_reorder_lessons(demo):
+    built = build_course(demo)
+    editor = _editor(demo, built.course_id)
+    editor.token = logged_in(CourseEditorState, "medarbetare@demo.se").token
+    editor.move_lesson(built.module_a, built.lessons_a[1], -1)
+    assert editor.error == REFUSED
+    assert [le.id for le in _lessons(demo, built.course_id)] == list(built.lessons_a)
+
+
+def test_an_image_is_stored_inserted_and_served_to_logged_in_users(demo, image_dir):
+    built = build_course(demo)
+    editor = _editor(demo, built.course_id)
+    editor.new_lesson(built.module_a)
+    editor.lesson_markdown = "Så här ser det ut:"
+    editor.image_alt = "Skärmbild av [e-tjänsten]"
+    asyncio.run(editor.upload_image([Upload(_png(), "skarm.gif")]))
+    assert (editor.error, editor.notice) == ("", "Bilden är uppladdad och infogad i innehållet.")
+    stored = list(image_dir.iterdir())
+    assert len(stored) == 1 and stored[0].suffix == ".png"  # the content decides, not the name
+    url = f"/api/utbildning/bilder/{stored[0].name}"
+    assert editor.lesson_markdown == f"Så här ser det ut:\n\n![Skärmbild av e-tjänsten]({url})\n"
+    editor.save_lesson({"title": "Med bild", "content": editor.lesson_markdown, "video_url": ""})
+    assert (
+        f'<img src="{url}" alt="Skärmbild av e-tjänsten"'
+        in _lessons(demo, built.course_id)[2].content_html
+    )
+
+    client = TestClient(Starlette(routes=ROUTES))
+    assert client.get(url).status_code == 401
+    client.cookies.set("sa_session", logged_in(CourseEditorState, "medarbetare@demo.se").token)
+    response = client.get(url)
+    assert (response.status_code, response.headers["content-type"]) == (200, "image/png")
+    assert response.content == _png() and response.headers["x-content-type-options"] == "nosniff"
+    for bad in ("../academy.db", "0123456789abcdef0123456789abcdef.png", "skarm.png"):
+        assert client.get(f"/api/utbildning/bilder/{bad}").status_code == 404
+
+
+def test_uploads_that_are_not_images_too_big_or_from_employees_are_refused(demo, image_dir):
+    built = build_course(demo)
+    editor = _editor(demo, built.course_id)
+    cases = [
+        (
+            b"<svg onload=alert(1)>",
+            "bild.png",
+            "Filen är ingen bild. Ladda upp en PNG-, JPEG-, GIF- eller WebP-bild.",
+        ),
+        (_png() + b"\0" * images.MAX_IMAGE_BYTES, "stor.png", "Bilden får vara högst 5 MB."),
+        (b"", "tom.png", "Välj en bild att ladda upp."),
+    ]
+    for data, name, expected in cases:
+        asyncio.run(editor.upload_image([Upload(data, name)]))
+        assert editor.error == expected
+    employee = logged_in(CourseEditorState, "medarbetare@demo.se")
+    asyncio.run(employee.upload_image([Upload(_png(), "bild.png")]))
+    assert employee.error == REFUSED
+    assert not image_dir.exists() or list(image_dir.iterdir()) == []
