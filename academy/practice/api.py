@@ -1,4 +1,4 @@
-"""Download routes for Träning: a scenario as Twee, and follow-up exports (CSV, XLSX).
+"""Download routes for Träning: a scenario as Twee, follow-up exports (CSV, XLSX), node images.
 
 The login cookie is checked on every request and the services check the role and the cohort.
 """
@@ -78,10 +78,24 @@ def export_results(request: Request) -> Response:
     return _respond(request, produce)
 
 
+def export_cohort(request: Request) -> Response:
+    cohort_id = request.path_params["cohort_id"]
+    name, fmt = request.path_params["name"], request.path_params["fmt"]
+    if name not in followup.COHORT_EXPORTS or fmt not in ("csv", "xlsx"):
+        return PlainTextResponse("Okänd export.", status_code=404)
+
+    def produce(session, actor):
+        body, file_name = followup.cohort_export(session, actor, cohort_id, name, fmt)
+        return body, "text/csv; charset=utf-8" if fmt == "csv" else XLSX, file_name
+
+    return _respond(request, produce)
+
+
 ROUTES = [
     Route("/api/traning/scenarier/{scenario_id:int}/twee", export_twee),
     Route(
         "/api/traning/uppfoljning/{cohort_id:int}/{scenario_id:int}/{fmt}",
         export_results,
     ),
+    Route("/api/traning/uppfoljning/{cohort_id:int}/{name:str}.{fmt:str}", export_cohort),
 ]

@@ -107,10 +107,13 @@ def follow_up(page, app_url):
         "1 av 1"
     )
     assert serious_violations(page) == []
-    href = page.get_by_role("link", name="CSV").get_attribute("href")
+    href = page.get_by_role("link", name="CSV", exact=True).get_attribute("href")
     response = page.request.get(f"{app_url}{href}")
     assert response.status == 200
     assert response.body().decode("utf-8-sig").startswith("Namn;Tidpunkt;Tydlighet;Empati;")
+    href = page.get_by_role("link", name="XLSX (loggaktivitet)").get_attribute("href")
+    response = page.request.get(f"{app_url}{href}")
+    assert response.status == 200 and response.body()[:2] == b"PK"  # a zip, as XLSX files are
 
 
 def test_trainer_builds_employee_plays_trainer_follows_up(new_page, app_url):
