@@ -29,12 +29,17 @@ class Settings:
     login_window_minutes: int
     login_lock_minutes: int
     anonymity_threshold: int
+    data_dir: Path = PROJECT_ROOT / "data"  # files the app stores (SQLite, uploaded images)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("DATA_DIR") or PROJECT_ROOT / "data")
 
 
 def default_database_url() -> str:
-    data_dir = Path(os.environ.get("DATA_DIR", PROJECT_ROOT / "data"))
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data_dir / 'academy.db'}"
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'academy.db'}"
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +53,5 @@ def get_settings() -> Settings:
         login_lock_minutes=_int_env("LOGIN_LOCK_MINUTES", 15),
         # Survey results for a group need this many answers; never fewer than 3.
         anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
+        data_dir=data_dir(),
     )
