@@ -257,3 +257,11 @@ def test_trainer_sets_dimensions_journey_step_and_a_node_image(new_page, app_url
     image = page.get_by_role("img", name="Receptionen med en kö av besökare.")
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth") == 40
+
+    page.goto(f"{app_url}/traning")
+    filters = page.get_by_role("form", name="Filtrera scenarier")
+    filters.get_by_label("Status").select_option(label="Utkast")
+    filters.get_by_role("button", name="Filtrera").click()
+    rows = page.get_by_role("table", name="Scenarier").get_by_role("row")
+    expect(rows.filter(has_text="Upprörd medborgare")).to_have_count(0)
+    expect(rows.filter(has_text="Besök i receptionen")).to_have_count(1)

@@ -7,6 +7,7 @@ import reflex as rx
 from academy.practice.web.scenario_state import (
     CHANNEL_OPTIONS,
     SCORE_OPTIONS,
+    STATUS_OPTIONS,
     ScenarioEditorState,
     ScenarioListState,
 )
@@ -25,6 +26,7 @@ def _scenario_row(row: dict) -> rx.Component:
     return rx.el.tr(
         rx.el.td(row["title"]),
         rx.el.td(row["channel"]),
+        rx.el.td(row["unit"]),
         rx.el.td(row["nodes"]),
         rx.el.td(row["status"]),
         rx.el.td(
@@ -45,6 +47,22 @@ def _scenario_row(row: dict) -> rx.Component:
                 class_name="actions",
             )
         ),
+    )
+
+
+def _filters() -> rx.Component:
+    return rx.el.form(
+        select_field(
+            "Enhet", "unit", L.unit_options, empty_label="Alla enheter", field_id="filter-unit"
+        ),
+        select_field(
+            "Status", "status", STATUS_OPTIONS, empty_label="Alla", field_id="filter-status"
+        ),
+        rx.el.button("Filtrera", type="submit", class_name="button secondary"),
+        on_submit=L.filter,
+        reset_on_submit=False,
+        class_name="form inline",
+        aria_label="Filtrera scenarier",
     )
 
 
@@ -150,16 +168,19 @@ def list_page() -> rx.Component:
         message(L.error, "error"),
         rx.el.section(
             rx.heading("Scenarier", as_="h2", size="5"),
+            rx.cond(L.can_author, _filters()),
             rx.cond(
                 L.rows.length() > 0,
                 table(
                     "Scenarier",
-                    ["Titel", "Kanal", "Noder", "Status", "Åtgärder"],
+                    ["Titel", "Kanal", "Enhet", "Noder", "Status", "Åtgärder"],
                     L.rows,
                     _scenario_row,
                 ),
                 empty_state(
-                    "Inga scenarier ännu", "När en utbildare publicerar ett scenario visas det här."
+                    "Inga scenarier",
+                    "Inga scenarier att visa här. När en utbildare publicerar ett scenario visas "
+                    "det här.",
                 ),
             ),
             class_name="card",
@@ -505,7 +526,10 @@ def _choice_form() -> rx.Component:
 def _map() -> rx.Component:
     return rx.el.section(
         rx.heading("Scenariokarta", as_="h2", size="5"),
-        rx.text("Klicka på en nod för att redigera den.", class_name="muted"),
+        rx.text(
+            "Klicka på en nod för att redigera den, eller använd knapparna i tabellen Noder.",
+            class_name="muted",
+        ),
         message(S.map_error, "error"),
         rx.el.div(
             rx.html(S.svg),

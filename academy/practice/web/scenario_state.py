@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from academy.core.accounts import list_units
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError, ValidationError
 from academy.core.session_state import SessionState
@@ -26,9 +27,15 @@ CHANNEL_OPTIONS = [{"value": c, "label": c.capitalize()} for c in CHANNELS]
 SCORE_OPTIONS = [{"value": str(s), "label": f"{s:+d}"} for s in range(SCORE_MAX, SCORE_MIN - 1, -1)]
 
 
+STATUS_OPTIONS = [{"value": k, "label": v} for k, v in scenarios.STATUS_LABELS.items()]
+
+
 class ScenarioListState(SessionState):
     rows: list[dict] = []
     can_author: bool = False
+    unit_options: list[dict[str, str]] = []
+    unit_filter: str = ""
+    status_filter: str = ""
     error: str = ""
     import_text: str = ""
     import_error: str = ""
@@ -41,6 +48,12 @@ class ScenarioListState(SessionState):
             with session_scope() as session:
                 actor = self._actor()
                 self.can_author = scenarios.can_author(actor)
+                if self.can_author:
+                    self.unit_options = [
+                        {"value": str(u.id), "label": u.path} for u in list_units(session)
+                    ]
+                unit_id = int(self.unit_filter) if self.unit_filter.isdigit() else None
+                status = self.status_filter if self.can_author else ""
                 self.rows = [
                     {
                         "id": str(r.id),
@@ -49,9 +62,12 @@ class ScenarioListState(SessionState):
                         "status": scenarios.STATUS_LABELS[r.status],
                         "version": str(r.version),
                         "owner": r.owner,
+                        "unit": r.unit or "–",
                         "nodes": str(r.nodes),
                     }
-                    for r in scenarios.list_scenarios(session, actor)
+                    for r in scenarios.list_scenarios(
+                        session, actor, unit_id=unit_id, status=status
+                    )
                 ]
         except ServiceError as exc:
             self.rows, self.error = [], exc.message
@@ -59,6 +75,13 @@ class ScenarioListState(SessionState):
     @rx.event
     def load(self):
         self.preview, self.import_error, self.import_text = {}, "", ""
+        self.unit_filter = self.status_filter = ""
+        self._reload()
+
+    @rx.event
+    def filter(self, form_data: dict):
+        self.unit_filter = form_data.get("unit", "")
+        self.status_filter = form_data.get("status", "")
         self._reload()
 
     @rx.event

@@ -160,3 +160,29 @@ def test_node_image_is_checked_stored_and_served_to_those_who_may_see_it(
     editor.remove_image()
     assert editor.notice == "Bilden är borttagen från noden Irriterad."
     assert client.get(url).status_code == 404
+
+
+def test_trainer_filters_the_scenario_list_by_unit_and_status(demo):
+    _editor(demo)  # adds the draft "Fyra noder"
+    listing = logged_in(ScenarioListState, "utbildare@demo.se")
+    listing.load()
+    units = {option["label"]: option["value"] for option in listing.unit_options}
+    service_center = next(
+        value for label, value in units.items() if label.endswith("Servicecenter")
+    )
+    preschool = next(value for label, value in units.items() if "Förskoleantagningen" in label)
+    assert len(listing.rows) == 3
+    listing.filter({"unit": "", "status": "draft"})
+    assert [(r["title"], r["status"]) for r in listing.rows] == [("Fyra noder", "Utkast")]
+    listing.filter({"unit": service_center, "status": "published"})
+    assert [r["title"] for r in listing.rows] == [
+        "Arg förälder ringer om förskoleplats",
+        "Upprörd medborgare om utebliven sophämtning",
+    ]
+    assert {r["unit"] for r in listing.rows} == {"Servicecenter"}
+    listing.filter({"unit": preschool, "status": ""})
+    assert listing.rows == []
+    employee = logged_in(ScenarioListState, "medarbetare@demo.se")
+    employee.filter({"unit": "", "status": "draft"})  # employees never see drafts
+    assert employee.unit_options == [] and len(employee.rows) == 2
+    assert {r["status"] for r in employee.rows} == {"Publicerat"}
