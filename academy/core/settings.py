@@ -29,11 +29,12 @@ class Settings:
     login_window_minutes: int
     login_lock_minutes: int
     anonymity_threshold: int
+    data_dir: Path = PROJECT_ROOT / "data"  # files the app stores (SQLite, uploaded images)
 
 
 def data_dir() -> Path:
     """The folder for the app's own files (the embedded database, uploaded lesson images)."""
-    folder = Path(os.environ.get("DATA_DIR", PROJECT_ROOT / "data"))
+    folder = Path(os.environ.get("DATA_DIR") or PROJECT_ROOT / "data")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -53,4 +54,5 @@ def get_settings() -> Settings:
         login_lock_minutes=_int_env("LOGIN_LOCK_MINUTES", 15),
         # Survey results for a group need this many answers; never fewer than 3.
         anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
+        data_dir=data_dir(),
     )

@@ -15,6 +15,7 @@ def to_document(scenario: Scenario) -> dict[str, Any]:
             "channel": scenario.setting.channel,
             "situation": scenario.setting.situation,
             "journey_step": scenario.setting.journey_step,
+            "journey_label": scenario.setting.journey_label,
         },
         "start": scenario.start,
         "dimensions": list(scenario.dimensions),
@@ -24,6 +25,7 @@ def to_document(scenario: Scenario) -> dict[str, Any]:
                 "id": n.id,
                 "text": n.text,
                 "image": n.image,
+                "image_alt": n.image_alt,
                 "is_end": n.is_end,
                 "closing": n.closing,
                 "position": list(n.position) if n.position else None,
@@ -49,7 +51,12 @@ def from_document(document: dict[str, Any]) -> Scenario:
         setting = document["setting"]
         return Scenario(
             title=document["title"],
-            setting=Setting(setting["channel"], setting["situation"], setting.get("journey_step")),
+            setting=Setting(
+                setting["channel"],
+                setting["situation"],
+                setting.get("journey_step"),
+                setting.get("journey_label", ""),
+            ),
             start=document["start"],
             dimensions=list(document["dimensions"]),
             ifid=document.get("ifid"),
@@ -58,6 +65,7 @@ def from_document(document: dict[str, Any]) -> Scenario:
                     id=n["id"],
                     text=n["text"],
                     image=n.get("image"),
+                    image_alt=n.get("image_alt", ""),
                     is_end=bool(n.get("is_end")),
                     closing=n.get("closing", ""),
                     position=tuple(n["position"]) if n.get("position") else None,

@@ -24,27 +24,81 @@ def update_setting(
     channel: str,
     situation: str,
     start: str,
-    dimensions: str,
+    journey_step: str | None = None,
+    journey_label: str = "",
 ) -> None:
+    """Title, channel, situation, start node and the (already checked) journey step."""
     if not (title or "").strip():
         raise ValidationError("Titeln måste fyllas i.")
     if channel not in CHANNELS:
         raise ValidationError("Välj en kanal: " + ", ".join(CHANNELS) + ".")
-    names = [d.strip() for d in (dimensions or "").split(",") if d.strip()]
-    if not names:
-        raise ValidationError("Ange minst en poängdimension, åtskilda med kommatecken.")
-    dropped = {d for c in scenario.choices for d in c.scores} - set(names)
-    if dropped:
-        raise ValidationError(
-            "Dimensionen ”" + sorted(dropped)[0] + "” används av val och kan inte tas bort."
-        )
     if scenario.node(start) is None:
         raise ValidationError("Välj en startnod som finns.")
     scenario.title = _text(title, "Titeln", 200)
     scenario.setting.channel = channel
     scenario.setting.situation = _text(situation, "Situationen")
     scenario.start = start
-    scenario.dimensions = names
+    scenario.setting.journey_step = journey_step or None
+    scenario.setting.journey_label = journey_label if journey_step else ""
+
+
+# ---- score dimensions ---------------------------------------------------------------------------
+
+DIMENSION_LIMIT = 60
+
+
+def _dimension_name(scenario: Scenario, name: str, *, ignore: str = "") -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("Skriv dimensionens namn.")
+    if len(name) > DIMENSION_LIMIT:
+        raise ValidationError(f"Dimensionens namn får vara högst {DIMENSION_LIMIT} tecken.")
+    taken = {d.casefold() for d in scenario.dimensions if d != ignore}
+    if name.casefold() in taken:
+        raise ValidationError(f"Dimensionen ”{name}” finns redan.")
+    return name
+
+
+def _uses(scenario: Scenario, dimension: str) -> int:
+    return sum(1 for c in scenario.choices if c.scores.get(dimension))
+
+
+def add_dimension(scenario: Scenario, name: str) -> str:
+    name = _dimension_name(scenario, name)
+    scenario.dimensions.append(name)
+    return name
+
+
+def rename_dimension(scenario: Scenario, old: str, new: str) -> str:
+    """Rename ``old`` everywhere, including the scores the choices give on it."""
+    if old not in scenario.dimensions:
+        raise ValidationError("Dimensionen finns inte längre.")
+    new = _dimension_name(scenario, new, ignore=old)
+    scenario.dimensions = [new if d == old else d for d in scenario.dimensions]
+    for choice in scenario.choices:
+        if old in choice.scores:
+            choice.scores = {(new if d == old else d): s for d, s in choice.scores.items()}
+    return new
+
+
+def remove_dimension(scenario: Scenario, name: str) -> None:
+    """Only a dimension no choice gives points on can go; the scores would silently vanish."""
+    if name not in scenario.dimensions:
+        raise ValidationError("Dimensionen finns inte längre.")
+    used = _uses(scenario, name)
+    if used:
+        raise ValidationError(
+            f"Dimensionen ”{name}” används av {used} val och kan inte tas bort. "
+            "Sätt poängen till ±0 i de valen först."
+        )
+    if len(scenario.dimensions) == 1:
+        raise ValidationError("Scenariot behöver minst en poängdimension.")
+    scenario.dimensions = [d for d in scenario.dimensions if d != name]
+    for choice in scenario.choices:
+        choice.scores.pop(name, None)
+
+
+# ---- nodes and choices --------------------------------------------------------------------------
 
 
 def _next_id(existing: set[str], prefix: str) -> str:
@@ -73,6 +127,22 @@ def save_node(scenario: Scenario, node_id: str, *, text: str, is_end: bool, clos
     new_id = _next_id({n.id for n in scenario.nodes}, "nod")
     scenario.nodes.append(Node(new_id, text, is_end=is_end, closing=closing if is_end else ""))
     return new_id
+
+
+def set_node_image(scenario: Scenario, node_id: str, image: str | None, alt: str) -> None:
+    """Attach a stored image (its file name) with its text alternative, or remove it (None)."""
+    node = scenario.node(node_id)
+    if node is None:
+        raise ValidationError("Noden finns inte längre.")
+    if image is None:
+        node.image, node.image_alt = None, ""
+        return
+    alt = _text(alt, "Bildens alternativtext", 300)
+    if not alt:
+        raise ValidationError(
+            "Skriv en alternativtext som beskriver bilden för den som inte ser den."
+        )
+    node.image, node.image_alt = image, alt
 
 
 def delete_node(scenario: Scenario, node_id: str) -> None:

@@ -170,3 +170,29 @@ def ratings_table(session: Session, actor: CurrentUser | None, cohort_id: int) -
         for r in o.ratings
     ]
     return header, rows
+
+
+def activity_table(session: Session, actor: CurrentUser | None, cohort_id: int) -> Table:
+    header = ["Deltagare", "Loggposter", "Med återkoppling", "Senaste"]
+    rows: list[list[Any]] = [
+        [a.name, a.entries, a.with_feedback, a.latest]
+        for a in log_activity(session, actor, cohort_id)
+    ]
+    return header, rows
+
+
+# Per-cohort exports: name -> (table builder, XLSX sheet title, file name stem).
+COHORT_EXPORTS = {
+    "bedomningar": (ratings_table, "Rollspelsbedömningar", "rollspelsbedomningar"),
+    "loggaktivitet": (activity_table, "Träningslogg", "traningslogg-aktivitet"),
+}
+
+
+def cohort_export(
+    session: Session, actor: CurrentUser | None, cohort_id: int, name: str, fmt: str
+) -> tuple[bytes, str]:
+    """(file content, file name) of one per-cohort export as CSV or XLSX."""
+    build, sheet, stem = COHORT_EXPORTS[name]
+    table = build(session, actor, cohort_id)
+    body = to_csv(table) if fmt == "csv" else to_xlsx(table, sheet)
+    return body, f"{stem}-{cohort_id}.{fmt}"

@@ -32,7 +32,8 @@ class Setting:
 
     channel: str
     situation: str
-    journey_step: str | None = None  # reference to a journey step, e.g. "forskola/ansokan#beslut"
+    journey_step: str | None = None  # reference to a journey step, e.g. "12#beslut"
+    journey_label: str = ""  # the journey and step as named when chosen, for the player
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Node:
     id: str
     text: str
     image: str | None = None
+    image_alt: str = ""  # the image's text alternative, written by the trainer
     is_end: bool = False
     closing: str = ""  # summary shown when the scenario ends here (end nodes only)
     position: tuple[float, float] | None = None  # layout for map views and Twine

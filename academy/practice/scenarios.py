@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, ValidationError
-from academy.core.models import User, utcnow
+from academy.core.models import Unit, User, utcnow
 from academy.practice.common import AUTHORS, PRACTISERS
 from academy.practice.document import from_document, to_document
 from academy.practice.formats.twee import TweeParseError, export_twee, parse_twee
@@ -41,6 +41,7 @@ class ScenarioRow:
     version: int
     owner: str
     nodes: int
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,15 +147,29 @@ def set_status(session: Session, actor: CurrentUser | None, scenario_id: int, st
     session.flush()
 
 
-def list_scenarios(session: Session, actor: CurrentUser | None) -> list[ScenarioRow]:
+def list_scenarios(
+    session: Session,
+    actor: CurrentUser | None,
+    *,
+    unit_id: int | None = None,
+    status: str = "",
+) -> list[ScenarioRow]:
+    """Scenarios in title order; ``unit_id`` and ``status`` narrow the list when given."""
     actor = require_role(actor, *PRACTISERS)
     query = (
-        select(PracticeScenario, User.name)
+        select(PracticeScenario, User.name, Unit.name)
         .outerjoin(User, User.id == PracticeScenario.owner_id)
+        .outerjoin(Unit, Unit.id == PracticeScenario.unit_id)
         .order_by(func.lower(PracticeScenario.title), PracticeScenario.id)
     )
     if not can_author(actor):
         query = query.where(PracticeScenario.status == "published")
+    if status:
+        if status not in STATUS_LABELS:
+            raise ValidationError("Okänd status.")
+        query = query.where(PracticeScenario.status == status)
+    if unit_id is not None:
+        query = query.where(PracticeScenario.unit_id == unit_id)
     return [
         ScenarioRow(
             row.id,
@@ -164,8 +179,9 @@ def list_scenarios(session: Session, actor: CurrentUser | None) -> list[Scenario
             row.version,
             owner or "",
             len(row.document.get("nodes", [])),
+            unit or "",
         )
-        for row, owner in session.execute(query)
+        for row, owner, unit in session.execute(query)
     ]
 
 

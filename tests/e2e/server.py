@@ -59,7 +59,8 @@ def serve_app(
     database_url: str, folder: Path, extra_env: dict[str, str] | None = None
 ) -> Iterator[str]:
     """Seed the demo data, start `reflex run --env prod --single-port`, yield its base URL."""
-    env = {**app_environment(database_url), **(extra_env or {})}
+    # Uploaded files (node images) go to the run's folder, not the project's data/.
+    env = {**app_environment(database_url), "DATA_DIR": str(folder), **(extra_env or {})}
     subprocess.run([sys.executable, "-m", "academy.cli", "seed-demo"], env=env, check=True)
     port = _free_port()
     log = folder / "app.log"

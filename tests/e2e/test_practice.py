@@ -107,10 +107,13 @@ def follow_up(page, app_url):
         "1 av 1"
     )
     assert serious_violations(page) == []
-    href = page.get_by_role("link", name="CSV").get_attribute("href")
+    href = page.get_by_role("link", name="CSV", exact=True).get_attribute("href")
     response = page.request.get(f"{app_url}{href}")
     assert response.status == 200
     assert response.body().decode("utf-8-sig").startswith("Namn;Tidpunkt;Tydlighet;Empati;")
+    href = page.get_by_role("link", name="XLSX (loggaktivitet)").get_attribute("href")
+    response = page.request.get(f"{app_url}{href}")
+    assert response.status == 200 and response.body()[:2] == b"PK"  # a zip, as XLSX files are
 
 
 def test_trainer_builds_employee_plays_trainer_follows_up(new_page, app_url):
@@ -127,6 +130,7 @@ def test_practice_log_refuses_a_personnummer(new_page, app_url):
     page.goto(f"{app_url}/traning/logg")
     expect(page.locator("#personal-data-notice")).to_contain_text("Skriv inga personuppgifter")
     entries = page.locator("article.log-entry")
+    expect(entries.first).to_be_visible()  # the demo entries have loaded before counting
     before = entries.count()
     form = page.get_by_role("form", name="Ny loggpost")
     form.get_by_label("Typ av ärende").fill("Fråga om faktura")
@@ -206,3 +210,58 @@ def test_trainer_imports_twee_errors_first_and_employee_sees_role_play_ratings(n
         "3 – Till stor del"
     )
     assert serious_violations(participant) == []
+
+
+def test_trainer_sets_dimensions_journey_step_and_a_node_image(new_page, app_url, tmp_path):
+    picture = tmp_path / "receptionen.png"
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (20, 90, 160)).save(picture)
+    page = new_page()
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/traning")
+    form = page.get_by_role("form", name="Nytt scenario")
+    form.get_by_label("Titel").fill("Besök i receptionen")
+    form.get_by_label("Det invånaren säger först").fill("Hej, jag har en fråga om bygglov.")
+    form.get_by_role("button", name="Skapa scenariot").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Besök i receptionen")
+
+    new_dimension = page.get_by_role("form", name="Ny poängdimension")
+    new_dimension.get_by_label("Ny dimension").fill("Tålamod")
+    new_dimension.get_by_role("button", name="Lägg till dimensionen").click()
+    expect(page.get_by_role("status")).to_have_text("Dimensionen Tålamod är tillagd.")
+    page.get_by_label("Namn på Tålamod").fill("Lugn")
+    page.get_by_role("button", name="Byt namn på Tålamod").click()
+    expect(page.get_by_role("status")).to_have_text("Dimensionen Tålamod heter nu Lugn.")
+    expect(page.get_by_role("form", name="Val").get_by_label("Lugn")).to_be_visible()
+
+    setting = page.get_by_role("form", name="Inramning")
+    setting.get_by_label("Kundresesteg").select_option(value="3#ringer")
+    setting.get_by_role("button", name="Spara inramningen").click()
+    expect(page.get_by_role("status")).to_have_text("Inramningen är sparad.")
+
+    # The nodes table is the keyboard route to what a click on the map does.
+    page.get_by_role("button", name="Redigera nod start").click()
+    expect(page.get_by_role("heading", name="Redigera nod start")).to_be_visible()
+    page.get_by_label("Bildens alternativtext").fill("Receptionen med en kö av besökare.")
+    page.locator("#node-image-upload input[type=file]").set_input_files(str(picture))
+    expect(page.locator("#node-image-selected")).to_contain_text("receptionen.png")
+    page.get_by_role("button", name="Ladda upp bilden").click()
+    expect(page.get_by_role("status")).to_have_text("Bilden är sparad i noden start.")
+    assert serious_violations(page) == []
+
+    page.get_by_role("link", name="Provspela").click()
+    expect(page.locator("#setting")).to_contain_text(
+        "Kundresesteg: Felanmälan gatubelysning – Ringer kundtjänst"
+    )
+    image = page.get_by_role("img", name="Receptionen med en kö av besökare.")
+    expect(image).to_be_visible()
+    assert image.evaluate("img => img.naturalWidth") == 40
+
+    page.goto(f"{app_url}/traning")
+    filters = page.get_by_role("form", name="Filtrera scenarier")
+    filters.get_by_label("Status").select_option(label="Utkast")
+    filters.get_by_role("button", name="Filtrera").click()
+    rows = page.get_by_role("table", name="Scenarier").get_by_role("row")
+    expect(rows.filter(has_text="Upprörd medborgare")).to_have_count(0)
+    expect(rows.filter(has_text="Besök i receptionen")).to_have_count(1)

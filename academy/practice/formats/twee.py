@@ -43,7 +43,7 @@ IGNORED_TAGS = {"script", "stylesheet"}
 SETTING_PASSAGE = "ScenarioSetting"
 SPECIAL_PASSAGES = {"StoryTitle", "StoryData", SETTING_PASSAGE}
 CLOSING_SEPARATOR = "---"
-SETTING_KEYS = ("kanal", "situation", "kundresesteg", "dimensioner")
+SETTING_KEYS = ("kanal", "situation", "kundresesteg", "kundresesteg-namn", "dimensioner")
 
 _LINK = re.compile(r"\[\[(.*?)\]\]")
 _SCORE_TOKEN = re.compile(r"\s*([^:,{}\s][^:,{}]*?)\s*:\s*([+-]?\d+)\s*,?")
@@ -265,6 +265,7 @@ def _read_setting(passage: _Passage | None, errors: list[TweeError]) -> tuple[Se
         channel=values.get("kanal", ""),
         situation=values.get("situation", ""),
         journey_step=values.get("kundresesteg") or None,
+        journey_label=values.get("kundresesteg-namn", "") if values.get("kundresesteg") else "",
     )
     return setting, dimensions
 
@@ -456,6 +457,8 @@ def _setting_text(scenario: Scenario) -> str:
     lines = [f"kanal: {setting.channel}", f"situation: {setting.situation}"]
     if setting.journey_step:
         lines.append(f"kundresesteg: {setting.journey_step}")
+        if setting.journey_label:
+            lines.append(f"kundresesteg-namn: {setting.journey_label}")
     lines.append("dimensioner: " + ", ".join(scenario.dimensions))
     return "\n".join(lines)
 
@@ -517,6 +520,7 @@ def _unrepresentable(scenario: Scenario) -> list[str]:
         "Kanalen": setting.channel,
         "Situationen": setting.situation,
         "Kundresesteget": setting.journey_step or "",
+        "Kundresestegets namn": setting.journey_label,
     }
     for label, value in single_lines.items():
         if not _is_single_line(value):

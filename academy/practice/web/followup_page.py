@@ -37,6 +37,29 @@ def _cells(*keys: str):
     return lambda row: rx.el.tr(*[rx.el.td(row[key]) for key in keys])
 
 
+def _cohort_exports(name: str, label: str) -> rx.Component:
+    base = "/api/traning/uppfoljning/" + F.cohort_id + "/" + name
+    return rx.el.nav(
+        rx.el.span(f"Exportera {label}:", class_name="muted"),
+        rx.el.a(
+            "CSV",
+            rx.el.span(f" ({label})", class_name="sr-only"),
+            href=base + ".csv",
+            download=True,
+            reload_document=True,
+        ),
+        rx.el.a(
+            "XLSX",
+            rx.el.span(f" ({label})", class_name="sr-only"),
+            href=base + ".xlsx",
+            download=True,
+            reload_document=True,
+        ),
+        aria_label=f"Exportera {label}",
+        class_name="actions exports",
+    )
+
+
 def _results() -> rx.Component:
     base = "/api/traning/uppfoljning/" + F.cohort_id + "/" + F.scenario_id
     return rx.fragment(
@@ -85,6 +108,7 @@ def _results() -> rx.Component:
         ),
         rx.el.section(
             rx.heading("Rollspel: observatörernas bedömningar", as_="h3", size="4"),
+            _cohort_exports("bedomningar", "bedömningar"),
             table(
                 "Observatörernas bedömningar",
                 ["Deltagare", "Rollspel", "Observatör", "Påstående", "Bedömning", "Kommentar"],
@@ -95,6 +119,7 @@ def _results() -> rx.Component:
         ),
         rx.el.section(
             rx.heading("Träningslogg: aktivitet", as_="h3", size="4"),
+            _cohort_exports("loggaktivitet", "loggaktivitet"),
             table(
                 "Loggposter per deltagare",
                 ["Namn", "Loggposter", "Med återkoppling", "Senaste"],

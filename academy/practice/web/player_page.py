@@ -90,13 +90,28 @@ def player_page() -> rx.Component:
             P.scenario_id > 0,
             rx.fragment(
                 rx.heading(P.title, as_="h1"),
-                rx.el.p(rx.el.strong("Kanal: "), P.channel, " · ", P.situation, class_name="muted"),
+                rx.el.p(
+                    rx.el.strong("Kanal: "),
+                    P.channel,
+                    " · ",
+                    P.situation,
+                    rx.cond(
+                        P.journey_label != "",
+                        rx.fragment(" · ", rx.el.strong("Kundresesteg: "), P.journey_label),
+                    ),
+                    class_name="muted",
+                    id="setting",
+                ),
                 _feedback(),
                 rx.el.section(
                     rx.heading(
                         rx.cond(P.finished, "Slutet", "Situation " + P.step_number.to_string()),
                         as_="h2",
                         size="5",
+                    ),
+                    rx.cond(
+                        P.image_url != "",
+                        rx.el.img(src=P.image_url, alt=P.image_alt, class_name="node-image"),
                     ),
                     rx.el.blockquote(P.node_text, id="situation", tab_index=-1),
                     rx.cond(

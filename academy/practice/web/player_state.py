@@ -14,6 +14,7 @@ from academy.core.session_state import SessionState
 from academy.practice import attempts, scenarios
 from academy.practice.play import PlayError, PlayResult, available_choices, play
 from academy.practice.scenario import Scenario
+from academy.practice.web.scenario_state import image_url
 
 FOCUS_SITUATION = "document.getElementById('situation')?.focus()"
 
@@ -24,7 +25,10 @@ class PlayerState(SessionState):
     channel: str = ""
     situation: str = ""
     path_ids: list[str] = []
+    journey_label: str = ""
     node_text: str = ""
+    image_url: str = ""
+    image_alt: str = ""
     options: list[dict[str, str]] = []
     feedback: str = ""
     last_answer: str = ""
@@ -48,7 +52,10 @@ class PlayerState(SessionState):
         self.title = scenario.title
         self.channel = scenario.setting.channel
         self.situation = scenario.setting.situation
+        self.journey_label = scenario.setting.journey_label or scenario.setting.journey_step or ""
         self.node_text = here.text if here else ""
+        self.image_url = image_url(self.scenario_id, here.image if here else None)
+        self.image_alt = here.image_alt if here else ""
         self.options = [
             {"id": c.id, "text": c.text} for c in available_choices(scenario, result.current_node)
         ]

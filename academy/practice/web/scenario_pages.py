@@ -7,16 +7,18 @@ import reflex as rx
 from academy.practice.web.scenario_state import (
     CHANNEL_OPTIONS,
     SCORE_OPTIONS,
+    STATUS_OPTIONS,
     ScenarioEditorState,
     ScenarioListState,
 )
-from academy.practice.web.widgets import static_select, sub_nav, table, textarea
+from academy.practice.web.widgets import labelled_upload, static_select, sub_nav, table, textarea
 from academy.ui.forms import checkbox, empty_state, message, select_field, text_field
 from academy.ui.layout import page_shell
 
 L = ScenarioListState
 S = ScenarioEditorState
 UPLOAD_ID = "twee-upload"
+IMAGE_UPLOAD_ID = "node-image-upload"
 CHANNEL_PAIRS = [(o["value"], o["label"]) for o in CHANNEL_OPTIONS]
 
 
@@ -24,6 +26,7 @@ def _scenario_row(row: dict) -> rx.Component:
     return rx.el.tr(
         rx.el.td(row["title"]),
         rx.el.td(row["channel"]),
+        rx.el.td(row["unit"]),
         rx.el.td(row["nodes"]),
         rx.el.td(row["status"]),
         rx.el.td(
@@ -44,6 +47,22 @@ def _scenario_row(row: dict) -> rx.Component:
                 class_name="actions",
             )
         ),
+    )
+
+
+def _filters() -> rx.Component:
+    return rx.el.form(
+        select_field(
+            "Enhet", "unit", L.unit_options, empty_label="Alla enheter", field_id="filter-unit"
+        ),
+        select_field(
+            "Status", "status", STATUS_OPTIONS, empty_label="Alla", field_id="filter-status"
+        ),
+        rx.el.button("Filtrera", type="submit", class_name="button secondary"),
+        on_submit=L.filter,
+        reset_on_submit=False,
+        class_name="form inline",
+        aria_label="Filtrera scenarier",
     )
 
 
@@ -89,7 +108,8 @@ def _import() -> rx.Component:
             ),
             class_name="field",
         ),
-        rx.upload(
+        labelled_upload(
+            "Twee-fil",
             rx.el.button("Välj fil (.twee)", type="button", class_name="button secondary"),
             id=UPLOAD_ID,
             accept={"text/plain": [".twee", ".tw", ".txt"]},
@@ -148,16 +168,19 @@ def list_page() -> rx.Component:
         message(L.error, "error"),
         rx.el.section(
             rx.heading("Scenarier", as_="h2", size="5"),
+            rx.cond(L.can_author, _filters()),
             rx.cond(
                 L.rows.length() > 0,
                 table(
                     "Scenarier",
-                    ["Titel", "Kanal", "Noder", "Status", "Åtgärder"],
+                    ["Titel", "Kanal", "Enhet", "Noder", "Status", "Åtgärder"],
                     L.rows,
                     _scenario_row,
                 ),
                 empty_state(
-                    "Inga scenarier ännu", "När en utbildare publicerar ett scenario visas det här."
+                    "Inga scenarier",
+                    "Inga scenarier att visa här. När en utbildare publicerar ett scenario visas "
+                    "det här.",
                 ),
             ),
             class_name="card",
@@ -188,12 +211,13 @@ def _setting_form() -> rx.Component:
             select_field(
                 "Startnod", "start", S.node_options, default_value=S.start, field_id="setting-start"
             ),
-            text_field(
-                "Poängdimensioner",
-                "dimensions",
-                default_value=S.dimensions_text,
-                hint="Åtskilda med kommatecken, t.ex. Tydlighet, Empati, Lösningsfokus.",
-                field_id="setting-dimensions",
+            select_field(
+                "Kundresesteg där scenariot utspelar sig (valfritt)",
+                "journey_step",
+                S.journey_options,
+                default_value=S.journey_step,
+                empty_label="Inget kundresesteg",
+                field_id="setting-journey-step",
             ),
             rx.el.button("Spara inramningen", type="submit", class_name="button secondary"),
             on_submit=S.save_setting,
@@ -203,6 +227,136 @@ def _setting_form() -> rx.Component:
             aria_label="Inramning",
         ),
         class_name="card",
+    )
+
+
+def _dimension_row(row: dict) -> rx.Component:
+    return rx.el.li(
+        rx.el.form(
+            rx.el.input(type="hidden", name="old", default_value=row["name"]),
+            rx.el.div(
+                rx.el.label("Namn på ", row["name"], html_for=row["field_id"]),
+                rx.el.input(
+                    id=row["field_id"], name="new", default_value=row["name"], required=True
+                ),
+                class_name="field",
+            ),
+            rx.el.span("Används av ", row["used"], " val", class_name="muted"),
+            rx.el.button(
+                "Byt namn",
+                rx.el.span(" på ", row["name"], class_name="sr-only"),
+                type="submit",
+                class_name="button small secondary",
+            ),
+            rx.el.button(
+                "Ta bort",
+                rx.el.span(" dimensionen ", row["name"], class_name="sr-only"),
+                type="button",
+                on_click=S.remove_dimension(row["name"]),
+                class_name="button small secondary",
+            ),
+            on_submit=S.rename_dimension,
+            reset_on_submit=False,
+            class_name="form inline",
+        ),
+    )
+
+
+def _dimensions() -> rx.Component:
+    return rx.el.section(
+        rx.heading("Poängdimensioner", as_="h2", size="5"),
+        rx.text(
+            "Valen ger poäng på de här dimensionerna. En dimension som något val ger poäng på "
+            "kan inte tas bort.",
+            class_name="muted",
+        ),
+        rx.el.ul(rx.foreach(S.dimension_rows, _dimension_row), class_name="dimension-list"),
+        rx.el.form(
+            text_field("Ny dimension", "name", required=True, field_id="dimension-new"),
+            rx.el.button("Lägg till dimensionen", type="submit", class_name="button secondary"),
+            on_submit=S.add_dimension,
+            reset_on_submit=True,
+            class_name="form inline",
+            aria_label="Ny poängdimension",
+        ),
+        key=S.form_key,
+        id="dimensions",
+        class_name="card",
+    )
+
+
+def _node_image() -> rx.Component:
+    return rx.el.div(
+        rx.heading("Bild", as_="h3", size="4"),
+        rx.cond(
+            S.node["image_url"] != "",
+            rx.el.img(src=S.node["image_url"], alt=S.node["image_alt"], class_name="node-image"),
+            rx.el.p("Noden har ingen bild.", class_name="muted"),
+        ),
+        rx.el.div(
+            rx.el.label("Bildens alternativtext", html_for="node-image-alt"),
+            rx.el.textarea(
+                id="node-image-alt",
+                value=S.image_alt,
+                on_change=S.set_image_alt,
+                rows=2,
+                aria_describedby="node-image-alt-hint",
+            ),
+            rx.el.p(
+                "Beskriv vad bilden visar för den som inte ser den.",
+                id="node-image-alt-hint",
+                class_name="hint",
+            ),
+            class_name="field",
+        ),
+        labelled_upload(
+            "Bildfil",
+            rx.el.button("Välj bildfil", type="button", class_name="button secondary"),
+            id=IMAGE_UPLOAD_ID,
+            accept={
+                "image/png": [".png"],
+                "image/jpeg": [".jpg", ".jpeg"],
+                "image/gif": [".gif"],
+                "image/webp": [".webp"],
+            },
+            max_files=1,
+            multiple=False,
+            border="none",
+            padding="0",
+        ),
+        rx.el.p(
+            rx.foreach(rx.selected_files(IMAGE_UPLOAD_ID), lambda name: rx.el.span(name)),
+            class_name="muted",
+            id="node-image-selected",
+        ),
+        rx.el.div(
+            rx.el.button(
+                "Ladda upp bilden",
+                type="button",
+                on_click=S.upload_image(rx.upload_files(upload_id=IMAGE_UPLOAD_ID)),
+                class_name="button primary",
+            ),
+            rx.cond(
+                S.node["image_url"] != "",
+                rx.fragment(
+                    rx.el.button(
+                        "Spara alternativtexten",
+                        type="button",
+                        on_click=S.save_image_alt,
+                        class_name="button secondary",
+                    ),
+                    rx.el.button(
+                        "Ta bort bilden",
+                        type="button",
+                        on_click=S.remove_image,
+                        class_name="button secondary",
+                    ),
+                ),
+            ),
+            class_name="actions",
+        ),
+        rx.el.p("PNG, JPEG, GIF eller WebP, högst 2 MB.", class_name="hint"),
+        id="node-image",
     )
 
 
@@ -271,6 +425,7 @@ def _node_form() -> rx.Component:
             class_name="form",
             aria_label="Nod",
         ),
+        rx.cond(S.node_id != "", _node_image()),
         id="node-form",
         class_name="card",
     )
@@ -371,7 +526,10 @@ def _choice_form() -> rx.Component:
 def _map() -> rx.Component:
     return rx.el.section(
         rx.heading("Scenariokarta", as_="h2", size="5"),
-        rx.text("Klicka på en nod för att redigera den.", class_name="muted"),
+        rx.text(
+            "Klicka på en nod för att redigera den, eller använd knapparna i tabellen Noder.",
+            class_name="muted",
+        ),
         message(S.map_error, "error"),
         rx.el.div(
             rx.html(S.svg),
@@ -469,7 +627,13 @@ def editor_page() -> rx.Component:
                         ),
                         class_name="main-col",
                     ),
-                    rx.el.div(_node_form(), _choice_form(), _setting_form(), class_name="side-col"),
+                    rx.el.div(
+                        _node_form(),
+                        _choice_form(),
+                        _setting_form(),
+                        _dimensions(),
+                        class_name="side-col",
+                    ),
                     class_name="editor-grid",
                 ),
             ),

@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 import reflex as rx
 
+from academy.core.accounts import list_units
 from academy.core.db import session_scope
-from academy.core.errors import ServiceError
+from academy.core.errors import ServiceError, ValidationError
 from academy.core.session_state import SessionState
-from academy.practice import editing, scenarios
+from academy.practice import editing, images, journey_steps, scenarios
 from academy.practice.scenario import (
     CHANNELS,
     SCORE_MAX,
@@ -26,9 +27,15 @@ CHANNEL_OPTIONS = [{"value": c, "label": c.capitalize()} for c in CHANNELS]
 SCORE_OPTIONS = [{"value": str(s), "label": f"{s:+d}"} for s in range(SCORE_MAX, SCORE_MIN - 1, -1)]
 
 
+STATUS_OPTIONS = [{"value": k, "label": v} for k, v in scenarios.STATUS_LABELS.items()]
+
+
 class ScenarioListState(SessionState):
     rows: list[dict] = []
     can_author: bool = False
+    unit_options: list[dict[str, str]] = []
+    unit_filter: str = ""
+    status_filter: str = ""
     error: str = ""
     import_text: str = ""
     import_error: str = ""
@@ -41,6 +48,12 @@ class ScenarioListState(SessionState):
             with session_scope() as session:
                 actor = self._actor()
                 self.can_author = scenarios.can_author(actor)
+                if self.can_author:
+                    self.unit_options = [
+                        {"value": str(u.id), "label": u.path} for u in list_units(session)
+                    ]
+                unit_id = int(self.unit_filter) if self.unit_filter.isdigit() else None
+                status = self.status_filter if self.can_author else ""
                 self.rows = [
                     {
                         "id": str(r.id),
@@ -49,9 +62,12 @@ class ScenarioListState(SessionState):
                         "status": scenarios.STATUS_LABELS[r.status],
                         "version": str(r.version),
                         "owner": r.owner,
+                        "unit": r.unit or "–",
                         "nodes": str(r.nodes),
                     }
-                    for r in scenarios.list_scenarios(session, actor)
+                    for r in scenarios.list_scenarios(
+                        session, actor, unit_id=unit_id, status=status
+                    )
                 ]
         except ServiceError as exc:
             self.rows, self.error = [], exc.message
@@ -59,6 +75,13 @@ class ScenarioListState(SessionState):
     @rx.event
     def load(self):
         self.preview, self.import_error, self.import_text = {}, "", ""
+        self.unit_filter = self.status_filter = ""
+        self._reload()
+
+    @rx.event
+    def filter(self, form_data: dict):
+        self.unit_filter = form_data.get("unit", "")
+        self.status_filter = form_data.get("status", "")
         self._reload()
 
     @rx.event
@@ -130,7 +153,14 @@ class ScenarioListState(SessionState):
             self.preview_import()
 
 
-def _node_rows(scenario: Scenario) -> list[dict]:
+def image_url(scenario_id: int, image: str | None) -> str:
+    """The download route of a stored node image; "" for none (or a path only Twine knows)."""
+    if not images.is_stored_name(image):
+        return ""
+    return f"/api/traning/scenarier/{scenario_id}/bilder/{image}"
+
+
+def _node_rows(scenario: Scenario, scenario_id: int) -> list[dict]:
     counts: dict[str, int] = {}
     for choice in scenario.choices:
         counts[choice.source] = counts.get(choice.source, 0) + 1
@@ -143,6 +173,8 @@ def _node_rows(scenario: Scenario) -> list[dict]:
             "is_end": n.is_end,
             "closing": n.closing,
             "choices": str(counts.get(n.id, 0)),
+            "image_url": image_url(scenario_id, n.image),
+            "image_alt": n.image_alt,
         }
         for n in scenario.nodes
     ]
@@ -172,8 +204,12 @@ class ScenarioEditorState(SessionState):
     channel: str = ""
     situation: str = ""
     start: str = ""
-    dimensions_text: str = ""
     dimensions: list[str] = []
+    dimension_rows: list[dict[str, str]] = []
+    journey_step: str = ""
+    journey_label: str = ""
+    journey_options: list[dict[str, str]] = []
+    image_alt: str = ""
     nodes: list[dict] = []
     choices: list[dict] = []
     node_options: list[dict[str, str]] = []
@@ -201,8 +237,16 @@ class ScenarioEditorState(SessionState):
         self.title, self.channel = scenario.title, scenario.setting.channel
         self.situation, self.start = scenario.setting.situation, scenario.start
         self.dimensions = list(scenario.dimensions)
-        self.dimensions_text = ", ".join(scenario.dimensions)
-        self.nodes = _node_rows(scenario)
+        used = {d: sum(1 for c in scenario.choices if c.scores.get(d)) for d in scenario.dimensions}
+        self.dimension_rows = [
+            {"name": d, "field_id": f"dimension-{i}", "used": str(used[d])}
+            for i, d in enumerate(scenario.dimensions)
+        ]
+        self.journey_step = scenario.setting.journey_step or ""
+        self.journey_label = scenario.setting.journey_label or self.journey_step
+        self.nodes = _node_rows(scenario, stored.id)
+        if self.node_id:
+            self.node = next((dict(n) for n in self.nodes if n["id"] == self.node_id), {})
         self.choices = _choice_rows(scenario)
         self.node_options = [
             {"value": n.id, "label": f"{n.id}: {n.text[:60]}"} for n in scenario.nodes
@@ -234,6 +278,10 @@ class ScenarioEditorState(SessionState):
                     self.error = "Du har inte behörighet att redigera scenarier."
                     return
                 self._show(scenarios.get_scenario(session, actor, self._route_id()))
+                self.journey_options = [
+                    {"value": ref, "label": label}
+                    for ref, label in journey_steps.step_options(session, actor)
+                ]
         except ServiceError as exc:
             self.scenario_id, self.error = 0, exc.message
 
@@ -263,6 +311,15 @@ class ScenarioEditorState(SessionState):
 
     @rx.event
     def save_setting(self, form_data: dict):
+        reference, label = form_data.get("journey_step", ""), ""
+        if reference:
+            try:
+                with session_scope() as session:
+                    reference, label = journey_steps.resolve_step(session, self._actor(), reference)
+            except ServiceError as exc:
+                self.error, self.notice = exc.message + " Inget har sparats.", ""
+                return
+
         def change(scenario: Scenario) -> str:
             editing.update_setting(
                 scenario,
@@ -270,9 +327,38 @@ class ScenarioEditorState(SessionState):
                 channel=form_data.get("channel", ""),
                 situation=form_data.get("situation", ""),
                 start=form_data.get("start", ""),
-                dimensions=form_data.get("dimensions", ""),
+                journey_step=reference,
+                journey_label=label,
             )
             return "Inramningen är sparad."
+
+        self._edit(change)
+
+    # ---- score dimensions ---------------------------------------------------------------------
+
+    @rx.event
+    def add_dimension(self, form_data: dict):
+        def change(scenario: Scenario) -> str:
+            name = editing.add_dimension(scenario, form_data.get("name", ""))
+            return f"Dimensionen {name} är tillagd."
+
+        self._edit(change)
+
+    @rx.event
+    def rename_dimension(self, form_data: dict):
+        old = form_data.get("old", "")
+
+        def change(scenario: Scenario) -> str:
+            new = editing.rename_dimension(scenario, old, form_data.get("new", ""))
+            return f"Dimensionen {old} heter nu {new}."
+
+        self._edit(change)
+
+    @rx.event
+    def remove_dimension(self, name: str):
+        def change(scenario: Scenario) -> str:
+            editing.remove_dimension(scenario, name)
+            return f"Dimensionen {name} är borttagen."
 
         self._edit(change)
 
@@ -282,6 +368,7 @@ class ScenarioEditorState(SessionState):
     def open_node(self, node_id: str):
         self.node_id = node_id
         self.node = next((dict(n) for n in self.nodes if n["id"] == node_id), {})
+        self.image_alt = self.node.get("image_alt", "")
         self.form_key += 1
         return rx.call_script("document.getElementById('node-text')?.focus()")
 
@@ -308,6 +395,70 @@ class ScenarioEditorState(SessionState):
         if self._edit(change):
             self.node_id, self.node = "", {}
             self.form_key += 1
+
+    # ---- node images --------------------------------------------------------------------------
+
+    @rx.event
+    def set_image_alt(self, text: str):
+        self.image_alt = text
+
+    def _attach_image(self, data: bytes) -> None:
+        """Check and store the uploaded bytes, then attach them to the open node."""
+        node_id, alt = self.node_id, self.image_alt
+        self.error = self.notice = ""
+        if not node_id:
+            self.error = "Spara noden först och öppna den sedan för att lägga till en bild."
+            return
+        if not scenarios.can_author(self._actor()):
+            self.error = "Du har inte behörighet att göra detta."
+            return
+        if not alt.strip():
+            self.error = "Skriv en alternativtext som beskriver bilden. Inget har sparats."
+            return
+        try:
+            name = images.store_image(data)
+        except ServiceError as exc:
+            self.error = exc.message + " Inget har sparats."
+            return
+
+        def change(scenario: Scenario) -> str:
+            editing.set_node_image(scenario, node_id, name, alt)
+            return f"Bilden är sparad i noden {node_id}."
+
+        if self._edit(change):
+            self.image_alt = ""
+
+    @rx.event
+    async def upload_image(self, files: list[rx.UploadFile]):
+        if not files:
+            self.error = "Välj en bildfil först."
+            return
+        # Read at most one byte past the limit: enough to refuse a larger file.
+        self._attach_image(await files[0].read(images.MAX_BYTES + 1))
+
+    @rx.event
+    def save_image_alt(self):
+        node_id, alt = self.node_id, self.image_alt
+
+        def change(scenario: Scenario) -> str:
+            node = scenario.node(node_id)
+            if node is None or node.image is None:
+                raise ValidationError("Noden har ingen bild.")
+            editing.set_node_image(scenario, node_id, node.image, alt)
+            return "Bildens alternativtext är sparad."
+
+        if self._edit(change):
+            self.image_alt = ""
+
+    @rx.event
+    def remove_image(self):
+        node_id = self.node_id
+
+        def change(scenario: Scenario) -> str:
+            editing.set_node_image(scenario, node_id, None, "")
+            return f"Bilden är borttagen från noden {node_id}."
+
+        self._edit(change)
 
     @rx.event
     def delete_node(self, node_id: str):

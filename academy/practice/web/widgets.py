@@ -37,6 +37,14 @@ def textarea(
     )
 
 
+def labelled_upload(label: str, *children, **props) -> rx.Component:
+    """``rx.upload`` whose hidden file input has an accessible name (Reflex gives it none)."""
+    upload = rx.upload(*children, **props)
+    file_input = upload.children[0].children[0]
+    file_input.custom_attrs["aria-label"] = label
+    return upload
+
+
 def table(caption: str, headers: list[str], rows: rx.Var, row) -> rx.Component:
     return rx.el.div(
         rx.el.table(

@@ -227,7 +227,7 @@ def test_more_syntax_errors():
         "rad 7, passagen ”A”: Länken har redan återkoppling.",
         "rad 10, passagen ”ScenarioSetting”: Nyckeln ”kanal” finns redan.",
         "rad 11, passagen ”ScenarioSetting”: Raden ska ha formen ”nyckel: värde” med någon av "
-        "nycklarna kanal, situation, kundresesteg, dimensioner.",
+        "nycklarna kanal, situation, kundresesteg, kundresesteg-namn, dimensioner.",
     ]
 
 
