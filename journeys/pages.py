@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.ui.forms import checkbox, message, select_field, text_field
+from academy.ui.forms import (
+    checkbox,
+    data_table,
+    labelled_upload,
+    message,
+    select_field,
+    static_select,
+    text_field,
+    textarea,
+)
 from academy.ui.layout import page_shell
 from journeys.model import CHANNELS
 from journeys.state import JourneyCompareState, JourneyEditorState, JourneyListState
@@ -12,43 +21,6 @@ from journeys.view import EVIDENCE_LABELS, FLOW_KIND_LABELS, LANE_ROLE_SV
 
 KIND_OPTIONS = [("current", "Nuläge"), ("future", "Önskat läge")]
 UPLOAD_ID = "journey-upload"
-
-
-def _options(pairs) -> list[rx.Component]:
-    return [rx.el.option(label, value=value) for value, label in pairs]
-
-
-def _static_select(
-    label: str, name: str, pairs, default="", empty: str | None = None, field_id: str = ""
-):
-    field_id = field_id or f"f-{name}"
-    return rx.el.div(
-        rx.el.label(label, html_for=field_id),
-        rx.el.select(
-            *([rx.el.option(empty, value="")] if empty is not None else []),
-            *_options(pairs),
-            id=field_id,
-            name=name,
-            default_value=default,
-        ),
-        class_name="field",
-    )
-
-
-def _textarea(label: str, name: str, default="", hint: str = "", rows: int = 3):
-    field_id = f"f-{name}"
-    return rx.el.div(
-        rx.el.label(label, html_for=field_id),
-        rx.el.textarea(
-            id=field_id,
-            name=name,
-            default_value=default,
-            rows=rows,
-            aria_describedby=f"{field_id}-hint" if hint else None,
-        ),
-        rx.el.p(hint, id=f"{field_id}-hint", class_name="hint") if hint else rx.fragment(),
-        class_name="field",
-    )
 
 
 # ---- list -------------------------------------------------------------------------------------
@@ -74,7 +46,7 @@ def _filters() -> rx.Component:
             empty_label="Alla enheter",
             default_value=JourneyListState.unit_filter,
         ),
-        _static_select(
+        static_select(
             "Typ", "kind", KIND_OPTIONS, empty="Nuläge och önskat läge", field_id="filter-kind"
         ),
         rx.el.button("Sök", type="submit", class_name="button secondary"),
@@ -92,7 +64,7 @@ def _new_journey() -> rx.Component:
             text_field(
                 "Titel", "title", hint="Krävs för en tom kundresa; ett exempel har en egen."
             ),
-            _static_select("Typ", "kind", KIND_OPTIONS, default="current"),
+            static_select("Typ", "kind", KIND_OPTIONS, default="current"),
             select_field(
                 "Utgå från",
                 "template",
@@ -124,7 +96,8 @@ def _import() -> rx.Component:
             ),
             class_name="field",
         ),
-        rx.upload(
+        labelled_upload(
+            "Välj fil att importera",
             rx.el.button(
                 "Välj fil (.mmd eller .json)", type="button", class_name="button secondary"
             ),
@@ -183,22 +156,11 @@ def list_page() -> rx.Component:
         _filters(),
         rx.cond(
             JourneyListState.rows.length() > 0,
-            rx.el.div(
-                rx.el.table(
-                    rx.el.caption("Kundresor du kan se"),
-                    rx.el.thead(
-                        rx.el.tr(
-                            *[
-                                rx.el.th(h, scope="col")
-                                for h in ("Titel", "Typ", "Enhet", "Ägare", "Senast ändrad")
-                            ]
-                        )
-                    ),
-                    rx.el.tbody(rx.foreach(JourneyListState.rows, _journey_row)),
-                    class_name="table",
-                ),
-                class_name="table-wrap",
-                tab_index=0,
+            data_table(
+                "Kundresor du kan se",
+                ["Titel", "Typ", "Enhet", "Ägare", "Senast ändrad"],
+                JourneyListState.rows,
+                _journey_row,
             ),
             rx.el.div(
                 rx.el.p("Inga kundresor matchar. Ändra sökningen, eller skapa en ny kundresa."),
@@ -222,7 +184,7 @@ def _metadata_form() -> rx.Component:
         rx.el.summary("Uppgifter om kundresan"),
         rx.form(
             text_field("Titel", "title", required=True, default_value=S.title),
-            _static_select("Typ", "kind", KIND_OPTIONS, default=S.kind, field_id="f-meta-kind"),
+            static_select("Typ", "kind", KIND_OPTIONS, default=S.kind, field_id="f-meta-kind"),
             text_field("Persona", "persona", default_value=S.persona),
             text_field("Mål", "goal", default_value=S.goal),
             select_field(
@@ -304,22 +266,11 @@ def _step_row(step: dict) -> rx.Component:
 def _steps_table() -> rx.Component:
     return rx.el.section(
         rx.heading("Steg", as_="h2", size="5"),
-        rx.el.div(
-            rx.el.table(
-                rx.el.caption("Alla steg"),
-                rx.el.thead(
-                    rx.el.tr(
-                        *[
-                            rx.el.th(h, scope="col")
-                            for h in ("Steg", "Fas", "Bana", "Kanal", "Känsla", "Åtgärd")
-                        ]
-                    )
-                ),
-                rx.el.tbody(rx.foreach(S.steps, _step_row)),
-                class_name="table",
-            ),
-            class_name="table-wrap",
-            tab_index=0,
+        data_table(
+            "Alla steg",
+            ["Steg", "Fas", "Bana", "Kanal", "Känsla", "Åtgärd"],
+            S.steps,
+            _step_row,
         ),
         rx.cond(
             S.can_edit,
@@ -338,7 +289,7 @@ def _step_form() -> rx.Component:
             size="5",
         ),
         rx.form(
-            _textarea("Text", "text", default=step["text"].to(str), rows=2),
+            textarea("Text", "text", default=step["text"].to(str), rows=2),
             select_field(
                 "Fas",
                 "stage",
@@ -355,14 +306,14 @@ def _step_form() -> rx.Component:
                 label_key="name",
                 default_value=step["lane"].to(str),
             ),
-            _static_select(
+            static_select(
                 "Kanal",
                 "channel",
                 [(c, c) for c in CHANNELS],
                 default=step["channel"].to(str),
                 empty="Ingen kanal",
             ),
-            _static_select(
+            static_select(
                 "Känsla (−2 till +2)",
                 "emotion",
                 [
@@ -375,13 +326,13 @@ def _step_form() -> rx.Component:
                 default=step["emotion"].to(str),
                 empty="Okänd",
             ),
-            _textarea(
+            textarea(
                 "Smärtpunkter",
                 "pain_points",
                 default=step["pain_points"].to(str),
                 hint="En per rad.",
             ),
-            _textarea(
+            textarea(
                 "Möjligheter",
                 "opportunities",
                 default=step["opportunities"].to(str),
@@ -401,7 +352,7 @@ def _step_form() -> rx.Component:
                 default_value=step["first_contact_resolution"].to(str),
                 hint="0–100",
             ),
-            _static_select(
+            static_select(
                 "Underlag",
                 "evidence",
                 list(EVIDENCE_LABELS.items()),
@@ -475,10 +426,10 @@ def _training_links() -> rx.Component:
                 S.can_edit & (S.link_choices.length() > 0),
                 rx.form(
                     select_field(
-                        "Modul",
+                        "Modul eller övning",
                         "target",
                         S.link_choices,
-                        empty_label="Välj modul",
+                        empty_label="Välj modul eller övning",
                         field_id="f-link-target",
                     ),
                     rx.el.div(
@@ -587,7 +538,7 @@ def _columns(what: str, title: str, items) -> rx.Component:
                 f"Ny {'fas' if what == 'stage' else 'bana'}", "name", field_id=f"f-{what}-name"
             ),
             *(
-                [_static_select("Visar", "role", list(LANE_ROLE_SV.items()), default="backstage")]
+                [static_select("Visar", "role", list(LANE_ROLE_SV.items()), default="backstage")]
                 if what == "lane"
                 else []
             ),
@@ -624,22 +575,11 @@ def _flow_row(flow: dict) -> rx.Component:
 def _flows() -> rx.Component:
     return rx.el.section(
         rx.heading("Flöden", as_="h2", size="5", id="flode"),
-        rx.el.div(
-            rx.el.table(
-                rx.el.caption("Flöden mellan steg"),
-                rx.el.thead(
-                    rx.el.tr(
-                        *[
-                            rx.el.th(h, scope="col")
-                            for h in ("Från", "Till", "Typ", "Andel", "Åtgärd")
-                        ]
-                    )
-                ),
-                rx.el.tbody(rx.foreach(S.flows, _flow_row)),
-                class_name="table",
-            ),
-            class_name="table-wrap",
-            tab_index=0,
+        data_table(
+            "Flöden mellan steg",
+            ["Från", "Till", "Typ", "Andel", "Åtgärd"],
+            S.flows,
+            _flow_row,
         ),
         rx.cond(
             S.can_edit,
@@ -660,7 +600,7 @@ def _flows() -> rx.Component:
                     label_key="text",
                     empty_label="Välj steg",
                 ),
-                _static_select(
+                static_select(
                     "Typ",
                     "kind",
                     list(FLOW_KIND_LABELS.items()),

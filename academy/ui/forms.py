@@ -85,3 +85,73 @@ def message(text: rx.Var, kind: str) -> rx.Component:
 
 def empty_state(title: str, text: str) -> rx.Component:
     return rx.el.div(rx.el.p(rx.el.strong(title)), rx.el.p(text), class_name="empty-state")
+
+
+def static_select(
+    label: str,
+    name: str,
+    pairs,
+    default: str | rx.Var = "",
+    *,
+    empty: str | None = None,
+    field_id: str = "",
+) -> rx.Component:
+    """A select with options fixed at build time: `pairs` of (value, label)."""
+    field_id = field_id or f"f-{name}"
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id),
+        rx.el.select(
+            *([rx.el.option(empty, value="")] if empty is not None else []),
+            *[rx.el.option(text, value=value) for value, text in pairs],
+            id=field_id,
+            name=name,
+            default_value=default,
+        ),
+        class_name="field",
+    )
+
+
+def textarea(
+    label: str,
+    name: str,
+    default: str | rx.Var = "",
+    *,
+    hint: str = "",
+    rows: int = 3,
+    field_id: str = "",
+) -> rx.Component:
+    field_id = field_id or f"f-{name}"
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id),
+        rx.el.textarea(
+            id=field_id,
+            name=name,
+            default_value=default,
+            rows=rows,
+            aria_describedby=f"{field_id}-hint" if hint else None,
+        ),
+        rx.el.p(hint, id=f"{field_id}-hint", class_name="hint") if hint else rx.fragment(),
+        class_name="field",
+    )
+
+
+def labelled_upload(label: str, *children, **props) -> rx.Component:
+    """``rx.upload`` whose hidden file input has an accessible name (Reflex gives it none)."""
+    upload = rx.upload(*children, **props)
+    file_input = upload.children[0].children[0]
+    file_input.custom_attrs["aria-label"] = label
+    return upload
+
+
+def data_table(caption: str, headers: list[str], rows: rx.Var, row) -> rx.Component:
+    """A captioned table with column headers, one `row(item)` per item, scrollable by keyboard."""
+    return rx.el.div(
+        rx.el.table(
+            rx.el.caption(caption),
+            rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in headers])),
+            rx.el.tbody(rx.foreach(rows, row)),
+            class_name="table",
+        ),
+        class_name="table-wrap",
+        tab_index=0,
+    )

@@ -113,6 +113,8 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
 def test_pasted_mermaid_journey_is_previewed_and_imported(page, app_url):
     log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
     page.goto(f"{app_url}/kundresor")
+    expect(page.get_by_role("form", name="Ny kundresa")).to_be_visible()
+    assert serious_violations(page) == []
     textarea = page.get_by_label("Text att importera")
     textarea.fill(
         "journey\n  title Ansöka om bygglov\n  section Ansökan\n    Fyller i: x: Medborgare\n"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.practice.web.followup_state import FollowUpState as F
-from academy.practice.web.widgets import sub_nav, table
+from academy.practice.web.widgets import sub_nav
+from academy.ui.forms import data_table as table
 from academy.ui.forms import empty_state, message, select_field
 from academy.ui.layout import page_shell
 

@@ -6,8 +6,8 @@ import reflex as rx
 
 from academy.practice.scenario import CHANNELS
 from academy.practice.web.log_state import PracticeLogState as G
-from academy.practice.web.widgets import static_select, sub_nav, textarea
-from academy.ui.forms import empty_state, message, text_field
+from academy.practice.web.widgets import sub_nav
+from academy.ui.forms import empty_state, message, static_select, text_field, textarea
 from academy.ui.layout import page_shell
 
 PERSONAL_DATA_NOTICE = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.practice.web.player_state import PlayerState as P
-from academy.practice.web.widgets import table
+from academy.ui.forms import data_table as table
 from academy.ui.forms import message
 from academy.ui.layout import page_shell
 

@@ -6,8 +6,9 @@ import reflex as rx
 
 from academy.practice.roleplays import RATING_LABELS
 from academy.practice.web.roleplay_state import RoleplayState as R
-from academy.practice.web.widgets import sub_nav, table, textarea
-from academy.ui.forms import empty_state, message, select_field, text_field
+from academy.practice.web.widgets import sub_nav
+from academy.ui.forms import data_table as table
+from academy.ui.forms import empty_state, message, select_field, text_field, textarea
 from academy.ui.layout import page_shell
 
 

@@ -11,8 +11,18 @@ from academy.practice.web.scenario_state import (
     ScenarioEditorState,
     ScenarioListState,
 )
-from academy.practice.web.widgets import labelled_upload, static_select, sub_nav, table, textarea
-from academy.ui.forms import checkbox, empty_state, message, select_field, text_field
+from academy.practice.web.widgets import sub_nav
+from academy.ui.forms import (
+    checkbox,
+    empty_state,
+    labelled_upload,
+    message,
+    select_field,
+    static_select,
+    text_field,
+    textarea,
+)
+from academy.ui.forms import data_table as table
 from academy.ui.layout import page_shell
 
 L = ScenarioListState
