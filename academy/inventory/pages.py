@@ -56,7 +56,26 @@ def _campaign_row(c: dict) -> rx.Component:
 
 
 def _template_row(t: dict) -> rx.Component:
-    return rx.el.tr(rx.el.td(t["title"]), rx.el.td(t["description"]), rx.el.td(t["count"]))
+    return rx.el.tr(
+        rx.el.td(rx.link(t["title"], href="/inventering/mallar/" + t["id"].to_string())),
+        rx.el.td(t["description"]),
+        rx.el.td(t["count"]),
+        rx.el.td(t["used"]),
+    )
+
+
+def _new_template_form() -> rx.Component:
+    S = InventoryState
+    return rx.form(
+        text_field("Mallens titel", "template_title", required=True),
+        select_field("Utgå från", "source", S.source_options),
+        text_field("Beskrivning (för en tom mall)", "description"),
+        rx.el.button("Skapa mall", type="submit", class_name="button primary"),
+        on_submit=S.new_template,
+        reset_on_submit=False,
+        class_name="form",
+        aria_label="Ny enkätmall",
+    )
 
 
 def _start_form() -> rx.Component:
@@ -153,10 +172,12 @@ def inventory_page() -> rx.Component:
                     rx.heading("Enkätmallar", as_="h2", size="5"),
                     _table(
                         "Enkätmallar",
-                        ["Mall", "Beskrivning", "Frågor"],
+                        ["Mall", "Beskrivning", "Frågor", "Använd i enkätomgångar"],
                         S.template_rows,
                         _template_row,
                     ),
+                    rx.heading("Ny enkätmall", as_="h3", size="4"),
+                    _new_template_form(),
                 ),
             ),
         ),
