@@ -126,3 +126,17 @@ def test_trainer_authors_a_template_and_the_used_default_is_frozen(page, app_url
         "Enkätmall: Inventering service och bemötande (kopia)"
     )
     expect(page.get_by_role("button", name="Ta bort mallen")).to_be_visible()
+
+
+def test_open_campaign_results_wait_for_close_and_small_breakdowns_are_refused(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/inventering")
+    page.get_by_role("link", name="Uppföljning Servicecenter").click()
+    expect(page.locator("#results-hidden")).to_contain_text("när enkätomgången är stängd")
+    expect(page.get_by_role("button", name="Stäng enkätomgången nu")).to_be_visible()
+    expect(page.get_by_role("table")).to_have_count(0)
+    assert serious_violations(page) == []
+    page.goto(f"{app_url}/inventering")
+    page.get_by_role("link", name="Inventering Servicecenter hösten 2025").click()
+    expect(page.locator("#breakdown-suppressed")).to_contain_text("färre än 5 svar")
+    expect(page.get_by_role("button", name="Stäng enkätomgången nu")).to_have_count(0)
