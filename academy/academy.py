@@ -11,9 +11,11 @@ from academy.courses.web import editor, followup, learner, overview, quiz_edit, 
 from academy.courses.web.api import ROUTES as COURSE_ROUTES
 from academy.home import pages as home_pages
 from academy.inventory import pages as inventory_pages
+from academy.inventory import template_pages
 from academy.inventory.api import ROUTES as INVENTORY_ROUTES
 from academy.inventory.profile_state import CompareState, ProfileState
 from academy.inventory.state import AnswerState, InventoryState
+from academy.inventory.template_state import TemplateEditorState
 from academy.practice.api import ROUTES as PRACTICE_ROUTES
 from academy.practice.web import routes as practice_routes
 from journeys import pages as journey_pages
@@ -111,6 +113,12 @@ for page, route, title, loader in [
         "/inventering/[campaign_id]/jamfor",
         "Jämför enkätomgångar",
         CompareState.load,
+    ),
+    (
+        template_pages.template_editor_page,
+        "/inventering/mallar/[template_id]",
+        "Enkätmall",
+        TemplateEditorState.load,
     ),
 ]:
     app.add_page(

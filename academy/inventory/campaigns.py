@@ -26,6 +26,7 @@ from academy.inventory.models import (
     SurveyResponse,
     SurveyTemplate,
 )
+from academy.inventory.templates import load_template
 
 PHASE_LABELS = {"upcoming": "Kommande", "open": "Öppen", "closed": "Stängd"}
 RESPONSE_LABELS = {"": "Inte påbörjad", "draft": "Utkast sparat", "submitted": "Inskickad"}
@@ -117,6 +118,8 @@ def create_campaign(
     require_role(actor, *ANALYSTS)
     get_or_404(session, SurveyTemplate, template_id, "Enkätmallen finns inte.")
     get_or_404(session, Unit, unit_id, "Enheten finns inte.")
+    if not load_template(session, template_id).questions:
+        raise ValidationError("Mallen har inga frågor än. Lägg till frågor innan du skickar den.")
     title = required_text(title, "Enkätomgångens namn")
     if not isinstance(opens_on, date) or not isinstance(closes_on, date):
         raise ValidationError("Ange första och sista svarsdag.")

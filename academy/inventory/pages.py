@@ -56,7 +56,26 @@ def _campaign_row(c: dict) -> rx.Component:
 
 
 def _template_row(t: dict) -> rx.Component:
-    return rx.el.tr(rx.el.td(t["title"]), rx.el.td(t["description"]), rx.el.td(t["count"]))
+    return rx.el.tr(
+        rx.el.td(rx.link(t["title"], href="/inventering/mallar/" + t["id"].to_string())),
+        rx.el.td(t["description"]),
+        rx.el.td(t["count"]),
+        rx.el.td(t["used"]),
+    )
+
+
+def _new_template_form() -> rx.Component:
+    S = InventoryState
+    return rx.form(
+        text_field("Mallens titel", "template_title", required=True),
+        select_field("Utgå från", "source", S.source_options),
+        text_field("Beskrivning (för en tom mall)", "description"),
+        rx.el.button("Skapa mall", type="submit", class_name="button primary"),
+        on_submit=S.new_template,
+        reset_on_submit=False,
+        class_name="form",
+        aria_label="Ny enkätmall",
+    )
 
 
 def _start_form() -> rx.Component:
@@ -153,10 +172,12 @@ def inventory_page() -> rx.Component:
                     rx.heading("Enkätmallar", as_="h2", size="5"),
                     _table(
                         "Enkätmallar",
-                        ["Mall", "Beskrivning", "Frågor"],
+                        ["Mall", "Beskrivning", "Frågor", "Använd i enkätomgångar"],
                         S.template_rows,
                         _template_row,
                     ),
+                    rx.heading("Ny enkätmall", as_="h3", size="4"),
+                    _new_template_form(),
                 ),
             ),
         ),
@@ -357,6 +378,63 @@ def _cohort_form() -> rx.Component:
     )
 
 
+def _close_section() -> rx.Component:
+    S = ProfileState
+    return rx.el.section(
+        rx.heading("Stäng enkätomgången", as_="h2", size="5"),
+        rx.text(
+            "Stäng enkätomgången när tillräckligt många har svarat. Då tas inga fler svar emot "
+            "och resultaten visas."
+        ),
+        rx.el.button(
+            "Stäng enkätomgången nu",
+            type="button",
+            class_name="button secondary",
+            on_click=S.close_campaign,
+        ),
+    )
+
+
+def _breakdown_section() -> rx.Component:
+    S = ProfileState
+    return rx.el.section(
+        rx.heading("Dela upp svaren", as_="h2", size="5"),
+        rx.cond(
+            S.breakdown_options.length() > 0,
+            rx.form(
+                select_field(
+                    "Visa bara de som svarat",
+                    "breakdown",
+                    S.breakdown_options,
+                    default_value=S.breakdown,
+                    empty_label="Alla svar (ingen uppdelning)",
+                ),
+                rx.el.button("Visa", type="submit", class_name="button primary"),
+                on_submit=S.apply_breakdown,
+                reset_on_submit=False,
+                key=S.form_key,
+                class_name="form inline",
+                aria_label="Dela upp svaren",
+            ),
+        ),
+        rx.cond(
+            S.suppressed.length() > 0,
+            rx.el.div(
+                rx.el.p(
+                    "Svaren kan inte delas upp efter de här frågorna, eftersom någon grupp har "
+                    "färre än ",
+                    S.threshold,
+                    " svar. Då skulle enskildas svar kunna räknas fram genom att jämföra "
+                    "grupperna med helheten.",
+                ),
+                rx.el.ul(rx.foreach(S.suppressed, lambda text: rx.el.li(text))),
+                class_name="muted",
+                id="breakdown-suppressed",
+            ),
+        ),
+    )
+
+
 def profile_page() -> rx.Component:
     S = ProfileState
     c = S.campaign
@@ -391,9 +469,23 @@ def profile_page() -> rx.Component:
                 ),
             ),
         ),
+        rx.cond(S.can_close, _close_section()),
+        rx.cond(S.breakdown_options.length() + S.suppressed.length() > 0, _breakdown_section()),
         rx.cond(
             S.shown,
             rx.fragment(
+                rx.cond(
+                    S.group_label != "",
+                    rx.el.p(
+                        "Visar bara svaren från gruppen ”",
+                        S.group_label,
+                        "” (",
+                        S.respondents,
+                        " svar).",
+                        class_name="notice",
+                        id="group-shown",
+                    ),
+                ),
                 rx.el.section(
                     rx.heading("Behov, rangordnade", as_="h2", size="5"),
                     _table(
@@ -441,18 +533,34 @@ def profile_page() -> rx.Component:
                     rx.foreach(S.questions, _result),
                 ),
             ),
-            rx.cond(
-                c.contains("title"),
-                rx.el.div(
-                    rx.el.p(rx.el.strong("För få svar")),
-                    rx.el.p(
-                        "Resultat visas först när minst ",
-                        S.threshold,
-                        " personer har svarat, så att ingen kan pekas ut. Nu har ",
-                        S.respondents,
-                        " svarat.",
+            rx.fragment(
+                rx.cond(
+                    S.still_open,
+                    rx.el.div(
+                        rx.el.p(rx.el.strong("Resultaten visas när enkätomgången är stängd")),
+                        rx.el.p(
+                            "Så länge svar kan komma in visas inga resultat: den som följer hur "
+                            "siffrorna ändras efter varje nytt svar skulle annars kunna "
+                            "räkna ut vad en enskild person har svarat. Resultaten visas "
+                            "efter sista svarsdagen, eller när du stänger enkätomgången."
+                        ),
+                        class_name="empty-state",
+                        id="results-hidden",
                     ),
-                    class_name="empty-state",
+                ),
+                rx.cond(
+                    c.contains("title") & ~S.still_open,
+                    rx.el.div(
+                        rx.el.p(rx.el.strong("För få svar")),
+                        rx.el.p(
+                            "Resultat visas först när minst ",
+                            S.threshold,
+                            " personer har svarat, så att ingen kan pekas ut. Nu har ",
+                            S.respondents,
+                            " svarat.",
+                        ),
+                        class_name="empty-state",
+                    ),
                 ),
             ),
         ),

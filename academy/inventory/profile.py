@@ -4,6 +4,8 @@ Results about a group are given only when at least `anonymity_threshold()` peopl
 submitted; the check is here, in the service, so no page or export can skip it. The only
 breakdown below campaign level is by the answer to a single-choice question, and only when
 every group it makes is empty or above the threshold (`aggregation.breakdown_allowed`).
+Nothing is shown while a campaign is still open: watching the figures change after each new
+answer would give away that person's answers, whatever the threshold.
 Scoring of needs: see academy.inventory.aggregation.
 """
 
@@ -34,8 +36,9 @@ class Profile:
     campaign: CampaignSummary
     threshold: int
     respondents: int  # in the group shown (the whole campaign or one breakdown group)
-    shown: bool  # False: too few answers, nothing below is filled in
+    shown: bool  # False: too few answers or still open; nothing below is filled in
     group_label: str = ""
+    still_open: bool = False  # not shown because answers may still come in
     questions: tuple[QuestionResult, ...] = ()
     needs: tuple[Need, ...] = ()
     gaps: tuple[FirstContactGap, ...] = ()
@@ -46,7 +49,8 @@ class Profile:
 class Breakdown:
     question_id: int
     text: str
-    options: tuple[tuple[str, str], ...]  # (value, label)
+    options: tuple[tuple[str, str], ...]  # (value, label) of the groups that have answers
+    allowed: bool = True  # False: a group is below the threshold, so none is shown
 
 
 @dataclass(frozen=True)
@@ -87,18 +91,31 @@ def _load(session, actor, campaign_id, today):
     return summary, load_template(session, template_id), _submitted(session, campaign_id)
 
 
-def breakdowns(session: Session, actor: CurrentUser | None, campaign_id: int) -> list[Breakdown]:
-    """Single-choice questions whose every group is empty or at least the threshold."""
-    summary, template, answers = _load(session, actor, campaign_id, None)
+def breakdowns(
+    session: Session,
+    actor: CurrentUser | None,
+    campaign_id: int,
+    *,
+    include_suppressed: bool = False,
+    today: date | None = None,
+) -> list[Breakdown]:
+    """Single-choice questions whose every group is empty or at least the threshold; with
+    `include_suppressed`, the others too (allowed=False, no options) so a page can say why."""
+    summary, template, answers = _load(session, actor, campaign_id, today)
     threshold = anonymity_threshold()
-    if len(answers) < threshold:
+    if summary.phase != "closed" or len(answers) < threshold:
         return []
-    return [
-        Breakdown(q.id, q.text, tuple((o.value, o.label) for o in q.options))
-        for q in template.questions
-        if q.kind == "single_choice"
-        and aggregation.breakdown_allowed(aggregation.group_sizes(q, answers), threshold)
-    ]
+    found = []
+    for q in template.questions:
+        if q.kind != "single_choice":
+            continue
+        sizes = aggregation.group_sizes(q, answers)
+        if aggregation.breakdown_allowed(sizes, threshold):
+            options = tuple((o.value, o.label) for o in q.options if sizes.get(o.value))
+            found.append(Breakdown(q.id, q.text, options))
+        elif include_suppressed:
+            found.append(Breakdown(q.id, q.text, (), allowed=False))
+    return found
 
 
 def _group(template: TemplateView, answers, question_id: int, value: str, threshold: int):
@@ -128,6 +145,8 @@ def needs_profile(
     require_role(actor, *ANALYSTS)
     summary, template, answers = _load(session, actor, campaign_id, today)
     threshold = anonymity_threshold()
+    if summary.phase != "closed":
+        return Profile(summary, threshold, 0, False, still_open=True)
     label = ""
     if len(answers) >= threshold and breakdown is not None:
         answers, label = _group(template, answers, breakdown[0], breakdown[1], threshold)
@@ -148,6 +167,12 @@ def needs_profile(
     )
 
 
+STILL_OPEN = (
+    "Resultat visas först när enkätomgången är stängd, så att ingen kan räkna ut enskildas "
+    "svar genom att se hur siffrorna ändras efter varje nytt svar."
+)
+
+
 def too_few(threshold: int) -> ValidationError:
     return ValidationError(
         f"Resultat visas först när minst {threshold} personer har svarat, så att ingen kan "
@@ -166,6 +191,8 @@ def compare_campaigns(
     second, second_template, second_answers = _load(session, actor, after_id, None)
     if first.unit_id != second.unit_id:
         raise ValidationError("Bara enkätomgångar för samma enhet kan jämföras.")
+    if first.phase != "closed" or second.phase != "closed":
+        raise ValidationError(STILL_OPEN)
     threshold = anonymity_threshold()
     if min(len(first_answers), len(second_answers)) < threshold:
         raise too_few(threshold)
@@ -199,6 +226,8 @@ def export_table(
 ) -> tuple[list[str], list[list[Any]]]:
     """The profile as one table for CSV/XLSX; refused below the threshold."""
     profile = needs_profile(session, actor, campaign_id)
+    if profile.still_open:
+        raise ValidationError(STILL_OPEN)
     if not profile.shown:
         raise too_few(profile.threshold)
     header = ["Del", "Avsnitt", "Fråga eller ämne", "Svar", "Antal", "Andel (%)", "Medel"]

@@ -39,12 +39,32 @@ class ProfileState(_Base):
     focus_modules: list[str] = []
     others: list[dict[str, str]] = []
     cohort_id: int = 0
+    can_close: bool = False
+    still_open: bool = False
+    breakdown: str = ""  # "question_id:value", or "" for all answers
+    breakdown_options: list[dict[str, str]] = []
+    suppressed: list[str] = []
+    group_label: str = ""
+
+    def _chosen(self) -> tuple[int, str] | None:
+        question, _, value = self.breakdown.partition(":")
+        return (int(question), value) if question.isdigit() and value else None
 
     def _fill(self, session, actor) -> None:
-        result = profile.needs_profile(session, actor, self.campaign_id)
+        result = profile.needs_profile(session, actor, self.campaign_id, breakdown=self._chosen())
         self.campaign = _summary_row(result.campaign)
         self.shown, self.threshold = result.shown, result.threshold
-        self.respondents = result.respondents
+        self.respondents, self.group_label = result.respondents, result.group_label
+        self.still_open = result.still_open
+        self.can_close = result.campaign.phase != "closed"
+        splits = profile.breakdowns(session, actor, self.campaign_id, include_suppressed=True)
+        self.breakdown_options = [
+            {"value": f"{b.question_id}:{value}", "label": f"{b.text}: {label}"}
+            for b in splits
+            if b.allowed
+            for value, label in b.options
+        ]
+        self.suppressed = [b.text for b in splits if not b.allowed]
         self.questions = [
             {
                 "id": q.question_id,
@@ -98,8 +118,27 @@ class ProfileState(_Base):
     def load(self):
         self.campaign_id = _param_id(self)
         self.campaign, self.questions, self.needs, self.shown = {}, [], [], False
-        self.cohort_id = 0
+        self.cohort_id, self.breakdown = 0, ""
         self._run(self._fill)
+
+    @rx.event
+    def apply_breakdown(self, form: dict):
+        """Show one group's profile; the service refuses a split with a group too small."""
+        self.breakdown = str(form.get("breakdown", ""))
+        if not self._run(self._fill):
+            self.breakdown = ""
+            message = self.error
+            self._run(self._fill)
+            self.error = message
+
+    @rx.event
+    def close_campaign(self):
+        def close(session, actor):
+            campaigns.close_campaign(session, actor, self.campaign_id)
+            self._fill(session, actor)
+
+        self.breakdown = ""
+        self._run(close, "Enkätomgången är stängd. Inga fler svar tas emot.")
 
     @rx.event
     def create_cohort(self, form: dict):

@@ -11,7 +11,7 @@ from academy.core.accounts import list_units
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
 from academy.core.session_state import SessionState
-from academy.inventory import answering, campaigns, templates
+from academy.inventory import answering, campaigns, template_editing, templates
 from academy.inventory.campaigns import PHASE_LABELS, RESPONSE_LABELS
 from academy.inventory.common import ANALYSTS
 
@@ -70,6 +70,7 @@ class InventoryState(_Base):
     campaign_rows: list[dict] = []
     template_rows: list[dict] = []
     template_options: list[dict[str, str]] = []
+    source_options: list[dict[str, str]] = []
     unit_options: list[dict[str, str]] = []
     people: list[dict] = []
     chosen_unit: str = ""
@@ -92,10 +93,19 @@ class InventoryState(_Base):
         self.campaign_rows = [_summary_row(c) for c in campaigns.list_campaigns(session, actor)]
         summaries = templates.list_templates(session, actor)
         self.template_rows = [
-            {"id": t.id, "title": t.title, "description": t.description, "count": t.question_count}
+            {
+                "id": t.id,
+                "title": t.title,
+                "description": t.description,
+                "count": t.question_count,
+                "used": template_editing.campaigns_using(session, t.id),
+            }
             for t in summaries
         ]
         self.template_options = [{"value": str(t.id), "label": t.title} for t in summaries]
+        self.source_options = [{"value": "", "label": "Tom mall"}] + [
+            {"value": str(t.id), "label": f"Kopia av {t.title}"} for t in summaries
+        ]
         self.unit_options = [{"value": str(u.id), "label": u.path} for u in list_units(session)]
 
     @rx.event
@@ -137,6 +147,25 @@ class InventoryState(_Base):
         if self._run(start, "Enkäten är skickad."):
             self.people, self.chosen_unit = [], ""
             self.form_key += 1
+
+    @rx.event
+    def new_template(self, form: dict):
+        """A blank template or a copy of one, then on to the editor."""
+        new_id = 0
+
+        def create(session, actor):
+            nonlocal new_id
+            source = str(form.get("source", ""))
+            title = form.get("template_title", "")
+            if source.isdigit():
+                new_id = template_editing.copy_template(session, actor, int(source), title=title)
+            else:
+                new_id = template_editing.create_blank(
+                    session, actor, title=title, description=form.get("description", "")
+                )
+
+        if self._run(create):
+            return rx.redirect(f"/inventering/mallar/{new_id}")
 
 
 def _question_dict(section: str, q: templates.QuestionView, answer) -> dict:

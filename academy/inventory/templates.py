@@ -122,7 +122,7 @@ def _question_data(kind: str, spec: dict[str, Any], where: str) -> dict[str, Any
     return {}
 
 
-def _question(spec: dict[str, Any], position: int, where: str) -> SurveyQuestion:
+def build_question(spec: dict[str, Any], position: int, where: str) -> SurveyQuestion:
     kind = spec.get("kind")
     if kind not in QUESTION_KINDS:
         raise ValidationError(f"{where}: okänd frågetyp.")
@@ -157,7 +157,7 @@ def create_template(
     for s_pos, section in enumerate(sections or (), 1):
         section_title = required_text(section.get("title", ""), f"Avsnitt {s_pos}: titel")
         questions = [
-            _question(spec, q_pos, f"Avsnitt {s_pos}, fråga {q_pos}")
+            build_question(spec, q_pos, f"Avsnitt {s_pos}, fråga {q_pos}")
             for q_pos, spec in enumerate(section.get("questions", ()), 1)
         ]
         if not questions:

@@ -85,3 +85,58 @@ def test_employees_cannot_open_a_profile(page, app_url):
     page.goto(f"{app_url}/inventering/1")
     expect(page.get_by_role("alert")).to_have_text("Du har inte behörighet att göra detta.")
     expect(page.get_by_role("table")).to_have_count(0)
+
+
+def test_trainer_authors_a_template_and_the_used_default_is_frozen(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/inventering")
+    form = page.get_by_role("form", name="Ny enkätmall")
+    form.get_by_label("Mallens titel").fill("Mall E2E")
+    form.get_by_role("button", name="Skapa mall").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enkätmall: Mall E2E")
+    page.get_by_label("Avsnittets titel").fill("Kanaler")
+    page.get_by_role("button", name="Spara avsnittet").click()
+    expect(page.get_by_role("status")).to_have_text("Avsnittet är sparat.")
+    question = page.get_by_role("form", name="Fråga")
+    question.get_by_label("Avsnitt", exact=True).select_option(label="Kanaler")
+    question.get_by_label("Frågetyp").select_option(label="Ett val")
+    question.get_by_label("Frågans text").fill("Vanligaste kanal")
+    question.get_by_label("Alternativ").fill("Telefon | telefoni\nBesök")
+    question.get_by_role("button", name="Spara frågan").click()
+    expect(page.get_by_role("status")).to_have_text("Frågan är sparad.")
+    question.get_by_label("Avsnitt", exact=True).select_option(label="Kanaler")
+    question.get_by_label("Frågetyp").select_option(label="Skala 1–5")
+    question.get_by_label("Frågans text").fill("Hur säker är du")
+    question.get_by_label("Obligatorisk").check()
+    for number, label in enumerate(["Inte alls", "Lite", "Ganska", "Säker", "Mycket"], 1):
+        question.get_by_label(f"Etikett {number}").fill(label)
+    question.get_by_role("button", name="Spara frågan").click()
+    questions = page.get_by_role("list", name="Frågor i Kanaler").get_by_role("listitem")
+    expect(questions).to_have_count(2)
+    page.get_by_role("button", name="Flytta upp Hur säker är du").click()
+    expect(questions.first).to_contain_text("Hur säker är du · Skala 1–5 · obligatorisk")
+    assert serious_violations(page) == []
+
+    page.goto(f"{app_url}/inventering")
+    page.get_by_role("link", name="Inventering service och bemötande").click()
+    expect(page.locator("#template-in-use")).to_contain_text("kan inte ändras")
+    expect(page.get_by_role("button", name="Ta bort mallen")).to_have_count(0)
+    page.get_by_role("button", name="Kopiera", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Enkätmall: Inventering service och bemötande (kopia)"
+    )
+    expect(page.get_by_role("button", name="Ta bort mallen")).to_be_visible()
+
+
+def test_open_campaign_results_wait_for_close_and_small_breakdowns_are_refused(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/inventering")
+    page.get_by_role("link", name="Uppföljning Servicecenter").click()
+    expect(page.locator("#results-hidden")).to_contain_text("när enkätomgången är stängd")
+    expect(page.get_by_role("button", name="Stäng enkätomgången nu")).to_be_visible()
+    expect(page.get_by_role("table")).to_have_count(0)
+    assert serious_violations(page) == []
+    page.goto(f"{app_url}/inventering")
+    page.get_by_role("link", name="Inventering Servicecenter hösten 2025").click()
+    expect(page.locator("#breakdown-suppressed")).to_contain_text("färre än 5 svar")
+    expect(page.get_by_role("button", name="Stäng enkätomgången nu")).to_have_count(0)
