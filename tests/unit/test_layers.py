@@ -16,7 +16,9 @@ def domain_modules() -> list[str]:
         for path in sorted((ROOT / package).rglob("*.py")):
             parts = path.relative_to(ROOT).with_suffix("").parts
             name = ".".join(p for p in parts if p != "__init__")
-            web_file = parts[-1] in ("state", "pages") or parts[-1].endswith(("_state", "_page"))
+            web_file = parts[-1] in ("state", "pages") or parts[-1].endswith(
+                ("_state", "_page", "_pages")
+            )
             if WEB_PACKAGES.intersection(parts[:-1]) or web_file or name in WEB_MODULES:
                 continue
             modules.append(name)

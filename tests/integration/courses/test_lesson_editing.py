@@ -2,6 +2,7 @@
 
 import asyncio
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from PIL import Image
@@ -26,6 +27,13 @@ class Upload:
 
     async def read(self) -> bytes:
         return self.data
+
+
+def run_event(coroutine):
+    """Run an async event handler to the end, in a thread of its own: the browser tests of the
+    same pytest run keep Playwright's event loop open in this thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _png() -> bytes:
@@ -86,7 +94,7 @@ def test_an_image_is_stored_inserted_and_served_to_logged_in_users(demo, image_d
     editor.new_lesson(built.module_a)
     editor.lesson_markdown = "Så här ser det ut:"
     editor.image_alt = "Skärmbild av [e-tjänsten]"
-    asyncio.run(editor.upload_image([Upload(_png(), "skarm.gif")]))
+    run_event(editor.upload_image([Upload(_png(), "skarm.gif")]))
     assert (editor.error, editor.notice) == ("", "Bilden är uppladdad och infogad i innehållet.")
     stored = list(image_dir.iterdir())
     assert len(stored) == 1 and stored[0].suffix == ".png"  # the content decides, not the name
@@ -121,9 +129,9 @@ def test_uploads_that_are_not_images_too_big_or_from_employees_are_refused(demo,
         (b"", "tom.png", "Välj en bild att ladda upp."),
     ]
     for data, name, expected in cases:
-        asyncio.run(editor.upload_image([Upload(data, name)]))
+        run_event(editor.upload_image([Upload(data, name)]))
         assert editor.error == expected
     employee = logged_in(CourseEditorState, "medarbetare@demo.se")
-    asyncio.run(employee.upload_image([Upload(_png(), "bild.png")]))
+    run_event(employee.upload_image([Upload(_png(), "bild.png")]))
     assert employee.error == REFUSED
     assert not image_dir.exists() or list(image_dir.iterdir()) == []
