@@ -122,22 +122,6 @@ def textarea_field(
     )
 
 
-def static_select(
-    label: str, name: str, pairs, *, default_value="", field_id: str = ""
-) -> rx.Component:
-    field_id = field_id or f"f-{name}"
-    return rx.el.div(
-        rx.el.label(label, html_for=field_id),
-        rx.el.select(
-            *[rx.el.option(text, value=value) for value, text in pairs],
-            id=field_id,
-            name=name,
-            default_value=default_value,
-        ),
-        class_name="field",
-    )
-
-
 def download(label: str, href: rx.Var | str) -> rx.Component:
     # A real request, not client-side routing: the server sends a file.
     return rx.el.a(label, href=href, download=True, reload_document=True, class_name="export-link")

@@ -14,10 +14,9 @@ from academy.courses.web.common import (
     CourseBaseState,
     parse_whole,
     route_id,
-    static_select,
     textarea_field,
 )
-from academy.ui.forms import message, text_field
+from academy.ui.forms import message, static_select, text_field
 from academy.ui.layout import page_shell
 
 FEEDBACK_CHOICES = [("immediate", "Direkt efter varje svar"), ("end", "När quizet lämnas in")]
@@ -349,7 +348,7 @@ def quiz_settings_fields(
             "Återkoppling",
             "feedback_mode",
             FEEDBACK_CHOICES,
-            default_value=feedback_mode,
+            default=feedback_mode,
             field_id=f"{prefix}-feedback",
         ),
     ]
