@@ -51,6 +51,7 @@ run: setup
 lint: $(VENV)/.installed
 	ruff check .
 	ruff format --check .
+	lint-imports
 
 test: setup system-chromium lint
 	pytest

@@ -9,7 +9,7 @@ import reflex as rx
 from academy.core.accounts import list_units
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from journeys import editing, links, store, view
 from journeys.errors import JourneyFormatError, RenderError
 from journeys.examples import example_names, load_example

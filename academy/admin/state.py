@@ -11,7 +11,7 @@ from academy.core.access import ROLE_LABELS, require_role
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
 from academy.core.models import ROLE_VALUES, Role
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 
 
 def _int_or_none(raw: str | None) -> int | None:

@@ -8,8 +8,8 @@ import reflex as rx
 
 from academy.core.db import session_scope
 from academy.core.home import next_steps
-from academy.core.login_state import LoginState
-from academy.core.session_state import SessionState
+from academy.core.web.login_state import LoginState
+from academy.core.web.session import SessionState
 from academy.ui.forms import message, text_field
 from academy.ui.layout import page_shell, public_shell
 

@@ -10,7 +10,7 @@ from academy.core.access import CurrentUser
 from academy.core.accounts import list_units
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from academy.inventory import answering, campaigns, template_editing, templates
 from academy.inventory.campaigns import PHASE_LABELS, RESPONSE_LABELS
 from academy.inventory.common import ANALYSTS

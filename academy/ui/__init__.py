@@ -1,0 +1,62 @@
+"""The UI kit every page is built from (see docs/ARCHITECTURE.md, "The web layer").
+
+from academy import ui
+ui.page_shell(ui.page_title("Kurser"), ui.data_table(...), area="courses")
+"""
+
+from academy.ui.actions import button, confirm_button, download_link, move_controls, row_actions
+from academy.ui.bars import Bar, bar, bars, diverging_bar
+from academy.ui.charts import bar_chart
+from academy.ui.feedback import empty_state, loading, message, text_message
+from academy.ui.forms import (
+    checkbox,
+    form,
+    inline_check,
+    labelled_upload,
+    radio_group,
+    select_field,
+    static_select,
+    submit,
+    text_field,
+    textarea,
+)
+from academy.ui.layout import page_shell, public_shell
+from academy.ui.panels import import_panel, page_title, prose, section
+from academy.ui.table import Column, cell, col, data_table
+
+__all__ = [
+    "Bar",
+    "Column",
+    "bar",
+    "bar_chart",
+    "bars",
+    "button",
+    "cell",
+    "checkbox",
+    "col",
+    "confirm_button",
+    "data_table",
+    "diverging_bar",
+    "download_link",
+    "empty_state",
+    "form",
+    "import_panel",
+    "inline_check",
+    "labelled_upload",
+    "loading",
+    "message",
+    "move_controls",
+    "page_shell",
+    "page_title",
+    "prose",
+    "public_shell",
+    "radio_group",
+    "row_actions",
+    "section",
+    "select_field",
+    "static_select",
+    "submit",
+    "text_field",
+    "text_message",
+    "textarea",
+]

@@ -1,8 +1,37 @@
-"""Form controls with visible labels tied to them (native elements, for screen readers)."""
+"""Form controls with visible labels tied to them, and their own error beside them.
+
+Every field takes `error`: a Var holding the field's own message (usually
+`State.field_errors.get("name", "")`). The message is shown under the field, the control gets
+`aria-invalid` and `aria-describedby` points at the message, so screen readers read it with
+the field.
+"""
 
 from __future__ import annotations
 
 import reflex as rx
+
+Text = str | rx.Var
+
+
+def _describedby(field_id: str, hint: str, error: rx.Var | None) -> str | None:
+    ids = [f"{field_id}-hint"] if hint else []
+    if error is not None:
+        ids.append(f"{field_id}-error")
+    return " ".join(ids) or None
+
+
+def _invalid(error: rx.Var | None):
+    return None if error is None else rx.cond(error != "", "true", "false")
+
+
+def _below(field_id: str, hint: str, error: rx.Var | None) -> list[rx.Component]:
+    parts: list[rx.Component] = []
+    if hint:
+        parts.append(rx.el.p(hint, id=f"{field_id}-hint", class_name="hint"))
+    if error is not None:
+        # Always in the DOM (so aria-describedby resolves); empty when there is no error.
+        parts.append(rx.el.p(error, id=f"{field_id}-error", class_name="field-error"))
+    return parts
 
 
 def text_field(
@@ -12,9 +41,11 @@ def text_field(
     type_: str = "text",
     required: bool = False,
     autocomplete: str = "off",
-    default_value: str | rx.Var = "",
+    default_value: Text = "",
     hint: str = "",
     field_id: str = "",
+    error: rx.Var | None = None,
+    **props,
 ) -> rx.Component:
     field_id = field_id or f"f-{name}"
     return rx.el.div(
@@ -26,9 +57,11 @@ def text_field(
             required=required,
             auto_complete=autocomplete,
             default_value=default_value,
-            aria_describedby=f"{field_id}-hint" if hint else None,
+            aria_describedby=_describedby(field_id, hint, error),
+            aria_invalid=_invalid(error),
+            **props,
         ),
-        rx.el.p(hint, id=f"{field_id}-hint", class_name="hint") if hint else rx.fragment(),
+        *_below(field_id, hint, error),
         class_name="field",
     )
 
@@ -40,11 +73,14 @@ def select_field(
     *,
     value_key: str = "value",
     label_key: str = "label",
-    default_value: str | rx.Var = "",
+    default_value: Text = "",
     empty_label: str | None = None,
     field_id: str = "",
+    hint: str = "",
+    error: rx.Var | None = None,
+    **props,
 ) -> rx.Component:
-    """`options` is a list of dicts with string `value` and `label`.
+    """`options` is a Var of a list of dicts (or dataclasses) with string value and label.
 
     `field_id` must be given when the same field name appears twice on a page."""
     field_id = field_id or f"f-{name}"
@@ -59,42 +95,26 @@ def select_field(
             id=field_id,
             name=name,
             default_value=default_value,
+            aria_describedby=_describedby(field_id, hint, error),
+            aria_invalid=_invalid(error),
+            **props,
         ),
+        *_below(field_id, hint, error),
         class_name="field",
     )
-
-
-def checkbox(
-    label: str, name: str, *, default_checked: bool | rx.Var = False, field_id: str = ""
-) -> rx.Component:
-    field_id = field_id or f"f-{name}"
-    return rx.el.div(
-        rx.el.input(type="checkbox", id=field_id, name=name, default_checked=default_checked),
-        rx.el.label(label, html_for=field_id),
-        class_name="check",
-    )
-
-
-def message(text: rx.Var, kind: str) -> rx.Component:
-    """An error (role=alert) or a confirmation (role=status) that screen readers announce."""
-    return rx.cond(
-        text != "",
-        rx.el.p(text, role="alert" if kind == "error" else "status", class_name=f"msg {kind}"),
-    )
-
-
-def empty_state(title: str, text: str) -> rx.Component:
-    return rx.el.div(rx.el.p(rx.el.strong(title)), rx.el.p(text), class_name="empty-state")
 
 
 def static_select(
     label: str,
     name: str,
     pairs,
-    default: str | rx.Var = "",
+    default: Text = "",
     *,
     empty: str | None = None,
     field_id: str = "",
+    hint: str = "",
+    error: rx.Var | None = None,
+    **props,
 ) -> rx.Component:
     """A select with options fixed at build time: `pairs` of (value, label)."""
     field_id = field_id or f"f-{name}"
@@ -106,7 +126,11 @@ def static_select(
             id=field_id,
             name=name,
             default_value=default,
+            aria_describedby=_describedby(field_id, hint, error),
+            aria_invalid=_invalid(error),
+            **props,
         ),
+        *_below(field_id, hint, error),
         class_name="field",
     )
 
@@ -114,11 +138,14 @@ def static_select(
 def textarea(
     label: str,
     name: str,
-    default: str | rx.Var = "",
+    default: Text = "",
     *,
     hint: str = "",
     rows: int = 3,
     field_id: str = "",
+    error: rx.Var | None = None,
+    class_name: str = "",
+    **props,
 ) -> rx.Component:
     field_id = field_id or f"f-{name}"
     return rx.el.div(
@@ -128,10 +155,61 @@ def textarea(
             name=name,
             default_value=default,
             rows=rows,
-            aria_describedby=f"{field_id}-hint" if hint else None,
+            class_name=class_name,
+            aria_describedby=_describedby(field_id, hint, error),
+            aria_invalid=_invalid(error),
+            **props,
         ),
-        rx.el.p(hint, id=f"{field_id}-hint", class_name="hint") if hint else rx.fragment(),
+        *_below(field_id, hint, error),
         class_name="field",
+    )
+
+
+def checkbox(
+    label: str,
+    name: str,
+    *,
+    default_checked: bool | rx.Var = False,
+    field_id: str = "",
+    value: str | None = None,
+) -> rx.Component:
+    field_id = field_id or f"f-{name}"
+    extra = {"value": value} if value is not None else {}
+    return rx.el.div(
+        rx.el.input(
+            type="checkbox", id=field_id, name=name, default_checked=default_checked, **extra
+        ),
+        rx.el.label(label, html_for=field_id),
+        class_name="check",
+    )
+
+
+def inline_check(
+    label: Text, name: Text, *, default_checked: rx.Var | bool = False, value: Text | None = None
+) -> rx.Component:
+    """A checkbox inside its label: no id needed, so it can repeat inside rx.foreach."""
+    extra = {"value": value} if value is not None else {}
+    return rx.el.label(
+        rx.el.input(type="checkbox", name=name, default_checked=default_checked, **extra),
+        label,
+        class_name="check",
+    )
+
+
+def radio_group(
+    legend: Text, name: str, options: rx.Var, *, value_key: str = "value", label_key: str = "label"
+) -> rx.Component:
+    """Radio buttons in a fieldset whose legend names the question."""
+    return rx.el.fieldset(
+        rx.el.legend(legend),
+        rx.foreach(
+            options,
+            lambda option: rx.el.label(
+                rx.el.input(type="radio", name=name, value=option[value_key]),
+                option[label_key],
+                class_name="check",
+            ),
+        ),
     )
 
 
@@ -143,15 +221,33 @@ def labelled_upload(label: str, *children, **props) -> rx.Component:
     return upload
 
 
+def form(*children, on_submit, key: rx.Var | str | int = 0, class_name: str = "form", **props):
+    """An uncontrolled form: what a person typed stays after a refusal; bump `key` to clear."""
+    return rx.el.form(*children, on_submit=on_submit, key=key, class_name=class_name, **props)
+
+
+def submit(label: str, *, kind: str = "primary", **props) -> rx.Component:
+    return rx.el.button(label, type="submit", class_name=f"button {kind}", **props)
+
+
+# ---- Older helpers, kept until every page uses academy.ui's message/table/empty_state --------
+
+
+def message(text: rx.Var, kind: str) -> rx.Component:
+    """Deprecated: use `academy.ui.message(State, at)` beside the action."""
+    from academy.ui.feedback import text_message
+
+    return text_message(text, kind)
+
+
+def empty_state(title: str, text: str) -> rx.Component:
+    from academy.ui.feedback import empty_state as _empty_state
+
+    return _empty_state(title, text)
+
+
 def data_table(caption: str, headers: list[str], rows: rx.Var, row) -> rx.Component:
-    """A captioned table with column headers, one `row(item)` per item, scrollable by keyboard."""
-    return rx.el.div(
-        rx.el.table(
-            rx.el.caption(caption),
-            rx.el.thead(rx.el.tr(*[rx.el.th(h, scope="col") for h in headers])),
-            rx.el.tbody(rx.foreach(rows, row)),
-            class_name="table",
-        ),
-        class_name="table-wrap",
-        tab_index=0,
-    )
+    """Deprecated: use `academy.ui.data_table` with `col(...)` columns."""
+    from academy.ui.table import data_table as _data_table
+
+    return _data_table(caption, headers, rows, row)

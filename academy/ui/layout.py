@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 
 # (area, label, route) — the order of the main navigation.
 NAV_ITEMS = [

@@ -3,8 +3,8 @@
 import pytest
 
 from academy.admin.state import AdminState
-from academy.core.login_state import LoginState
-from academy.core.session_state import SessionState
+from academy.core.web.login_state import LoginState
+from academy.core.web.session import SessionState
 from academy.demo import DEMO_PASSWORD
 from tests.integration.conftest import count
 

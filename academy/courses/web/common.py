@@ -8,7 +8,7 @@ import reflex as rx
 
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError, ValidationError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from academy.courses.cohorts import Meeting
 from academy.courses.status import STATUS_LABELS
 

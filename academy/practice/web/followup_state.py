@@ -6,7 +6,7 @@ import reflex as rx
 
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from academy.practice import followup, scenarios
 from academy.practice.common import followed_cohorts
 from academy.practice.roleplays import RATING_LABELS, cohort_observations

@@ -8,7 +8,7 @@ import reflex as rx
 
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from academy.practice import practice_log
 from academy.practice.practice_log import LogEntry
 

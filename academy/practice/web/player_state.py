@@ -10,7 +10,7 @@ import reflex as rx
 
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from academy.practice import attempts, scenarios
 from academy.practice.play import PlayError, PlayResult, available_choices, play
 from academy.practice.scenario import Scenario

@@ -6,7 +6,7 @@ import reflex as rx
 
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from academy.practice import roleplays
 from academy.practice.roleplays import ObservationRow
 

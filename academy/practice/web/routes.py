@@ -1,7 +1,9 @@
-"""The Träning pages and their loaders, registered by academy/academy.py."""
+"""The Träning pages and downloads, registered by academy/academy.py."""
 
 from __future__ import annotations
 
+from academy.core.web.routing import Page
+from academy.practice.api import ROUTES as API
 from academy.practice.web.followup_page import followup_page
 from academy.practice.web.followup_state import FollowUpState
 from academy.practice.web.log_page import log_page
@@ -13,12 +15,14 @@ from academy.practice.web.roleplay_state import RoleplayState
 from academy.practice.web.scenario_pages import editor_page, list_page
 from academy.practice.web.scenario_state import ScenarioEditorState, ScenarioListState
 
+AREA = " – Träning"
 SCENARIO = "/traning/scenarier/[scenario_id]"
 PAGES = [
-    (list_page, "/traning", "Scenarier", ScenarioListState.load),
-    (editor_page, SCENARIO, "Redigera scenario", ScenarioEditorState.load),
-    (player_page, SCENARIO + "/spela", "Spela", PlayerState.load),
-    (log_page, "/traning/logg", "Träningslogg", PracticeLogState.load),
-    (roleplay_page, "/traning/rollspel", "Rollspel", RoleplayState.load),
-    (followup_page, "/traning/uppfoljning", "Uppföljning", FollowUpState.load),
+    Page("/traning", list_page, "Scenarier" + AREA, ScenarioListState.load),
+    Page(SCENARIO, editor_page, "Redigera scenario" + AREA, ScenarioEditorState.load),
+    Page(SCENARIO + "/spela", player_page, "Spela" + AREA, PlayerState.load),
+    Page("/traning/logg", log_page, "Träningslogg" + AREA, PracticeLogState.load),
+    Page("/traning/rollspel", roleplay_page, "Rollspel" + AREA, RoleplayState.load),
+    Page("/traning/uppfoljning", followup_page, "Uppföljning" + AREA, FollowUpState.load),
 ]
+__all__ = ["API", "PAGES"]

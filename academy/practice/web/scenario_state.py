@@ -9,7 +9,7 @@ import reflex as rx
 from academy.core.accounts import list_units
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError, ValidationError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 from academy.practice import editing, images, journey_steps, scenarios
 from academy.practice.scenario import (
     CHANNELS,

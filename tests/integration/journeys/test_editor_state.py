@@ -1,7 +1,7 @@
 """The editor's event handlers, called directly: the server refuses edits by non-editors."""
 
 from academy.core.db import session_scope
-from academy.core.login_state import LoginState
+from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from journeys import store
 from journeys.formats import json_format

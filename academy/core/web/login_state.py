@@ -7,7 +7,7 @@ import reflex as rx
 from academy.core import auth
 from academy.core.db import session_scope
 from academy.core.errors import ValidationError
-from academy.core.session_state import SessionState
+from academy.core.web.session import SessionState
 
 
 class LoginState(SessionState):

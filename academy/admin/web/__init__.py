@@ -1,0 +1,1 @@
+"""The administration pages: users, units, the audit log."""

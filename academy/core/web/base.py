@@ -1,0 +1,110 @@
+"""The base state of every page: one way to run a service call and report its outcome.
+
+`_run` opens one database session, resolves the login inside it, calls the service and turns
+every refusal into a Swedish message placed beside the action that caused it (`at`). Nothing a
+person typed is lost: forms are uncontrolled, and a refused save leaves them as they were.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import reflex as rx
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from academy.core import auth
+from academy.core.access import CurrentUser
+from academy.core.db import session_scope
+from academy.core.errors import ServiceError
+from academy.core.web.session import SessionState
+from journeys.errors import JourneyFormatError, RenderError
+
+log = logging.getLogger(__name__)
+
+NOT_LOGGED_IN = "Du är inte inloggad längre. Ladda om sidan och logga in igen; inget har sparats."
+CONFLICT = (
+    "Det gick inte att spara: uppgiften krockar med något som redan finns (till exempel ett namn "
+    "eller en e-postadress som redan används). Inget har sparats."
+)
+BUSY = "Databasen är upptagen just nu. Vänta en stund och försök igen; inget har sparats."
+UNEXPECTED = (
+    "Något gick fel på servern och inget har sparats. Försök igen; om felet kvarstår, "
+    "kontakta en administratör."
+)
+FIELD_ERRORS = "Rätta det som är markerat nedan."
+
+Action = Callable[[Session, CurrentUser], Any]
+
+
+def message_for(exc: BaseException) -> str:
+    """The Swedish message a person sees for an exception raised by a service call."""
+    if isinstance(exc, ServiceError):
+        return exc.message
+    if isinstance(exc, RenderError | JourneyFormatError):
+        return str(exc)
+    if isinstance(exc, IntegrityError):
+        return CONFLICT
+    if isinstance(exc, OperationalError):
+        return BUSY
+    return UNEXPECTED
+
+
+def route_int(state: rx.State, name: str) -> int | None:
+    """The route parameter `name` as a positive integer, or None when it is not one."""
+    raw = str(state.router.page.params.get(name, "") or "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None
+
+
+class BaseState(SessionState):
+    """Every page's state: a message beside the action that caused it, and `_run`."""
+
+    error: str = ""
+    notice: str = ""
+    # Which action area the message belongs to; `ui.message(State, at)` shows it there.
+    message_at: str = ""
+    # Field name -> its own error, shown beside the field (`ui` fields take `error=`).
+    field_errors: dict[str, str] = {}
+    # Bumped to re-create uncontrolled forms after a successful save (clears them).
+    form_key: int = 0
+
+    def _clear_messages(self, at: str = "") -> None:
+        self.error = self.notice = ""
+        self.field_errors = {}
+        self.message_at = at
+
+    def _fail(self, message: str, at: str = "", field: str | None = None) -> bool:
+        self._clear_messages(at)
+        self.error = message
+        if field:
+            self.field_errors = {field: message}
+        return False
+
+    def _run(self, action: Action, success: str = "", *, at: str = "", login: bool = True) -> bool:
+        """Run `action(session, actor)` in one transaction; report the outcome at `at`.
+
+        Returns True when the action succeeded. With `login` (the default) a tab without a valid
+        login is refused before the action runs, so no payload is read for a stranger."""
+        self._clear_messages(at)
+        try:
+            with session_scope() as session:
+                actor = auth.resolve_session(session, self.token)
+                if actor is None and login:
+                    self.error = NOT_LOGGED_IN
+                    return False
+                action(session, actor)
+        except Exception as exc:  # every refusal becomes a message; nothing escapes as a toast
+            if not isinstance(exc, ServiceError | RenderError | JourneyFormatError):
+                log.exception("Unexpected error in %s", type(self).__name__)
+            self.error = message_for(exc)
+            field = getattr(exc, "field", None)
+            if field:
+                self.field_errors = {field: self.error}
+            return False
+        self.notice = success
+        return True
+
+    def _param(self, name: str) -> int | None:
+        return route_int(self, name)

@@ -1,0 +1,1 @@
+"""The Inventering pages, states and downloads."""

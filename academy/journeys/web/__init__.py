@@ -1,0 +1,1 @@
+"""The Kundresor pages, states and downloads."""

@@ -1,0 +1,111 @@
+"""Buttons that act: a confirmation before anything destructive, downloads, move up/down.
+
+The confirmation is a native modal `<dialog>` opened and closed in the browser
+(`assets/kit.js`): no server round trip, focus stays inside it, Escape cancels, and focus
+returns to the button that opened it.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+Text = str | rx.Var
+
+
+def button(label: Text, on_click=None, *, kind: str = "secondary", **props) -> rx.Component:
+    return rx.el.button(
+        label, type="button", on_click=on_click, class_name=f"button {kind}", **props
+    )
+
+
+def confirm_button(
+    label: Text,
+    on_confirm,
+    *,
+    dialog_id: Text,
+    question: Text,
+    explanation: Text = "",
+    confirm_label: Text | None = None,
+    kind: str = "danger",
+    small: bool = False,
+    aria_label: Text | None = None,
+) -> rx.Component:
+    """A button that asks first. `dialog_id` must be unique on the page (use the row's id).
+
+    The dialog names what will happen (`question`, e.g. "Ta bort frågan ”Vad gör du…”?"),
+    why it matters (`explanation`), and has "Avbryt" (focused first) and the action."""
+    size = " small" if small else ""
+    title_id = rx.Var.create(dialog_id).to(str) + "-title"
+    return rx.fragment(
+        rx.el.button(
+            label,
+            type="button",
+            class_name=f"button {kind}{size}",
+            aria_haspopup="dialog",
+            aria_label=aria_label,
+            custom_attrs={"data-confirm-open": dialog_id},
+        ),
+        rx.el.dialog(
+            rx.el.h2(question, id=title_id, class_name="dialog-title"),
+            rx.fragment()
+            if isinstance(explanation, str) and not explanation
+            else rx.el.p(explanation, class_name="dialog-text"),
+            rx.el.div(
+                rx.el.button(
+                    "Avbryt",
+                    type="button",
+                    class_name="button secondary",
+                    auto_focus=True,
+                    custom_attrs={"data-confirm-close": ""},
+                ),
+                rx.el.button(
+                    confirm_label if confirm_label is not None else label,
+                    type="button",
+                    class_name=f"button {kind}-solid",
+                    on_click=on_confirm,
+                    custom_attrs={"data-confirm-close": ""},
+                ),
+                class_name="actions",
+            ),
+            id=dialog_id,
+            class_name="confirm-dialog",
+            aria_labelledby=title_id,
+        ),
+    )
+
+
+def download_link(label: Text, href: Text, *, kind: str = "export-link") -> rx.Component:
+    """A link to an `/api` download: a real request (not client-side routing)."""
+    return rx.el.a(label, href=href, download=True, reload_document=True, class_name=kind)
+
+
+def move_controls(
+    item: Text, on_up, on_down, *, first: rx.Var | bool = False, last: rx.Var | bool = False
+) -> rx.Component:
+    """ "Flytta upp"/"Flytta ned" for one item of an ordered list; named by the item's text."""
+    return rx.el.span(
+        rx.el.button(
+            "↑",
+            type="button",
+            on_click=on_up,
+            disabled=first,
+            class_name="button small",
+            aria_label=rx.Var.create("Flytta upp: ").to(str) + item,
+            title="Flytta upp",
+        ),
+        rx.el.button(
+            "↓",
+            type="button",
+            on_click=on_down,
+            disabled=last,
+            class_name="button small",
+            aria_label=rx.Var.create("Flytta ned: ").to(str) + item,
+            title="Flytta ned",
+        ),
+        class_name="move-controls",
+    )
+
+
+def row_actions(*children: rx.Component) -> rx.Component:
+    """The buttons of one table row, wrapping instead of being cropped."""
+    return rx.el.div(*children, class_name="row-actions")

@@ -1,0 +1,47 @@
+"""Messages beside the action that caused them, announced to screen readers.
+
+A state built on `BaseState` records where its last message belongs (`message_at`); each
+action area on a page places `message(State, at="…")` next to its button. An error is
+`role=alert`, a confirmation `role=status`; `assets/kit.js` scrolls a new message into view so
+a person far down a long page sees it.
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+
+def message(state, at: str = "") -> rx.Component:
+    """The error or confirmation of `state` when it belongs to the action area `at`."""
+    here = state.message_at == at
+    return rx.fragment(
+        rx.cond(
+            here & (state.error != ""),
+            rx.el.p(state.error, role="alert", class_name="msg error", data_msg=at or "page"),
+        ),
+        rx.cond(
+            here & (state.notice != ""),
+            rx.el.p(state.notice, role="status", class_name="msg success", data_msg=at or "page"),
+        ),
+    )
+
+
+def text_message(text: rx.Var, kind: str = "error") -> rx.Component:
+    """A single message Var (for states with a message of their own, e.g. an import preview)."""
+    return rx.cond(
+        text != "",
+        rx.el.p(
+            text,
+            role="alert" if kind == "error" else "status",
+            class_name=f"msg {kind}",
+            data_msg="text",
+        ),
+    )
+
+
+def empty_state(title: str, text: str | rx.Var) -> rx.Component:
+    return rx.el.div(rx.el.p(rx.el.strong(title)), rx.el.p(text), class_name="empty-state")
+
+
+def loading() -> rx.Component:
+    return rx.el.p("Laddar …", aria_live="polite", class_name="muted")

@@ -1,0 +1,53 @@
+// Behaviour of the UI kit (academy/ui) that needs no server round trip.
+(function () {
+  // Confirmation dialogs: a button with data-confirm-open="<dialog id>" opens the dialog;
+  // buttons with data-confirm-close close it (the confirm button also runs its event).
+  document.addEventListener("click", function (event) {
+    var opener = event.target.closest("[data-confirm-open]");
+    if (opener) {
+      var dialog = document.getElementById(opener.getAttribute("data-confirm-open"));
+      if (dialog && !dialog.open) {
+        dialog.returnFocusTo = opener;
+        dialog.showModal();
+      }
+      return;
+    }
+    var closer = event.target.closest("[data-confirm-close]");
+    if (closer) {
+      var box = closer.closest("dialog");
+      if (box && box.open) {
+        box.close();
+      }
+    }
+  });
+  document.addEventListener(
+    "close",
+    function (event) {
+      var dialog = event.target;
+      if (dialog.returnFocusTo && document.contains(dialog.returnFocusTo)) {
+        dialog.returnFocusTo.focus();
+      }
+    },
+    true
+  );
+
+  // Messages (data-msg): bring a new one into view beside the action that caused it.
+  function reveal(node) {
+    if (node.nodeType !== 1) return;
+    var msg = node.matches("[data-msg]") ? node : node.querySelector("[data-msg]");
+    if (!msg || msg.closest("dialog")) return;
+    var box = msg.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      msg.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === "characterData") {
+        reveal(record.target.parentNode);
+      } else {
+        record.addedNodes.forEach(reveal);
+      }
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+})();
