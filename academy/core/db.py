@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from academy.core.errors import NotFound
 from academy.core.settings import get_settings
+
+T = TypeVar("T")
 
 
 def get_engine(url: str | None = None) -> Engine:
@@ -51,3 +55,11 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def get_or_404(session: Session, model: type[T], key: int | None, message: str) -> T:
+    """The row of `model` with primary key `key`, or NotFound with `message`."""
+    row = session.get(model, key) if key is not None else None
+    if row is None:
+        raise NotFound(message)
+    return row

@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import get_or_404
 from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import User
-from academy.courses.common import AUTHORS, get_or_404
+from academy.courses.common import AUTHORS
 from academy.courses.models import Course, CourseModule, Lesson, LessonRead, Quiz, QuizAttempt
 from academy.courses.taking import LEARNERS, course_completed
 

@@ -10,10 +10,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
 from academy.core.models import Role, Unit, User, UserRole
 from academy.core.validation import required_text
-from academy.courses.common import AUTHORS, get_or_404
+from academy.courses.common import AUTHORS
 from academy.courses.models import (
     Cohort,
     CohortMeeting,

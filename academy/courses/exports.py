@@ -8,23 +8,16 @@ so expects ;), and percentages with a decimal comma. Text that Excel would take 
 
 from __future__ import annotations
 
-import csv
-import io
-from datetime import datetime
-from typing import Any
-
-from openpyxl import Workbook
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.models import User
+from academy.core.spreadsheets import Table, to_csv, to_xlsx
 from academy.courses.common import AUTHORS
 from academy.courses.models import CourseModule, Enrolment, Quiz, QuizAttempt
 from academy.courses.progress import progress_matrix
 from academy.courses.status import STATUS_LABELS
-
-Table = tuple[list[str], list[list[Any]]]
 
 
 def progress_table(session: Session, actor: CurrentUser | None, cohort_id: int) -> Table:
@@ -84,48 +77,6 @@ def results_table(session: Session, actor: CurrentUser | None, cohort_id: int) -
         for name, email, module, quiz, number, score, passed, submitted in attempts
     ]
     return header, rows
-
-
-def _safe_text(value: str) -> str:
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
-
-
-def _csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, int):
-        return str(value)
-    return _safe_text(str(value))
-
-
-def to_csv(table: Table) -> bytes:
-    header, rows = table
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_csv_cell(h) for h in header])
-    writer.writerows([_csv_cell(v) for v in row] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def to_xlsx(table: Table, sheet_title: str) -> bytes:
-    header, rows = table
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title
-    sheet.append(header)
-    for row in rows:
-        sheet.append([_safe_text(v) if isinstance(v, str) else v for v in row])
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def progress_csv(session: Session, actor: CurrentUser | None, cohort_id: int) -> bytes:

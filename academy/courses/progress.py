@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import get_or_404
 from academy.core.errors import NotFound, ValidationError
 from academy.core.models import Unit, User, utcnow
-from academy.courses.common import AUTHORS, get_or_404
+from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
     Cohort,

@@ -11,9 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
 from academy.core.validation import required_text
-from academy.courses.common import AUTHORS, get_or_404
+from academy.courses.common import AUTHORS
 from academy.courses.formats.gift import GiftParseError, parse_gift, write_gift
 from academy.courses.models import FEEDBACK_MODES, QUESTION_KINDS, CourseModule, Question, Quiz
 from academy.courses.questions import (

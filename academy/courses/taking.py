@@ -18,10 +18,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import get_or_404
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, utcnow
 from academy.courses.cohorts import is_enrolled
-from academy.courses.common import AUTHORS, get_or_404
+from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
     Course,

@@ -10,7 +10,7 @@ from starlette.routing import Route
 from academy.core import auth
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
-from academy.courses.exports import to_csv, to_xlsx
+from academy.core.spreadsheets import to_csv, to_xlsx
 from academy.inventory import profile
 
 SESSION_COOKIE = "sa_session"

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
 from academy.courses import cohorts
-from academy.courses.common import get_or_404
 from academy.inventory import aggregation
 from academy.inventory.aggregation import FirstContactGap, Need, QuestionResult
 from academy.inventory.campaigns import CampaignSummary, get_campaign

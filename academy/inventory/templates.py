@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
 from academy.core.validation import required_text
 from academy.courses.authoring import normalise_topics
-from academy.courses.common import get_or_404
 from academy.inventory.common import ANALYSTS
 from academy.inventory.models import (
     MEASURES,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.models import User
-from academy.courses.exports import Table, to_csv, to_xlsx
+from academy.core.spreadsheets import Table, to_csv, to_xlsx
 from academy.practice.attempts import attempts_of_users
 from academy.practice.common import AUTHORS, check_cohort_access, participant_ids
 from academy.practice.practice_log import entries_of_users
