@@ -58,7 +58,7 @@ Producer = Callable[[Request, Session, CurrentUser], Download]
 def safe_filename(name: str, fallback: str = "fil") -> str:
     """A file name without path parts, quotes or control characters (å ä ö kept)."""
     name = unicodedata.normalize("NFC", name).replace("/", "-").replace("\\", "-")
-    name = re.sub(r'[\x00-\x1f\x7f"<>:|?*]+', "", name).strip(" .")
+    name = re.sub(r'[\x00-\x1f\x7f"<>:|?*]+', "", name).strip(" .-")
     return name[:120] or fallback
 
 
