@@ -7,6 +7,7 @@ VENV := .venv
 BUN_VERSION := 1.4.5
 BUN_DIR := .tools/bun
 PORT ?= 3000
+export PORT
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Reflex builds its frontend with bun from the npm registry; its own bun download needs the web.

@@ -1,9 +1,12 @@
 """Reflex entry point: the app, its head, and every area's pages and downloads."""
 
 import reflex as rx
+from reflex import constants
+from reflex.utils import prerequisites
 from starlette.applications import Starlette
 
 from academy.admin.web import routes as admin
+from academy.core.web.headers import SecurityHeaders
 from academy.core.web.session import SessionState
 from academy.courses.web import routes as courses
 from academy.home.web import routes as home
@@ -13,6 +16,12 @@ from academy.practice.web import routes as practice
 
 AREAS = [home, inventory, courses, practice, journeys, admin]
 
+
+def _built_pages():
+    """Where the production build's pages are (their inline scripts get CSP hashes)."""
+    return prerequisites.get_web_dir() / constants.Dirs.STATIC
+
+
 app = rx.App(
     stylesheets=["/styles.css"],
     head_components=[
@@ -21,7 +30,10 @@ app = rx.App(
         rx.script(src="/journey-diagram.js", defer=True),
     ],
     html_lang="sv",
-    api_transformer=Starlette(routes=[route for area in AREAS for route in area.API]),
+    api_transformer=[
+        Starlette(routes=[route for area in AREAS for route in area.API]),
+        lambda asgi: SecurityHeaders(asgi, _built_pages),
+    ],
 )
 
 for area in AREAS:

@@ -8,7 +8,14 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-_hasher = PasswordHasher()
+# OWASP's recommended argon2id parameters: 19 MiB of memory, 2 iterations, 1 lane. Hashes made
+# with other parameters are replaced at the person's next successful login (`needs_rehash`).
+ARGON2_TIME_COST = 2
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_PARALLELISM = 1
+_hasher = PasswordHasher(
+    time_cost=ARGON2_TIME_COST, memory_cost=ARGON2_MEMORY_KIB, parallelism=ARGON2_PARALLELISM
+)
 
 MIN_PASSWORD_LENGTH = 10
 

@@ -63,6 +63,7 @@ def serve_app(
     env = {**app_environment(database_url), "DATA_DIR": str(folder), **(extra_env or {})}
     subprocess.run([sys.executable, "-m", "academy.cli", "seed-demo"], env=env, check=True)
     port = _free_port()
+    env["PORT"] = str(port)  # the app's own origin is the only one allowed (CORS)
     log = folder / "app.log"
     with log.open("w") as out:
         process = subprocess.Popen(
