@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from academy.core.errors import NotFound
 from academy.core.settings import get_settings
+from academy.core.text import clean_parameters
 
 T = TypeVar("T")
 
@@ -26,8 +27,15 @@ def _engine_for(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "before_cursor_execute", _clean_text_parameters, retval=True)
+    return engine
+
+
+def _clean_text_parameters(conn, cursor, statement, parameters, context, executemany):
+    # Every value written passes here: lone surrogates and NUL never reach the database.
+    return statement, clean_parameters(parameters)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
