@@ -16,12 +16,12 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export REFLEX_CHECK_LATEST_VERSION := false
 
-.PHONY: run test setup lint system-graphviz system-chromium
+.PHONY: run test bench setup lint system-graphviz system-chromium
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[test]"
+	$(VENV)/bin/pip install --quiet -e ".[test,bench]"
 	touch $@
 
 $(BUN_DIR)/node_modules/.bin/bun:
@@ -56,3 +56,9 @@ lint: $(VENV)/.installed
 
 test: setup system-chromium lint
 	pytest
+
+# Benchmarks (never part of `make test`): figures go to docs/performance.md.
+bench: setup system-chromium
+	python bench/journeys_bench.py
+	python bench/editor_bench.py
+	python bench/load.py
