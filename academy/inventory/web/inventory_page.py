@@ -68,7 +68,6 @@ def _start_form() -> rx.Component:
                 "Mall",
                 "template_id",
                 State.template_options,
-                empty_label="Välj mall",
                 error=errors.get("template_id", ""),
             ),
             ui.select_field(
