@@ -6,7 +6,8 @@ import reflex as rx
 
 from academy import ui
 from academy.inventory.web.compare_state import CompareState
-from academy.inventory.web.view import ChangeRow
+from academy.inventory.web.fields import action_form, checked_select
+from academy.inventory.web.profile_view import ChangeRow
 
 State = CompareState
 COLUMNS = [ui.col("Före", num=True), ui.col("Efter", num=True), ui.col("Förändring", num=True)]
@@ -53,19 +54,17 @@ def compare_page() -> rx.Component:
     return ui.page_shell(
         ui.page_title("Jämför enkätomgångar", State.title),
         ui.message(State),
-        ui.form(
-            ui.select_field(
-                "Jämför med",
-                "other",
-                State.others,
-                empty_label="Välj enkätomgång",
-                error=State.field_errors.get("other", ""),
+        action_form(
+            State,
+            "Välj jämförelse",
+            checked_select(
+                State, "Jämför med", "other", State.others, empty_label="Välj enkätomgång"
             ),
-            rx.el.div(ui.submit("Jämför"), class_name="actions"),
-            ui.message(State, at="compare"),
+            actions=[ui.submit("Jämför")],
+            at="compare",
             on_submit=State.compare,
+            keyed=False,
             class_name="form inline",
-            aria_label="Välj jämförelse",
         ),
         rx.cond(State.heading != "", _result()),
         rx.link("Tillbaka till behovsprofilen", href="/inventering/" + State.campaign_id.to(str)),

@@ -6,7 +6,7 @@ import reflex as rx
 
 from academy.core.web.base import BaseState
 from academy.inventory import campaigns, profile
-from academy.inventory.web import forms, view
+from academy.inventory.web import forms, profile_view, view
 from academy.ui.bars import Bar
 
 
@@ -14,8 +14,8 @@ class CompareState(BaseState):
     campaign_id: int = 0
     title: str = ""
     others: list[view.Option] = []
-    question_rows: list[view.ChangeRow] = []
-    topic_rows: list[view.ChangeRow] = []
+    question_rows: list[profile_view.ChangeRow] = []
+    topic_rows: list[profile_view.ChangeRow] = []
     topic_bars: list[Bar] = []
     heading: str = ""
 
@@ -42,8 +42,8 @@ class CompareState(BaseState):
             other = forms.chosen_id(form, "other", "Välj en enkätomgång att jämföra med.")
             result = profile.compare_campaigns(session, actor, other, self.campaign_id)
             self.heading = f"{result.before.title} jämfört med {result.after.title}"
-            self.question_rows = view.change_rows(result.questions)
-            self.topic_rows = view.change_rows(result.topics)
-            self.topic_bars = view.change_bars(result.topics)
+            self.question_rows = profile_view.change_rows(result.questions)
+            self.topic_rows = profile_view.change_rows(result.topics)
+            self.topic_bars = profile_view.change_bars(result.topics)
 
         self._run(run, at="compare")

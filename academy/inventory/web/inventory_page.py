@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy import ui
+from academy.inventory.web.fields import action_form, checked_field, checked_select, date_field
 from academy.inventory.web.inventory_state import InventoryState
 from academy.inventory.web.view import CampaignRow, MySurveyRow, Person, TemplateRow
 
@@ -57,41 +58,23 @@ def _person(p: Person) -> rx.Component:
 
 
 def _start_form() -> rx.Component:
-    errors = State.field_errors
     return ui.section(
         "Starta en enkät",
-        ui.form(
-            ui.text_field(
-                "Namn på enkätomgången", "title", required=True, error=errors.get("title", "")
-            ),
-            ui.select_field(
-                "Mall",
-                "template_id",
-                State.template_options,
-                error=errors.get("template_id", ""),
-            ),
-            ui.select_field(
+        action_form(
+            State,
+            "Starta en enkät",
+            checked_field(State, "Namn på enkätomgången", "title", required=True),
+            checked_select(State, "Mall", "template_id", State.template_options),
+            checked_select(
+                State,
                 "Enhet",
                 "unit_id",
                 State.unit_options,
                 empty_label="Välj enhet",
                 on_change=State.choose_unit,
-                error=errors.get("unit_id", ""),
             ),
-            ui.text_field(
-                "Första svarsdag",
-                "opens_on",
-                type_="date",
-                required=True,
-                error=errors.get("opens_on", ""),
-            ),
-            ui.text_field(
-                "Sista svarsdag",
-                "closes_on",
-                type_="date",
-                required=True,
-                error=errors.get("closes_on", ""),
-            ),
+            date_field(State, "Första svarsdag", "opens_on"),
+            date_field(State, "Sista svarsdag", "closes_on"),
             rx.cond(
                 State.people.length() > 0,
                 rx.el.fieldset(
@@ -99,11 +82,9 @@ def _start_form() -> rx.Component:
                     rx.foreach(State.people, _person),
                 ),
             ),
-            rx.el.div(ui.submit("Skicka enkäten"), class_name="actions"),
-            ui.message(State, at="start"),
+            actions=[ui.submit("Skicka enkäten")],
+            at="start",
             on_submit=State.start_campaign,
-            key=State.form_key,
-            aria_label="Starta en enkät",
         ),
     )
 
@@ -124,14 +105,16 @@ def _templates() -> rx.Component:
             empty="Inga enkätmallar ännu – skapa en nedan.",
         ),
         rx.el.h3("Ny enkätmall"),
-        ui.form(
+        action_form(
+            State,
+            "Ny enkätmall",
             ui.text_field("Mallens titel", "template_title", required=True),
             ui.select_field("Utgå från", "source", State.source_options),
             ui.text_field("Beskrivning (för en tom mall)", "description"),
-            rx.el.div(ui.submit("Skapa mall"), class_name="actions"),
-            ui.message(State, at="new-template"),
+            actions=[ui.submit("Skapa mall")],
+            at="new-template",
             on_submit=State.new_template,
-            aria_label="Ny enkätmall",
+            keyed=False,
         ),
     )
 

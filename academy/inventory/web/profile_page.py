@@ -6,6 +6,7 @@ import reflex as rx
 
 from academy import ui
 from academy.inventory.web import profile_results
+from academy.inventory.web.fields import action_form, checked_field, checked_select, date_field
 from academy.inventory.web.profile_state import ProfileState
 
 State = ProfileState
@@ -65,21 +66,21 @@ def _breakdown() -> rx.Component:
         "Dela upp svaren",
         rx.cond(
             State.breakdown_options.length() > 0,
-            ui.form(
-                ui.select_field(
+            action_form(
+                State,
+                "Dela upp svaren",
+                checked_select(
+                    State,
                     "Visa bara de som svarat",
                     "breakdown",
                     State.breakdown_options,
                     default_value=State.breakdown,
                     empty_label="Alla svar (ingen uppdelning)",
-                    error=State.field_errors.get("breakdown", ""),
                 ),
-                rx.el.div(ui.submit("Visa"), class_name="actions"),
-                ui.message(State, at="breakdown"),
+                actions=[ui.submit("Visa")],
+                at="breakdown",
                 on_submit=State.apply_breakdown,
-                key=State.form_key,
                 class_name="form inline",
-                aria_label="Dela upp svaren",
             ),
         ),
         rx.cond(
@@ -101,7 +102,6 @@ def _breakdown() -> rx.Component:
 
 
 def _cohort() -> rx.Component:
-    errors = State.field_errors
     return ui.section(
         "Skapa skräddarsydd kursomgång",
         rx.el.p("Kursen som bäst matchar behoven är förvald. Alla aktiva på enheten skrivs in."),
@@ -112,37 +112,29 @@ def _cohort() -> rx.Component:
                 rx.el.ul(rx.foreach(State.focus_modules, lambda m: rx.el.li(m))),
             ),
         ),
-        ui.form(
-            ui.select_field(
+        action_form(
+            State,
+            "Skapa skräddarsydd kursomgång",
+            checked_select(
+                State,
                 "Kurs",
                 "course_id",
                 State.course_options,
                 default_value=State.suggested_course,
                 empty_label="Välj kurs",
-                error=errors.get("course_id", ""),
             ),
-            ui.text_field(
+            checked_field(
+                State,
                 "Kursomgångens namn",
                 "name",
                 required=True,
                 default_value=State.suggested_name,
-                error=errors.get("name", ""),
             ),
-            ui.text_field(
-                "Startdatum",
-                "starts_on",
-                type_="date",
-                required=True,
-                error=errors.get("starts_on", ""),
-            ),
-            ui.text_field(
-                "Slutdatum", "ends_on", type_="date", required=True, error=errors.get("ends_on", "")
-            ),
-            rx.el.div(ui.submit("Skapa kursomgång"), class_name="actions"),
-            ui.message(State, at="cohort"),
+            date_field(State, "Startdatum", "starts_on"),
+            date_field(State, "Slutdatum", "ends_on"),
+            actions=[ui.submit("Skapa kursomgång")],
+            at="cohort",
             on_submit=State.create_cohort,
-            key=State.form_key,
-            aria_label="Skapa skräddarsydd kursomgång",
         ),
     )
 

@@ -7,7 +7,7 @@ import reflex as rx
 
 from academy import ui
 from academy.inventory.web.profile_state import ProfileState
-from academy.inventory.web.view import (
+from academy.inventory.web.profile_view import (
     DistributionRow,
     GapRow,
     NeedRow,

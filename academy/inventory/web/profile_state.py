@@ -7,22 +7,22 @@ import reflex as rx
 from academy.core.web.base import BaseState
 from academy.courses.authoring import list_courses
 from academy.inventory import campaigns, profile
-from academy.inventory.web import forms, view
+from academy.inventory.web import forms, profile_view, view
 from academy.ui.bars import Bar
 
 
 class ProfileState(BaseState):
     campaign_id: int = 0
     has_campaign: bool = False
-    campaign: view.CampaignHead = view.CampaignHead("", "", "", "", "")
+    campaign: profile_view.CampaignHead = profile_view.CampaignHead("", "", "", "", "")
     shown: bool = False
     threshold: int = 5
     respondents: int = 0
-    sections: list[view.ResultSection] = []
-    needs: list[view.NeedRow] = []
+    sections: list[profile_view.ResultSection] = []
+    needs: list[profile_view.NeedRow] = []
     need_bars: list[Bar] = []
-    gaps: list[view.GapRow] = []
-    recommendations: list[view.RecommendationRow] = []
+    gaps: list[profile_view.GapRow] = []
+    recommendations: list[profile_view.RecommendationRow] = []
     course_options: list[view.Option] = []
     suggested_course: str = ""
     suggested_name: str = ""
@@ -39,7 +39,7 @@ class ProfileState(BaseState):
         chosen = forms.breakdown(self.breakdown)
         result = profile.needs_profile(session, actor, self.campaign_id, breakdown=chosen)
         self.has_campaign = True
-        self.campaign = view.campaign_head(result.campaign)
+        self.campaign = profile_view.campaign_head(result.campaign)
         self.shown, self.threshold = result.shown, result.threshold
         self.respondents, self.group_label = result.respondents, result.group_label
         self.still_open = result.still_open
@@ -52,11 +52,11 @@ class ProfileState(BaseState):
             for value, label in b.options
         ]
         self.suppressed = [b.text for b in splits if not b.allowed]
-        self.sections = view.result_sections(result.questions)
-        self.needs = view.need_rows(result.needs)
-        self.need_bars = view.need_bars(result.needs)
-        self.gaps = view.gap_rows(result.gaps)
-        self.recommendations = view.recommendation_rows(result.recommendations)
+        self.sections = profile_view.result_sections(result.questions)
+        self.needs = profile_view.need_rows(result.needs)
+        self.need_bars = profile_view.need_bars(result.needs)
+        self.gaps = profile_view.gap_rows(result.gaps)
+        self.recommendations = profile_view.recommendation_rows(result.recommendations)
         courses = [r for r in result.recommendations if r.kind == "course"]
         self.suggested_course = str(courses[0].ref_id) if courses else ""
         self.focus_modules = [

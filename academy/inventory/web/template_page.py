@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy import ui
+from academy.inventory.web.fields import action_form, checked_field, checked_select
 from academy.inventory.web.template_state import SECTIONS, TemplateEditorState
 from academy.inventory.web.view import TemplateQuestionRow, TemplateSectionRow
 
@@ -13,14 +14,31 @@ State = TemplateEditorState
 EDITABLE = State.in_use == 0
 
 
-def _edit_button(label: str, about: rx.Var, on_click) -> rx.Component:
-    """A small button whose accessible name says what it acts on."""
-    return rx.el.button(
-        label,
-        rx.el.span(" ", about, class_name="sr-only"),
-        type="button",
-        class_name="button secondary small",
-        on_click=on_click,
+def _actions(item, name: rx.Var, move, edit, delete, *, what: str, explanation: str):
+    """Move, change and (after asking) remove one section or question, named by `name`."""
+    return rx.cond(
+        EDITABLE,
+        ui.row_actions(
+            ui.move_controls(
+                name, move(item.id, -1), move(item.id, 1), first=item.first, last=item.last
+            ),
+            rx.el.button(
+                "Ändra" if what == "frågan" else "Ändra avsnittet",
+                rx.el.span(" ", name, class_name="sr-only"),
+                type="button",
+                class_name="button secondary small",
+                on_click=edit(item.id),
+            ),
+            ui.confirm_button(
+                "Ta bort" if what == "frågan" else "Ta bort avsnittet",
+                delete(item.id),
+                dialog_id=("del-q-" if what == "frågan" else "del-section-") + item.id.to(str),
+                question=f"Ta bort {what} ”" + name + "”?",
+                explanation=explanation,
+                small=True,
+                aria_label=("Ta bort " if what == "frågan" else "Ta bort avsnittet ") + name,
+            ),
+        ),
     )
 
 
@@ -29,27 +47,14 @@ def _question_item(q: TemplateQuestionRow) -> rx.Component:
         rx.el.p(rx.el.strong(q.text), " · ", q.kind, rx.cond(q.required, " · obligatorisk", "")),
         rx.cond(q.details != "", rx.el.p(q.details, class_name="muted")),
         rx.cond(q.topics != "", rx.el.p("Ämnen: ", q.topics, class_name="muted")),
-        rx.cond(
-            EDITABLE,
-            ui.row_actions(
-                ui.move_controls(
-                    q.text,
-                    State.move_question(q.id, -1),
-                    State.move_question(q.id, 1),
-                    first=q.first,
-                    last=q.last,
-                ),
-                _edit_button("Ändra", q.text, State.edit_question(q.id)),
-                ui.confirm_button(
-                    "Ta bort",
-                    State.delete_question(q.id),
-                    dialog_id="del-q-" + q.id.to(str),
-                    question="Ta bort frågan ”" + q.text + "”?",
-                    explanation="Frågan tas bort ur mallen. Det går inte att ångra.",
-                    small=True,
-                    aria_label="Ta bort " + q.text,
-                ),
-            ),
+        _actions(
+            q,
+            q.text,
+            State.move_question,
+            State.edit_question,
+            State.delete_question,
+            what="frågan",
+            explanation="Frågan tas bort ur mallen. Det går inte att ångra.",
         ),
         class_name="template-question",
     )
@@ -59,28 +64,15 @@ def _section(s: TemplateSectionRow) -> rx.Component:
     return rx.el.section(
         rx.el.h3(s.title),
         rx.cond(s.intro != "", rx.el.p(s.intro, class_name="muted")),
-        rx.cond(
-            EDITABLE,
-            ui.row_actions(
-                ui.move_controls(
-                    s.title,
-                    State.move_section(s.id, -1),
-                    State.move_section(s.id, 1),
-                    first=s.first,
-                    last=s.last,
-                ),
-                _edit_button("Ändra avsnittet", s.title, State.edit_section(s.id)),
-                ui.confirm_button(
-                    "Ta bort avsnittet",
-                    State.delete_section(s.id),
-                    dialog_id="del-section-" + s.id.to(str),
-                    question="Ta bort avsnittet ”" + s.title + "”?",
-                    explanation="Avsnittet och alla dess frågor tas bort ur mallen. Det går "
-                    "inte att ångra.",
-                    small=True,
-                    aria_label="Ta bort avsnittet " + s.title,
-                ),
-            ),
+        _actions(
+            s,
+            s.title,
+            State.move_section,
+            State.edit_section,
+            State.delete_section,
+            what="avsnittet",
+            explanation="Avsnittet och alla dess frågor tas bort ur mallen. Det går inte att "
+            "ångra.",
         ),
         ui.message(State, at="section-" + s.id.to(str)),
         rx.cond(
@@ -93,7 +85,7 @@ def _section(s: TemplateSectionRow) -> rx.Component:
 
 
 def _settings() -> rx.Component:
-    d, errors = State.draft, State.field_errors
+    d = State.draft
     return rx.match(
         State.kind,
         (
@@ -111,12 +103,8 @@ def _settings() -> rx.Component:
             "number",
             rx.el.fieldset(
                 rx.el.legend("Tillåtna tal"),
-                ui.text_field(
-                    "Lägsta tal", "min", default_value=d["min"], error=errors.get("min", "")
-                ),
-                ui.text_field(
-                    "Högsta tal", "max", default_value=d["max"], error=errors.get("max", "")
-                ),
+                checked_field(State, "Lägsta tal", "min", default_value=d["min"]),
+                checked_field(State, "Högsta tal", "max", default_value=d["max"]),
                 ui.text_field("Enhet (till exempel samtal)", "unit", default_value=d["unit"]),
             ),
         ),
@@ -139,14 +127,16 @@ def _question_form() -> rx.Component:
     d = State.draft
     return ui.section(
         rx.cond(State.editing_question > 0, "Ändra fråga", "Ny fråga"),
-        ui.form(
-            ui.select_field(
+        action_form(
+            State,
+            "Fråga",
+            checked_select(
+                State,
                 "Avsnitt",
                 "section_id",
                 State.section_options,
                 default_value=d["section_id"],
                 empty_label="Välj avsnitt",
-                error=State.field_errors.get("section_id", ""),
             ),
             ui.select_field(
                 "Frågetyp",
@@ -167,13 +157,9 @@ def _question_form() -> rx.Component:
                 default_value=d["measure"],
             ),
             _settings(),
-            rx.el.div(
-                ui.submit("Spara frågan"), _cancel(State.editing_question > 0), class_name="actions"
-            ),
-            ui.message(State, at="question-form"),
+            actions=[ui.submit("Spara frågan"), _cancel(State.editing_question > 0)],
+            at="question-form",
             on_submit=State.save_question,
-            key=State.form_key,
-            aria_label="Fråga",
         ),
     )
 
@@ -181,7 +167,9 @@ def _question_form() -> rx.Component:
 def _section_form() -> rx.Component:
     return ui.section(
         rx.cond(State.editing_section > 0, "Ändra avsnitt", "Nytt avsnitt"),
-        ui.form(
+        action_form(
+            State,
+            "Avsnitt",
             ui.text_field(
                 "Avsnittets titel",
                 "section_title",
@@ -189,15 +177,9 @@ def _section_form() -> rx.Component:
                 default_value=State.section_title,
             ),
             ui.text_field("Inledning", "section_intro", default_value=State.section_intro),
-            rx.el.div(
-                ui.submit("Spara avsnittet"),
-                _cancel(State.editing_section > 0),
-                class_name="actions",
-            ),
-            ui.message(State, at="section-form"),
+            actions=[ui.submit("Spara avsnittet"), _cancel(State.editing_section > 0)],
+            at="section-form",
             on_submit=State.save_section,
-            key=State.form_key,
-            aria_label="Avsnitt",
         ),
     )
 
@@ -205,7 +187,9 @@ def _section_form() -> rx.Component:
 def _copy_form() -> rx.Component:
     return ui.section(
         "Kopiera mallen",
-        ui.form(
+        action_form(
+            State,
+            "Kopiera mallen",
             ui.text_field(
                 "Kopians titel",
                 "title",
@@ -213,12 +197,10 @@ def _copy_form() -> rx.Component:
                 default_value=State.title + " (kopia)",
                 field_id="f-copy-title",
             ),
-            rx.el.div(ui.submit("Kopiera"), class_name="actions"),
-            ui.message(State, at="copy"),
+            actions=[ui.submit("Kopiera")],
+            at="copy",
             on_submit=State.copy,
-            key=State.form_key,
             class_name="form inline",
-            aria_label="Kopiera mallen",
         ),
     )
 

@@ -1,4 +1,5 @@
-"""The inventory web layer's pure parts: form parsing (forms.py) and view rows (view.py)."""
+"""The inventory web layer's pure parts: form parsing (forms.py), view rows (view.py and
+profile_view.py)."""
 
 from datetime import date
 
@@ -9,7 +10,7 @@ from academy.inventory.aggregation import Bar, FirstContactGap, Need, QuestionRe
 from academy.inventory.campaigns import CampaignSummary
 from academy.inventory.profile import Change
 from academy.inventory.templates import Option, QuestionView
-from academy.inventory.web import forms, view
+from academy.inventory.web import forms, profile_view, view
 
 CAMPAIGN = {
     "title": "Våren",
@@ -123,7 +124,7 @@ def test_profile_rows():
         "8 av 9 (89 %)",
     )
     needs = [Need("regelverk", 1.5, ("A", "B", "C")), Need("empati", 0.75, ("D",))]
-    rows = view.need_rows(needs)
+    rows = profile_view.need_rows(needs)
     assert (rows[0].rank, rows[0].score, rows[0].first_reason, rows[0].reason_count) == (
         1,
         "1,5",
@@ -131,9 +132,9 @@ def test_profile_rows():
         "Alla 3 skäl",
     )
     assert rows[1].reason_count == ""  # one reason: nothing to fold
-    bars = view.need_bars(needs)
+    bars = profile_view.need_bars(needs)
     assert [(b.width, b.text) for b in bars] == [(100.0, "1,5"), (50.0, "0,75")]
-    gap = view.gap_rows([FirstContactGap("Bygglov", 3, 8, 37.5)])[0]
+    gap = profile_view.gap_rows([FirstContactGap("Bygglov", 3, 8, 37.5)])[0]
     assert (gap.could, gap.percent) == ("3 av 8", "38 %")
 
 
@@ -145,7 +146,7 @@ def test_results_are_grouped_by_section_with_bars_on_a_scale_of_100():
         QuestionResult(2, "Bemötande", "Tydlighet", "likert", 8, mean=3.25),
         QuestionResult(3, "Fritt", "Övrigt", "text", 2, texts=("a", "b")),
     ]
-    sections = view.result_sections(results)
+    sections = profile_view.result_sections(results)
     assert [(s.title, s.summary) for s in sections] == [
         ("Bemötande", "2 frågor"),
         ("Fritt", "1 fråga"),
@@ -158,10 +159,10 @@ def test_results_are_grouped_by_section_with_bars_on_a_scale_of_100():
 
 def test_changes_as_rows_and_bars_from_the_middle():
     changes = [Change("empati", 1.0, 0.5), Change("ny", None, 0.2)]
-    assert [(r.before, r.after, r.change) for r in view.change_rows(changes)] == [
+    assert [(r.before, r.after, r.change) for r in profile_view.change_rows(changes)] == [
         ("1", "0,5", "-0,50"),
         ("–", "0,2", "–"),
     ]
-    bars = view.change_bars(changes)
+    bars = profile_view.change_bars(changes)
     assert (bars[0].negative, bars[0].offset, bars[0].width) == (True, 0.0, 50.0)
     assert bars[1].width == 0.0
