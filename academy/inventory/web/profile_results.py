@@ -147,7 +147,11 @@ def _result(q: ResultView) -> rx.Component:
 
 def _result_section(s: ResultSection) -> rx.Component:
     return rx.el.details(
-        rx.el.summary(rx.el.h3(s.title, class_name="summary-heading"), " ", s.summary),
+        rx.el.summary(
+            # Inline, so that the heading stays on the line of the disclosure triangle.
+            rx.el.h3(s.title, class_name="summary-heading", style={"display": "inline"}),
+            rx.el.span(" · ", s.summary, class_name="muted"),
+        ),
         rx.foreach(s.results, _result),
         class_name="result-section",
     )
