@@ -46,6 +46,11 @@ def _blank(value: Any) -> bool:
     )
 
 
+def field_of(question: QuestionView) -> str:
+    """The form field a message about `question` belongs to (the answer form's `q-<id>`)."""
+    return f"q-{question.id}"
+
+
 def _number(raw: Any, question: QuestionView) -> int | float:
     if isinstance(raw, bool):
         raise ValueError
@@ -55,7 +60,8 @@ def _number(raw: Any, question: QuestionView) -> int | float:
     if not question.minimum <= value <= question.maximum:
         raise ValidationError(
             f"”{question.text}”: ange ett tal mellan {_fmt(question.minimum)} och "
-            f"{_fmt(question.maximum)}."
+            f"{_fmt(question.maximum)}.",
+            field=field_of(question),
         )
     return value
 
@@ -69,7 +75,7 @@ def _fmt(value: float | None) -> str:
 
 
 def _clean_one(question: QuestionView, raw: Any) -> Any:
-    name = f"”{question.text}”"
+    name, field = f"”{question.text}”", field_of(question)
     values = {option.value for option in question.options}
     try:
         if question.kind == "likert":
@@ -79,23 +85,23 @@ def _clean_one(question: QuestionView, raw: Any) -> Any:
             return value
         if question.kind == "single_choice":
             if str(raw) not in values:
-                raise ValidationError(f"{name}: välj ett av alternativen.")
+                raise ValidationError(f"{name}: välj ett av alternativen.", field=field)
             return str(raw)
         if question.kind == "multiple_choice":
             chosen = [raw] if isinstance(raw, str) else list(raw)
             if any(str(value) not in values for value in chosen):
-                raise ValidationError(f"{name}: välj bland alternativen.")
+                raise ValidationError(f"{name}: välj bland alternativen.", field=field)
             return [o.value for o in question.options if o.value in set(map(str, chosen))]
         if question.kind == "number":
             return _number(raw, question)
         text = str(raw).strip()
         if len(text) > MAX_TEXT:
-            raise ValidationError(f"{name}: svaret får vara högst {MAX_TEXT} tecken.")
+            raise ValidationError(f"{name}: svaret får vara högst {MAX_TEXT} tecken.", field=field)
         return text
     except (ValueError, TypeError) as exc:
         if question.kind == "likert":
-            raise ValidationError(f"{name}: välj ett värde från 1 till 5.") from exc
-        raise ValidationError(f"{name}: ange ett tal.") from exc
+            raise ValidationError(f"{name}: välj ett värde från 1 till 5.", field=field) from exc
+        raise ValidationError(f"{name}: ange ett tal.", field=field) from exc
 
 
 def clean_answers(
@@ -107,16 +113,20 @@ def clean_answers(
     if unknown:
         raise ValidationError("Svaret innehåller frågor som inte finns i enkäten.")
     cleaned: Answers = {}
-    missing: list[str] = []
+    missing: list[QuestionView] = []
     for key, question in by_id.items():
         value = raw.get(key, raw.get(int(key)) if key.isdigit() else None)
         if _blank(value):
             if complete and question.required:
-                missing.append(f"”{question.text}”")
+                missing.append(question)
             continue
         cleaned[key] = _clean_one(question, value)
     if missing:
-        raise ValidationError("Besvara de obligatoriska frågorna: " + ", ".join(missing) + ".")
+        names = ", ".join(f"”{q.text}”" for q in missing)
+        # The first unanswered question is the one to go to; the message names them all.
+        raise ValidationError(
+            f"Besvara de obligatoriska frågorna: {names}.", field=field_of(missing[0])
+        )
     return cleaned
 
 

@@ -291,33 +291,3 @@ def parse_options(raw: str, existing: list[dict[str, Any]] = ()) -> list[dict[st
 
 def format_options(options) -> str:
     return "\n".join(o.label + (" | " + ", ".join(o.topics) if o.topics else "") for o in options)
-
-
-def _number(raw: Any, label: str) -> int | float:
-    text = str(raw or "").strip().replace(",", ".")
-    try:
-        value = float(text)
-    except ValueError as exc:
-        raise ValidationError(f"Frågan: ange {label} som ett tal.") from exc
-    return int(value) if value.is_integer() else value
-
-
-def spec_from_form(form: dict[str, Any], existing_options=()) -> dict[str, Any]:
-    """The editor's form fields as a question spec; only the chosen kind's settings are read."""
-    kind = str(form.get("kind", ""))
-    spec: dict[str, Any] = {
-        "kind": kind,
-        "text": form.get("text", ""),
-        "required": bool(form.get("required")),
-        "topics": [t.strip() for t in str(form.get("topics", "")).split(",") if t.strip()],
-        "measure": str(form.get("measure", "")),
-    }
-    if kind == "likert":
-        spec["labels"] = [form.get(f"label-{i}", "") for i in range(1, 6)]
-    elif kind in ("single_choice", "multiple_choice"):
-        spec["options"] = parse_options(str(form.get("options", "")), list(existing_options))
-    elif kind == "number":
-        spec["min"] = _number(form.get("min"), "lägsta tal")
-        spec["max"] = _number(form.get("max"), "högsta tal")
-        spec["unit"] = form.get("unit", "")
-    return spec

@@ -42,11 +42,17 @@ def test_trainer_starts_a_campaign_and_sara_answers_it(new_page, app_url):
     )
     sara.get_by_role("button", name="Skicka in").click()
     expect(sara.get_by_role("alert")).to_contain_text("ange ett tal mellan 0 och 1000")
+    # The refusal names the question: it is shown in that question's box too.
+    expect(sara.get_by_role("group", name="Telefon: kontakter per vecka")).to_contain_text(
+        "ange ett tal mellan 0 och 1000"
+    )
     sara.get_by_role("group", name="Telefon: kontakter per vecka").get_by_label("Antal").fill("120")
     sara.get_by_role("button", name="Spara utkast").click()
     expect(sara.get_by_role("status")).to_have_text("Utkastet är sparat.")
     sara.get_by_role("button", name="Skicka in").click()
     expect(sara.get_by_role("alert")).to_contain_text("Besvara de obligatoriska frågorna")
+    first = sara.get_by_role("group", name=f"{CONFIDENCE[0]} (obligatorisk)")
+    expect(first).to_contain_text("Besvara de obligatoriska frågorna")
     for dimension in CONFIDENCE:
         group = sara.get_by_role("group", name=f"{dimension} (obligatorisk)")
         group.get_by_label("4 – Ganska säker").check()
@@ -66,7 +72,12 @@ def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(page, app_
     expect(page.locator("#response-rate")).to_have_text("Svarsfrekvens: 8 av 9 (89 %)")
     needs = page.get_by_role("table", name="Ämnen med störst behov först")
     expect(needs.get_by_role("row").nth(1)).to_contain_text("regelverk")
-    expect(page.get_by_role("table", name="Fördelning: Empati")).to_be_visible()
+    empathy = page.get_by_role("table", name="Fördelning: Empati")
+    expect(empathy).to_be_hidden()  # the answers per question are folded by survey section
+    page.locator("summary").filter(
+        has=page.get_by_role("heading", name="Bemötande", exact=True)
+    ).click()
+    expect(empathy).to_be_visible()
     assert serious_violations(page) == []
     form = page.get_by_role("form", name="Skapa skräddarsydd kursomgång")
     expect(form.get_by_label("Kurs", exact=True)).to_have_value(
@@ -113,8 +124,14 @@ def test_trainer_authors_a_template_and_the_used_default_is_frozen(page, app_url
     question.get_by_role("button", name="Spara frågan").click()
     questions = page.get_by_role("list", name="Frågor i Kanaler").get_by_role("listitem")
     expect(questions).to_have_count(2)
-    page.get_by_role("button", name="Flytta upp Hur säker är du").click()
+    page.get_by_role("button", name="Flytta upp: Hur säker är du").click()
     expect(questions.first).to_contain_text("Hur säker är du · Skala 1–5 · obligatorisk")
+    page.get_by_role("button", name="Ta bort Vanligaste kanal").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Ta bort frågan ”Vanligaste kanal”?")
+    dialog.get_by_role("button", name="Ta bort", exact=True).click()
+    expect(questions).to_have_count(1)
+    expect(page.get_by_role("status")).to_have_text("Frågan är borttagen.")
     assert serious_violations(page) == []
 
     page.goto(f"{app_url}/inventering")

@@ -9,8 +9,8 @@ from academy.core.db import session_scope
 from academy.core.errors import ValidationError
 from academy.inventory import answering, campaigns, profile
 from academy.inventory.models import SurveyCampaign
-from academy.inventory.profile_state import ProfileState
 from academy.inventory.templates import load_template
+from academy.inventory.web.profile_state import ProfileState
 from tests.integration.inventory.test_inventory_services import (
     DURING,
     complete_answers,
@@ -120,8 +120,8 @@ def test_breakdown_only_when_every_group_reaches_the_threshold(demo, threshold_t
     state = logged_in(ProfileState, "utbildare@demo.se")
     state.campaign_id = campaign_id
     state._run(state._fill)
-    assert f"{split.id}:could" in [o["value"] for o in state.breakdown_options]
-    assert not any(o["value"].startswith(f"{small.id}:") for o in state.breakdown_options)
+    assert f"{split.id}:could" in [o.value for o in state.breakdown_options]
+    assert not any(o.value.startswith(f"{small.id}:") for o in state.breakdown_options)
     assert state.suppressed == [small.text]
     state.apply_breakdown({"breakdown": f"{split.id}:yes"})
     assert state.error == "" and state.respondents == 3 and state.group_label.endswith("Ja, oftast")

@@ -1,12 +1,16 @@
-"""State of the template editor (/inventering/mallar/[template_id]), trainers and admins."""
+"""/inventering/mallar/[template_id]: the survey template editor (trainers and admins).
+
+Messages go where the action was: a section's moves and its questions' moves and deletions
+beside that section (`section-<id>`), the forms' outcomes beside their buttons."""
 
 from __future__ import annotations
 
 import reflex as rx
 
+from academy.core.web.base import BaseState
 from academy.inventory import template_editing as editing
-from academy.inventory.state import _Base, _param_id, _sv
 from academy.inventory.templates import KIND_LABELS, get_template
+from academy.inventory.web import forms, view
 
 MEASURE_LABELS = {
     "": "Inget (bara fördelning)",
@@ -28,29 +32,22 @@ BLANK_DRAFT = {
     "unit": "",
     **{f"label-{i}": "" for i in range(1, 6)},
 }
+SECTIONS = "sections"  # the message area of the list of sections (a deleted one is gone)
 
 
-def _details(q) -> str:
-    if q.kind == "likert":
-        return " / ".join(q.labels)
-    if q.kind in ("single_choice", "multiple_choice"):
-        return " / ".join(o.label for o in q.options)
-    if q.kind == "number":
-        return f"{_sv(q.minimum)}–{_sv(q.maximum)} {q.unit}".strip()
-    return ""
+def section_area(section_id: int) -> str:
+    return f"section-{section_id}"
 
 
-class TemplateEditorState(_Base):
+class TemplateEditorState(BaseState):
     template_id: int = 0
     title: str = ""
     description: str = ""
     in_use: int = 0
-    sections: list[dict] = []
-    section_options: list[dict[str, str]] = []
-    kind_options: list[dict[str, str]] = [{"value": k, "label": v} for k, v in KIND_LABELS.items()]
-    measure_options: list[dict[str, str]] = [
-        {"value": k, "label": v} for k, v in MEASURE_LABELS.items()
-    ]
+    sections: list[view.TemplateSectionRow] = []
+    section_options: list[view.Option] = []
+    kind_options: list[view.Option] = [view.Option(k, v) for k, v in KIND_LABELS.items()]
+    measure_options: list[view.Option] = [view.Option(k, v) for k, v in MEASURE_LABELS.items()]
     editing_section: int = 0
     section_title: str = ""
     section_intro: str = ""
@@ -61,34 +58,11 @@ class TemplateEditorState(_Base):
     _editing_options: list[dict] = []
 
     def _fill(self, session, actor) -> None:
-        view = get_template(session, actor, self.template_id)
-        self.title, self.description = view.title, view.description
+        template = get_template(session, actor, self.template_id)
+        self.title, self.description = template.title, template.description
         self.in_use = editing.campaigns_using(session, self.template_id)
-        last = len(view.sections)
-        self.sections = [
-            {
-                "id": s.id,
-                "title": s.title,
-                "intro": s.intro,
-                "first": n == 1,
-                "last": n == last,
-                "questions": [
-                    {
-                        "id": q.id,
-                        "text": q.text,
-                        "kind": KIND_LABELS[q.kind],
-                        "required": q.required,
-                        "topics": ", ".join(q.topics),
-                        "details": _details(q),
-                        "first": m == 1,
-                        "last": m == len(s.questions),
-                    }
-                    for m, q in enumerate(s.questions, 1)
-                ],
-            }
-            for n, s in enumerate(view.sections, 1)
-        ]
-        self.section_options = [{"value": str(s.id), "label": s.title} for s in view.sections]
+        self.sections = view.template_sections(template)
+        self.section_options = [view.Option(str(s.id), s.title) for s in template.sections]
 
     def _reset_forms(self) -> None:
         self.editing_section, self.section_title, self.section_intro = 0, "", ""
@@ -96,18 +70,24 @@ class TemplateEditorState(_Base):
         self.kind, self._editing_options = "likert", []
         self.form_key += 1
 
-    def _change(self, action, success: str) -> bool:
+    def _change(self, action, success: str, at: str) -> bool:
         """Run an edit and reload the template, in one transaction."""
 
         def run(session, actor):
             action(session, actor)
             self._fill(session, actor)
 
-        return self._run(run, success)
+        return self._run(run, success, at=at)
+
+    def _section_of_question(self, question_id: int) -> int:
+        for section in self.sections:
+            if any(q.id == question_id for q in section.questions):
+                return section.id
+        return 0
 
     @rx.event
     def load(self):
-        self.template_id = _param_id(self, "template_id")
+        self.template_id = self._param("template_id") or 0
         self.sections, self.title = [], ""
         self._reset_forms()
         self._run(self._fill)
@@ -122,14 +102,15 @@ class TemplateEditorState(_Base):
 
         def run(session, actor):
             nonlocal new_id
-            new_id = editing.copy_template(session, actor, self.template_id, title=form["title"])
+            title = str(form.get("title", ""))
+            new_id = editing.copy_template(session, actor, self.template_id, title=title)
 
-        if self._run(run):
+        if self._run(run, at="copy"):
             return rx.redirect(f"/inventering/mallar/{new_id}")
 
     @rx.event
     def delete_template(self):
-        if self._run(lambda s, a: editing.delete_template(s, a, self.template_id)):
+        if self._run(lambda s, a: editing.delete_template(s, a, self.template_id), at="delete"):
             return rx.redirect("/inventering")
 
     # ---- sections --------------------------------------------------------------------------
@@ -137,14 +118,15 @@ class TemplateEditorState(_Base):
     @rx.event
     def edit_section(self, section_id: int):
         self._reset_forms()
-        found = next((s for s in self.sections if s["id"] == section_id), None)
+        self._clear_messages()
+        found = next((s for s in self.sections if s.id == section_id), None)
         if found:
             self.editing_section = section_id
-            self.section_title, self.section_intro = found["title"], found["intro"]
+            self.section_title, self.section_intro = found.title, found.intro
 
     @rx.event
     def cancel(self):
-        self.error = self.notice = ""
+        self._clear_messages()
         self._reset_forms()
 
     @rx.event
@@ -159,7 +141,7 @@ class TemplateEditorState(_Base):
                 section_id=self.editing_section or None,
             )
 
-        if self._change(run, "Avsnittet är sparat."):
+        if self._change(run, "Avsnittet är sparat.", at="section-form"):
             self._reset_forms()
 
     @rx.event
@@ -167,6 +149,7 @@ class TemplateEditorState(_Base):
         self._change(
             lambda s, a: editing.delete_section(s, a, self.template_id, section_id),
             "Avsnittet är borttaget.",
+            at=SECTIONS,
         )
 
     @rx.event
@@ -174,6 +157,7 @@ class TemplateEditorState(_Base):
         self._change(
             lambda s, a: editing.move_section(s, a, self.template_id, section_id, step),
             "Ordningen är sparad.",
+            at=section_area(section_id),
         )
 
     # ---- questions -------------------------------------------------------------------------
@@ -183,13 +167,13 @@ class TemplateEditorState(_Base):
         self._reset_forms()
 
         def run(session, actor):
-            view = get_template(session, actor, self.template_id)
-            for section in view.sections:
+            template = get_template(session, actor, self.template_id)
+            for section in template.sections:
                 for q in section.questions:
                     if q.id == question_id:
                         self._load_draft(section.id, q)
 
-        self._run(run)
+        self._run(run, at="question-form")
 
     def _load_draft(self, section_id: int, q) -> None:
         self.editing_question, self.kind, self.draft_required = q.id, q.kind, q.required
@@ -203,8 +187,8 @@ class TemplateEditorState(_Base):
             "topics": ", ".join(q.topics),
             "measure": q.measure,
             "options": editing.format_options(q.options),
-            "min": _sv(q.minimum) if q.minimum is not None else "",
-            "max": _sv(q.maximum) if q.maximum is not None else "",
+            "min": view.sv(q.minimum) if q.minimum is not None else "",
+            "max": view.sv(q.maximum) if q.maximum is not None else "",
             "unit": q.unit,
             **{f"label-{i}": label for i, label in enumerate(labels, 1)},
         }
@@ -212,18 +196,18 @@ class TemplateEditorState(_Base):
     @rx.event
     def save_question(self, form: dict):
         def run(session, actor):
-            spec = editing.spec_from_form(form, self._editing_options)
-            raw_section = str(form.get("section_id", ""))
+            spec = forms.question_spec(form, self._editing_options)
+            section_id = forms.section_id(form)
             editing.save_question(
                 session,
                 actor,
                 self.template_id,
-                int(raw_section) if raw_section.isdigit() else 0,
+                section_id,
                 spec,
                 question_id=self.editing_question or None,
             )
 
-        if self._change(run, "Frågan är sparad."):
+        if self._change(run, "Frågan är sparad.", at="question-form"):
             self._reset_forms()
 
     @rx.event
@@ -231,6 +215,7 @@ class TemplateEditorState(_Base):
         self._change(
             lambda s, a: editing.delete_question(s, a, self.template_id, question_id),
             "Frågan är borttagen.",
+            at=section_area(self._section_of_question(question_id)),
         )
 
     @rx.event
@@ -238,4 +223,5 @@ class TemplateEditorState(_Base):
         self._change(
             lambda s, a: editing.move_question(s, a, self.template_id, question_id, step),
             "Ordningen är sparad.",
+            at=section_area(self._section_of_question(question_id)),
         )

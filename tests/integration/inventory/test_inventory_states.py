@@ -1,0 +1,180 @@
+"""The inventory pages' states: each message lands at the action that caused it, and a field's
+own mistake beside that field; the profile download answers in the one way."""
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from academy.core.db import session_scope
+from academy.inventory.demo.seed import CLOSED_TITLE, OPEN_TITLE
+from academy.inventory.models import SurveyCampaign
+from academy.inventory.templates import load_template
+from academy.inventory.web.answer_state import AnswerState
+from academy.inventory.web.api import ROUTES
+from academy.inventory.web.compare_state import CompareState
+from academy.inventory.web.inventory_state import InventoryState
+from academy.inventory.web.profile_state import ProfileState
+from academy.inventory.web.template_state import TemplateEditorState
+from tests.integration.conftest import count
+from tests.integration.inventory.test_inventory_services import ids
+from tests.integration.test_states import logged_in
+
+TRAINER, SARA = "utbildare@demo.se", "medarbetare@demo.se"
+
+
+def campaign_id(title: str) -> int:
+    with session_scope() as session:
+        return session.scalar(select(SurveyCampaign.id).where(SurveyCampaign.title == title))
+
+
+def test_start_campaign_reports_a_bad_date_beside_the_field_and_success_at_the_form(demo):
+    state = logged_in(InventoryState, TRAINER)
+    state.load()
+    assert state.is_analyst and state.campaign_rows and state.message_at == ""
+    with session_scope() as session:
+        template_id, unit_id = ids(session)
+    state.choose_unit(str(unit_id))
+    sara = next(p for p in state.people if p.name == "Sara Nilsson")
+    today = date.today()
+    form = {
+        "title": "Våren via sidan",
+        "template_id": str(template_id),
+        "unit_id": str(unit_id),
+        "opens_on": "i morgon",
+        "closes_on": (today + timedelta(days=14)).isoformat(),
+        f"person-{sara.id}": "on",
+    }
+    before = count(demo, "survey_campaigns")
+    state.start_campaign(form)
+    assert state.message_at == "start" and state.error == "Ange första svarsdag som ÅÅÅÅ-MM-DD."
+    assert state.field_errors == {"opens_on": state.error}
+    assert count(demo, "survey_campaigns") == before
+    key = state.form_key
+    state.start_campaign({**form, "opens_on": today.isoformat()})
+    assert (state.message_at, state.notice, state.field_errors) == (
+        "start",
+        "Enkäten är skickad.",
+        {},
+    )
+    assert state.form_key == key + 1 and state.people == []
+    row = next(r for r in state.campaign_rows if r.title == "Våren via sidan")
+    assert row.rate == "0 av 1 (0 %)" and row.phase == "Öppen"
+
+
+def test_new_template_refusal_is_shown_at_its_form(demo):
+    state = logged_in(InventoryState, TRAINER)
+    state.load()
+    state.new_template({"template_title": state.template_rows[0].title, "source": ""})
+    assert state.message_at == "new-template" and state.error.startswith("Det finns redan en mall")
+
+
+def test_a_missing_answer_is_reported_at_the_buttons_and_beside_its_question(demo):
+    state = logged_in(AnswerState, SARA)
+    state.campaign_id = campaign_id(OPEN_TITLE)
+    state._run(state._fill)
+    assert state.can_answer and state.questions[0].first_in_section
+    required = [q for q in state.questions if q.required]
+    state.set_intent("submit")
+    state.save({})
+    assert state.message_at == "answers"
+    assert state.error.startswith("Besvara de obligatoriska frågorna")
+    assert state.field_errors == {required[0].key: state.error}
+    assert state.intent == "draft"  # the next press of "Spara utkast" is a draft again
+    volume = next(q for q in state.questions if q.kind == "number")
+    state.save({volume.key: "5000"})
+    assert state.field_errors == {volume.key: state.error} and "mellan 0 och" in state.error
+    answers = {q.key: "4" for q in required}
+    state.set_intent("submit")
+    state.save(answers)
+    assert (state.message_at, state.notice) == ("answers", "Tack! Dina svar är inskickade.")
+    assert not state.can_answer and state.status_text == "Inskickad"
+
+
+def test_profile_messages_land_at_close_cohort_and_breakdown(demo):
+    state = logged_in(ProfileState, TRAINER)
+    state.campaign_id = campaign_id(OPEN_TITLE)
+    state._run(state._fill)
+    assert state.has_campaign and state.still_open and state.can_close
+    state.close_campaign()
+    assert state.message_at == "close" and state.notice.startswith("Enkätomgången är stängd")
+
+    state.campaign_id = campaign_id(CLOSED_TITLE)
+    state._run(state._fill)
+    assert state.shown and state.needs[0].rank == 1 and state.sections and state.need_bars
+    assert state.campaign.rate == "8 av 9 (89 %)"
+    form = {"course_id": state.suggested_course, "name": "Skräddarsydd", "ends_on": "2026-11-30"}
+    state.create_cohort({**form, "starts_on": ""})
+    assert state.message_at == "cohort" and state.field_errors == {"starts_on": "Ange startdatum."}
+    state.create_cohort({**form, "starts_on": "2026-09-01"})
+    assert state.message_at == "cohort" and state.notice.startswith("Kursomgången är skapad")
+    assert state.cohort_id > 0
+    state.apply_breakdown({"breakdown": "999999:yes"})
+    assert state.message_at == "breakdown" and state.error and state.breakdown == ""
+    assert state.field_errors == {"breakdown": state.error}
+
+
+def test_compare_without_a_choice_is_refused_beside_the_select(demo):
+    state = logged_in(CompareState, TRAINER)
+    state.campaign_id = campaign_id(CLOSED_TITLE)
+    state.compare({"other": ""})
+    assert state.message_at == "compare"
+    assert state.field_errors == {"other": "Välj en enkätomgång att jämföra med."}
+    assert state.question_rows == [] and state.heading == ""
+
+
+def test_template_moves_and_deletions_report_beside_their_section(demo):
+    state = logged_in(TemplateEditorState, TRAINER)
+    state.load()
+    with session_scope() as session:
+        template_id = state.template_id = ids(session)[0]
+    state.copy({"title": "Kopia för ordning"})
+    with session_scope() as session:
+        from academy.inventory.models import SurveyTemplate
+
+        state.template_id = session.scalar(
+            select(SurveyTemplate.id).where(SurveyTemplate.title == "Kopia för ordning")
+        )
+    assert state.template_id != template_id
+    state._run(state._fill)
+    section = state.sections[0]
+    first, second = section.questions[0], section.questions[1]
+    state.move_question(second.id, -1)
+    assert (state.message_at, state.notice) == (f"section-{section.id}", "Ordningen är sparad.")
+    assert state.sections[0].questions[0].id == second.id
+    state.delete_question(first.id)
+    assert (state.message_at, state.notice) == (f"section-{section.id}", "Frågan är borttagen.")
+    assert first.id not in [q.id for q in state.sections[0].questions]
+    state.delete_section(section.id)
+    assert (state.message_at, state.notice) == ("sections", "Avsnittet är borttaget.")
+    state.save_question({"kind": "text", "text": "Utan avsnitt", "section_id": ""})
+    assert state.message_at == "question-form" and "section_id" in state.field_errors
+    with session_scope() as session:
+        assert section.id not in [s.id for s in load_template(session, state.template_id).sections]
+
+
+def _client(email: str | None) -> TestClient:
+    client = TestClient(Starlette(routes=ROUTES))
+    if email:
+        client.cookies.set("sa_session", logged_in(ProfileState, email).token)
+    return client
+
+
+def test_profile_export_is_never_cached_and_refusals_use_the_common_codes(demo):
+    closed, still_open = campaign_id(CLOSED_TITLE), campaign_id(OPEN_TITLE)
+    url = f"/api/inventering/{closed}/export/csv"
+    assert _client(None).get(url).status_code == 401
+    assert _client(SARA).get(url).status_code == 403
+    trainer = _client(TRAINER)
+    response = trainer.get(url)
+    assert response.status_code == 200
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["content-disposition"].startswith(
+        'attachment; filename="behovsprofil-inventering-servicecenter-hosten-2025.csv"'
+    )
+    assert response.content.decode("utf-8-sig").splitlines()[0].startswith("Del;Avsnitt")
+    assert trainer.get(f"/api/inventering/{closed}/export/pdf").status_code == 404
+    refused = trainer.get(f"/api/inventering/{still_open}/export/xlsx")
+    assert refused.status_code == 422 and "stängd" in refused.text
+    assert refused.headers["cache-control"] == "no-store"
