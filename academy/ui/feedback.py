@@ -11,17 +11,19 @@ from __future__ import annotations
 import reflex as rx
 
 
-def message(state, at: str = "") -> rx.Component:
+def message(state, at: str | rx.Var = "") -> rx.Component:
     """The error or confirmation of `state` when it belongs to the action area `at`."""
     here = state.message_at == at
+    # `at` may be a Var (a row's own action area inside rx.foreach).
+    key = at if isinstance(at, rx.Var) else at or "page"
     return rx.fragment(
         rx.cond(
             here & (state.error != ""),
-            rx.el.p(state.error, role="alert", class_name="msg error", data_msg=at or "page"),
+            rx.el.p(state.error, role="alert", class_name="msg error", data_msg=key),
         ),
         rx.cond(
             here & (state.notice != ""),
-            rx.el.p(state.notice, role="status", class_name="msg success", data_msg=at or "page"),
+            rx.el.p(state.notice, role="status", class_name="msg success", data_msg=key),
         ),
     )
 
