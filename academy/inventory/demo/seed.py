@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from academy.core import auth
 from academy.core.access import CurrentUser
 from academy.core.accounts import create_user
+from academy.core.demo import DEMO_PASSWORD
 from academy.core.models import Role, Unit, User
 from academy.core.security import hash_password
 from academy.inventory import answering, campaigns
@@ -118,8 +119,6 @@ def _person(session: Session, email: str) -> CurrentUser | None:
 
 
 def _extra_people(session: Session, unit_id: int) -> None:
-    from academy.demo import DEMO_PASSWORD
-
     shared_hash = None
     for email, name in EXTRA_PEOPLE:
         if session.scalar(select(User.id).where(User.email == email)) is None:
