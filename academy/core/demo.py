@@ -63,10 +63,20 @@ def seed_units(session: Session) -> dict[str, int]:
 def seed_people(session: Session) -> int:
     """Create the demo accounts that are missing; returns how many were created."""
     unit_ids = seed_units(session)
-    shared_hash = hash_password(DEMO_PASSWORD)
+    return add_people(
+        session,
+        [(email, name, roles, unit_ids[unit]) for email, name, roles, unit in DEMO_ACCOUNTS],
+    )
+
+
+def add_people(session: Session, people: list[tuple[str, str, list[Role], int | None]]) -> int:
+    """Create the (email, name, roles, unit id) people who are missing, with the demo password;
+    returns how many were created. Area seeds use it for colleagues their content needs."""
+    shared_hash = None
     created = 0
-    for email, name, roles, unit in DEMO_ACCOUNTS:
+    for email, name, roles, unit_id in people:
         if session.scalar(select(User.id).where(User.email == email)) is None:
+            shared_hash = shared_hash or hash_password(DEMO_PASSWORD)
             create_user(
                 session,
                 None,
@@ -75,7 +85,7 @@ def seed_people(session: Session) -> int:
                 password="",
                 password_hash=shared_hash,
                 roles=[str(r) for r in roles],
-                unit_id=unit_ids[unit],
+                unit_id=unit_id,
             )
             created += 1
     return created
