@@ -22,10 +22,12 @@ def logged_in(state_class, email):
 
 
 def test_wrong_password_shows_swedish_message_and_no_login(demo):
+    events_before = count(demo, "audit_events")
     login = LoginState()
     login.submit({"email": "admin@demo.se", "password": "gissning"})
     assert login.error == "Fel e-postadress eller lösenord."
-    assert login.token == ""
+    assert login.message_at == "login" and login.token == ""
+    assert count(demo, "audit_events") == events_before + 1  # the refusal is kept in the log
 
 
 def test_login_shows_exactly_the_areas_of_the_roles(demo):

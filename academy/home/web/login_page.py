@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy import ui
-from academy.core.web.login_state import LoginState
+from academy.core.web.login_state import FORM, LoginState
 from academy.core.web.session import SessionState
 
 
@@ -22,7 +22,7 @@ def login_page() -> rx.Component:
                 required=True,
                 autocomplete="current-password",
             ),
-            ui.text_message(LoginState.error, "error"),
+            ui.message(LoginState, at=FORM),
             ui.submit("Logga in"),
             on_submit=LoginState.submit,
             reset_on_submit=False,
