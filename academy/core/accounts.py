@@ -60,16 +60,16 @@ def list_units(session: Session) -> list[UnitRow]:
 def _check_unit_fields(
     session: Session, name: str, kind: str, parent_id: int | None, unit_id: int | None = None
 ) -> str:
-    name = required_text(name, "Namn")
+    name = required_text(name, "Namn", form_field="name")
     if kind not in UNIT_KINDS:
-        raise ValidationError("Välj om enheten är en förvaltning eller en enhet.")
+        raise ValidationError("Välj om enheten är en förvaltning eller en enhet.", field="kind")
     if parent_id is not None:
         ancestor = session.get(Unit, parent_id)
         if ancestor is None:
-            raise ValidationError("Den överordnade enheten finns inte.")
+            raise ValidationError("Den överordnade enheten finns inte.", field="parent_id")
         while ancestor is not None:
             if unit_id is not None and ancestor.id == unit_id:
-                raise ValidationError("En enhet kan inte ligga under sig själv.")
+                raise ValidationError("En enhet kan inte ligga under sig själv.", field="parent_id")
             ancestor = ancestor.parent
     clash = session.scalar(
         select(Unit.id).where(
@@ -79,7 +79,9 @@ def _check_unit_fields(
         )
     )
     if clash is not None:
-        raise ValidationError(f"Det finns redan en enhet som heter ”{name}” på samma nivå.")
+        raise ValidationError(
+            f"Det finns redan en enhet som heter ”{name}” på samma nivå.", field="name"
+        )
     return name
 
 
@@ -136,20 +138,22 @@ def _user_row(user: User, unit_paths: dict[int, str]) -> UserRow:
 def _clean_roles(roles: list[str] | tuple[str, ...] | set[str]) -> set[str]:
     unknown = set(roles) - set(ROLE_VALUES)
     if unknown:
-        raise ValidationError(f"Okänd roll: {', '.join(sorted(unknown))}.")
+        raise ValidationError(f"Okänd roll: {', '.join(sorted(unknown))}.", field="roles")
     if not roles:
-        raise ValidationError("Välj minst en roll.")
+        raise ValidationError("Välj minst en roll.", field="roles")
     return set(roles)
 
 
 def _check_unit_id(session: Session, unit_id: int | None) -> None:
     if unit_id is not None and session.get(Unit, unit_id) is None:
-        raise ValidationError("Enheten finns inte.")
+        raise ValidationError("Enheten finns inte.", field="unit_id")
 
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise ValidationError(f"Lösenordet måste vara minst {MIN_PASSWORD_LENGTH} tecken.")
+        raise ValidationError(
+            f"Lösenordet måste vara minst {MIN_PASSWORD_LENGTH} tecken.", field="password"
+        )
 
 
 def create_user(
@@ -166,14 +170,16 @@ def create_user(
     """Create a user. `password_hash` lets a batch (the demo) hash one shared password once."""
     if actor is not None:  # None only from the command line, which bootstraps the first admin
         require_role(actor, Role.ADMIN)
-    name = required_text(name, "Namn")
-    email = normalise_email(email)
+    name = required_text(name, "Namn", form_field="name")
+    email = normalise_email(email, form_field="email")
     roles = _clean_roles(roles)
     _check_unit_id(session, unit_id)
     if password_hash is None:
         _check_password(password)
     if session.scalar(select(User.id).where(User.email == email)) is not None:
-        raise ValidationError(f"Det finns redan en användare med e-postadressen {email}.")
+        raise ValidationError(
+            f"Det finns redan en användare med e-postadressen {email}.", field="email"
+        )
     user = User(
         name=name,
         email=email,
@@ -203,10 +209,6 @@ def _active_admin_ids(session: Session) -> set[int]:
     )
 
 
-def _would_leave_no_admin(session: Session, user: User, keeps_admin: bool) -> bool:
-    return not keeps_admin and _active_admin_ids(session) <= {user.id}
-
-
 def update_user(
     session: Session,
     actor: CurrentUser | None,
@@ -216,28 +218,28 @@ def update_user(
     email: str,
     roles: list[str] | tuple[str, ...] | set[str],
     unit_id: int | None,
-    active: bool,
+    active: bool | None = None,
     password: str = "",
 ) -> None:
-    """Change a user in one go; refuses changes that would leave the app without an admin."""
+    """Change a user in one go (`active=None` keeps the account as it is); refuses changes
+    that would leave the app without an admin."""
     require_role(actor, Role.ADMIN)
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("Användaren finns inte.")
-    name = required_text(name, "Namn")
-    email = normalise_email(email)
+    name = required_text(name, "Namn", form_field="name")
+    email = normalise_email(email, form_field="email")
     roles = _clean_roles(roles)
     _check_unit_id(session, unit_id)
     if password:
         _check_password(password)
     clash = session.scalar(select(User.id).where(User.email == email, User.id != user_id))
     if clash is not None:
-        raise ValidationError(f"Det finns redan en användare med e-postadressen {email}.")
-    if _would_leave_no_admin(session, user, keeps_admin=Role.ADMIN in roles and active):
         raise ValidationError(
-            "Ändringen skulle lämna Serviceakademin utan aktiv administratör. "
-            "Ge först någon annan rollen Administratör."
+            f"Det finns redan en användare med e-postadressen {email}.", field="email"
         )
+    active = user.active if active is None else active
+    _refuse_leaving_no_admin(session, user, keeps_admin=Role.ADMIN in roles and active)
 
     old_roles = set(user.roles)
     user.name, user.email, user.unit_id = name, email, unit_id
@@ -253,13 +255,40 @@ def update_user(
     if password:
         user.password_hash = hash_password(password)
         audit.record(session, "password_set", subject=email, actor_id=actor.id)
+    _change_active(session, actor, user, active)
+    audit.record(session, "user_updated", subject=email, actor_id=actor.id)
+
+
+def set_active(session: Session, actor: CurrentUser | None, user_id: int, active: bool) -> str:
+    """Deactivate (ending every login) or reactivate a user; returns the user's name.
+
+    Refuses to deactivate one's own account or the last active administrator."""
+    require_role(actor, Role.ADMIN)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("Användaren finns inte.")
+    if user.id == actor.id and not active:
+        raise ValidationError("Du kan inte inaktivera ditt eget konto.")
+    _refuse_leaving_no_admin(session, user, keeps_admin=Role.ADMIN in user.roles and active)
+    _change_active(session, actor, user, active)
+    return user.name
+
+
+def _refuse_leaving_no_admin(session: Session, user: User, keeps_admin: bool) -> None:
+    if not keeps_admin and _active_admin_ids(session) <= {user.id}:
+        raise ValidationError(
+            "Ändringen skulle lämna Serviceakademin utan aktiv administratör. "
+            "Ge först någon annan rollen Administratör."
+        )
+
+
+def _change_active(session: Session, actor: CurrentUser, user: User, active: bool) -> None:
     if user.active and not active:
         end_all_sessions(session, user.id)
-        audit.record(session, "user_deactivated", subject=email, actor_id=actor.id)
+        audit.record(session, "user_deactivated", subject=user.email, actor_id=actor.id)
     elif active and not user.active:
-        audit.record(session, "user_activated", subject=email, actor_id=actor.id)
+        audit.record(session, "user_activated", subject=user.email, actor_id=actor.id)
     user.active = active
-    audit.record(session, "user_updated", subject=email, actor_id=actor.id)
 
 
 def get_user(session: Session, actor: CurrentUser | None, user_id: int) -> UserRow:

@@ -166,7 +166,8 @@ def end_session(session: Session, token: str, *, now: datetime | None = None) ->
     )
     if login is not None:
         login.ended_at = now
-        audit.record(session, "logout", subject=str(login.user_id), actor_id=login.user_id, at=now)
+        email = session.scalar(select(User.email).where(User.id == login.user_id)) or ""
+        audit.record(session, "logout", subject=email, actor_id=login.user_id, at=now)
 
 
 def end_all_sessions(session: Session, user_id: int, *, now: datetime | None = None) -> None:

@@ -3,7 +3,7 @@
 from alembic import context
 
 from academy.core.db import get_engine
-from academy.core.schema import metadata
+from academy.schema import metadata
 
 config = context.config
 

@@ -1,6 +1,7 @@
 """Login, navigation by role, access control and accessibility in the real browser."""
 
 import re
+import uuid
 
 import pytest
 from playwright.sync_api import expect
@@ -117,4 +118,45 @@ def test_admin_creates_a_user_and_sees_the_audit_log(page, app_url):
     created = page.get_by_role("row").filter(has_text="nora.nyberg@demo.se")
     expect(created.filter(has_text="Användare skapad")).to_have_count(1)
     expect(created.filter(has_text="Användare skapad")).to_contain_text("admin@demo.se")
+    assert serious_violations(page) == []
+
+
+def _create_user(page, name: str, email: str) -> None:
+    form = page.get_by_role("form", name="Användare")
+    form.get_by_label("Namn").fill(name)
+    form.get_by_label("E-post").fill(email)
+    form.get_by_label("Medarbetare").check()
+    form.get_by_label("Lösenord").fill("ett-langt-losenord")
+    form.get_by_role("button", name="Spara").click()
+    expect(form.get_by_role("status")).to_have_text(f"Användaren {email} är sparad.")
+
+
+def test_deactivating_a_user_asks_first_and_ends_the_account(page, new_page, app_url):
+    suffix = uuid.uuid4().hex[:6]
+    name, email = f"Vera Vikarie {suffix}", f"vera.{suffix}@demo.se"
+    log_in_as(page, app_url, "admin@demo.se", "Anna Lindqvist")
+    page.goto(f"{app_url}/admin")
+    _create_user(page, name, email)
+    row = page.get_by_role("row", name=re.compile(name))
+    expect(row).to_contain_text("Aktiv")
+
+    # Cancelling the question changes nothing.
+    row.get_by_role("button", name=f"Inaktivera {name}").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading")).to_have_text(f"Inaktivera {name}?")
+    expect(dialog.get_by_role("button", name="Avbryt")).to_be_focused()
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(dialog).to_be_hidden()
+    expect(row).not_to_contain_text("Inaktiverad")
+
+    # Confirming deactivates, and the message stands in the user's row.
+    row.get_by_role("button", name=f"Inaktivera {name}").click()
+    page.get_by_role("dialog").get_by_role("button", name="Inaktivera").click()
+    expect(row.get_by_role("status")).to_have_text(f"{name} är inaktiverad.")
+    expect(row).to_contain_text("Inaktiverad")
+    expect(row.get_by_role("button", name=f"Aktivera {name}", exact=True)).to_be_visible()
+
+    other = new_page()
+    log_in(other, app_url, email, "ett-langt-losenord")
+    expect(other.get_by_role("alert")).to_contain_text("inaktiverat")
     assert serious_violations(page) == []

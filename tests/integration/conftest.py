@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from academy.core import settings as settings_module
 from academy.core.db import get_engine
-from academy.core.schema import metadata
+from academy.schema import metadata
 from tests.databases import throwaway_database
 
 

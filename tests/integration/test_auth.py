@@ -114,6 +114,8 @@ def test_logout_ends_the_session_and_unknown_tokens_resolve_to_nobody(demo):
         assert auth.resolve_session(session, token) is None
         assert auth.resolve_session(session, "made-up-token") is None
         assert auth.resolve_session(session, "") is None
+        logout = session.scalar(select(AuditEvent).where(AuditEvent.kind == "logout"))
+        assert logout.subject == "strateg@demo.se"  # the log names the person, not an id
     assert count(demo, "login_sessions") == 1
 
 

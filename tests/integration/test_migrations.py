@@ -3,7 +3,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from academy.core.migrate import downgrade, upgrade
-from academy.core.schema import metadata
+from academy.schema import metadata
 
 
 def test_migrations_match_the_models(engine):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB_PACKAGES = {"web", "ui", "admin", "migrations"}
-WEB_MODULES = {"academy.academy", "academy.home.pages"}
+WEB_MODULES = {"academy.academy"}
 
 
 def domain_modules() -> list[str]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from academy.admin import pages
-from academy.admin.state import AdminState
+from academy.admin.web.audit_page import audit_page
+from academy.admin.web.audit_state import AuditState
+from academy.admin.web.units_page import units_page
+from academy.admin.web.units_state import UnitsState
+from academy.admin.web.users_page import users_page
+from academy.admin.web.users_state import UsersState
 from academy.core.web.routing import Page
 
+AREA = " – Administration"
 PAGES = [
-    Page("/admin", pages.users_page, "Användare – Administration", AdminState.load_users),
-    Page("/admin/enheter", pages.units_page, "Enheter – Administration", AdminState.load_units),
-    Page("/admin/logg", pages.audit_page, "Händelselogg – Administration", AdminState.load_events),
+    Page("/admin", users_page, "Användare" + AREA, UsersState.load),
+    Page("/admin/enheter", units_page, "Enheter" + AREA, UnitsState.load),
+    Page("/admin/logg", audit_page, "Händelselogg" + AREA, AuditState.load),
 ]
 API: list = []

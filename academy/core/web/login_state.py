@@ -1,18 +1,16 @@
-"""The login form."""
+"""The login form (`/logga-in`)."""
 
 from __future__ import annotations
 
 import reflex as rx
 
 from academy.core import auth
-from academy.core.db import session_scope
-from academy.core.errors import ValidationError
-from academy.core.web.session import SessionState
+from academy.core.web.base import BaseState
+
+FORM = "login"
 
 
-class LoginState(SessionState):
-    error: str = ""
-
+class LoginState(BaseState):
     @rx.event
     def open_login(self):
         """on_load of the login page: a user who is still logged in goes straight home."""
@@ -23,21 +21,21 @@ class LoginState(SessionState):
 
     @rx.event
     def submit(self, form_data: dict):
-        self.error = ""
-        try:
-            with session_scope() as session:
-                try:
-                    user = auth.authenticate(
-                        session, form_data.get("email", ""), form_data.get("password", "")
-                    )
-                except auth.LoginRefused as refused:
-                    # Keep the audit rows of a refusal: commit them, then report.
-                    session.commit()
-                    raise refused
-                self.token = auth.start_session(session, user.id)
-        except ValidationError as exc:
-            self.error = exc.message
+        found = []
+
+        def log_in(session, _nobody):
+            try:
+                user = auth.authenticate(
+                    session, form_data.get("email", ""), form_data.get("password", "")
+                )
+            except auth.LoginRefused:
+                session.commit()  # a refusal's audit rows stay: they drive the lock-out
+                raise
+            self.token = auth.start_session(session, user.id)
+            found.append(user)
+
+        if not self._run(log_in, at=FORM, login=False):
             return
         self.logged_out_notice = ""
-        self._show_user(user)
+        self._show_user(found[0])
         return rx.redirect("/")

@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 
 from academy.core import auth
 from academy.core.access import CurrentUser
-from academy.core.accounts import create_user
+from academy.core.demo import add_people
 from academy.core.models import Role, Unit, User
-from academy.core.security import hash_password
 from academy.inventory import answering, campaigns
 from academy.inventory.defaults import ensure_default_template
 from academy.inventory.models import SurveyCampaign
@@ -118,22 +117,7 @@ def _person(session: Session, email: str) -> CurrentUser | None:
 
 
 def _extra_people(session: Session, unit_id: int) -> None:
-    from academy.demo import DEMO_PASSWORD
-
-    shared_hash = None
-    for email, name in EXTRA_PEOPLE:
-        if session.scalar(select(User.id).where(User.email == email)) is None:
-            shared_hash = shared_hash or hash_password(DEMO_PASSWORD)
-            create_user(
-                session,
-                None,
-                name=name,
-                email=email,
-                password="",
-                password_hash=shared_hash,
-                roles=[Role.EMPLOYEE.value],
-                unit_id=unit_id,
-            )
+    add_people(session, [(email, name, [Role.EMPLOYEE], unit_id) for email, name in EXTRA_PEOPLE])
 
 
 def demo_answers(template, row) -> dict:

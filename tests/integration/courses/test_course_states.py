@@ -4,12 +4,12 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from academy.core.db import session_scope
-from academy.core.home import next_steps
 from academy.courses import authoring, cohorts, taking
 from academy.courses.web.api import ROUTES
 from academy.courses.web.editor import CourseEditorState
 from academy.courses.web.overview import CoursesOverviewState
 from academy.courses.web.quiz_take import QuizTakeState
+from academy.home.steps import next_steps
 from tests.integration.conftest import count
 from tests.integration.courses.builders import SINGLE, actor, build_course
 from tests.integration.test_states import logged_in

@@ -1,7 +1,7 @@
 """The Träning event handlers, called directly: the server checks roles and refuses bad input."""
 
 from academy.core.db import session_scope
-from academy.core.home import next_steps
+from academy.home.steps import next_steps
 from academy.practice import scenarios
 from academy.practice.demo.seed import GARBAGE_TITLE
 from academy.practice.web.followup_state import FollowUpState

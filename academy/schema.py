@@ -1,4 +1,6 @@
-"""The app's whole schema: importing this module registers every area's tables."""
+"""The app's whole schema: importing this module registers every area's tables on the one
+metadata (core's `Base.metadata`). It lives at the app level because core knows no area;
+Alembic's environment and the tests import it."""
 
 from academy.core import models as core_models
 from academy.courses import models as course_models  # noqa: F401  (registers the tables)

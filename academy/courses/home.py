@@ -1,0 +1,62 @@
+"""What the home page says about Utbildning: the employee's next course, the trainer's cohorts."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from academy.core.access import CurrentUser
+from academy.core.home import NextStep, provider
+from academy.core.models import Role
+from academy.courses.cohorts import list_cohorts, my_courses
+
+
+@provider(Role.EMPLOYEE)
+def my_courses_items(session: Session, user: CurrentUser) -> list[NextStep]:
+    unfinished = [c for c in my_courses(session, user) if c.status != "completed"]
+    if not unfinished:
+        return [
+            NextStep(
+                "Mina kurser",
+                "Du har inga kurser att göra just nu. När din utbildare skriver in dig visas "
+                "kursen här, med det som ska vara klart först överst.",
+                "/utbildning",
+                "Gå till Utbildning",
+            )
+        ]
+    first = unfinished[0]
+    due = f" Sista dag: {first.deadline.isoformat()}." if first.deadline else ""
+    more = f" Du har {len(unfinished) - 1} kurser till." if len(unfinished) > 1 else ""
+    return [
+        NextStep(
+            "Mina kurser",
+            f"Näst på tur: {first.course_title}, {first.modules_completed} av "
+            f"{first.module_count} moduler klara.{due}{more}",
+            f"/utbildning/kurs/{first.course_id}",
+            f"Fortsätt med {first.course_title}",
+        )
+    ]
+
+
+@provider(Role.TRAINER)
+def cohort_items(session: Session, user: CurrentUser) -> list[NextStep]:
+    led = list_cohorts(session, user, led_by=user.id)
+    if not led:
+        return [
+            NextStep(
+                "Kursomgångar",
+                "Du leder inga kursomgångar ännu. Bygg en kurs utifrån enhetens behovsprofil "
+                "och starta en kursomgång under Utbildning.",
+                "/utbildning",
+                "Gå till Utbildning",
+            )
+        ]
+    names = ", ".join(f"{c.name} ({c.participant_count} deltagare)" for c in led[:3])
+    more = f" och {len(led) - 3} till" if len(led) > 3 else ""
+    return [
+        NextStep(
+            "Kursomgångar",
+            f"Du leder {len(led)} kursomgång{'ar' if len(led) > 1 else ''}: {names}{more}.",
+            f"/utbildning/omgangar/{led[0].id}",
+            f"Följ upp {led[0].name}",
+        )
+    ]
