@@ -86,8 +86,8 @@ def has_users(session: Session) -> bool:
 def seed_demo(session: Session) -> dict[str, int]:
     from academy.courses.demo import seed_courses
     from academy.inventory.demo import seed_inventory
+    from academy.journeys.demo import seed_journeys
     from academy.practice.demo.seed import seed_practice
-    from journeys.demo import seed_journeys
 
     return {
         "accounts": seed_people(session),
