@@ -8,8 +8,9 @@ from academy import ui
 from academy.journeys.web.columns_page import columns
 from academy.journeys.web.editor_state import AT_HISTORY, AT_META, AT_PAGE
 from academy.journeys.web.editor_state import JourneyEditorState as S
+from academy.journeys.web.flows_page import flows
 from academy.journeys.web.forms import KIND_OPTIONS
-from academy.journeys.web.steps_page import field_error, flows, step_form, steps_table
+from academy.journeys.web.steps_page import field_error, step_form, steps_table
 from academy.journeys.web.view import HistoryRow
 
 EXPORTS = [

@@ -253,42 +253,46 @@ class JourneyEditorState(BaseState):
 
     # ---- links to training and history ---------------------------------------------------------
 
-    @rx.event
-    def link_training(self, form_data: dict):
-        journey_id, step_id = self.journey_id, self.step_id
-
-        def act(session, actor) -> None:
-            links.link_training(
-                session,
-                actor,
-                journey_id,
-                step_id,
-                str(form_data.get("target", "")),
-                str(form_data.get("pain_point", "")),
-            )
-            self._reload(session, actor)
-
-        self._run(act, "Kopplingen till utbildning är sparad.", at=AT_LINKS)
-
-    @rx.event
-    def unlink_training(self, link_id: int):
+    def _then_reload(self, call: Callable[..., object], success: str, at: str) -> bool:
+        """Run `call(session, actor, journey_id)`, then show the journey as it is now."""
         journey_id = self.journey_id
 
         def act(session, actor) -> None:
-            links.unlink_training(session, actor, journey_id, int(link_id))
+            call(session, actor, journey_id)
             self._reload(session, actor)
 
-        self._run(act, "Kopplingen är borttagen.", at=AT_LINKS)
+        return self._run(act, success, at=at)
+
+    @rx.event
+    def link_training(self, form_data: dict):
+        step_id = self.step_id
+        target, pain = str(form_data.get("target", "")), str(form_data.get("pain_point", ""))
+        self._then_reload(
+            lambda session, actor, journey_id: links.link_training(
+                session, actor, journey_id, step_id, target, pain
+            ),
+            "Kopplingen till utbildning är sparad.",
+            AT_LINKS,
+        )
+
+    @rx.event
+    def unlink_training(self, link_id: int):
+        self._then_reload(
+            lambda session, actor, journey_id: links.unlink_training(
+                session, actor, journey_id, int(link_id)
+            ),
+            "Kopplingen är borttagen.",
+            AT_LINKS,
+        )
 
     @rx.event
     def restore(self, version: int):
-        journey_id, expected = self.journey_id, self.version
-
-        def act(session, actor) -> None:
-            store.restore_version(
+        expected = self.version
+        if self._then_reload(
+            lambda session, actor, journey_id: store.restore_version(
                 session, actor, journey_id, int(version), expected_version=expected
-            )
-            self._reload(session, actor)
-
-        if self._run(act, at=AT_HISTORY):
+            ),
+            "",
+            AT_HISTORY,
+        ):
             self.notice = f"Version {version} är återställd som version {self.version}."

@@ -87,7 +87,7 @@ class ColumnRow:
     """A stage or lane in its ordered list."""
 
     id: str
-    anchor: str  # "stage-<id>" / "lane-<id>", what the analysis links to
+    anchor: str  # "row-stage-<id>" / "row-lane-<id>", what the analysis links to
     name: str
     role: str  # the lane kind in Swedish; "" for a stage
     steps: int
@@ -237,7 +237,7 @@ def column_rows(journey: Journey, what: str) -> list[ColumnRow]:
         rows.append(
             ColumnRow(
                 id=item.id,
-                anchor=f"{what}-{item.id}",
+                anchor="row-" + svg_id(what, item.id),
                 name=item.name,
                 role=LANE_ROLE_SV.get(getattr(item, "role", ""), ""),
                 steps=count,
@@ -290,7 +290,7 @@ def _anchor(kind: str, element_id: str) -> str:
     if kind == "step":
         return "#row-" + svg_id("step", element_id)
     if kind in ("stage", "lane"):
-        return f"#{kind}-{element_id}"
+        return "#row-" + svg_id(kind, element_id)
     return "#flode"
 
 

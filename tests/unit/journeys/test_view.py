@@ -51,7 +51,7 @@ def test_column_rows_count_steps_and_know_the_ends_of_the_list():
         ("Beslut", 0, "0 steg"),
     ]
     assert (stages[0].first, stages[0].last, stages[1].last) == (True, False, True)
-    assert stages[0].role == "" and stages[0].anchor == "stage-ansokan"
+    assert stages[0].role == "" and stages[0].anchor == "row-stage-ansokan"
 
 
 def test_step_rows_hold_input_strings_and_the_names_of_stage_and_lane():
