@@ -83,6 +83,7 @@ def _diagram() -> rx.Component:
                 aria_live="polite",
             ),
             class_name="actions",
+            style={"flex_wrap": "wrap", "align_items": "center"},
         ),
         ui.text_message(S.diagram_error),
         rx.el.div(
@@ -162,7 +163,6 @@ def _history_row(v: HistoryRow) -> rx.Component:
                         question="Återställ version " + v.version.to(str) + "?",
                         explanation="Den sparas som en ny version överst; alla versioner "
                         "finns kvar, så du kan ångra genom att återställa en annan.",
-                        kind="secondary",
                         small=True,
                         aria_label="Återställ version " + v.version.to(str),
                     ),
