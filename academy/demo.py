@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from academy.core.demo import DEMO_PASSWORD, has_users, seed_people
 from academy.courses.demo import seed_courses
 from academy.inventory.demo import seed_inventory
+from academy.journeys.demo import seed_journeys
 from academy.practice.demo.seed import seed_practice
-from journeys.demo import seed_journeys
 
 __all__ = ["DEMO_PASSWORD", "has_users", "seed_demo"]
 

@@ -5,8 +5,8 @@ Alembic's environment and the tests import it."""
 from academy.core import models as core_models
 from academy.courses import models as course_models  # noqa: F401  (registers the tables)
 from academy.inventory import models as inventory_models  # noqa: F401  (registers the tables)
+from academy.journeys import models as journey_models  # noqa: F401  (registers the tables)
 from academy.practice import models as practice_models  # noqa: F401  (registers the tables)
-from journeys import tables as journey_tables  # noqa: F401  (registers the tables)
 
 metadata = core_models.Base.metadata
 

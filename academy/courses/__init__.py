@@ -1,0 +1,4 @@
+"""Utbildning: courses, modules, lessons, quizzes, cohorts."""
+
+# Course modules can be linked from journey steps (academy.core.training_targets).
+from academy.courses import training_targets as _training_targets  # noqa: F401, E402

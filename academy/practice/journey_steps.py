@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, ValidationError
+from academy.journeys import store
 from academy.practice.common import AUTHORS
-from journeys import store
 
 
 def _label(journey_title: str, step_text: str) -> str:

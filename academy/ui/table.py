@@ -62,6 +62,9 @@ def data_table(
             id=table_id,
         ),
         class_name="table-wrap",
+        # Visually hidden text (`sr-only`, absolutely positioned) in a wide table must stay
+        # inside this scrolling box; otherwise it widens the whole page on a phone.
+        style={"position": "relative"},
         tab_index=0,
         role="region",
         aria_label=caption,

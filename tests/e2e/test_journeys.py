@@ -42,7 +42,7 @@ def add_column(page, form_name, name, role=None):
     form = page.get_by_role("form", name=form_name)
     form.get_by_label(form_name).fill(name)
     if role:
-        form.get_by_label("Visar").select_option(label=role)
+        form.get_by_label("Typ av bana").select_option(label=role)
     saved(page, form.get_by_role("button", name="Lägg till").click)
 
 
@@ -66,8 +66,9 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
     open_new_journey(page, app_url, "Förhandsbesked för bygglov")
     for stage in ("Söker information", "Kontakt", "Beslut"):
         add_column(page, "Ny fas", stage)
-    add_column(page, "Ny bana", "Medborgare", role="Medborgare")
-    add_column(page, "Ny bana", "Kommunvägledare", role="Frontstage")
+    add_column(page, "Ny bana", "Medborgare", role="Medborgarens bana")
+    add_column(page, "Ny bana", "Kommunvägledare", role="Främre led (synlig)")
+    expect(page.locator("#row-lane-kommunvagledare")).to_contain_text("Främre led (synlig)")
     for step in STEPS:
         add_step(page, *step)
     flow_form = page.get_by_role("form", name="Nytt flöde")
@@ -180,3 +181,72 @@ def test_employee_views_read_only_and_pages_are_accessible(new_page, app_url):
     assert serious_violations(strategist) == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     strategist.screenshot(path=str(SCREENSHOTS / "journey-editor.png"))
+
+
+def confirm(page, button, name: str) -> None:
+    """Click a button that asks first, then the dialog's button of the same name."""
+    button.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name=name, exact=True).click()
+
+
+def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    open_new_journey(page, app_url, "Parkeringstillstånd (radering)")
+    for stage in ("Ansökan", "Beslut"):
+        add_column(page, "Ny fas", stage)
+    add_column(page, "Ny bana", "Medborgare", role="Medborgarens bana")
+    add_step(page, "Fyller i ansökan", "Ansökan", "Medborgare", "e-tjänst")
+    add_step(page, "Får beslut", "Beslut", "Medborgare", "brev")
+    flow_form = page.get_by_role("form", name="Nytt flöde")
+    flow_form.get_by_label("Från").select_option(label="Fyller i ansökan")
+    flow_form.get_by_label("Till").select_option(label="Får beslut")
+    saved(page, flow_form.get_by_role("button", name="Lägg till flöde").click)
+
+    # A flow's delete asks first; cancelling keeps it.
+    flows = page.get_by_role("table", name="Flöden mellan steg")
+    delete_flow = flows.get_by_role("button", name="Ta bort flödet från Fyller i ansökan")
+    delete_flow.click()
+    page.get_by_role("dialog").get_by_role("button", name="Avbryt").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(flows.locator("tbody tr")).to_have_count(1)
+    saved(page, lambda: confirm(page, delete_flow, "Ta bort"))
+    expect(page.get_by_text("Inga flöden ännu")).to_be_visible()
+
+    # Deleting a stage asks where its steps go.
+    delete_stage = page.get_by_role("button", name="Ta bort Ansökan")
+    delete_stage.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Flytta stegen till").select_option(label="Beslut")
+    saved(page, dialog.get_by_role("button", name="Ta bort", exact=True).click)
+    expect(page.get_by_role("button", name="Ta bort Ansökan")).to_have_count(0)
+    expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(2)
+
+    # Restoring a version asks first and reports under Versioner.
+    page.get_by_text("Versioner", exact=True).click()
+    restore = page.get_by_role("button", name="Återställ version 1", exact=True)
+    confirm(page, restore, "Återställ")
+    expect(page.get_by_role("status")).to_contain_text("Version 1 är återställd som version")
+    expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(0)
+
+
+def test_the_editor_fits_a_phone_and_the_diagram_scrolls_in_its_own_box(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_url}/kundresor")
+    page.get_by_role("link", name="Ansöka om förskoleplats").first.click()
+    expect(page.locator("#diagram g.node").first).to_be_attached()
+    page.get_by_role("button", name="Zooma in").click()
+    expect(page.get_by_text("125 %")).to_be_visible()
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth,"
+        " document.querySelector('#diagram').clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+    assert widths[2] <= widths[1]
+    for lane_kind in ("Medborgarens bana", "Främre led (synlig)"):
+        expect(page.get_by_text(lane_kind).first).to_be_attached()
+    assert page.get_by_text("Frontstage").count() == 0

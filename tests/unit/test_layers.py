@@ -28,7 +28,8 @@ def domain_modules() -> list[str]:
 def test_domain_modules_do_not_import_reflex():
     modules = domain_modules()
     assert "journeys.model" in modules and "academy.core.accounts" in modules
-    assert "journeys.state" not in modules
+    assert "academy.journeys.store" in modules
+    assert "academy.journeys.web.editor_state" not in modules
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

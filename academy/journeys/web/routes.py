@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from academy.core.web.routing import Page
-from journeys import pages
-from journeys.api import ROUTES as API
-from journeys.state import JourneyCompareState, JourneyEditorState, JourneyListState
+from academy.journeys.web.api import ROUTES as API
+from academy.journeys.web.compare_page import compare_page
+from academy.journeys.web.compare_state import JourneyCompareState
+from academy.journeys.web.editor_page import editor_page
+from academy.journeys.web.editor_state import JourneyEditorState
+from academy.journeys.web.list_page import list_page
+from academy.journeys.web.list_state import JourneyListState
 
 PAGES = [
-    Page("/kundresor", pages.list_page, "Kundresor", JourneyListState.load),
-    Page("/kundresor/[journey_id]", pages.editor_page, "Kundresa", JourneyEditorState.load),
+    Page("/kundresor", list_page, "Kundresor", JourneyListState.load),
+    Page("/kundresor/[journey_id]", editor_page, "Kundresa", JourneyEditorState.load),
     Page(
         "/kundresor/[journey_id]/jamfor",
-        pages.compare_page,
+        compare_page,
         "Jämför kundresor",
         JourneyCompareState.load,
     ),

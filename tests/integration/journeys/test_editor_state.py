@@ -1,12 +1,14 @@
-"""The editor's event handlers, called directly: the server refuses edits by non-editors."""
+"""The editor's event handlers, called directly: the server refuses edits by non-editors, and
+every message shows beside the action that caused it."""
 
 from academy.core.db import session_scope
 from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
-from journeys import store
-from journeys.formats import json_format
-from journeys.state import JourneyEditorState
+from academy.journeys import store
+from academy.journeys.web.editor_state import JourneyEditorState
 from tests.integration.journeys.test_store import _felanmalan_id, actor
+
+REFUSED = "Du har inte behörighet att göra detta."
 
 
 def editor_for(engine, email, journey_id):
@@ -14,10 +16,14 @@ def editor_for(engine, email, journey_id):
     login.submit({"email": email, "password": DEMO_PASSWORD})
     state = JourneyEditorState()
     state.token = login.token
-    with session_scope(engine) as session:
-        stored = store.get_journey(session, actor(engine, email), journey_id)
-        state._show(stored, session)
+    state.journey_id = journey_id
+    assert state._run(state._reload, at="page"), state.error
     return state
+
+
+def stored(engine, journey_id):
+    with session_scope(engine) as session:
+        return store.get_journey(session, actor(engine, "strateg@demo.se"), journey_id)
 
 
 STEP = {"text": "Nytt steg", "stage": "", "lane": ""}
@@ -26,25 +32,112 @@ STEP = {"text": "Nytt steg", "stage": "", "lane": ""}
 def test_employee_edit_events_are_refused_on_the_server(demo):
     journey_id = _felanmalan_id(demo)
     state = editor_for(demo, "medarbetare@demo.se", journey_id)
-    assert state.can_edit is False
-    first = state.stages[0]["id"]
-    state.save_step({**STEP, "stage": first, "lane": state.lanes[0]["id"]})
-    assert state.error == "Du har inte behörighet att göra detta."
+    assert state.can_edit is False and state.link_choices == []
+    first = state.stages[0].id
+    state.save_step({**STEP, "stage": first, "lane": state.lanes[0].id})
+    assert (state.error, state.message_at) == (REFUSED, "step")
     state.add_column({"what": "stage", "name": "Smygfas"})
-    assert state.error == "Du har inte behörighet att göra detta."
-    with session_scope(demo) as session:
-        assert store.get_journey(session, actor(demo, "strateg@demo.se"), journey_id).version == 1
+    assert (state.error, state.message_at) == (REFUSED, "stage")
+    state.delete_flow(state.flows[0].source, state.flows[0].target)
+    assert (state.error, state.message_at) == (REFUSED, "flows")
+    state.restore(1)
+    assert (state.error, state.message_at) == (REFUSED, "history")
+    assert stored(demo, journey_id).version == 1
 
 
-def test_strategist_saves_a_step_and_bad_numbers_are_refused(demo):
+def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo):
     journey_id = _felanmalan_id(demo)
     state = editor_for(demo, "strateg@demo.se", journey_id)
     state.new_step()
-    form = {**STEP, "stage": state.stages[0]["id"], "lane": state.lanes[0]["id"]}
+    form = {**STEP, "stage": state.stages[0].id, "lane": state.lanes[0].id}
     state.save_step({**form, "volume_per_week": "många"})
     assert state.error == "Volym per vecka måste vara ett tal."
+    assert state.message_at == "step"
+    assert state.field_errors == {"volume_per_week": "Volym per vecka måste vara ett tal."}
     assert state.version == 1
     state.save_step({**form, "volume_per_week": "12,5", "first_contact_resolution": "80"})
-    assert state.error == "" and state.version == 2
-    saved = json_format.loads(state._document).step(state.step_id)
+    assert (state.error, state.notice, state.message_at) == ("", "Sparat som version 2.", "step")
+    assert state.version == 2 and state.step.text == "Nytt steg"
+    saved = stored(demo, journey_id).journey.step(state.step_id)
     assert (saved.volume_per_week, saved.first_contact_resolution) == (12.5, 0.8)
+
+    state.delete_step()
+    assert (state.notice, state.message_at, state.step_id) == ("Sparat som version 3.", "step", "")
+    assert all(s.text != "Nytt steg" for s in state.steps)
+
+
+def test_a_stale_save_names_who_saved_and_stays_at_the_form(demo):
+    journey_id = _felanmalan_id(demo)
+    first = editor_for(demo, "strateg@demo.se", journey_id)
+    second = editor_for(demo, "admin@demo.se", journey_id)
+    step = first.steps[0]
+    form = {"text": "Ändrad", "stage": step.stage, "lane": step.lane}
+    first.open_step(step.id)
+    first.save_step(form)
+    assert first.notice == "Sparat som version 2."
+    second.open_step(step.id)
+    second.save_step({**form, "text": "Krock"})
+    assert "har ändrats av Erik Johansson" in second.error and second.message_at == "step"
+    assert second.version == 1 and stored(demo, journey_id).journey.step(step.id).text == "Ändrad"
+
+
+def test_lanes_use_the_glossary_words_and_column_messages_stay_at_their_list(demo):
+    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    state.add_column({"what": "lane", "name": "Kommunvägledare", "role": "frontstage"})
+    assert (state.notice, state.message_at) == ("Sparat som version 2.", "lane")
+    assert state.lanes[-1].role == "Främre led (synlig)"
+    state.add_column({"what": "lane", "name": "kommunvägledare", "role": "support"})
+    assert state.message_at == "lane" and "redan en bana" in state.error
+    assert state.field_errors == {"name": state.error}
+    state.rename_column({"what": "stage", "id": state.stages[0].id, "name": " "})
+    assert (state.error, state.message_at, state.field_errors) == (
+        "Namn måste fyllas i.",
+        "stage",
+        {},
+    )
+    state.move_column("stage", state.stages[1].id, -1)
+    assert state.message_at == "stage" and state.notice.startswith("Sparat")
+
+
+def test_deleting_a_stage_moves_its_steps_where_the_dialog_said(demo):
+    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    doomed, keeper = state.stages[0], state.stages[1]
+    assert doomed.steps > 0
+    steps_before = len(state.steps)
+    state.delete_column({"what": "stage", "id": doomed.id, "move_to": keeper.id})
+    assert (state.message_at, state.error) == ("stage", "")
+    assert doomed.id not in [s.id for s in state.stages] and len(state.steps) == steps_before
+    assert next(s for s in state.stages if s.id == keeper.id).steps == keeper.steps + doomed.steps
+
+
+def test_flows_report_at_the_flows_and_a_share_error_at_its_field(demo):
+    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    a, b = state.steps[0].id, state.steps[-1].id
+    state.add_flow({"source": a, "target": b, "share": "3"})
+    assert state.message_at == "flows" and state.field_errors == {
+        "share": "Andel måste vara mellan 0 och 1."
+    }
+    count = len(state.flows)
+    state.delete_flow(state.flows[0].source, state.flows[0].target)
+    assert (state.notice, state.message_at, len(state.flows)) == (
+        "Sparat som version 2.",
+        "flows",
+        count - 1,
+    )
+
+
+def test_restore_and_links_report_beside_their_buttons(demo):
+    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    state.delete_flow(state.flows[0].source, state.flows[0].target)
+    state.restore(1)
+    assert (state.notice, state.message_at) == ("Version 1 är återställd som version 3.", "history")
+    assert [v.version for v in state.history_rows] == [3, 2, 1]
+
+    state.open_step(state.steps[0].id)
+    state.link_training({"target": "kurs:1"})
+    assert state.message_at == "links" and state.field_errors.get("target")
+    state.link_training({"target": state.link_choices[0].value})
+    assert (state.notice, state.message_at) == ("Kopplingen till utbildning är sparad.", "links")
+    assert len(state.step_links) == 1
+    state.unlink_training(state.step_links[0].id)
+    assert (state.notice, state.step_links) == ("Kopplingen är borttagen.", [])

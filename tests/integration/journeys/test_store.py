@@ -5,7 +5,7 @@ from academy.core.auth import to_current_user
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import User
-from journeys import links, store
+from academy.journeys import links, store
 from journeys.examples import load_example
 
 

@@ -1,7 +1,9 @@
 import pytest
 
 from academy.core.errors import ValidationError
-from journeys import editing
+from academy.journeys import editing
+from academy.journeys.editing import FlowValues, StepValues
+from academy.journeys.web import forms
 from journeys.model import Journey
 
 
@@ -14,9 +16,8 @@ def small() -> Journey:
 
 
 def step(journey, title, stage="kontakt", **extra):
-    return editing.save_step(
-        journey, "", {"text": title, "stage": stage, "lane": "medborgare", **extra}
-    )
+    form = {"text": title, "stage": stage, "lane": "medborgare", **extra}
+    return editing.save_step(journey, "", forms.step(form))
 
 
 def test_ids_are_slugs_and_stay_unique():
@@ -40,40 +41,57 @@ def test_step_form_values_are_checked_and_converted():
     saved = journey.step(step_id)
     assert (saved.channel, saved.emotion, saved.first_contact_resolution) == ("e-post", -1.0, 0.75)
     assert saved.pain_points == ["Får inget svar", "Skickar igen"] and saved.failure_demand
-    for bad, message in [
-        ({"emotion": "3"}, "Känsla måste vara mellan -2 och 2."),
-        ({"channel": "fax"}, "Välj en kanal i listan."),
-        ({"first_contact_resolution": "120"}, "mellan 0 och 100"),
-        ({"stage": "okand"}, "Välj en fas"),
-        ({"text": " "}, "Text måste fyllas i."),
+    for bad, message, field in [
+        ({"emotion": "3"}, "Känsla måste vara mellan -2 och 2.", "emotion"),
+        ({"channel": "fax"}, "Välj en kanal i listan.", "channel"),
+        ({"first_contact_resolution": "120"}, "mellan 0 och 100", "first_contact_resolution"),
+        ({"stage": "okand"}, "Välj en fas", "stage"),
+        ({"text": " "}, "Text måste fyllas i.", "text"),
     ]:
-        with pytest.raises(ValidationError, match=message):
+        with pytest.raises(ValidationError, match=message) as refused:
             step(journey, "X", **bad)
+        assert refused.value.field == field
     assert len(journey.steps) == 1
+
+
+def test_step_values_are_checked_even_without_the_form():
+    journey = small()
+    with pytest.raises(ValidationError, match="Känsla") as refused:
+        editing.save_step(journey, "", StepValues("X", "kontakt", "medborgare", emotion=5))
+    assert refused.value.field == "emotion" and journey.steps == []
 
 
 def test_deleting_a_stage_moves_or_deletes_its_steps_and_flows():
     journey = small()
     a, b = step(journey, "A"), step(journey, "B", stage="beslut")
-    editing.add_flow(journey, {"source": a, "target": b, "kind": "next"})
+    editing.add_flow(journey, FlowValues(a, b, "next"))
     editing.delete_column(journey, "stage", "kontakt", move_steps_to="beslut")
     assert journey.step(a).stage == "beslut" and len(journey.flows) == 1
     editing.delete_column(journey, "stage", "beslut")
     assert journey.steps == [] and journey.flows == [] and journey.stages == []
 
 
+def test_a_deleted_thing_is_named_in_the_refusal():
+    journey = small()
+    with pytest.raises(ValidationError, match="Steget finns inte längre"):
+        editing.delete_step(journey, "borta")
+    with pytest.raises(ValidationError, match="Banan finns inte längre"):
+        editing.rename_column(journey, "lane", "borta", "Ny")
+
+
 def test_flows_refuse_duplicates_loops_to_self_and_bad_shares():
     journey = small()
     a, b = step(journey, "A"), step(journey, "B")
-    editing.add_flow(journey, {"source": a, "target": b, "share": "0,6"})
+    editing.add_flow(journey, forms.flow({"source": a, "target": b, "share": "0,6"}))
     assert journey.flows[0].share == 0.6
-    for form, message in [
-        ({"source": a, "target": b}, "finns redan"),
-        ({"source": a, "target": a}, "annat steg"),
-        ({"source": b, "target": a, "share": "2"}, "Andel måste vara mellan 0 och 1."),
+    for values, message in [
+        (FlowValues(a, b), "finns redan"),
+        (FlowValues(a, a), "annat steg"),
+        (FlowValues(b, a, share=2), "Andel måste vara mellan 0 och 1."),
+        (FlowValues(b, a, kind="hopp"), "typ av flöde"),
     ]:
         with pytest.raises(ValidationError, match=message):
-            editing.add_flow(journey, form)
+            editing.add_flow(journey, values)
 
 
 def test_columns_can_be_renamed_and_reordered_but_not_duplicated():
@@ -83,3 +101,9 @@ def test_columns_can_be_renamed_and_reordered_but_not_duplicated():
     editing.rename_column(journey, "stage", "beslut", "Besked")
     with pytest.raises(ValidationError, match="redan en fas"):
         editing.rename_column(journey, "stage", "kontakt", "besked")
+    with pytest.raises(ValidationError, match="redan en fas") as refused:
+        editing.add_column(journey, "stage", "BESKED")
+    assert refused.value.field == "name"
+    with pytest.raises(ValidationError, match="Medborgarens bana") as refused:
+        editing.add_column(journey, "lane", "Handläggare", "frontstage-ish")
+    assert refused.value.field == "role"

@@ -1,52 +1,22 @@
 """Links from a journey step (or one of its pain points) to the training that addresses it.
 
-A target is a course module (Utbildning) or an exercise, a bemötande scenario (Träning); each
-kind says how to list
-its choices and how to name one, so a link never points at something that does not exist.
+A target is a course module (Utbildning) or an exercise, a bemötande scenario (Träning). The
+areas that own them register how to name them (academy.core.training_targets), so a link never
+points at something that does not exist and this module imports neither area.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from academy.core import training_targets
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, ValidationError
-from academy.courses.models import Course, CourseModule
-from academy.practice.models import PracticeScenario
-from journeys.store import EDITORS, get_journey
-from journeys.tables import TrainingLink
-
-
-def _module_names(session: Session, ids: set[int] | None) -> dict[int, str]:
-    query = select(CourseModule.id, Course.title, CourseModule.title).join(
-        Course, Course.id == CourseModule.course_id
-    )
-    if ids is None:
-        query = query.where(Course.status == "published")
-    else:
-        query = query.where(CourseModule.id.in_(ids))
-    rows = session.execute(query.order_by(Course.title, CourseModule.position)).all()
-    return {module_id: f"{course} – {module}" for module_id, course, module in rows}
-
-
-def _scenario_names(session: Session, ids: set[int] | None) -> dict[int, str]:
-    query = select(PracticeScenario.id, PracticeScenario.title)
-    if ids is None:
-        query = query.where(PracticeScenario.status == "published")
-    else:
-        query = query.where(PracticeScenario.id.in_(ids))
-    return dict(session.execute(query.order_by(PracticeScenario.title)).all())
-
-
-# kind -> (label, function(session, ids or None for every linkable target) -> {id: label})
-TARGET_KINDS: dict[str, tuple[str, Callable[[Session, set[int] | None], dict[int, str]]]] = {
-    "module": ("Modul", _module_names),
-    "exercise": ("Övning", _scenario_names),
-}
+from academy.journeys.models import TrainingLink
+from academy.journeys.store import EDITORS, get_journey
 
 
 @dataclass(frozen=True)
@@ -62,9 +32,9 @@ class LinkRow:
 def target_choices(session: Session) -> list[tuple[str, str]]:
     """(value "kind:id", label) for every target a step can be linked to."""
     return [
-        (f"{kind}:{target_id}", f"{kind_label}: {label}")
-        for kind, (kind_label, names) in TARGET_KINDS.items()
-        for target_id, label in names(session, None).items()
+        (f"{target.kind}:{target_id}", f"{target.label}: {label}")
+        for target in training_targets.kinds()
+        for target_id, label in target.names(session, None).items()
     ]
 
 
@@ -87,10 +57,11 @@ def link_training(
     if pain_point and pain_point not in step.pain_points:
         raise ValidationError("Smärtpunkten finns inte på steget.")
     kind, _, raw_id = target.partition(":")
-    if kind not in TARGET_KINDS or not raw_id.isdigit():
-        raise ValidationError("Välj en modul eller övning att koppla till.")
-    if int(raw_id) not in TARGET_KINDS[kind][1](session, {int(raw_id)}):
-        raise ValidationError("Den valda utbildningen finns inte längre.")
+    target_kind = training_targets.get(kind)
+    if target_kind is None or not raw_id.isdigit():
+        raise ValidationError("Välj en modul eller övning att koppla till.", field="target")
+    if int(raw_id) not in target_kind.names(session, {int(raw_id)}):
+        raise ValidationError("Den valda utbildningen finns inte längre.", field="target")
     duplicate = session.scalar(
         select(TrainingLink.id).where(
             TrainingLink.journey_id == journey_id,
@@ -136,8 +107,10 @@ def training_links(session: Session, actor: CurrentUser | None, journey_id: int)
         )
     )
     names = {
-        kind: names_of(session, {link.target_id for link in links if link.target_kind == kind})
-        for kind, (_, names_of) in TARGET_KINDS.items()
+        kind.kind: kind.names(
+            session, {link.target_id for link in links if link.target_kind == kind.kind}
+        )
+        for kind in training_targets.kinds()
     }
     return [
         LinkRow(

@@ -6,18 +6,21 @@ journey travels as the engine's `Journey` and is stored as its JSON document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NoReturn
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
-from academy.core.errors import NotFound, ValidationError
+from academy.core.errors import NotFound, StaleEdit, ValidationError
 from academy.core.models import Role, Unit, User, utcnow
+from academy.core.versioning import save_versioned
+from academy.journeys.models import JourneyRecord, JourneyVersion
 from journeys.formats import json_format
 from journeys.model import Journey
-from journeys.tables import JourneyRecord, JourneyVersion
 
 EDITORS = (Role.ADMIN, Role.STRATEGIST)
 KIND_LABELS = {"current": "Nuläge", "future": "Önskat läge"}
@@ -27,7 +30,7 @@ STALE_MESSAGE = (
 )
 
 
-class StaleJourney(ValidationError):
+class StaleJourney(StaleEdit):
     """Someone saved the journey after this copy was loaded; nothing was written."""
 
 
@@ -209,13 +212,11 @@ def save_journey(
     record = _load(session, actor, journey_id)
     _check(journey)
     now = now or utcnow()
-    new_version = expected_version + 1
-    journey.version = new_version
+    journey.version = expected_version + 1
     document = json_format.dumps(journey, indent=None)
     values = dict(
         title=journey.title.strip(),
         kind=journey.kind,
-        version=new_version,
         document=document,
         updated_at=now,
         updated_by=actor.id,
@@ -228,16 +229,12 @@ def save_journey(
         if current_journey_id == journey_id:
             raise ValidationError("En kundresa kan inte jämföras med sig själv.")
         values["current_journey_id"] = current_journey_id
-    result = session.execute(
-        update(JourneyRecord)
-        .where(JourneyRecord.id == journey_id, JourneyRecord.version == expected_version)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        session.refresh(record)
-        who = session.get(User, record.updated_by) if record.updated_by else None
-        raise StaleJourney(STALE_MESSAGE.format(who=who.name if who else "någon annan"))
+    try:
+        new_version = save_versioned(
+            session, JourneyRecord, journey_id, expected_version, what="Kundresan", **values
+        )
+    except StaleEdit:
+        _refuse_stale(session, record)
     session.add(
         JourneyVersion(
             journey_id=journey_id,
@@ -249,6 +246,44 @@ def save_journey(
         )
     )
     return new_version
+
+
+def _refuse_stale(session: Session, record: JourneyRecord) -> NoReturn:
+    """Raise StaleJourney naming the person who saved the newer version."""
+    session.refresh(record)
+    who = session.get(User, record.updated_by) if record.updated_by else None
+    raise StaleJourney(STALE_MESSAGE.format(who=who.name if who else "någon annan"))
+
+
+def edit_journey(
+    session: Session,
+    actor: CurrentUser | None,
+    journey_id: int,
+    change: Callable[[Journey], object],
+    *,
+    expected_version: int,
+    summary: str,
+    **details,
+) -> int:
+    """Apply `change` to the stored journey and save it as a new version; the new version.
+
+    The role and visibility are checked before `change` sees anything, and a journey that
+    someone saved since `expected_version` is refused before it is changed."""
+    require_role(actor, *EDITORS)
+    record = _load(session, actor, journey_id)
+    if record.version != expected_version:
+        _refuse_stale(session, record)
+    journey = json_format.loads(record.document)
+    change(journey)
+    return save_journey(
+        session,
+        actor,
+        journey_id,
+        journey,
+        expected_version=expected_version,
+        summary=summary,
+        **details,
+    )
 
 
 def history(session: Session, actor: CurrentUser | None, journey_id: int) -> list[VersionRow]:
@@ -302,3 +337,8 @@ def restore_version(
 def delete_journey(session: Session, actor: CurrentUser | None, journey_id: int) -> None:
     require_role(actor, *EDITORS)
     session.delete(_load(session, actor, journey_id))
+
+
+def require_editor(actor: CurrentUser | None) -> CurrentUser:
+    """Refuse anyone who may not create or change journeys (before their input is read)."""
+    return require_role(actor, *EDITORS)

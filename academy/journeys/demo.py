@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session
 
 from academy.core.auth import to_current_user
 from academy.core.models import Unit, User
+from academy.journeys.models import JourneyRecord
+from academy.journeys.store import create_journey, save_journey
 from journeys.examples import load_example
-from journeys.store import create_journey, save_journey
-from journeys.tables import JourneyRecord
 
 OWNER = "strateg@demo.se"
 # (example, unit, shared with every unit, the current journey it improves on)

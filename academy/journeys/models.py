@@ -1,4 +1,4 @@
-"""Database tables for stored journeys, their versions and their links to training.
+"""Database tables (Kundresor) for stored journeys, their versions and their links to training.
 
 The journey itself is kept as its JSON document (journeys.formats.json_format), so the engine's
 model can grow without schema changes; the columns beside it are what lists filter and sort on.
@@ -59,8 +59,8 @@ class JourneyVersion(Base):
 class TrainingLink(Base):
     """A step (or one pain point of it) that a course module or a practice exercise trains.
 
-    `target_kind` + `target_id` point at either kind of target; the target tables arrive with
-    the courses and practice areas, whose services check the target exists when linking.
+    `target_kind` + `target_id` point at either kind of target; the areas that own the targets
+    register how to name them (academy.core.training_targets); linking checks the target exists.
     """
 
     __tablename__ = "journey_training_links"

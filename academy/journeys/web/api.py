@@ -1,0 +1,42 @@
+"""Download routes for journeys (SVG, PNG, PDF, JSON, Mermaid, DOT).
+
+Large diagrams stay out of the Reflex state: the browser fetches them here, through the one
+download helper (login from the cookie, the journey must be visible to that person).
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+
+from academy.core.web.download import PDF, Download, choose, download_route
+from academy.journeys import store
+from academy.journeys.web.view import download_name
+from journeys.formats import json_format, mermaid
+from journeys.formats.dot import to_dot
+from journeys.render import render_journey
+
+# An SVG opened on its own must not run anything, whatever it contains.
+SVG_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+EXPORTS = {
+    "svg": ("image/svg+xml", lambda j: render_journey(j, "svg")),
+    "png": ("image/png", lambda j: render_journey(j, "png")),
+    "pdf": (PDF, lambda j: render_journey(j, "pdf")),
+    "json": ("application/json", lambda j: json_format.dumps(j).encode()),
+    "mmd": ("text/plain; charset=utf-8", lambda j: mermaid.to_mermaid(j).encode()),
+    "dot": ("text/vnd.graphviz; charset=utf-8", lambda j: to_dot(j).encode()),
+}
+
+
+def export_journey(request: Request, session, actor) -> Download:
+    fmt = request.path_params["fmt"]
+    media_type, produce = choose(EXPORTS, fmt)
+    stored = store.get_journey(session, actor, request.path_params["journey_id"])
+    return Download(
+        body=produce(stored.journey),
+        media_type=media_type,
+        filename=download_name(stored.journey.title, stored.version, fmt),
+        headers=SVG_HEADERS,
+    )
+
+
+ROUTES = [download_route("/api/kundresor/{journey_id:int}/export/{fmt}", export_journey)]

@@ -1,0 +1,251 @@
+"""/kundresor/[journey_id]: the journey editor (diagram, steps, flows, analysis, versions)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy import ui
+from academy.journeys.web.columns_page import columns
+from academy.journeys.web.editor_state import AT_HISTORY, AT_META, AT_PAGE
+from academy.journeys.web.editor_state import JourneyEditorState as S
+from academy.journeys.web.flows_page import flows
+from academy.journeys.web.forms import KIND_OPTIONS
+from academy.journeys.web.steps_page import field_error, step_form, steps_table
+from academy.journeys.web.view import HistoryRow
+
+EXPORTS = [
+    ("SVG", "svg"),
+    ("PNG", "png"),
+    ("PDF", "pdf"),
+    ("JSON", "json"),
+    ("Mermaid", "mmd"),
+    ("DOT", "dot"),
+]
+# Grid columns may shrink below their content's width, so a wide table or diagram scrolls
+# inside its own box instead of widening the page on a phone.
+SHRINK = {"min_width": "0"}
+
+
+def _metadata_form() -> rx.Component:
+    return rx.el.details(
+        rx.el.summary("Uppgifter om kundresan"),
+        ui.form(
+            ui.text_field(
+                "Titel",
+                "title",
+                required=True,
+                default_value=S.title,
+                field_id="f-meta-title",
+                error=field_error(AT_META, "title"),
+            ),
+            ui.static_select("Typ", "kind", KIND_OPTIONS, S.kind, field_id="f-meta-kind"),
+            ui.text_field(
+                "Persona", "persona", default_value=S.persona, error=field_error(AT_META, "persona")
+            ),
+            ui.text_field("Mål", "goal", default_value=S.goal, error=field_error(AT_META, "goal")),
+            ui.select_field(
+                "Enhet",
+                "unit_id",
+                S.unit_options,
+                default_value=S.unit_id,
+                empty_label="Ingen enhet",
+            ),
+            ui.checkbox("Delad med alla enheter", "shared", default_checked=S.shared),
+            ui.select_field(
+                "Nuläge att jämföra med",
+                "current_journey_id",
+                S.current_options,
+                default_value=S.current_journey_id,
+                empty_label="Inget",
+                error=field_error(AT_META, "current_journey_id"),
+            ),
+            ui.submit("Spara uppgifter"),
+            ui.message(S, at=AT_META),
+            on_submit=S.save_metadata,
+            reset_on_submit=False,
+            key=S.form_key,
+            aria_label="Uppgifter om kundresan",
+        ),
+        class_name="card",
+    )
+
+
+def _diagram() -> rx.Component:
+    return ui.section(
+        "Diagram",
+        rx.el.div(
+            ui.button("Zooma in", S.zoom_by(25), kind="small"),
+            ui.button("Zooma ut", S.zoom_by(-25), kind="small"),
+            ui.button("Anpassa", S.zoom_fit, kind="small"),
+            rx.el.span(
+                rx.cond(S.fit, "anpassad", S.zoom.to_string() + " %"),
+                class_name="muted",
+                aria_live="polite",
+            ),
+            class_name="actions",
+            style={"flex_wrap": "wrap", "align_items": "center"},
+        ),
+        ui.text_message(S.diagram_error),
+        rx.el.div(
+            rx.el.div(rx.html(S.svg), style={"zoom": S.zoom / 100}),
+            class_name=rx.cond(S.fit, "diagram fit", "diagram"),
+            tab_index=0,
+            id="diagram",
+            role="img",
+            aria_label="Diagram över kundresan; samma innehåll finns som text och i tabellen Steg.",
+            style={"max_width": "100%"},
+        ),
+        rx.el.details(
+            rx.el.summary("Kundresan som text"),
+            rx.el.pre(
+                S.text_description,
+                class_name="description",
+                style={"white_space": "pre-wrap", "overflow_wrap": "anywhere"},
+            ),
+        ),
+        style=SHRINK,
+    )
+
+
+def _analysis() -> rx.Component:
+    return ui.section(
+        "Analys",
+        rx.cond(
+            S.problems.length() > 0,
+            rx.el.div(
+                rx.el.h3("Att åtgärda"),
+                rx.el.ul(
+                    rx.foreach(S.problems, lambda p: rx.el.li(rx.el.a(p.message, href=p.anchor)))
+                ),
+            ),
+            rx.el.p("Inga valideringsproblem."),
+        ),
+        rx.el.dl(
+            rx.foreach(S.figures, lambda f: rx.fragment(rx.el.dt(f.label), rx.el.dd(f.value))),
+            class_name="figures",
+        ),
+        rx.el.h3("Känslokurva längs huvudvägen"),
+        rx.recharts.line_chart(
+            rx.recharts.line(
+                data_key="känsla", stroke="#23318c", stroke_width=2, is_animation_active=False
+            ),
+            rx.recharts.x_axis(data_key="steg", hide=True),
+            rx.recharts.y_axis(domain=[-2, 2], ticks=[-2, -1, 0, 1, 2]),
+            rx.recharts.reference_line(y=0, stroke="#767d88"),
+            rx.recharts.graphing_tooltip(),
+            data=S.curve,
+            width="100%",
+            height=220,
+        ),
+        rx.el.ol(
+            rx.foreach(S.curve, lambda p: rx.el.li(p["steg"], ": ", p["känsla"])),
+            class_name="curve-list",
+            aria_label="Känslokurvan som lista",
+        ),
+        style=SHRINK,
+    )
+
+
+def _history_row(v: HistoryRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(v.version, num=True),
+        ui.cell(v.author),
+        ui.cell(v.created_at),
+        ui.cell(v.summary, wrap=True),
+        ui.cell(
+            rx.cond(
+                S.can_edit & (v.version != S.version),
+                ui.row_actions(
+                    ui.confirm_button(
+                        "Återställ",
+                        S.restore(v.version),
+                        dialog_id="restore-" + v.version.to(str),
+                        question="Återställ version " + v.version.to(str) + "?",
+                        explanation="Den sparas som en ny version överst; alla versioner "
+                        "finns kvar, så du kan ångra genom att återställa en annan.",
+                        small=True,
+                        aria_label="Återställ version " + v.version.to(str),
+                    ),
+                ),
+            )
+        ),
+    )
+
+
+def _history() -> rx.Component:
+    return rx.el.details(
+        rx.el.summary("Versioner"),
+        ui.data_table(
+            "Sparade versioner",
+            [
+                ui.col("Version", num=True),
+                ui.col("Vem"),
+                ui.col("När"),
+                ui.col("Vad"),
+                ui.col("Åtgärd", hidden=True),
+            ],
+            S.history_rows,
+            _history_row,
+            empty="Inga sparade versioner.",
+        ),
+        ui.message(S, at=AT_HISTORY),
+        class_name="card",
+    )
+
+
+def _exports() -> rx.Component:
+    base = "/api/kundresor/" + S.journey_id.to_string() + "/export/"
+    return rx.el.nav(
+        rx.el.span("Exportera:", class_name="muted"),
+        *[ui.download_link(label, base + fmt) for label, fmt in EXPORTS],
+        aria_label="Exportera",
+        class_name="actions exports",
+    )
+
+
+def _heading() -> rx.Component:
+    return rx.fragment(
+        ui.page_title(
+            S.title,
+            S.kind_label
+            + " · version "
+            + S.version.to_string()
+            + rx.cond(S.can_edit, "", " · endast läsning"),
+        ),
+        rx.cond(
+            S.current_journey_id != "",
+            rx.link(
+                "Jämför med nuläget", href="/kundresor/" + S.journey_id.to_string() + "/jamfor"
+            ),
+        ),
+        _exports(),
+    )
+
+
+def _editor() -> rx.Component:
+    return rx.fragment(
+        _heading(),
+        _diagram(),
+        rx.el.div(
+            rx.el.div(steps_table(), flows(), class_name="main-col", style=SHRINK),
+            rx.el.div(step_form(), _analysis(), class_name="side-col", style=SHRINK),
+            class_name="editor-grid",
+        ),
+        rx.cond(
+            S.can_edit,
+            rx.el.div(_metadata_form(), columns("stage"), columns("lane"), class_name="cards"),
+        ),
+        _history(),
+    )
+
+
+def editor_page() -> rx.Component:
+    return ui.page_shell(
+        rx.link("← Alla kundresor", href="/kundresor"),
+        rx.cond(
+            S.journey_id != 0,
+            _editor(),
+            rx.fragment(ui.page_title("Kundresa"), ui.message(S, at=AT_PAGE)),
+        ),
+        area="journeys",
+    )

@@ -1,0 +1,298 @@
+"""/kundresor/[journey_id]: the journey editor's state. Thin: every change goes through
+academy.journeys.store.edit_journey (role, visibility and version checked first) and every
+message shows beside the action that caused it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import reflex as rx
+
+from academy.core.accounts import list_units
+from academy.core.web.base import BaseState
+from academy.journeys import editing, links, store
+from academy.journeys.web import forms, view
+from journeys.errors import RenderError
+from journeys.model import Journey
+from journeys.report import summarize
+
+# Where each action's message shows (ui.message(State, at=...)).
+AT_PAGE = "page"
+AT_META = "meta"
+AT_STEP = "step"
+AT_LINKS = "links"
+AT_FLOWS = "flows"
+AT_HISTORY = "history"
+# Stages and lanes report at "stage" / "lane".
+
+
+class JourneyEditorState(BaseState):
+    journey_id: int = 0
+    version: int = 0
+    title: str = ""
+    kind: str = "current"
+    kind_label: str = ""
+    persona: str = ""
+    goal: str = ""
+    unit_id: str = ""
+    shared: bool = False
+    current_journey_id: str = ""
+    can_edit: bool = False
+    stages: list[view.ColumnRow] = []
+    lanes: list[view.ColumnRow] = []
+    steps: list[view.StepRow] = []
+    flows: list[view.FlowRow] = []
+    svg: str = ""
+    diagram_error: str = ""
+    text_description: str = ""
+    problems: list[view.ProblemRow] = []
+    figures: list[view.Figure] = []
+    curve: list[dict] = []
+    history_rows: list[view.HistoryRow] = []
+    current_options: list[view.Option] = []
+    unit_options: list[view.Option] = []
+    # The open step ("" = a new step) and the values its form starts from.
+    step_id: str = ""
+    step: view.StepRow = view.StepRow()
+    # Links from steps to training: all of the journey's, and those of the open step.
+    all_links: list[view.LinkView] = []
+    step_links: list[view.LinkView] = []
+    link_choices: list[view.Option] = []
+    zoom: int = 100
+    fit: bool = True
+
+    # ---- showing ------------------------------------------------------------------------------
+
+    def _show(self, session, actor, stored: store.StoredJourney) -> None:
+        journey = stored.journey
+        self.journey_id, self.version = stored.id, stored.version
+        self.title, self.kind = journey.title, journey.kind
+        self.kind_label = view.KIND_LABELS.get(journey.kind, journey.kind)
+        self.persona, self.goal = journey.persona, journey.goal
+        self.unit_id = str(stored.unit_id or "")
+        self.shared = stored.shared
+        self.current_journey_id = str(stored.current_journey_id or "")
+        self.can_edit = stored.can_edit
+        self.stages = view.column_rows(journey, "stage")
+        self.lanes = view.column_rows(journey, "lane")
+        self.steps = view.step_rows(journey)
+        self.flows = view.flow_rows(journey)
+        summary = summarize(journey)
+        self.problems = view.problem_rows(summary)
+        self.figures = view.key_figures(summary)
+        self.curve = view.emotion_points(journey, summary)
+        self.text_description = view.description(journey)
+        try:
+            self.svg, self.diagram_error = view.svg_markup(journey), ""
+        except RenderError as exc:
+            self.svg, self.diagram_error = "", str(exc)
+        self.history_rows = view.history_rows(store.history(session, actor, stored.id))
+        self.current_options = [
+            view.Option(str(row.id), row.title)
+            for row in store.list_journeys(session, actor, kind="current")
+            if row.id != stored.id
+        ]
+        self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
+        self.all_links = view.link_rows(links.training_links(session, actor, stored.id))
+        self.link_choices = view.options(links.target_choices(session)) if stored.can_edit else []
+        self._open_step(self.step_id)
+
+    def _reload(self, session, actor) -> None:
+        self._show(session, actor, store.get_journey(session, actor, self.journey_id))
+
+    def _open_step(self, step_id: str) -> None:
+        """Open a step in the form ("" or a step that is gone: a new step)."""
+        found = next((s for s in self.steps if s.id == step_id), None)
+        self.step_id = found.id if found else ""
+        self.step = found or view.StepRow()
+        self.step_links = [link for link in self.all_links if link.step_id == self.step_id]
+        self.form_key += 1
+
+    @rx.event
+    def load(self):
+        self.journey_id = self._param("journey_id") or 0
+        self.step_id = str(self.router.page.params.get("steg", "") or "")
+        self.zoom, self.fit = 100, True
+
+        def act(session, actor) -> None:
+            self._show(session, actor, store.get_journey(session, actor, self.journey_id))
+
+        if not self._run(act, at=AT_PAGE):
+            self.journey_id = 0
+
+    @rx.event
+    def open_step(self, step_id: str):
+        self._clear_messages(AT_STEP)
+        self._open_step(step_id)
+
+    @rx.event
+    def new_step(self):
+        self._clear_messages(AT_STEP)
+        self._open_step("")
+
+    @rx.event
+    def zoom_by(self, delta: int):
+        self.zoom = max(25, min(300, (100 if self.fit else self.zoom) + delta))
+        self.fit = False
+
+    @rx.event
+    def zoom_fit(self):
+        self.fit, self.zoom = True, 100
+
+    # ---- saving -------------------------------------------------------------------------------
+
+    def _edit(self, change: Callable[[Journey], object], summary: str, at: str) -> bool:
+        """Apply `change` to the stored journey and save it as a new version, reported at `at`.
+
+        On any refusal nothing is saved and the form keeps what the person typed."""
+        journey_id, expected = self.journey_id, self.version
+
+        def act(session, actor) -> None:
+            store.edit_journey(
+                session,
+                actor,
+                journey_id,
+                change,
+                expected_version=expected,
+                summary=summary,
+            )
+            self._reload(session, actor)
+
+        if not self._run(act, at=at):
+            return False
+        self.notice = f"Sparat som version {self.version}."
+        return True
+
+    @rx.event
+    def save_metadata(self, form_data: dict):
+        journey_id, expected = self.journey_id, self.version
+
+        def act(session, actor) -> None:
+            store.require_editor(actor)
+            meta = forms.metadata(form_data)
+            store.edit_journey(
+                session,
+                actor,
+                journey_id,
+                lambda j: editing.set_metadata(j, meta.title, meta.persona, meta.goal, meta.kind),
+                expected_version=expected,
+                summary="Uppgifter ändrade",
+                unit_id=meta.unit_id,
+                shared=meta.shared,
+                current_journey_id=meta.current_journey_id,
+            )
+            self._reload(session, actor)
+
+        if self._run(act, at=AT_META):
+            self.notice = f"Sparat som version {self.version}."
+
+    @rx.event
+    def save_step(self, form_data: dict):
+        step_id, saved = self.step_id, []
+
+        def change(journey: Journey) -> None:
+            saved.append(editing.save_step(journey, step_id, forms.step(form_data)))
+
+        verb = "ändrat" if step_id else "tillagt"
+        text = str(form_data.get("text", "")).strip()[:80]
+        if self._edit(change, f"Steg {verb}: {text}", AT_STEP):
+            self._open_step(saved[0])
+
+    @rx.event
+    def delete_step(self):
+        step_id = self.step_id
+        if not step_id:
+            return
+        if self._edit(lambda j: editing.delete_step(j, step_id), "Steg borttaget", AT_STEP):
+            self._open_step("")
+
+    @rx.event
+    def add_column(self, form_data: dict):
+        what = "lane" if form_data.get("what") == "lane" else "stage"
+        noun = "Bana" if what == "lane" else "Fas"
+
+        def change(journey: Journey) -> None:
+            column = forms.column(form_data)
+            editing.add_column(journey, column.what, column.name, column.role)
+
+        name = str(form_data.get("name", "")).strip()[:80]
+        self._edit(change, f"{noun} tillagd: {name}", what)
+
+    @rx.event
+    def rename_column(self, form_data: dict):
+        what = "lane" if form_data.get("what") == "lane" else "stage"
+
+        def change(journey: Journey) -> None:
+            column = forms.column(form_data)
+            editing.rename_column(journey, column.what, column.item_id, column.name)
+
+        self._edit(change, "Namn ändrat", what)
+
+    @rx.event
+    def move_column(self, what: str, item_id: str, offset: int):
+        what = "lane" if what == "lane" else "stage"
+        step = 1 if offset > 0 else -1
+        self._edit(lambda j: editing.move_column(j, what, item_id, step), "Ordning ändrad", what)
+
+    @rx.event
+    def delete_column(self, form_data: dict):
+        what = "lane" if form_data.get("what") == "lane" else "stage"
+        item_id, move_to = str(form_data.get("id", "")), str(form_data.get("move_to", ""))
+        noun = "Bana" if what == "lane" else "Fas"
+        self._edit(
+            lambda j: editing.delete_column(j, what, item_id, move_to), f"{noun} borttagen", what
+        )
+
+    @rx.event
+    def add_flow(self, form_data: dict):
+        self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), "Flöde tillagt", AT_FLOWS)
+
+    @rx.event
+    def delete_flow(self, source: str, target: str):
+        self._edit(lambda j: editing.delete_flow(j, source, target), "Flöde borttaget", AT_FLOWS)
+
+    # ---- links to training and history ---------------------------------------------------------
+
+    def _then_reload(self, call: Callable[..., object], success: str, at: str) -> bool:
+        """Run `call(session, actor, journey_id)`, then show the journey as it is now."""
+        journey_id = self.journey_id
+
+        def act(session, actor) -> None:
+            call(session, actor, journey_id)
+            self._reload(session, actor)
+
+        return self._run(act, success, at=at)
+
+    @rx.event
+    def link_training(self, form_data: dict):
+        step_id = self.step_id
+        target, pain = str(form_data.get("target", "")), str(form_data.get("pain_point", ""))
+        self._then_reload(
+            lambda session, actor, journey_id: links.link_training(
+                session, actor, journey_id, step_id, target, pain
+            ),
+            "Kopplingen till utbildning är sparad.",
+            AT_LINKS,
+        )
+
+    @rx.event
+    def unlink_training(self, link_id: int):
+        self._then_reload(
+            lambda session, actor, journey_id: links.unlink_training(
+                session, actor, journey_id, int(link_id)
+            ),
+            "Kopplingen är borttagen.",
+            AT_LINKS,
+        )
+
+    @rx.event
+    def restore(self, version: int):
+        expected = self.version
+        if self._then_reload(
+            lambda session, actor, journey_id: store.restore_version(
+                session, actor, journey_id, int(version), expected_version=expected
+            ),
+            "",
+            AT_HISTORY,
+        ):
+            self.notice = f"Version {version} är återställd som version {self.version}."

@@ -1,0 +1,132 @@
+"""/kundresor: the journeys a person may see, a new journey, and import from Mermaid or JSON."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy.core.accounts import list_units
+from academy.core.errors import ValidationError
+from academy.core.web.base import BaseState
+from academy.journeys import store
+from academy.journeys.web import forms, view
+from journeys.examples import example_names, load_example
+from journeys.model import Journey
+
+# Where each action's message shows (ui.message(State, at=...)).
+AT_LIST = "list"
+AT_CREATE = "create"
+AT_IMPORT = "import"
+
+
+def template_options() -> list[view.Option]:
+    return [view.Option(name, f"{load_example(name).title} ({name})") for name in example_names()]
+
+
+class JourneyListState(BaseState):
+    rows: list[view.JourneyRow] = []
+    unit_options: list[view.Option] = []
+    template_options: list[view.Option] = []
+    search: str = ""
+    unit_filter: str = ""
+    kind_filter: str = ""
+    can_edit: bool = False
+    import_text: str = ""
+    preview: view.ImportPreview = view.ImportPreview()
+    has_preview: bool = False
+
+    def _refresh(self, session, actor) -> None:
+        self.rows = view.journey_rows(
+            store.list_journeys(
+                session,
+                actor,
+                search=self.search,
+                unit_id=forms.optional_id(self.unit_filter),
+                kind=self.kind_filter,
+            )
+        )
+        self.can_edit = store.can_edit(actor)
+        self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
+        self.template_options = template_options()
+
+    @rx.event
+    def load(self):
+        self.has_preview = False
+        if not self._run(self._refresh, at=AT_LIST):
+            self.rows = []
+
+    @rx.event
+    def filter(self, form_data: dict):
+        self.search = str(form_data.get("search", ""))
+        self.unit_filter = str(form_data.get("unit", ""))
+        self.kind_filter = str(form_data.get("kind", ""))
+        if not self._run(self._refresh, at=AT_LIST):
+            self.rows = []
+
+    def _create(self, make, summary: str, at: str):
+        """Create the journey `make()` builds (after the role check); open it."""
+        created: list[int] = []
+
+        def act(session, actor) -> None:
+            store.require_editor(actor)
+            journey = make()
+            created.append(store.create_journey(session, actor, journey, summary=summary))
+
+        if self._run(act, at=at):
+            return rx.redirect(f"/kundresor/{created[0]}")
+        return None
+
+    @rx.event
+    def create(self, form_data: dict):
+        def make() -> Journey:
+            fields = forms.new_journey(form_data)
+            if not fields.template:
+                return Journey(title=fields.title, kind=fields.kind)
+            if fields.template not in example_names():
+                raise ValidationError("Välj ett exempel i listan.", field="template")
+            journey = load_example(fields.template)
+            journey.title = fields.title or journey.title
+            return journey
+
+        template = str(form_data.get("template", ""))
+        summary = "Skapad" + (f" från exemplet {template}" if template else "")
+        return self._create(make, summary, AT_CREATE)
+
+    @rx.event
+    def set_import_text(self, text: str):
+        self.import_text = text
+        self.has_preview = False
+        self._clear_messages(AT_IMPORT)
+
+    @rx.event
+    def preview_import(self):
+        self.has_preview = False
+
+        def act(session, actor) -> None:
+            store.require_editor(actor)
+            self.preview = view.import_preview(forms.import_text(self.import_text))
+
+        self.has_preview = self._run(act, at=AT_IMPORT)
+
+    @rx.event
+    def confirm_import(self):
+        text = self.import_text
+
+        def make() -> Journey:
+            journey = forms.import_text(text)
+            journey.title = journey.title.strip() or "Importerad kundresa"
+            return journey
+
+        return self._create(make, "Importerad", AT_IMPORT)
+
+    @rx.event
+    async def upload(self, files: list[rx.UploadFile]):
+        for file in files[:1]:
+            data = await file.read()
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                self.has_preview = False
+                self._fail("Filen är inte text i UTF-8. Inget har skapats.", at=AT_IMPORT)
+                return
+            self.set_import_text(text)
+            self.preview_import()
