@@ -234,6 +234,18 @@ def test_trainer_sets_dimensions_journey_step_and_a_node_image(new_page, app_url
     page.get_by_role("button", name="Byt namn på Tålamod").click()
     expect(page.get_by_role("status")).to_have_text("Dimensionen Tålamod heter nu Lugn.")
     expect(page.get_by_role("form", name="Val").get_by_label("Lugn")).to_be_visible()
+    # Removing asks first; the answer shows beside the dimensions.
+    page.get_by_role("button", name="Ta bort dimensionen Lugn").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Ta bort dimensionen ”Lugn”?")
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(page.get_by_label("Namn på Lugn")).to_be_visible()
+    page.get_by_role("button", name="Ta bort dimensionen Lugn").click()
+    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+    expect(page.locator("#dimensions").get_by_role("status")).to_have_text(
+        "Dimensionen Lugn är borttagen."
+    )
+    expect(page.get_by_label("Namn på Lugn")).to_have_count(0)
 
     setting = page.get_by_role("form", name="Inramning")
     setting.get_by_label("Kundresesteg").select_option(value="3#ringer")

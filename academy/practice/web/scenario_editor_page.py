@@ -41,6 +41,29 @@ def _status_actions() -> rx.Component:
     )
 
 
+def _edit_delete(
+    what: str, item_id, on_edit, on_delete, *, dialog_id, question, explanation: str
+) -> rx.Component:
+    """ "Redigera" and "Ta bort" (which asks first) for one node or choice row."""
+    return ui.row_actions(
+        rx.el.button(
+            "Redigera",
+            rx.el.span(f" {what} ", item_id, class_name="sr-only"),
+            on_click=on_edit,
+            class_name="button small",
+        ),
+        ui.confirm_button(
+            "Ta bort",
+            on_delete,
+            dialog_id=dialog_id,
+            question=question,
+            explanation=explanation,
+            small=True,
+            aria_label=f"Ta bort {what} " + item_id,
+        ),
+    )
+
+
 def _node_row(node: NodeRow) -> rx.Component:
     return rx.el.tr(
         ui.cell(node.id, header=True),
@@ -48,22 +71,14 @@ def _node_row(node: NodeRow) -> rx.Component:
         ui.cell(node.text, wrap=True),
         ui.cell(node.choices, num=True),
         ui.cell(
-            ui.row_actions(
-                rx.el.button(
-                    "Redigera",
-                    rx.el.span(" nod ", node.id, class_name="sr-only"),
-                    on_click=Editor.open_node(node.id),
-                    class_name="button small",
-                ),
-                ui.confirm_button(
-                    "Ta bort",
-                    Editor.delete_node(node.id),
-                    dialog_id="del-" + node.row_id,
-                    question="Ta bort noden " + node.id + "?",
-                    explanation="Valen från och till noden tas också bort.",
-                    small=True,
-                    aria_label="Ta bort nod " + node.id,
-                ),
+            _edit_delete(
+                "nod",
+                node.id,
+                Editor.open_node(node.id),
+                Editor.delete_node(node.id),
+                dialog_id="del-" + node.row_id,
+                question="Ta bort noden " + node.id + "?",
+                explanation="Valen från och till noden tas också bort.",
             )
         ),
         id=node.row_id,
@@ -78,22 +93,14 @@ def _choice_row(choice: ChoiceRow) -> rx.Component:
         ui.cell(choice.feedback, wrap=True),
         ui.cell(choice.scores, wrap=True),
         ui.cell(
-            ui.row_actions(
-                rx.el.button(
-                    "Redigera",
-                    rx.el.span(" val ", choice.id, class_name="sr-only"),
-                    on_click=Editor.open_choice(choice.id),
-                    class_name="button small",
-                ),
-                ui.confirm_button(
-                    "Ta bort",
-                    Editor.delete_choice(choice.id),
-                    dialog_id=choice.dialog_id,
-                    question="Ta bort valet ”" + choice.text + "”?",
-                    explanation="Återkopplingen och poängen för valet försvinner också.",
-                    small=True,
-                    aria_label="Ta bort val " + choice.id,
-                ),
+            _edit_delete(
+                "val",
+                choice.id,
+                Editor.open_choice(choice.id),
+                Editor.delete_choice(choice.id),
+                dialog_id=choice.dialog_id,
+                question="Ta bort valet ”" + choice.text + "”?",
+                explanation="Återkopplingen och poängen för valet försvinner också.",
             )
         ),
     )
