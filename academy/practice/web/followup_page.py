@@ -5,8 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 from academy import ui
+from academy.practice.web.activity_view import (
+    ActivityRow,
+    PathRow,
+    PopularRow,
+    RatingRow,
+    ResultRow,
+)
 from academy.practice.web.followup_state import FollowUpState as FollowUp
-from academy.practice.web.view import ActivityRow, PathRow, PopularRow, RatingRow, ResultRow
 from academy.practice.web.widgets import sub_nav
 
 NO_ATTEMPTS = "Ingen i kursomgången har spelat scenariot ännu."

@@ -9,8 +9,14 @@ from academy.core.web.base import BaseState
 from academy.practice import followup, scenarios
 from academy.practice.common import followed_cohorts
 from academy.practice.roleplays import cohort_observations
-from academy.practice.web import forms, view
-from academy.practice.web.view import ActivityRow, PathRow, PopularRow, RatingRow, ResultRow
+from academy.practice.web import activity_view, forms, view
+from academy.practice.web.activity_view import (
+    ActivityRow,
+    PathRow,
+    PopularRow,
+    RatingRow,
+    ResultRow,
+)
 from academy.ui.bars import Bar
 
 FOR_TRAINERS = "Uppföljningen är till för utbildare."
@@ -56,12 +62,12 @@ class FollowUpState(BaseState):
             activity = followup.log_activity(session, actor, cohort_id)
             self.cohort_id, self.scenario_id = str(cohort_id), str(scenario_id)
             self.heading = f"{result.scenario_title} – {result.cohort_name}"
-            self.results = view.result_rows(result.dimensions)
-            self.result_bars = view.result_bars(result.dimensions)
-            self.popular = view.popular_rows(result.popular)
-            self.paths = view.path_rows(result.paths)
-            self.ratings = [r for o in observations for r in view.rating_rows(o)]
-            self.activity = view.activity_rows(activity)
+            self.results = activity_view.result_rows(result.dimensions)
+            self.result_bars = activity_view.result_bars(result.dimensions)
+            self.popular = activity_view.popular_rows(result.popular)
+            self.paths = activity_view.path_rows(result.paths)
+            self.ratings = [r for o in observations for r in activity_view.rating_rows(o)]
+            self.activity = activity_view.activity_rows(activity)
             self.shown = True
 
         self._run(show, at="followup")

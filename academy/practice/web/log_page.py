@@ -5,8 +5,9 @@ from __future__ import annotations
 import reflex as rx
 
 from academy import ui
+from academy.practice.web.activity_view import EntryView, FeedbackItem
 from academy.practice.web.log_state import PracticeLogState as Log
-from academy.practice.web.view import CHANNEL_PAIRS, EntryView, FeedbackItem
+from academy.practice.web.view import CHANNEL_PAIRS
 from academy.practice.web.widgets import sub_nav
 
 PERSONAL_DATA_NOTICE = (

@@ -8,8 +8,8 @@ import reflex as rx
 
 from academy.core.web.base import BaseState
 from academy.practice import practice_log
-from academy.practice.web import forms, view
-from academy.practice.web.view import EntryView
+from academy.practice.web import activity_view, forms
+from academy.practice.web.activity_view import EntryView
 
 
 class PracticeLogState(BaseState):
@@ -18,9 +18,11 @@ class PracticeLogState(BaseState):
     today: str = ""
 
     def _reload(self, session, actor) -> None:
-        self.entries = [view.entry_view(e) for e in practice_log.my_entries(session, actor)]
+        self.entries = [
+            activity_view.entry_view(e) for e in practice_log.my_entries(session, actor)
+        ]
         self.to_review = [
-            view.entry_view(e) for e in practice_log.entries_to_review(session, actor)
+            activity_view.entry_view(e) for e in practice_log.entries_to_review(session, actor)
         ]
 
     @rx.event

@@ -6,8 +6,8 @@ import reflex as rx
 
 from academy import ui
 from academy.practice.roleplays import RATING_LABELS
+from academy.practice.web.activity_view import CardView, ObservationView, RatingRow, Statement
 from academy.practice.web.roleplay_state import RoleplayState as Roleplay
-from academy.practice.web.view import CardView, ObservationView, RatingRow, Statement
 from academy.practice.web.widgets import sub_nav
 
 

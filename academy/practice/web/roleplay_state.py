@@ -6,8 +6,8 @@ import reflex as rx
 
 from academy.core.web.base import BaseState
 from academy.practice import roleplays
-from academy.practice.web import forms, view
-from academy.practice.web.view import CardView, ObservationView, Statement
+from academy.practice.web import activity_view, forms, view
+from academy.practice.web.activity_view import CardView, ObservationView, Statement
 
 CHOOSE_FIRST = "Välj kursomgång och rollspelskort."
 
@@ -26,11 +26,11 @@ class RoleplayState(BaseState):
     def _reload(self, session, actor) -> None:
         self.can_author = actor.has_any("admin", "trainer")
         cards = roleplays.list_cards(session, actor)
-        self.cards = [view.card_view(c) for c in cards]
+        self.cards = [activity_view.card_view(c) for c in cards]
         self.card_options = view.options((c.id, c.title) for c in cards)
         self.cohort_options = view.options(roleplays.observable_cohorts(session, actor))
         self.received = [
-            view.observation_view(o) for o in roleplays.my_observations(session, actor)
+            activity_view.observation_view(o) for o in roleplays.my_observations(session, actor)
         ]
 
     @rx.event
@@ -61,7 +61,9 @@ class RoleplayState(BaseState):
             return
 
         def card(session, actor):
-            self.statements = view.statements(roleplays.get_card(session, actor, int(value)))
+            self.statements = activity_view.statements(
+                roleplays.get_card(session, actor, int(value))
+            )
 
         self._run(card, at="observe")
 

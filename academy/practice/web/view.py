@@ -1,4 +1,6 @@
-"""Träning's domain objects as the rows its pages show: frozen dataclasses, no Reflex, no DB.
+"""Scenarios as the rows the list, editor and player show: frozen dataclasses, no Reflex, no DB.
+
+The practice log, role-play and follow-up rows are in `activity_view`.
 
 Numbers stay numbers (the table right-aligns them); text is formatted the Swedish way here,
 once, so every page shows the same thing.
@@ -7,29 +9,19 @@ once, so every page shows the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from academy.practice import images
-from academy.practice.followup import DimensionResult, LearnerPath, LogActivity, NodeChoice
 from academy.practice.play import PlayResult
-from academy.practice.practice_log import LogEntry
-from academy.practice.roleplays import RATING_LABELS, Card, ObservationRow
 from academy.practice.scenario import CHANNELS, SCORE_MAX, SCORE_MIN, Scenario
 from academy.practice.scenario_map import node_svg_id
 from academy.practice.scenarios import STATUS_LABELS, ScenarioRow
-from academy.ui.bars import Bar, bars, diverging_bar
+from academy.ui.bars import Bar, bars
 
 CHANNEL_OPTIONS = [{"value": c, "label": c.capitalize()} for c in CHANNELS]
 CHANNEL_PAIRS = [(c, c.capitalize()) for c in CHANNELS]
 SCORE_PAIRS = [(str(s), f"{s:+d}") for s in range(SCORE_MAX, SCORE_MIN - 1, -1)]
 STATUS_OPTIONS = [{"value": k, "label": v} for k, v in STATUS_LABELS.items()]
-# The follow-up chart's scale: one choice scores −2…+2; a larger average widens it.
-SCORE_LIMIT = 2
-
-
-def decimal(value: float) -> str:
-    """A signed figure with a decimal comma: −0,67 → "-0,67", 0 → "±0,00"."""
-    return "±0,00" if value == 0 else f"{value:+.2f}".replace(".", ",")
 
 
 def scores_text(scores: dict[str, int], none: str = "–") -> str:
@@ -241,200 +233,3 @@ def summary_bars(scenario: Scenario, result: PlayResult) -> list[Bar]:
         ),
         100,
     )
-
-
-# ---- the practice log -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeedbackItem:
-    author: str
-    text: str
-    when: str
-
-
-@dataclass(frozen=True)
-class EntryView:
-    id: int
-    user: str
-    date: str
-    channel: str
-    errand_kind: str
-    tried: str
-    outcome: str
-    went_well: str
-    do_differently: str
-    shared_with: str
-    feedback: list[FeedbackItem] = field(default_factory=list)
-
-
-def entry_view(entry: LogEntry) -> EntryView:
-    return EntryView(
-        entry.id,
-        entry.user_name,
-        entry.happened_on.isoformat(),
-        entry.channel,
-        entry.errand_kind,
-        entry.tried,
-        entry.outcome,
-        entry.went_well or "–",
-        entry.do_differently or "–",
-        ", ".join(entry.shared_with),
-        [FeedbackItem(f.author, f.text, f.created_at.strftime("%Y-%m-%d")) for f in entry.feedback],
-    )
-
-
-# ---- role-play --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CardView:
-    id: int
-    title: str
-    situation: str
-    citizen_role: str
-    employee_role: str
-    practise: str
-    statements: list[str] = field(default_factory=list)
-
-
-def card_view(card: Card) -> CardView:
-    return CardView(
-        card.id,
-        card.title,
-        card.situation,
-        card.citizen_role,
-        card.employee_role,
-        card.practise,
-        list(card.statements),
-    )
-
-
-@dataclass(frozen=True)
-class Statement:
-    index: int
-    text: str
-    field_name: str
-
-
-def statements(card: Card) -> list[Statement]:
-    return [Statement(i, text, f"rating-{i}") for i, text in enumerate(card.statements)]
-
-
-@dataclass(frozen=True)
-class RatingRow:
-    statement: str
-    rating: str
-    comment: str
-    participant: str = ""
-    card: str = ""
-    observer: str = ""
-
-
-def rating_label(rating: int) -> str:
-    return RATING_LABELS.get(rating, str(rating))
-
-
-def rating_rows(observation: ObservationRow) -> list[RatingRow]:
-    return [
-        RatingRow(
-            r["statement"],
-            rating_label(r["rating"]),
-            r["comment"] or "–",
-            observation.participant,
-            observation.card_title,
-            observation.observer,
-        )
-        for r in observation.ratings
-    ]
-
-
-@dataclass(frozen=True)
-class ObservationView:
-    id: int
-    heading: str
-    observer: str
-    cohort: str
-    ratings: list[RatingRow] = field(default_factory=list)
-
-
-def observation_view(row: ObservationRow) -> ObservationView:
-    return ObservationView(
-        row.id,
-        f"{row.card_title} – {row.created_at.strftime('%Y-%m-%d')}",
-        row.observer,
-        row.cohort_name,
-        rating_rows(row),
-    )
-
-
-# ---- follow-up --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    dimension: str
-    average: str
-    attempts: int
-
-
-def result_rows(dimensions: Iterable[DimensionResult]) -> list[ResultRow]:
-    return [
-        ResultRow(d.dimension, decimal(d.average) if d.attempts else "–", d.attempts)
-        for d in dimensions
-    ]
-
-
-def result_bars(dimensions: Sequence[DimensionResult]) -> list[Bar]:
-    """Average score per attempt from the middle: no bar without attempts or at 0; the scale is
-    −2…+2 (one choice), wider only when an average goes beyond it."""
-    limit = max([SCORE_LIMIT, *(abs(d.average) for d in dimensions)])
-    return [
-        diverging_bar(d.dimension, d.average if d.attempts else 0, limit, _bar_text(d))
-        for d in dimensions
-    ]
-
-
-def _bar_text(result: DimensionResult) -> str:
-    return decimal(result.average) if result.attempts else "inga försök"
-
-
-@dataclass(frozen=True)
-class PopularRow:
-    node: str
-    situation: str
-    choice: str
-    share: str
-
-
-def popular_rows(popular: Iterable[NodeChoice]) -> list[PopularRow]:
-    return [
-        PopularRow(p.node_id, p.node_text, p.choice_text, f"{p.times} av {p.of}") for p in popular
-    ]
-
-
-@dataclass(frozen=True)
-class PathRow:
-    name: str
-    when: str
-    path: str
-    totals: str
-    end: str
-
-
-def path_rows(paths: Iterable[LearnerPath]) -> list[PathRow]:
-    return [
-        PathRow(p.name, p.when, p.path, p.totals, "Ja" if p.reached_end else "Nej") for p in paths
-    ]
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    name: str
-    entry_count: int
-    with_feedback: int
-    latest: str
-
-
-def activity_rows(activity: Iterable[LogActivity]) -> list[ActivityRow]:
-    return [ActivityRow(a.name, a.entries, a.with_feedback, a.latest) for a in activity]

@@ -7,7 +7,7 @@ import pytest
 from academy.core.errors import ValidationError
 from academy.practice.followup import DimensionResult
 from academy.practice.play import play
-from academy.practice.web import forms, view
+from academy.practice.web import activity_view, forms, view
 from tests.unit.practice.conftest import build_scenario
 
 
@@ -64,23 +64,25 @@ def test_result_bars_show_no_bar_without_attempts_and_scale_from_the_middle():
         DimensionResult("Tydlighet", -0.67, 3),
         DimensionResult("Lösningsfokus", 2, 3),
     ]
-    empty, negative, full = view.result_bars(results)
+    empty, negative, full = activity_view.result_bars(results)
     assert (empty.width, empty.text) == (0.0, "inga försök")
     # −0,67 of ±2 is a sixth of the track, drawn left of the middle, with its figure as text.
     assert (negative.offset, negative.width, negative.negative) == (33.2, 16.8, True)
     assert negative.text == "-0,67"
     assert (full.offset, full.width, full.negative) == (50.0, 50.0, False)
-    rows = view.result_rows(results)
+    rows = activity_view.result_rows(results)
     assert [(r.average, r.attempts) for r in rows] == [("–", 0), ("-0,67", 3), ("+2,00", 3)]
 
 
 def test_result_bars_widen_the_scale_for_averages_beyond_one_choice():
-    wide, half = view.result_bars([DimensionResult("A", 4, 1), DimensionResult("B", -2, 1)])
+    wide, half = activity_view.result_bars(
+        [DimensionResult("A", 4, 1), DimensionResult("B", -2, 1)]
+    )
     assert (wide.width, half.width, half.offset) == (50.0, 25.0, 25.0)
 
 
 def test_a_zero_average_with_attempts_has_no_bar_but_says_zero():
-    (zero,) = view.result_bars([DimensionResult("Empati", 0, 5)])
+    (zero,) = activity_view.result_bars([DimensionResult("Empati", 0, 5)])
     assert (zero.width, zero.text) == (0.0, "±0,00")
 
 
