@@ -14,7 +14,8 @@ from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import User
 from academy.practice.common import PRACTISERS, may_follow
 from academy.practice.models import PracticeScenario, ScenarioAttempt
-from academy.practice.play import PlayError, play
+from academy.practice.play import PlayError, PlayResult, play
+from academy.practice.scenario import Scenario
 from academy.practice.scenarios import get_scenario
 
 
@@ -54,6 +55,22 @@ def save_attempt(
     session.add(attempt)
     session.flush()
     return attempt.id
+
+
+def play_path(
+    session: Session, actor: CurrentUser | None, scenario_id: int, choice_ids: Sequence[str]
+) -> tuple[Scenario, PlayResult]:
+    """Replay a path on the stored scenario (the player's every step); a path that reaches an
+    end is saved as an attempt. A choice not available where the learner stands is refused."""
+    actor = require_role(actor, *PRACTISERS)
+    scenario = get_scenario(session, actor, scenario_id).scenario
+    try:
+        result = play(scenario, list(choice_ids))
+    except PlayError as exc:
+        raise ValidationError(str(exc)) from exc
+    if result.reached_end:
+        save_attempt(session, actor, scenario_id, choice_ids)
+    return scenario, result
 
 
 def _rows(session: Session, query) -> list[AttemptRow]:

@@ -33,7 +33,10 @@ def resolve_step(session: Session, actor: CurrentUser | None, reference: str) ->
     """Check a chosen reference against the journeys the actor may see; returns (ref, label)."""
     actor = require_role(actor, *AUTHORS)
     journey_id, hash_, step_id = (reference or "").partition("#")
-    refused = ValidationError("Välj ett steg i en kundresa som du har tillgång till.")
+    refused = ValidationError(
+        "Välj ett steg i en kundresa som du har tillgång till. Inget har sparats.",
+        field="journey_step",
+    )
     if not (journey_id.isdigit() and hash_ and step_id):
         raise refused
     try:

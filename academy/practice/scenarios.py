@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
-from academy.core.errors import NotFound, ValidationError
+from academy.core.errors import NotFound, StaleEdit, ValidationError
 from academy.core.models import Unit, User, utcnow
+from academy.core.versioning import STALE_MESSAGE, save_versioned
+from academy.practice import images
 from academy.practice.common import AUTHORS, PRACTISERS
 from academy.practice.document import from_document, to_document
+from academy.practice.editing import set_node_image
 from academy.practice.formats.twee import TweeParseError, export_twee, parse_twee
 from academy.practice.models import PracticeScenario
 from academy.practice.scenario import Scenario, validate
@@ -30,6 +35,8 @@ BLOCKING = {
     "empty_dimension",
 }
 STATUS_LABELS = {"draft": "Utkast", "published": "Publicerat"}
+STALE = STALE_MESSAGE.format(what="Scenariot", who="någon annan")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -108,14 +115,9 @@ def save_scenario(
     scenario: Scenario,
     expected_version: int,
 ) -> int:
-    """Replace the scenario's content; refuses a save based on an older version."""
+    """Replace the scenario's content; refuses a save based on an older version (`StaleEdit`)."""
     require_role(actor, *AUTHORS)
     row = _row(session, scenario_id)
-    if row.version != expected_version:
-        raise ValidationError(
-            "Scenariot har ändrats av någon annan sedan du öppnade det. Ladda om sidan; "
-            "inget har sparats."
-        )
     scenario.title = scenario.title.strip()
     _check_storable(scenario)
     if row.status == "published" and validate(scenario):
@@ -123,12 +125,67 @@ def save_scenario(
             "Ett publicerat scenario måste gå att spela. Åtgärda problemen eller gör om det "
             "till utkast först. Inget har sparats."
         )
-    row.title, row.channel = scenario.title, scenario.setting.channel
-    row.document = to_document(scenario)
-    row.version += 1
-    row.updated_at = utcnow()
-    session.flush()
-    return row.version
+    version = save_versioned(
+        session,
+        PracticeScenario,
+        scenario_id,
+        expected_version,
+        what="Scenariot",
+        title=scenario.title,
+        channel=scenario.setting.channel,
+        document=to_document(scenario),
+        updated_at=utcnow(),
+    )
+    session.expire(row)
+    return version
+
+
+def edit_scenario(
+    session: Session,
+    actor: CurrentUser | None,
+    scenario_id: int,
+    expected_version: int,
+    change: Callable[[Scenario], T],
+) -> T:
+    """The editor's one way to change a scenario: load, check the version, change, save.
+
+    `change` edits the loaded scenario in place (editing.*) and returns what the page reports.
+    Nothing is saved when the version is stale, the role is missing or `change` refuses."""
+    stored = get_scenario(session, actor, scenario_id)
+    require_role(actor, *AUTHORS)
+    if stored.version != expected_version:
+        raise StaleEdit(STALE)
+    result = change(stored.scenario)
+    save_scenario(session, actor, scenario_id, stored.scenario, expected_version)
+    return result
+
+
+def attach_image(
+    session: Session,
+    actor: CurrentUser | None,
+    scenario_id: int,
+    expected_version: int,
+    node_id: str,
+    data: bytes,
+    alt: str,
+) -> None:
+    """Check and store an uploaded image, then attach it (with its alt text) to a node."""
+    require_role(actor, *AUTHORS)
+    if not alt.strip():
+        raise ValidationError(
+            "Skriv en alternativtext som beskriver bilden. Inget har sparats.", field="image_alt"
+        )
+    try:
+        name = images.store_image(data)
+    except ValidationError as exc:
+        raise ValidationError(exc.message + " Inget har sparats.") from exc
+    edit_scenario(
+        session,
+        actor,
+        scenario_id,
+        expected_version,
+        lambda scenario: set_node_image(scenario, node_id, name, alt),
+    )
 
 
 def set_status(session: Session, actor: CurrentUser | None, scenario_id: int, status: str) -> None:

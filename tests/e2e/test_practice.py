@@ -65,8 +65,14 @@ def build_scenario(page, app_url):
 
 def play_scenario(page, app_url):
     log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    # On a phone the row's "Spela" stays reachable (the table scrolls, nothing is cropped).
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{app_url}/traning")
-    page.get_by_role("link", name=f"Spela {TITLE}").click()
+    play = page.get_by_role("link", name=f"Spela {TITLE}")
+    play.scroll_into_view_if_needed()
+    expect(play).to_be_in_viewport()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    play.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(page.locator("#situation")).to_have_text("Varför är fakturan så hög?")
     assert serious_violations(page) == []
@@ -102,6 +108,9 @@ def follow_up(page, app_url):
     expect(row).to_have_count(1)
     expect(row).to_contain_text("Det står på fakturan. → Förlåt, jag hjälper dig gärna.")
     expect(row).to_contain_text("Empati -1")
+    # The chart writes each average as a figure; Sara's one attempt gave Empati −2 + 1.
+    chart = page.get_by_role("figure", name="Genomsnittlig poäng per försök")
+    expect(chart.get_by_role("listitem").filter(has_text="Empati")).to_contain_text("-1,00")
     popular = page.get_by_role("table", name="Vanligaste valet per nod")
     expect(popular.get_by_role("row").filter(has_text="Det står på fakturan.")).to_contain_text(
         "1 av 1"
@@ -234,6 +243,18 @@ def test_trainer_sets_dimensions_journey_step_and_a_node_image(new_page, app_url
     page.get_by_role("button", name="Byt namn på Tålamod").click()
     expect(page.get_by_role("status")).to_have_text("Dimensionen Tålamod heter nu Lugn.")
     expect(page.get_by_role("form", name="Val").get_by_label("Lugn")).to_be_visible()
+    # Removing asks first; the answer shows beside the dimensions.
+    page.get_by_role("button", name="Ta bort dimensionen Lugn").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Ta bort dimensionen ”Lugn”?")
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(page.get_by_label("Namn på Lugn")).to_be_visible()
+    page.get_by_role("button", name="Ta bort dimensionen Lugn").click()
+    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+    expect(page.locator("#dimensions").get_by_role("status")).to_have_text(
+        "Dimensionen Lugn är borttagen."
+    )
+    expect(page.get_by_label("Namn på Lugn")).to_have_count(0)
 
     setting = page.get_by_role("form", name="Inramning")
     setting.get_by_label("Kundresesteg").select_option(value="3#ringer")

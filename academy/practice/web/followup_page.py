@@ -4,148 +4,199 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.practice.web.followup_state import FollowUpState as F
+from academy import ui
+from academy.practice.web.activity_view import (
+    ActivityRow,
+    PathRow,
+    PopularRow,
+    RatingRow,
+    ResultRow,
+)
+from academy.practice.web.followup_state import FollowUpState as FollowUp
 from academy.practice.web.widgets import sub_nav
-from academy.ui.forms import data_table as table
-from academy.ui.forms import empty_state, message, select_field
-from academy.ui.layout import page_shell
+
+NO_ATTEMPTS = "Ingen i kursomgången har spelat scenariot ännu."
 
 
-def _chart_bar(row: dict) -> rx.Component:
-    return rx.el.div(
-        rx.el.span(row["dimension"], class_name="chart-label"),
-        rx.el.div(
-            rx.el.div(class_name="bar-fill " + row["sign"].to(str), style={"width": row["width"]}),
-            class_name="bar",
-        ),
-        rx.el.span(row["average"], class_name="chart-value"),
-        class_name="chart-row",
-    )
-
-
-def _chart() -> rx.Component:
-    # The same figures are in the table below; the chart is a visual summary only.
-    return rx.el.figure(
-        rx.el.div(rx.foreach(F.dimensions, _chart_bar), aria_hidden="true"),
-        rx.el.figcaption(
-            "Genomsnittlig poäng per försök och dimension (skala per val −2 till +2)."
-        ),
-        class_name="chart",
-    )
-
-
-def _cells(*keys: str):
-    return lambda row: rx.el.tr(*[rx.el.td(row[key]) for key in keys])
-
-
-def _cohort_exports(name: str, label: str) -> rx.Component:
-    base = "/api/traning/uppfoljning/" + F.cohort_id + "/" + name
+def _exports(label: str, csv: rx.Var, xlsx: rx.Var) -> rx.Component:
+    """CSV and XLSX links; `label` names them for screen readers ("CSV (bedömningar)")."""
+    suffix = [rx.el.span(f" ({label})", class_name="sr-only")] if label else []
     return rx.el.nav(
-        rx.el.span(f"Exportera {label}:", class_name="muted"),
-        rx.el.a(
-            "CSV",
-            rx.el.span(f" ({label})", class_name="sr-only"),
-            href=base + ".csv",
-            download=True,
-            reload_document=True,
-        ),
-        rx.el.a(
-            "XLSX",
-            rx.el.span(f" ({label})", class_name="sr-only"),
-            href=base + ".xlsx",
-            download=True,
-            reload_document=True,
-        ),
-        aria_label=f"Exportera {label}",
+        rx.el.span(f"Exportera {label or 'resultat'}:", class_name="muted"),
+        ui.download_link(rx.fragment("CSV", *suffix), csv),
+        ui.download_link(rx.fragment("XLSX", *suffix), xlsx),
+        aria_label=f"Exportera {label or 'resultat'}",
         class_name="actions exports",
     )
 
 
+def _cohort_exports(name: str, label: str) -> rx.Component:
+    base = "/api/traning/uppfoljning/" + FollowUp.cohort_id + "/" + name
+    return _exports(label, base + ".csv", base + ".xlsx")
+
+
+def _result_row(row: ResultRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(row.dimension, header=True),
+        ui.cell(row.average, num=True),
+        ui.cell(row.attempts, num=True),
+    )
+
+
+def _popular_row(row: PopularRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(row.node),
+        ui.cell(row.situation, wrap=True),
+        ui.cell(row.choice, wrap=True),
+        ui.cell(row.share, num=True),
+    )
+
+
+def _path_row(row: PathRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(row.name, header=True),
+        ui.cell(row.when),
+        ui.cell(row.path, wrap=True),
+        ui.cell(row.totals, wrap=True),
+        ui.cell(row.end),
+    )
+
+
+def _rating_row(row: RatingRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(row.participant, header=True),
+        ui.cell(row.card, wrap=True),
+        ui.cell(row.observer),
+        ui.cell(row.statement, wrap=True),
+        ui.cell(row.rating),
+        ui.cell(row.comment, wrap=True),
+    )
+
+
+def _activity_row(row: ActivityRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(row.name, header=True),
+        ui.cell(row.entry_count, num=True),
+        ui.cell(row.with_feedback, num=True),
+        ui.cell(row.latest),
+    )
+
+
 def _results() -> rx.Component:
-    base = "/api/traning/uppfoljning/" + F.cohort_id + "/" + F.scenario_id
+    base = "/api/traning/uppfoljning/" + FollowUp.cohort_id + "/" + FollowUp.scenario_id
     return rx.fragment(
-        rx.heading(F.heading, as_="h2", size="5"),
-        rx.el.nav(
-            rx.el.span("Exportera resultat:", class_name="muted"),
-            rx.el.a("CSV", href=base + "/csv", download=True, reload_document=True),
-            rx.el.a("XLSX", href=base + "/xlsx", download=True, reload_document=True),
-            aria_label="Exportera",
-            class_name="actions exports",
-        ),
-        rx.el.section(
-            rx.heading("Resultat per dimension", as_="h3", size="4"),
-            _chart(),
-            table(
+        rx.el.h2(FollowUp.heading),
+        _exports("", base + "/csv", base + "/xlsx"),
+        ui.section(
+            "Resultat per dimension",
+            ui.bar_chart(
+                "Genomsnittlig poäng per försök och dimension (varje val ger −2 till +2).",
+                FollowUp.result_bars,
+                diverging=True,
+            ),
+            ui.data_table(
                 "Resultat per dimension",
-                ["Dimension", "Medelpoäng per försök", "Försök"],
-                F.dimensions,
-                _cells("dimension", "average", "attempts"),
+                [
+                    ui.col("Dimension"),
+                    ui.col("Medelpoäng per försök", num=True),
+                    ui.col("Försök", num=True),
+                ],
+                FollowUp.results,
+                _result_row,
+                empty="Scenariot har inga poängdimensioner.",
             ),
-            class_name="card",
         ),
-        rx.el.section(
-            rx.heading("Vanligaste valet per nod", as_="h3", size="4"),
-            table(
+        ui.section(
+            "Vanligaste valet per nod",
+            ui.data_table(
                 "Vanligaste valet per nod",
-                ["Nod", "Situation", "Vanligaste svar", "Antal"],
-                F.popular,
-                _cells("node", "situation", "choice", "share"),
+                [ui.col("Nod"), ui.col("Situation"), ui.col("Vanligaste svar"), ui.col("Antal")],
+                FollowUp.popular,
+                _popular_row,
+                empty=NO_ATTEMPTS + " Tabellen visar vilket svar som valdes oftast i varje "
+                "situation när någon har spelat.",
             ),
-            class_name="card",
         ),
-        rx.el.section(
-            rx.heading("Varje deltagares väg", as_="h3", size="4"),
-            rx.cond(
-                F.paths.length() > 0,
-                table(
-                    "Deltagarnas försök",
-                    ["Namn", "Tidpunkt", "Valen i ordning", "Poäng", "Nådde slutet"],
-                    F.paths,
-                    _cells("name", "when", "path", "totals", "end"),
-                ),
-                empty_state("Inga försök ännu", "Ingen i kursomgången har spelat scenariot."),
+        ui.section(
+            "Varje deltagares väg",
+            ui.data_table(
+                "Deltagarnas försök",
+                [
+                    ui.col("Namn"),
+                    ui.col("Tidpunkt"),
+                    ui.col("Valen i ordning"),
+                    ui.col("Poäng"),
+                    ui.col("Nådde slutet"),
+                ],
+                FollowUp.paths,
+                _path_row,
+                empty=NO_ATTEMPTS,
             ),
-            class_name="card",
         ),
-        rx.el.section(
-            rx.heading("Rollspel: observatörernas bedömningar", as_="h3", size="4"),
+        ui.section(
+            "Rollspel: observatörernas bedömningar",
             _cohort_exports("bedomningar", "bedömningar"),
-            table(
+            ui.data_table(
                 "Observatörernas bedömningar",
-                ["Deltagare", "Rollspel", "Observatör", "Påstående", "Bedömning", "Kommentar"],
-                F.ratings,
-                _cells("participant", "card", "observer", "statement", "rating", "comment"),
+                [
+                    ui.col("Deltagare"),
+                    ui.col("Rollspel"),
+                    ui.col("Observatör"),
+                    ui.col("Påstående"),
+                    ui.col("Bedömning"),
+                    ui.col("Kommentar"),
+                ],
+                FollowUp.ratings,
+                _rating_row,
+                empty="Ingen i kursomgången har observerats i ett rollspel ännu.",
             ),
-            class_name="card",
         ),
-        rx.el.section(
-            rx.heading("Träningslogg: aktivitet", as_="h3", size="4"),
+        ui.section(
+            "Träningslogg: aktivitet",
             _cohort_exports("loggaktivitet", "loggaktivitet"),
-            table(
+            ui.data_table(
                 "Loggposter per deltagare",
-                ["Namn", "Loggposter", "Med återkoppling", "Senaste"],
-                F.activity,
-                _cells("name", "entries", "with_feedback", "latest"),
+                [
+                    ui.col("Namn"),
+                    ui.col("Loggposter", num=True),
+                    ui.col("Med återkoppling", num=True),
+                    ui.col("Senaste"),
+                ],
+                FollowUp.activity,
+                _activity_row,
+                empty="Kursomgången har inga deltagare.",
             ),
-            class_name="card",
         ),
     )
 
 
 def followup_page() -> rx.Component:
-    return page_shell(
-        rx.heading("Uppföljning av träning", as_="h1"),
+    errors = FollowUp.field_errors
+    return ui.page_shell(
+        ui.page_title("Uppföljning av träning"),
         sub_nav(),
-        message(F.error, "error"),
-        rx.el.form(
-            select_field("Kursomgång", "cohort", F.cohort_options, field_id="followup-cohort"),
-            select_field("Scenario", "scenario", F.scenario_options, field_id="followup-scenario"),
-            rx.el.button("Visa", type="submit", class_name="button primary"),
-            on_submit=F.show,
-            reset_on_submit=False,
+        ui.message(FollowUp, at="page"),
+        ui.form(
+            ui.select_field(
+                "Kursomgång",
+                "cohort",
+                FollowUp.cohort_options,
+                field_id="followup-cohort",
+                error=errors.get("cohort", ""),
+            ),
+            ui.select_field(
+                "Scenario",
+                "scenario",
+                FollowUp.scenario_options,
+                field_id="followup-scenario",
+                error=errors.get("scenario", ""),
+            ),
+            ui.submit("Visa"),
+            ui.message(FollowUp, at="followup"),
+            on_submit=FollowUp.show,
             class_name="form inline",
             aria_label="Välj kursomgång och scenario",
         ),
-        rx.cond(F.shown, _results()),
+        rx.cond(FollowUp.shown, _results()),
         area="practice",
     )

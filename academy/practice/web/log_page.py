@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.practice.scenario import CHANNELS
-from academy.practice.web.log_state import PracticeLogState as G
+from academy import ui
+from academy.practice.web.activity_view import EntryView, FeedbackItem
+from academy.practice.web.log_state import PracticeLogState as Log
+from academy.practice.web.view import CHANNEL_PAIRS
 from academy.practice.web.widgets import sub_nav
-from academy.ui.forms import empty_state, message, static_select, text_field, textarea
-from academy.ui.layout import page_shell
 
 PERSONAL_DATA_NOTICE = (
     "Skriv inga personuppgifter om invånare: inga namn, personnummer, adresser, e-postadresser "
@@ -18,129 +18,133 @@ PERSONAL_DATA_NOTICE = (
 
 
 def _form() -> rx.Component:
-    return rx.el.section(
-        rx.heading("Ny loggpost", as_="h2", size="5"),
+    errors = Log.field_errors
+    return ui.section(
+        "Ny loggpost",
         rx.el.p(PERSONAL_DATA_NOTICE, class_name="notice", id="personal-data-notice"),
-        rx.el.form(
-            text_field("Datum", "date", type_="date", required=True, default_value=G.today),
-            static_select("Kanal", "channel", [(c, c.capitalize()) for c in CHANNELS], "telefon"),
-            text_field("Typ av ärende", "errand_kind", required=True),
-            textarea("Det här provade jag", "tried"),
-            textarea("Så gick det", "outcome"),
-            textarea("Det här gick bra", "went_well"),
-            textarea("Det här gör jag annorlunda nästa gång", "do_differently"),
-            rx.el.button("Spara i loggen", type="submit", class_name="button primary"),
-            on_submit=G.add,
-            reset_on_submit=False,
-            key=G.form_key,
-            class_name="form",
+        ui.form(
+            ui.text_field(
+                "Datum",
+                "date",
+                type_="date",
+                required=True,
+                default_value=Log.today,
+                error=errors.get("date", ""),
+            ),
+            ui.static_select("Kanal", "channel", CHANNEL_PAIRS, "telefon"),
+            ui.text_field("Typ av ärende", "errand_kind", required=True),
+            ui.textarea("Det här provade jag", "tried"),
+            ui.textarea("Så gick det", "outcome"),
+            ui.textarea("Det här gick bra", "went_well"),
+            ui.textarea("Det här gör jag annorlunda nästa gång", "do_differently"),
+            ui.submit("Spara i loggen"),
+            ui.message(Log, at="log-form"),
+            on_submit=Log.add,
+            key=Log.form_key,
             aria_label="Ny loggpost",
             aria_describedby="personal-data-notice",
         ),
-        class_name="card",
     )
 
 
-def _feedback_item(item: dict) -> rx.Component:
-    return rx.el.li(rx.el.strong(item["author"], " (", item["when"], "): "), item["text"])
+def _feedback_item(item: FeedbackItem) -> rx.Component:
+    return rx.el.li(rx.el.strong(item.author, " (", item.when, "): "), item.text)
 
 
-def _entry_body(entry: dict) -> rx.Component:
+def _entry_body(entry: EntryView) -> rx.Component:
+    facts = [
+        ("Kanal", entry.channel),
+        ("Det här provade jag", entry.tried),
+        ("Så gick det", entry.outcome),
+        ("Det här gick bra", entry.went_well),
+        ("Det här gör jag annorlunda", entry.do_differently),
+    ]
     return rx.fragment(
-        rx.el.dl(
-            rx.el.dt("Kanal"),
-            rx.el.dd(entry["channel"]),
-            rx.el.dt("Det här provade jag"),
-            rx.el.dd(entry["tried"]),
-            rx.el.dt("Så gick det"),
-            rx.el.dd(entry["outcome"]),
-            rx.el.dt("Det här gick bra"),
-            rx.el.dd(entry["went_well"]),
-            rx.el.dt("Det här gör jag annorlunda"),
-            rx.el.dd(entry["do_differently"]),
-        ),
-        rx.heading("Återkoppling", as_="h4", size="3"),
+        rx.el.dl(*[part for term, value in facts for part in (rx.el.dt(term), rx.el.dd(value))]),
+        rx.el.h4("Återkoppling"),
         rx.cond(
-            entry["feedback"].to(list).length() > 0,
-            rx.el.ul(rx.foreach(entry["feedback"].to(list[dict]), _feedback_item)),
-            rx.el.p(entry["awaiting"], class_name="muted"),
+            entry.feedback.length() > 0,
+            rx.el.ul(rx.foreach(entry.feedback, _feedback_item)),
+            rx.el.p("Väntar på återkoppling", class_name="muted"),
         ),
     )
 
 
-def _my_entry(entry: dict) -> rx.Component:
-    field_id = "share-" + entry["id"].to(str)
+def _my_entry(entry: EntryView) -> rx.Component:
+    entry_id = entry.id.to(str)
+    field_id = "share-" + entry_id
     return rx.el.article(
-        rx.heading(entry["date"], " – ", entry["errand_kind"], as_="h3", size="4"),
+        rx.el.h3(entry.date, " – ", entry.errand_kind),
         _entry_body(entry),
-        rx.el.form(
-            rx.el.input(type="hidden", name="entry_id", value=entry["id"]),
+        ui.form(
+            rx.el.input(type="hidden", name="entry_id", value=entry_id),
             rx.el.div(
                 rx.el.label("Be en kollega om återkoppling (e-postadress)", html_for=field_id),
                 rx.el.input(id=field_id, name="email", type="email", auto_complete="off"),
                 class_name="field",
             ),
-            rx.el.button("Dela", type="submit", class_name="button small secondary"),
-            on_submit=G.share,
+            ui.submit("Dela", kind="small secondary"),
+            ui.message(Log, at="share-" + entry_id),
+            on_submit=Log.share,
             reset_on_submit=True,
             class_name="form inline",
         ),
         rx.cond(
-            entry["shared_with"] != "",
-            rx.el.p("Delad med: ", entry["shared_with"], class_name="muted"),
+            entry.shared_with != "",
+            rx.el.p("Delad med: ", entry.shared_with, class_name="muted"),
         ),
         class_name="card log-entry",
     )
 
 
-def _review_entry(entry: dict) -> rx.Component:
-    field_id = "feedback-" + entry["id"].to(str)
+def _review_entry(entry: EntryView) -> rx.Component:
+    entry_id = entry.id.to(str)
+    field_id = "feedback-" + entry_id
     return rx.el.article(
-        rx.heading(
-            entry["user"], ": ", entry["date"], " – ", entry["errand_kind"], as_="h3", size="4"
-        ),
+        rx.el.h3(entry.user, ": ", entry.date, " – ", entry.errand_kind),
         _entry_body(entry),
-        rx.el.form(
-            rx.el.input(type="hidden", name="entry_id", value=entry["id"]),
+        ui.form(
+            rx.el.input(type="hidden", name="entry_id", value=entry_id),
             rx.el.div(
                 rx.el.label("Din återkoppling", html_for=field_id),
                 rx.el.textarea(id=field_id, name="text", rows=3),
                 class_name="field",
             ),
-            rx.el.button("Skicka återkoppling", type="submit", class_name="button small primary"),
-            on_submit=G.give_feedback,
+            ui.submit("Skicka återkoppling", kind="small primary"),
+            ui.message(Log, at="feedback-" + entry_id),
+            on_submit=Log.give_feedback,
             reset_on_submit=True,
-            class_name="form",
         ),
         class_name="card log-entry",
     )
 
 
 def log_page() -> rx.Component:
-    return page_shell(
-        rx.heading("Träningslogg", as_="h1"),
-        sub_nav(),
-        rx.text(
+    return ui.page_shell(
+        ui.page_title(
+            "Träningslogg",
             "Logga verkliga kontakter där du tränade på något från kursen, och reflektera. "
-            "Din utbildare, eller en kollega du väljer, kan ge dig återkoppling."
+            "Din utbildare, eller en kollega du väljer, kan ge dig återkoppling.",
         ),
-        message(G.error, "error"),
-        message(G.notice, "info"),
+        sub_nav(),
+        ui.message(Log, at="page"),
         rx.el.div(
             rx.el.div(
                 rx.el.section(
-                    rx.heading("Mina loggposter", as_="h2", size="5"),
+                    rx.el.h2("Mina loggposter"),
                     rx.cond(
-                        G.entries.length() > 0,
-                        rx.foreach(G.entries, _my_entry),
-                        empty_state("Inga loggposter ännu", "Skriv din första post i formuläret."),
+                        Log.entries.length() > 0,
+                        rx.foreach(Log.entries, _my_entry),
+                        ui.empty_state(
+                            "Inga loggposter ännu", "Skriv din första post i formuläret."
+                        ),
                     ),
                 ),
                 rx.cond(
-                    G.to_review.length() > 0,
+                    Log.to_review.length() > 0,
                     rx.el.section(
-                        rx.heading("Att ge återkoppling på", as_="h2", size="5"),
-                        rx.foreach(G.to_review, _review_entry),
+                        rx.el.h2("Att ge återkoppling på"),
+                        rx.foreach(Log.to_review, _review_entry),
                     ),
                 ),
                 class_name="main-col",

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.practice.web.player_state import PlayerState as P
-from academy.ui.forms import data_table as table
-from academy.ui.forms import message
-from academy.ui.layout import page_shell
+from academy import ui
+from academy.practice.web.player_state import PlayerState as Player
+from academy.practice.web.view import Answer, StepRow, SummaryRow
 
 
-def _option(option: dict) -> rx.Component:
+def _answer(answer: Answer) -> rx.Component:
     return rx.el.li(
-        rx.el.button(option["text"], on_click=P.choose(option["id"]), class_name="button choice")
+        rx.el.button(answer.text, on_click=Player.choose(answer.id), class_name="button choice")
     )
 
 
@@ -20,10 +19,10 @@ def _feedback() -> rx.Component:
     # Always rendered, so screen readers announce each new feedback text.
     return rx.el.div(
         rx.cond(
-            P.feedback != "",
+            Player.feedback != "",
             rx.el.div(
-                rx.el.p(rx.el.strong("Du svarade: "), P.last_answer),
-                rx.el.p(rx.el.strong("Återkoppling: "), P.feedback),
+                rx.el.p(rx.el.strong("Du svarade: "), Player.last_answer),
+                rx.el.p(rx.el.strong("Återkoppling: "), Player.feedback),
                 class_name="feedback",
             ),
         ),
@@ -32,99 +31,106 @@ def _feedback() -> rx.Component:
     )
 
 
-def _summary_row(row: dict) -> rx.Component:
+def _summary_row(row: SummaryRow) -> rx.Component:
     return rx.el.tr(
-        rx.el.th(row["dimension"], scope="row"),
-        rx.el.td(row["total"]),
-        rx.el.td(row["range"]),
-        rx.el.td(
-            rx.el.div(
-                rx.el.div(class_name="bar-fill", style={"width": row["width"]}),
-                class_name="bar",
-                aria_hidden="true",
-            ),
-            row["percent"],
-        ),
+        ui.cell(row.dimension, header=True),
+        ui.cell(row.total, num=True),
+        ui.cell(row.possible),
+        ui.cell(row.percent, num=True),
     )
 
 
-def _step_row(row: dict) -> rx.Component:
+def _step_row(row: StepRow) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(row["number"]),
-        rx.el.td(row["situation"]),
-        rx.el.td(row["answer"]),
-        rx.el.td(row["feedback"]),
-        rx.el.td(row["scores"]),
+        ui.cell(row.number, num=True),
+        ui.cell(row.situation, wrap=True),
+        ui.cell(row.answer, wrap=True),
+        ui.cell(row.feedback, wrap=True),
+        ui.cell(row.scores, wrap=True),
     )
 
 
 def _end() -> rx.Component:
     return rx.el.section(
-        rx.heading("Sammanfattning", as_="h2", size="5"),
-        rx.el.p(P.closing, class_name="closing"),
-        message(P.saved, "info"),
-        table(
+        rx.el.h2("Sammanfattning"),
+        rx.el.p(Player.closing, class_name="closing"),
+        ui.message(Player, at="summary"),
+        ui.bar_chart("Andel av bästa möjliga svar per dimension", Player.summary_bars),
+        ui.data_table(
             "Poäng per dimension",
-            ["Dimension", "Dina poäng", "Möjligt på din väg", "Andel av bästa"],
-            P.summary,
+            [
+                ui.col("Dimension"),
+                ui.col("Dina poäng", num=True),
+                ui.col("Möjligt på din väg"),
+                ui.col("Andel av bästa", num=True),
+            ],
+            Player.summary,
             _summary_row,
+            empty="Scenariot har inga poängdimensioner.",
         ),
-        rx.heading("Din väg", as_="h3", size="4"),
-        table(
+        rx.el.h3("Din väg"),
+        ui.data_table(
             "Din väg genom scenariot",
-            ["Steg", "Situation", "Ditt svar", "Återkoppling", "Poäng"],
-            P.steps,
+            [
+                ui.col("Steg", num=True),
+                ui.col("Situation"),
+                ui.col("Ditt svar"),
+                ui.col("Återkoppling"),
+                ui.col("Poäng"),
+            ],
+            Player.steps,
             _step_row,
         ),
-        rx.el.button("Spela igen", on_click=P.replay, class_name="button primary"),
+        ui.button("Spela igen", Player.replay, kind="primary"),
         class_name="card",
         id="summary",
     )
 
 
-def player_page() -> rx.Component:
-    return page_shell(
-        rx.link("← Alla scenarier", href="/traning"),
-        message(P.error, "error"),
+def _situation() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(rx.cond(Player.finished, "Slutet", "Situation " + Player.step_number.to_string())),
         rx.cond(
-            P.scenario_id > 0,
+            Player.image_url != "",
+            rx.el.img(src=Player.image_url, alt=Player.image_alt, class_name="node-image"),
+        ),
+        rx.el.blockquote(Player.node_text, id="situation", tab_index=-1),
+        rx.cond(
+            Player.finished,
+            rx.fragment(),
+            rx.el.div(
+                rx.el.h3("Hur svarar du?"),
+                rx.el.ul(rx.foreach(Player.answers, _answer), class_name="choices"),
+                ui.message(Player, at="play"),
+            ),
+        ),
+        class_name="card",
+    )
+
+
+def player_page() -> rx.Component:
+    return ui.page_shell(
+        rx.link("← Alla scenarier", href="/traning"),
+        ui.message(Player, at="page"),
+        rx.cond(
+            Player.scenario_id > 0,
             rx.fragment(
-                rx.heading(P.title, as_="h1"),
+                ui.page_title(Player.title),
                 rx.el.p(
                     rx.el.strong("Kanal: "),
-                    P.channel,
+                    Player.channel,
                     " · ",
-                    P.situation,
+                    Player.situation,
                     rx.cond(
-                        P.journey_label != "",
-                        rx.fragment(" · ", rx.el.strong("Kundresesteg: "), P.journey_label),
+                        Player.journey_label != "",
+                        rx.fragment(" · ", rx.el.strong("Kundresesteg: "), Player.journey_label),
                     ),
                     class_name="muted",
                     id="setting",
                 ),
                 _feedback(),
-                rx.el.section(
-                    rx.heading(
-                        rx.cond(P.finished, "Slutet", "Situation " + P.step_number.to_string()),
-                        as_="h2",
-                        size="5",
-                    ),
-                    rx.cond(
-                        P.image_url != "",
-                        rx.el.img(src=P.image_url, alt=P.image_alt, class_name="node-image"),
-                    ),
-                    rx.el.blockquote(P.node_text, id="situation", tab_index=-1),
-                    rx.cond(
-                        P.finished,
-                        rx.fragment(),
-                        rx.el.div(
-                            rx.heading("Hur svarar du?", as_="h3", size="4"),
-                            rx.el.ul(rx.foreach(P.options, _option), class_name="choices"),
-                        ),
-                    ),
-                    class_name="card",
-                ),
-                rx.cond(P.finished, _end()),
+                _situation(),
+                rx.cond(Player.finished, _end()),
             ),
         ),
         area="practice",

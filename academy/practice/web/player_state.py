@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.core.db import session_scope
-from academy.core.errors import ServiceError
-from academy.core.web.session import SessionState
-from academy.practice import attempts, scenarios
-from academy.practice.play import PlayError, PlayResult, available_choices, play
+from academy.core.web.base import BaseState
+from academy.practice import attempts
+from academy.practice.play import PlayResult, available_choices
 from academy.practice.scenario import Scenario
-from academy.practice.web.scenario_state import image_url
+from academy.practice.web import view
+from academy.practice.web.view import Answer, StepRow, SummaryRow
+from academy.ui.bars import Bar
 
 FOCUS_SITUATION = "document.getElementById('situation')?.focus()"
+SAVED = "Ditt försök är sparat."
 
 
-class PlayerState(SessionState):
+class PlayerState(BaseState):
     scenario_id: int = 0
     title: str = ""
     channel: str = ""
@@ -29,23 +30,15 @@ class PlayerState(SessionState):
     node_text: str = ""
     image_url: str = ""
     image_alt: str = ""
-    options: list[dict[str, str]] = []
+    answers: list[Answer] = []
     feedback: str = ""
     last_answer: str = ""
     finished: bool = False
     closing: str = ""
-    summary: list[dict[str, str]] = []
-    steps: list[dict[str, str]] = []
+    summary: list[SummaryRow] = []
+    summary_bars: list[Bar] = []
+    steps: list[StepRow] = []
     step_number: int = 1
-    error: str = ""
-    saved: str = ""
-
-    def _route_id(self) -> int:
-        raw = self.router.page.params.get("scenario_id", "")
-        return int(raw) if str(raw).isdigit() else 0
-
-    def _scenario(self, session) -> Scenario:
-        return scenarios.get_scenario(session, self._actor(), self.scenario_id).scenario
 
     def _show(self, scenario: Scenario, result: PlayResult) -> None:
         here = scenario.node(result.current_node)
@@ -54,73 +47,46 @@ class PlayerState(SessionState):
         self.situation = scenario.setting.situation
         self.journey_label = scenario.setting.journey_label or scenario.setting.journey_step or ""
         self.node_text = here.text if here else ""
-        self.image_url = image_url(self.scenario_id, here.image if here else None)
+        self.image_url = view.image_url(self.scenario_id, here.image if here else None)
         self.image_alt = here.image_alt if here else ""
-        self.options = [
-            {"id": c.id, "text": c.text} for c in available_choices(scenario, result.current_node)
+        self.answers = [
+            Answer(c.id, c.text) for c in available_choices(scenario, result.current_node)
         ]
         self.step_number = len(result.choices) + 1
         self.finished = result.reached_end
         self.closing = result.end_node.closing if result.end_node else ""
         self.last_answer = result.choices[-1].text if result.choices else ""
         self.feedback = result.feedback[-1] if result.feedback else ""
-        self.steps = [
-            {
-                "number": str(i),
-                "situation": scenario.node(node_id).text if scenario.node(node_id) else "",
-                "answer": choice.text,
-                "feedback": choice.feedback,
-                "scores": ", ".join(f"{d} {s:+d}" for d, s in choice.scores.items() if s) or "±0",
-            }
-            for i, (node_id, choice) in enumerate(
-                zip(result.path[:-1], result.choices, strict=True), start=1
-            )
-        ]
-        self.summary = [
-            {
-                "dimension": d,
-                "total": f"{result.totals[d]:+d}",
-                "range": f"{result.worst_possible[d]:+d} till {result.best_possible[d]:+d}",
-                "percent": f"{round(result.normalised[d] * 100)} %",
-                "width": f"{round(result.normalised[d] * 100)}%",
-            }
-            for d in scenario.dimensions
-        ]
+        self.steps = view.step_rows(scenario, result)
+        self.summary = view.summary_rows(scenario, result)
+        self.summary_bars = view.summary_bars(scenario, result)
+
+    def _play(self, path: list[str], at: str) -> bool:
+        def step(session, actor):
+            scenario, result = attempts.play_path(session, actor, self.scenario_id, path)
+            self.path_ids = path
+            self._show(scenario, result)
+
+        if not self._run(step, at=at):
+            return False
+        if self.finished:
+            self._clear_messages("summary")
+            self.notice = SAVED
+        return True
 
     @rx.event
     def load(self):
-        self.scenario_id = self._route_id()
-        self.path_ids, self.error, self.saved = [], "", ""
-        try:
-            with session_scope() as session:
-                scenario = self._scenario(session)
-                self._show(scenario, play(scenario, []))
-        except (ServiceError, PlayError) as exc:
+        self.scenario_id = self._param("scenario_id") or 0
+        if not self._play([], "page"):
             self.scenario_id = 0
-            self.error = getattr(exc, "message", str(exc))
 
     @rx.event
     def choose(self, choice_id: str):
-        self.error = ""
-        path = [*self.path_ids, choice_id]
-        try:
-            with session_scope() as session:
-                scenario = self._scenario(session)
-                result = play(scenario, path)
-                if result.reached_end:
-                    attempts.save_attempt(session, self._actor(), self.scenario_id, path)
-        except PlayError as exc:
-            self.error = str(exc)
-            return None
-        except ServiceError as exc:
-            self.error = exc.message
-            return None
-        self.path_ids = path
-        self._show(scenario, result)
-        self.saved = "Ditt försök är sparat." if result.reached_end else ""
-        return rx.call_script(FOCUS_SITUATION)
+        if self._play([*self.path_ids, choice_id], "play"):
+            return rx.call_script(FOCUS_SITUATION)
+        return None
 
     @rx.event
     def replay(self):
-        self.load()
+        self._play([], "summary")
         return rx.call_script(FOCUS_SITUATION)

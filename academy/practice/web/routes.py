@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from academy.core.web.routing import Page
-from academy.practice.api import ROUTES as API
+from academy.practice.web.api import ROUTES as API
 from academy.practice.web.followup_page import followup_page
 from academy.practice.web.followup_state import FollowUpState
 from academy.practice.web.log_page import log_page
@@ -12,8 +12,10 @@ from academy.practice.web.player_page import player_page
 from academy.practice.web.player_state import PlayerState
 from academy.practice.web.roleplay_page import roleplay_page
 from academy.practice.web.roleplay_state import RoleplayState
-from academy.practice.web.scenario_pages import editor_page, list_page
-from academy.practice.web.scenario_state import ScenarioEditorState, ScenarioListState
+from academy.practice.web.scenario_editor_page import editor_page
+from academy.practice.web.scenario_editor_state import ScenarioEditorState
+from academy.practice.web.scenario_list_page import list_page
+from academy.practice.web.scenario_list_state import ScenarioListState
 
 AREA = " – Träning"
 SCENARIO = "/traning/scenarier/[scenario_id]"

@@ -9,9 +9,10 @@ from starlette.testclient import TestClient
 from academy.core import settings as settings_module
 from academy.core.db import session_scope
 from academy.practice import images, journey_steps, scenarios
-from academy.practice.api import ROUTES
+from academy.practice.web.api import ROUTES
 from academy.practice.web.player_state import PlayerState
-from academy.practice.web.scenario_state import ScenarioEditorState, ScenarioListState
+from academy.practice.web.scenario_editor_state import ScenarioEditorState
+from academy.practice.web.scenario_list_state import ScenarioListState
 from tests.integration.practice.helpers import FOUR_NODES, person
 from tests.integration.test_states import logged_in
 
@@ -24,7 +25,7 @@ def _editor(engine) -> ScenarioEditorState:
     listing = logged_in(ScenarioListState, "utbildare@demo.se")
     listing.set_import_text(FOUR_NODES)
     listing.confirm_import()
-    assert listing.import_error == ""
+    assert listing.error == ""
     with session_scope(engine) as session:
         trainer = person(session, "utbildare@demo.se")
         scenario_id = next(
@@ -68,13 +69,13 @@ def test_trainer_adds_renames_and_removes_dimensions(demo):
     assert editor.version == version
     editor.remove_dimension("Korrekthet")
     assert editor.notice == "Dimensionen Korrekthet är borttagen."
-    assert [row["name"] for row in editor.dimension_rows] == [
+    assert [row.name for row in editor.dimension_rows] == [
         "Tydlighet",
         "Medkänsla",
         "Lösningsfokus",
         "Tålamod",
     ]
-    assert [s["dimension"] for s in editor.choice_scores][-1] == "Tålamod"
+    assert [s.dimension for s in editor.choice_scores][-1] == "Tålamod"
     outsider = logged_in(ScenarioEditorState, "medarbetare@demo.se")
     outsider.scenario_id, outsider.version = editor.scenario_id, editor.version
     outsider.add_dimension({"name": "Smuggel"})
@@ -144,7 +145,7 @@ def test_node_image_is_checked_stored_and_served_to_those_who_may_see_it(
     assert node.image_alt == "En arg man i telefon."
     assert [p.name for p in (tmp_path / "practice-images").iterdir()] == [node.image]
     url = f"/api/traning/scenarier/{editor.scenario_id}/bilder/{node.image}"
-    assert editor.node["image_url"] == url
+    assert editor.node.image_url == url
 
     client = TestClient(Starlette(routes=ROUTES))
     assert client.get(url).status_code == 401
@@ -173,16 +174,16 @@ def test_trainer_filters_the_scenario_list_by_unit_and_status(demo):
     preschool = next(value for label, value in units.items() if "Förskoleantagningen" in label)
     assert len(listing.rows) == 3
     listing.filter({"unit": "", "status": "draft"})
-    assert [(r["title"], r["status"]) for r in listing.rows] == [("Fyra noder", "Utkast")]
+    assert [(r.title, r.status) for r in listing.rows] == [("Fyra noder", "Utkast")]
     listing.filter({"unit": service_center, "status": "published"})
-    assert [r["title"] for r in listing.rows] == [
+    assert [r.title for r in listing.rows] == [
         "Arg förälder ringer om förskoleplats",
         "Upprörd medborgare om utebliven sophämtning",
     ]
-    assert {r["unit"] for r in listing.rows} == {"Servicecenter"}
+    assert {r.unit for r in listing.rows} == {"Servicecenter"}
     listing.filter({"unit": preschool, "status": ""})
     assert listing.rows == []
     employee = logged_in(ScenarioListState, "medarbetare@demo.se")
     employee.filter({"unit": "", "status": "draft"})  # employees never see drafts
     assert employee.unit_options == [] and len(employee.rows) == 2
-    assert {r["status"] for r in employee.rows} == {"Publicerat"}
+    assert {r.status for r in employee.rows} == {"Publicerat"}

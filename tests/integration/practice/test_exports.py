@@ -10,7 +10,7 @@ from starlette.testclient import TestClient
 from academy.core.db import session_scope
 from academy.courses.demo.seed import COHORT_NAME
 from academy.courses.models import Cohort
-from academy.practice.api import ROUTES
+from academy.practice.web.api import ROUTES
 from academy.practice.web.followup_state import FollowUpState
 from tests.integration.test_states import logged_in
 
@@ -49,9 +49,10 @@ def test_log_activity_export_as_xlsx_counts_entries_and_feedback(demo):
     client = _client_as("utbildare@demo.se")
     response = client.get(f"/api/traning/uppfoljning/{cohort_id}/loggaktivitet.xlsx")
     assert response.status_code == 200
-    assert response.headers["content-disposition"] == (
+    assert response.headers["content-disposition"].startswith(
         f'attachment; filename="traningslogg-aktivitet-{cohort_id}.xlsx"'
     )
+    assert response.headers["cache-control"] == "no-store"
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.title == "Träningslogg"
     rows = list(sheet.iter_rows(values_only=True))

@@ -7,7 +7,10 @@ from academy.practice.demo.seed import GARBAGE_TITLE
 from academy.practice.web.followup_state import FollowUpState
 from academy.practice.web.log_state import PracticeLogState
 from academy.practice.web.player_state import PlayerState
-from academy.practice.web.scenario_state import ScenarioEditorState, ScenarioListState
+from academy.practice.web.roleplay_state import RoleplayState
+from academy.practice.web.scenario_editor_state import ScenarioEditorState
+from academy.practice.web.scenario_list_state import ScenarioListState
+from academy.practice.web.view import ChoiceRow
 from tests.integration.conftest import count
 from tests.integration.practice.helpers import FOUR_NODES, person
 from tests.integration.test_states import logged_in
@@ -26,9 +29,10 @@ def test_employee_cannot_import_or_edit_scenarios(demo):
     listing = logged_in(ScenarioListState, "medarbetare@demo.se")
     listing.set_import_text(FOUR_NODES)
     listing.preview_import()
-    assert listing.import_error == "Du har inte behörighet att skapa scenarier."
+    assert listing.error == "Du har inte behörighet att skapa scenarier."
+    assert listing.message_at == "import" and listing.has_preview is False
     listing.confirm_import()
-    assert listing.import_error == DENIED
+    assert listing.error == DENIED
     editor = logged_in(ScenarioEditorState, "medarbetare@demo.se")
     editor.scenario_id, editor.version = _garbage_id(demo), 1
     editor.set_status("draft")
@@ -47,7 +51,7 @@ def test_trainer_adds_a_node_and_a_choice_with_a_bad_score_is_refused(demo):
     listing = logged_in(ScenarioListState, "utbildare@demo.se")
     listing.set_import_text(FOUR_NODES)
     listing.confirm_import()
-    assert listing.import_error == ""
+    assert listing.error == ""
     with session_scope(demo) as session:
         rows = scenarios.list_scenarios(session, person(session, "utbildare@demo.se"))
         scenario_id = next(row.id for row in rows if row.title == "Fyra noder")
@@ -75,8 +79,8 @@ def test_player_scores_on_the_server_and_saves_the_attempt_at_the_end(demo):
     player.choose("Löst#1")  # not available at Kartlägger
     assert "finns inte i situationen" in player.error
     player.choose("Kartlägger#1")
-    assert player.finished is True and player.saved == "Ditt försök är sparat."
-    totals = {row["dimension"]: row["total"] for row in player.summary}
+    assert player.finished is True and player.notice == "Ditt försök är sparat."
+    totals = {row.dimension: row.total for row in player.summary}
     assert totals == {"Tydlighet": "+2", "Empati": "+2", "Lösningsfokus": "+3", "Korrekthet": "+2"}
     assert count(demo, "practice_attempts") == before + 1
 
@@ -123,9 +127,84 @@ def test_trainer_opens_a_choice_with_its_scores_in_the_form(demo):
     editor = logged_in(ScenarioEditorState, "utbildare@demo.se")
     editor._show(stored)
     editor.open_choice("Start#2")
-    assert editor.choice["target"] == "Arg"
-    assert [s["value"] for s in editor.choice_scores] == ["0", "-2", "-1", "0"]
+    assert editor.choice.target == "Arg"
+    assert [s.value for s in editor.choice_scores] == ["0", "-2", "-1", "0"]
     outsider = logged_in(ScenarioEditorState, "medarbetare@demo.se")
     outsider.scenario_id = 999_999
     outsider.open_choice("Start#2")
-    assert outsider.error == "Scenariot finns inte." and outsider.choice == {}
+    assert outsider.error == "Scenariot finns inte." and outsider.choice == ChoiceRow()
+
+
+def test_messages_are_placed_beside_the_action_that_caused_them(demo):
+    log = logged_in(PracticeLogState, "medarbetare@demo.se")
+    log.load()
+    log.add({"date": "30 mars", "channel": "telefon", "errand_kind": "Avgift"})
+    assert (log.message_at, log.field_errors) == (
+        "log-form",
+        {"date": "Ange datumet som ÅÅÅÅ-MM-DD. Inget har sparats."},
+    )
+    entry = log.entries[0]
+    log.share({"entry_id": str(entry.id), "email": "finns.inte@demo.se"})
+    assert log.message_at == f"share-{entry.id}" and log.error
+
+    follow = logged_in(FollowUpState, "utbildare@demo.se")
+    follow.load()
+    follow.show({"cohort": "", "scenario": ""})
+    assert (follow.message_at, follow.error) == ("followup", "Välj kursomgång och scenario.")
+    assert "cohort" in follow.field_errors and follow.shown is False
+
+    roleplay = logged_in(RoleplayState, "medarbetare@demo.se")
+    roleplay.load()
+    roleplay.record({})
+    assert (roleplay.message_at, roleplay.error) == (
+        "observe",
+        "Välj kursomgång och rollspelskort.",
+    )
+
+    player = logged_in(PlayerState, "medarbetare@demo.se")
+    player.scenario_id = _garbage_id(demo)
+    player.choose("Löst#1")
+    assert player.message_at == "play" and "finns inte i situationen" in player.error
+
+
+def test_editor_refusals_and_deletions_report_beside_their_table_or_form(demo):
+    with session_scope(demo) as session:
+        trainer = person(session, "utbildare@demo.se")
+        stored = scenarios.get_scenario(session, trainer, _garbage_id(demo))
+    editor = logged_in(ScenarioEditorState, "utbildare@demo.se")
+    editor._show(stored)
+    editor.set_status("draft")
+    assert (editor.message_at, editor.notice) == ("status", "Scenariot är ett utkast.")
+    editor.remove_dimension("Empati")
+    assert editor.message_at == "dimensions" and "kan inte tas bort" in editor.error
+    editor.save_choice({"source": "Start", "target": "Arg", "text": "Hej", "score-0": "x"})
+    assert (editor.message_at, editor.field_errors) == (
+        "choice",
+        {"score-0": "Poängen ska vara heltal. Inget har sparats."},
+    )
+    before = len(editor.choices)
+    editor.delete_choice("Start#2")
+    assert (editor.message_at, editor.notice) == ("choices", "Valet Start#2 är borttaget.")
+    assert len(editor.choices) == before - 1
+    editor.delete_node("Arg")
+    assert editor.message_at == "nodes" and editor.notice.startswith("Noden Arg")
+    assert "Arg" not in [node.id for node in editor.nodes]
+
+
+def test_a_stale_editor_is_refused_and_nothing_is_saved(demo):
+    with session_scope(demo) as session:
+        trainer = person(session, "utbildare@demo.se")
+        stored = scenarios.get_scenario(session, trainer, _garbage_id(demo))
+    first = logged_in(ScenarioEditorState, "utbildare@demo.se")
+    first._show(stored)
+    second = logged_in(ScenarioEditorState, "utbildare@demo.se")
+    second._show(stored)
+    first.set_status("draft")
+    first.add_dimension({"name": "Tålamod"})
+    assert first.notice == "Dimensionen Tålamod är tillagd."
+    second.add_dimension({"name": "Humor"})
+    assert second.error.startswith("Scenariot har ändrats av någon annan sedan du öppnade sidan.")
+    assert second.message_at == "dimensions"
+    with session_scope(demo) as session:
+        saved = scenarios.get_scenario(session, person(session, "utbildare@demo.se"), stored.id)
+        assert "Humor" not in saved.scenario.dimensions and saved.version == first.version

@@ -1,0 +1,107 @@
+"""State of the scenario list: filters, a new scenario, and the Twee import with its preview."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy.core.accounts import list_units
+from academy.core.errors import AccessDenied
+from academy.core.web.base import BaseState
+from academy.practice import scenarios
+from academy.practice.scenario import validate
+from academy.practice.web import forms, view
+from academy.practice.web.view import ImportPreview, ListRow
+
+UTF8_ONLY = "Filen är inte text i UTF-8. Inget har skapats."
+
+
+def editor_url(scenario_id: int) -> str:
+    return f"/traning/scenarier/{scenario_id}"
+
+
+class ScenarioListState(BaseState):
+    rows: list[ListRow] = []
+    can_author: bool = False
+    unit_options: list[dict[str, str]] = []
+    unit_filter: str = ""
+    status_filter: str = ""
+    import_text: str = ""
+    preview: ImportPreview = ImportPreview()
+    has_preview: bool = False
+
+    def _list(self, session, actor) -> None:
+        self.can_author = scenarios.can_author(actor)
+        if self.can_author:
+            self.unit_options = view.options((u.id, u.path) for u in list_units(session))
+        unit_id, status = forms.list_filter(
+            {"unit": self.unit_filter, "status": self.status_filter}
+        )
+        found = scenarios.list_scenarios(
+            session, actor, unit_id=unit_id, status=status if self.can_author else ""
+        )
+        self.rows = view.list_rows(found)
+
+    @rx.event
+    def load(self):
+        self.import_text, self.has_preview = "", False
+        self.unit_filter = self.status_filter = ""
+        if not self._run(self._list, at="page"):
+            self.rows = []
+
+    @rx.event
+    def filter(self, form_data: dict):
+        self.unit_filter = form_data.get("unit", "")
+        self.status_filter = form_data.get("status", "")
+        if not self._run(self._list, at="filter"):
+            self.rows = []
+
+    @rx.event
+    def create(self, form_data: dict):
+        created: list[int] = []
+
+        def create(session, actor):
+            created.append(scenarios.create_scenario(session, actor, forms.new_scenario(form_data)))
+
+        if self._run(create, at="new-scenario"):
+            return rx.redirect(editor_url(created[0]))
+        return None
+
+    @rx.event
+    def set_import_text(self, text: str):
+        self.import_text, self.has_preview = text, False
+
+    @rx.event
+    def preview_import(self):
+        self.has_preview = False
+
+        def preview(session, actor):
+            if not scenarios.can_author(actor):
+                raise AccessDenied("Du har inte behörighet att skapa scenarier.")
+            scenario = scenarios.parse_twee_text(self.import_text)
+            self.preview = view.import_preview(scenario, len(validate(scenario)))
+            self.has_preview = True
+
+        self._run(preview, at="import")
+
+    @rx.event
+    def confirm_import(self):
+        created: list[int] = []
+
+        def create(session, actor):
+            created.append(scenarios.import_twee(session, actor, self.import_text))
+
+        if self._run(create, at="import"):
+            return rx.redirect(editor_url(created[0]))
+        return None
+
+    @rx.event
+    async def upload(self, files: list[rx.UploadFile]):
+        for file in files[:1]:
+            data = await file.read()
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                self._fail(UTF8_ONLY, at="import")
+                return
+            self.set_import_text(text)
+            self.preview_import()
