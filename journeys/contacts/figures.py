@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from itertools import compress
+from itertools import compress, repeat
 
 from journeys.contacts.model import FAILURE_DEMAND, POOLED_LABEL, ContactTable
 
@@ -85,7 +85,7 @@ class FirstLineCandidate:
     contacts: int
     handed_over: int
     handed_over_share: float
-    score: float
+    score: int  # contacts × handed_over_share, i.e. handed_over
     handed_over_to: tuple[tuple[str, int], ...]
 
 
@@ -122,9 +122,12 @@ def repeat_flags(table: ContactTable, window_days: int = DEFAULT_WINDOW_DAYS) ->
         keyed.sort(key=stamps.__getitem__)  # stable: same minute keeps the file's order
     window = timedelta(days=window_days)
     last: dict[str, datetime] = {}
-    for index in keyed:
-        caller, moment = callers[index], stamps[index]
-        previous = last.get(caller)
+    get = last.get
+    ordered = zip(
+        keyed, map(callers.__getitem__, keyed), map(stamps.__getitem__, keyed), strict=True
+    )
+    for index, caller, moment in ordered:
+        previous = get(caller)
         if previous is not None and moment - previous <= window:
             flags[index] = True
         last[caller] = moment
@@ -197,7 +200,7 @@ def first_line_ranking(
                 contacts=total.contacts,
                 handed_over=total.handed,
                 handed_over_share=share,
-                score=total.contacts * share,
+                score=total.handed,
                 handed_over_to=_top(total.recipients, anonymity_threshold, top),
             )
         )
@@ -325,57 +328,65 @@ class _Totals:
         )
 
 
+_RESOLVED, _FAILURE, _CLASSIFIED, _KEYED, _REPEAT = 1, 2, 4, 8, 16
+_BITS = 5
+
+
 class _Counts:
-    """Counts the table once per grouping with `Counter(zip(...))`, which runs at C speed; the
-    Python loops then only visit the distinct combinations."""
+    """Counts a table per grouping. Each contact's flags are packed once into a small int; a
+    grouping then counts `group number * 32 + flags` with `Counter(map(...))`, which runs at C
+    speed, and the Python loops only visit the distinct combinations."""
 
     def __init__(self, table: ContactTable, repeats: list[bool]) -> None:
         self.table = table
-        self.repeats = repeats
-        self.keyed = [caller is not None for caller in table.callers]
+        failure = list(map(operator.eq, table.demand, repeat(FAILURE_DEMAND)))
+        classified = map(operator.is_not, table.demand, repeat(None))
+        keyed = map(operator.is_not, table.callers, repeat(None))
+        codes: Iterable[int] = table.resolved
+        for flags, bit in (
+            (failure, _FAILURE),
+            (classified, _CLASSIFIED),
+            (keyed, _KEYED),
+            (repeats, _REPEAT),
+        ):
+            codes = map(operator.add, codes, map(operator.mul, flags, repeat(bit)))
+        self.codes = list(codes)  # every step above is a C-level map
+        self.handed = list(map(operator.is_not, table.handed_over_to, repeat(None)))
+        has_reason = map(operator.is_not, table.reasons, repeat(None))
+        self.failing_with_reason = list(map(operator.and_, failure, has_reason))
 
     def overall(self) -> _Totals:
-        return self.by(None)[""] if len(self.table) else _Totals()
+        return self.by(None).get("", _Totals())
 
     def by(self, keys: Sequence[str] | None) -> dict[str, _Totals]:
         t = self.table
-        group = keys if keys is not None else _repeat_value("", len(t))
-        main = Counter(zip(group, t.resolved, t.demand, self.keyed, self.repeats, strict=True))
-        totals: dict[str, _Totals] = {}
-        for (name, settled, demand, keyed, repeat), n in main.items():
-            total = totals.get(name)
-            if total is None:
-                total = totals[name] = _Totals()
+        if keys is None:
+            keys = [""] * len(t)
+        labels = sorted(set(keys))
+        number = {label: position for position, label in enumerate(labels)}
+        shifted = map(operator.lshift, map(number.__getitem__, keys), repeat(_BITS))
+        totals: dict[str, _Totals] = {label: _Totals() for label in labels}
+        for packed, n in Counter(map(operator.or_, shifted, self.codes)).items():
+            total = totals[labels[packed >> _BITS]]
             total.contacts += n
-            if settled:
+            if packed & _RESOLVED:
                 total.resolved += n
-            if demand is not None:
+            if packed & _CLASSIFIED:
                 total.classified += n
-                if demand == FAILURE_DEMAND:
-                    total.failure += n
-            if keyed:
+            if packed & _FAILURE:
+                total.failure += n
+            if packed & _KEYED:
                 total.keyed += n
-                if repeat:
-                    total.repeats += n
-        group = keys if keys is not None else _repeat_value("", len(t))
-        handed = [to is not None for to in t.handed_over_to]
-        pairs = compress(zip(group, t.handed_over_to, strict=True), handed)
+            if packed & _REPEAT:
+                total.repeats += n
+        pairs = compress(zip(keys, t.handed_over_to, strict=True), self.handed)
         for (name, to), n in Counter(pairs).items():
             totals[name].handed += n
             totals[name].recipients[to] += n
-        group = keys if keys is not None else _repeat_value("", len(t))
-        failing = [
-            demand == FAILURE_DEMAND and reason is not None
-            for demand, reason in zip(t.demand, t.reasons, strict=True)
-        ]
-        pairs = compress(zip(group, t.reasons, strict=True), failing)
+        pairs = compress(zip(keys, t.reasons, strict=True), self.failing_with_reason)
         for (name, reason), n in Counter(pairs).items():
             totals[name].reasons[reason] += n
         return totals
-
-
-def _repeat_value(value: str, times: int) -> list[str]:
-    return [value] * times
 
 
 def _keep(totals: dict[str, _Totals], threshold: int) -> set[str]:

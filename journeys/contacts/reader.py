@@ -34,7 +34,7 @@ from journeys.contacts.privacy import (
     PersonalDataGuard,
     find_personal_data,
     is_staff_column,
-    pseudonymise,
+    pseudonymiser,
     secret_bytes,
 )
 
@@ -380,7 +380,7 @@ def _consume(
     c_demand, c_reason = caches["efterfrågan"], caches["orsak"]
     interned: dict[str, str] = {}
     fromiso = datetime.fromisoformat
-    hash_caller = pseudonymise
+    hash_caller = pseudonymiser(key)
     missing = object()
 
     errors: list[ContactIssue] = []
@@ -456,7 +456,7 @@ def _consume(
             if len(raw) > MAX_LENGTH["kontakt"]:
                 caller = _Invalid("är för långt (högst 200 tecken); värdet visas inte.")
             else:
-                caller = hash_caller(key, raw)
+                caller = hash_caller(raw)
                 caller = interned.setdefault(caller, caller) if caller else None
         else:
             caller = None
