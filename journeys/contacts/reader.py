@@ -409,7 +409,7 @@ def _consume(
         try:
             ts = fromiso(raw)
             if len(raw) < 16 or ts.tzinfo is not None:
-                ts = _timestamp(raw)
+                raise ValueError(raw)  # no clock time, or an offset: the careful path decides
         except (ValueError, TypeError):
             if not any(record):
                 continue
