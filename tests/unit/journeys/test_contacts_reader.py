@@ -257,3 +257,33 @@ def test_table_rows_round_trip_and_period() -> None:
     assert list(again.rows()) == list(table.rows())
     period = table.between(datetime(2026, 1, 6), datetime(2026, 1, 8))
     assert [ts.day for ts in period.timestamps] == [6, 7]
+
+
+def test_windows_1252_found_late_in_the_file() -> None:
+    header = ("tidpunkt", "kanal", "sprak", "kategori", "lost_direkt")
+    rows = [("2026-01-05 08:14", "telefon", "svenska", "Avfall", "ja")] * 2000
+    rows.append(("2026-01-05 08:15", "besök", "svenska", "Färdtjänst", "nej"))
+    table = parse(csv_text(rows, header), "cp1252")
+    assert len(table) == 2001 and table.categories[-1] == "Färdtjänst"
+    assert table.channels[-1] == "besök"
+
+
+def test_an_offset_is_dropped_and_seconds_are_kept() -> None:
+    table = parse(csv_text([row("2026-01-05T08:14:30+01:00"), row(" 2026-01-05 09:00 ")]))
+    assert table.timestamps == [datetime(2026, 1, 5, 8, 14, 30), datetime(2026, 1, 5, 9, 0)]
+
+
+def test_xlsx_errors_name_the_row(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(HEADER))
+    sheet.append([datetime(2026, 3, 2, 10, 5), "chatt", "svenska", None, "Parkering", "ja"])
+    sheet.append(["igår", "chatt", "svenska", None, "Parkering", "kanske"])
+    path = tmp_path / "kontakter.xlsx"
+    workbook.save(path)
+    with pytest.raises(ContactImportError) as caught:
+        parse_contacts(path, secret=SECRET)
+    assert [(i.row, i.column) for i in caught.value.issues] == [
+        (3, "tidpunkt"),
+        (3, "löst_direkt"),
+    ]
