@@ -91,7 +91,10 @@ def _contacts(args: argparse.Namespace) -> int:
         print(f"journeys: CONTACTS_HASH_SECRET: {error}", file=sys.stderr)
         return 1
     figures = summarize(
-        table, window_days=args.window_days, anonymity_threshold=args.anonymity_threshold
+        table,
+        window_days=args.window_days,
+        anonymity_threshold=args.anonymity_threshold,
+        breakdowns=("category",),  # all that the printed figures need
     )
     print(json.dumps(cli_figures(figures), ensure_ascii=False, indent=2))
     return 0

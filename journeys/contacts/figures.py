@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import operator
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from itertools import compress, repeat
@@ -32,6 +32,7 @@ DEFAULT_WINDOW_DAYS = 7
 DEFAULT_GOAL = 0.8
 DEFAULT_ANONYMITY_THRESHOLD = 5
 DEFAULT_TOP = 5
+BREAKDOWNS = ("category", "channel", "language", "week")
 
 
 @dataclass(frozen=True)
@@ -151,13 +152,22 @@ def summarize(
     goal: float = DEFAULT_GOAL,
     anonymity_threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
     top: int = DEFAULT_TOP,
+    breakdowns: Collection[str] = BREAKDOWNS,
 ) -> ContactSummary:
-    """All figures: overall and per category, channel, language and ISO week."""
+    """All figures: overall and per category, channel, language and ISO week. `breakdowns`
+    chooses which of "category", "channel", "language", "week" to compute (the others are
+    empty), for callers that need fewer."""
+    unknown = set(breakdowns) - set(BREAKDOWNS)
+    if unknown:
+        raise ValueError(f"unknown breakdowns: {sorted(unknown)}")
     repeats = repeat_flags(table, window_days)
     counts = _Counts(table, repeats)
 
-    def groups(keys: Sequence[str], pool: bool) -> tuple[GroupFigures, ...]:
-        totals = counts.by(keys)
+    def groups(name: str, keys: Callable[[], Sequence[str]]) -> tuple[GroupFigures, ...]:
+        if name not in breakdowns:
+            return ()
+        pool = name != "week"
+        totals = counts.by(keys())
         if pool:
             totals = _pool(totals, _keep(totals, anonymity_threshold))
         figures = [t.figures(name, goal, anonymity_threshold, top) for name, t in totals.items()]
@@ -167,10 +177,10 @@ def summarize(
 
     return ContactSummary(
         overall=counts.overall().figures("Alla", goal, anonymity_threshold, top),
-        by_category=groups(table.categories, pool=True),
-        by_channel=groups(table.channels, pool=True),
-        by_language=groups(table.languages, pool=True),
-        by_week=groups(iso_weeks(table.timestamps), pool=False),
+        by_category=groups("category", lambda: table.categories),
+        by_channel=groups("channel", lambda: table.channels),
+        by_language=groups("language", lambda: table.languages),
+        by_week=groups("week", lambda: iso_weeks(table.timestamps)),
         first=table.first,
         last=table.last,
         window_days=window_days,

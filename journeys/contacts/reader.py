@@ -386,15 +386,28 @@ def _consume(
     errors: list[ContactIssue] = []
     error_count = 0
     rownum = 1
-    padding = [""]
+    padding = [""]  # absent optional columns point here
+
+    rejected: dict[tuple[str, Any], _Invalid] = {}
 
     def convert(column: str, raw: Any, cache: dict[Any, Any]) -> Any:
+        invalid = rejected.get((column, raw))
+        if invalid is not None:
+            return invalid
         try:
             value = _CONVERTERS[column](raw, check)
-        except _Invalid as invalid:
-            value = invalid
+        except _Invalid as error:
+            rejected[column, raw] = error
+            return error
         cache[raw] = value
         return value
+
+    add_ts, add_channel, add_language = timestamps.append, channels.append, languages.append
+    add_ivr, add_category, add_resolved = ivr_choices.append, categories.append, resolved.append
+    add_handed, add_demand, add_reason = handed.append, demand.append, reasons.append
+    add_caller = callers.append
+    intern = interned.setdefault
+    pad = absent in (i_ivr, i_handed, i_demand, i_reason, i_caller)
 
     for record in rows:
         rownum += 1
@@ -402,8 +415,9 @@ def _consume(
             if not any(record):
                 continue  # a blank line
             record = (record + [""] * (width - len(record)))[:width]
-        record = record + padding
-        bad = None
+        if pad:
+            record = record + padding
+        bad = False
 
         raw = record[i_ts]
         try:
@@ -416,72 +430,77 @@ def _consume(
             try:
                 ts = _timestamp(raw)
             except _Invalid as invalid:
-                bad = [("tidpunkt", invalid)]
-                ts = None
+                ts, bad = invalid, True
 
+        # Each cache holds valid values only, so a hit needs no further check.
         raw = record[i_channel]
         channel = c_channel.get(raw, missing)
         if channel is missing:
             channel = convert("kanal", raw, c_channel)
+            bad = bad or channel.__class__ is _Invalid
         raw = record[i_lang]
         language = c_lang.get(raw, missing)
         if language is missing:
             language = convert("språk", raw, c_lang)
+            bad = bad or language.__class__ is _Invalid
         raw = record[i_ivr]
         ivr = c_ivr.get(raw, missing)
         if ivr is missing:
             ivr = convert("knappval", raw, c_ivr)
+            bad = bad or ivr.__class__ is _Invalid
         raw = record[i_cat]
         category = c_cat.get(raw, missing)
         if category is missing:
             category = convert("kategori", raw, c_cat)
+            bad = bad or category.__class__ is _Invalid
         raw = record[i_resolved]
         settled = c_resolved.get(raw, missing)
         if settled is missing:
             settled = convert("löst_direkt", raw, c_resolved)
+            bad = bad or settled.__class__ is _Invalid
         raw = record[i_handed]
         to = c_handed.get(raw, missing)
         if to is missing:
             to = convert("överlämnad_till", raw, c_handed)
+            bad = bad or to.__class__ is _Invalid
         raw = record[i_demand]
         kind = c_demand.get(raw, missing)
         if kind is missing:
             kind = convert("efterfrågan", raw, c_demand)
+            bad = bad or kind.__class__ is _Invalid
         raw = record[i_reason]
         reason = c_reason.get(raw, missing)
         if reason is missing:
             reason = convert("orsak", raw, c_reason)
+            bad = bad or reason.__class__ is _Invalid
         raw = record[i_caller]
-        if raw:
-            if len(raw) > MAX_LENGTH["kontakt"]:
-                caller = _Invalid("är för långt (högst 200 tecken); värdet visas inte.")
-            else:
-                caller = hash_caller(raw)
-                caller = interned.setdefault(caller, caller) if caller else None
-        else:
+        if not raw:
             caller = None
+        elif len(raw) > MAX_LENGTH["kontakt"]:
+            caller, bad = _Invalid("är för långt (högst 200 tecken); värdet visas inte."), True
+        else:
+            caller = hash_caller(raw)
+            if caller is not None:
+                caller = intern(caller, caller)
 
-        values = (channel, language, ivr, category, settled, to, kind, reason, caller)
-        if bad is not None or _Invalid in map(type, values):
-            bad = bad or []
-            names = ("kanal", "språk", "knappval", "kategori", "löst_direkt")
-            names += ("överlämnad_till", "efterfrågan", "orsak", "kontakt")
-            bad += [(n, v) for n, v in zip(names, values, strict=True) if v.__class__ is _Invalid]
-            for column, invalid in bad:
-                error_count += 1
-                if len(errors) < max_errors:
-                    errors.append(ContactIssue(rownum, label[column], str(invalid)))
+        if bad:
+            values = (ts, channel, language, ivr, category, settled, to, kind, reason, caller)
+            for column, value in zip(COLUMNS, values, strict=True):
+                if value.__class__ is _Invalid:
+                    error_count += 1
+                    if len(errors) < max_errors:
+                        errors.append(ContactIssue(rownum, label[column], str(value)))
         elif not error_count:
-            timestamps.append(ts)
-            channels.append(channel)
-            languages.append(language)
-            ivr_choices.append(ivr)
-            categories.append(category)
-            resolved.append(settled)
-            handed.append(to)
-            demand.append(kind)
-            reasons.append(reason)
-            callers.append(caller)
+            add_ts(ts)
+            add_channel(channel)
+            add_language(language)
+            add_ivr(ivr)
+            add_category(category)
+            add_resolved(settled)
+            add_handed(to)
+            add_demand(kind)
+            add_reason(reason)
+            add_caller(caller)
         if progress is not None and rownum % PROGRESS_EVERY == 0:
             progress(rownum - 1, where() if where else None)
 

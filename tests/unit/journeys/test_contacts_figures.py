@@ -228,3 +228,10 @@ def test_summary_to_dict_is_plain() -> None:
     data = summarize(table(TEN)).to_dict()
     assert data["first"] == "2026-01-05T08:00"
     assert data["overall"]["contacts"] == 10
+
+
+def test_breakdowns_can_be_chosen() -> None:
+    summary = summarize(table(TEN), breakdowns=("category",))
+    assert summary.by_category and summary.by_week == () and summary.by_channel == ()
+    with pytest.raises(ValueError, match="unknown breakdowns"):
+        summarize(table(TEN), breakdowns=("employee",))
