@@ -10,6 +10,7 @@ pooling into "Övrigt" shows), and callers who come back within days.
 from __future__ import annotations
 
 import csv
+import io
 import random
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -198,6 +199,15 @@ def write_contacts_csv(
             writer.writerow(row)
             count += 1
     return count
+
+
+def contacts_csv_bytes(rows: Iterable[tuple[str, ...]], *, delimiter: str = ";") -> bytes:
+    """The rows as a UTF-8 CSV file's bytes (for `parse_contacts` without a file on disk)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 def _minute_of_week(rng: random.Random) -> int:

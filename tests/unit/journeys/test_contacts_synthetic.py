@@ -6,7 +6,12 @@ from itertools import islice
 from pathlib import Path
 
 from journeys.contacts import COLUMNS, parse_contacts, summarize
-from journeys.contacts.synthetic import LANGUAGES, synthetic_contacts, write_contacts_csv
+from journeys.contacts.synthetic import (
+    LANGUAGES,
+    contacts_csv_bytes,
+    synthetic_contacts,
+    write_contacts_csv,
+)
 
 
 def test_same_seed_same_rows() -> None:
@@ -41,3 +46,9 @@ def test_languages_and_columns() -> None:
     first = next(synthetic_contacts(start=date(2026, 3, 4)))
     assert len(first) == len(COLUMNS)
     assert first[0].startswith("2026-03-0")  # the week of 4 March starts on Monday 2 March
+
+
+def test_csv_bytes_parse_without_a_file() -> None:
+    rows = list(synthetic_contacts(weeks=1, per_week=50))
+    table = parse_contacts(contacts_csv_bytes(rows), secret="synthetic-secret-012345")
+    assert len(table) == 50 and table.categories[0] == rows[0][4]
