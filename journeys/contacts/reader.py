@@ -152,6 +152,8 @@ def parse_contacts(
             return _parse_csv(data, "utf-8-sig", size, key, mapping, guard, progress, max_errors)
         except UnicodeDecodeError:
             data.seek(0)
+            _refuse_broken_utf8(data)
+            data.seek(0)
             try:
                 return _parse_csv(data, "cp1252", size, key, mapping, guard, progress, max_errors)
             except UnicodeDecodeError:
@@ -160,6 +162,28 @@ def parse_contacts(
     finally:
         if not isinstance(source, io.IOBase | bytes | bytearray):
             data.close()
+
+
+def _refuse_broken_utf8(data: IO[bytes]) -> None:
+    """A file whose header is UTF-8 with å/ä/ö but that has a broken byte further down is a
+    damaged UTF-8 file, not a Windows-1252 one: reading it as Windows-1252 would garble every
+    å/ä/ö, so it is refused with the (line) number of the first broken row."""
+    header = data.readline()
+    if header.isascii():
+        return
+    try:
+        header.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    for number, line in enumerate(data, start=2):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            message = (
+                "tecknen går inte att läsa: filen är sparad som UTF-8 men har ett trasigt "
+                "tecken här. Spara om filen som UTF-8 och försök igen."
+            )
+            raise ContactImportError([ContactIssue(number, None, message)]) from None
 
 
 def _checked_header_map(header_map: dict[str, str]) -> dict[str, str]:

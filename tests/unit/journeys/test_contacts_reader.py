@@ -228,8 +228,10 @@ def test_blank_lines_are_skipped_and_rows_keep_their_numbers() -> None:
 def test_empty_and_unreadable_files() -> None:
     assert str(refused("")) == "Filen är tom."
     assert str(refused(csv_text([]))) == "Filen innehåller inga kontakter."
+    header = ("tidpunkt", "kanal", "sprak", "kategori", "lost_direkt")
+    ascii_header = csv_text([("2026-01-05 08:14", "telefon", "svenska", "Avfall", "ja")], header)
     with pytest.raises(ContactImportError, match="varken UTF-8 eller Windows-1252"):
-        parse_contacts(csv_text([row("2026-01-05 08:14")]).encode() + b"\x81\x8d", secret=SECRET)
+        parse_contacts(ascii_header.encode() + b"\x81\x8d", secret=SECRET)
     with pytest.raises(ContactImportError, match="kunde inte öppnas"):
         parse_contacts("/nonexistent/kontakter.csv", secret=SECRET)
 
@@ -287,3 +289,12 @@ def test_xlsx_errors_name_the_row(tmp_path: Path) -> None:
         (3, "tidpunkt"),
         (3, "löst_direkt"),
     ]
+
+
+def test_damaged_utf8_is_not_read_as_windows_1252() -> None:
+    text = csv_text([row("2026-01-05 08:14", category="Färdtjänst")] * 3)
+    damaged = text.encode().replace("Färdtjänst".encode(), b"F\xe4rdtj\xe4nst", 1)
+    with pytest.raises(ContactImportError) as caught:
+        parse_contacts(damaged, secret=SECRET)
+    assert caught.value.issues[0].row == 2
+    assert "sparad som UTF-8" in str(caught.value)
