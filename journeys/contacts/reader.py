@@ -128,12 +128,11 @@ def parse_contacts(
     guard: PersonalDataGuard | None = None,
     progress: Progress | None = None,
     max_errors: int = 50,
-    filename: str | None = None,
 ) -> ContactTable:
     """Read and validate a contacts file; return the table or raise `ContactImportError`.
 
     `source`: a path, the file's bytes, or a binary file object. XLSX is recognised by its
-    content (a zip archive); anything else is read as CSV. `filename` is only used in messages.
+    content (a zip archive); anything else is read as CSV.
     `secret`: the key of the HMAC that replaces `kontakt` (at least 16 bytes).
     `header_map`: the file's own headers -> the Swedish column names (e.g. {"Datum": "tidpunkt"}).
     `guard`: a personal-data check for free text (default: the built-in one).
@@ -304,8 +303,10 @@ def _cells(row: tuple[Any, ...]) -> list[Any]:
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
-    if isinstance(value, str | datetime):
+    if isinstance(value, str):
         return value
+    if isinstance(value, datetime):  # a date cell: read like the text a CSV would hold
+        return value.replace(tzinfo=None).isoformat(sep=" ")
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, float) and value.is_integer():
@@ -396,7 +397,8 @@ def _consume(
     reasons: list[str | None] = []
     callers: list[str | None] = []
 
-    # One cache per column: raw cell -> validated value (or the _Invalid it raised).
+    # One cache per column: raw cell -> validated value. Refused cells go to `rejected`, so a
+    # cache hit needs no check; each distinct value is converted (and guarded) only once.
     caches: dict[str, dict[Any, Any]] = {name: {} for name in COLUMNS}
     c_channel, c_lang, c_ivr = caches["kanal"], caches["språk"], caches["knappval"]
     c_cat, c_resolved = caches["kategori"], caches["löst_direkt"]
@@ -448,7 +450,7 @@ def _consume(
             ts = fromiso(raw)
             if len(raw) < 16 or ts.tzinfo is not None:
                 raise ValueError(raw)  # no clock time, or an offset: the careful path decides
-        except (ValueError, TypeError):
+        except ValueError:
             if not any(record):
                 continue
             try:
@@ -549,10 +551,8 @@ def _consume(
     )
 
 
-def _timestamp(raw: Any) -> datetime:
-    if isinstance(raw, datetime):
-        return raw.replace(tzinfo=None)
-    text = str(raw).strip()
+def _timestamp(raw: str) -> datetime:
+    text = raw.strip()
     if not text:
         raise _Invalid("saknas: ange datum och klockslag (ÅÅÅÅ-MM-DD TT:MM).")
     try:

@@ -90,6 +90,7 @@ def test_xlsx(tmp_path: Path) -> None:
     )
     sheet.append(
         ["2026-03-02 11:00", "telefon", "somaliska", 2, "Bygglov", False, "Bygglovsenheten"]
+        + [None, None, datetime(2026, 1, 1)]  # a date typed into kontakt is just a key
     )
     path = tmp_path / "kontakter.xlsx"
     workbook.save(path)
@@ -98,7 +99,7 @@ def test_xlsx(tmp_path: Path) -> None:
     assert table.categories == ["Parkering", "Bygglov"]
     assert table.resolved == [True, False]
     assert table.ivr_choices == [None, "2"]
-    assert table.callers[0] is not None and table.callers[1] is None
+    assert table.callers[0] is not None and table.callers[1] is not None
 
 
 def test_bad_date_is_refused_with_row_and_column() -> None:
