@@ -170,7 +170,9 @@ def summarize(
         totals = counts.by(keys())
         if pool:
             totals = _pool(totals, _keep(totals, anonymity_threshold))
-        figures = [t.figures(name, goal, anonymity_threshold, top) for name, t in totals.items()]
+        figures = [
+            total.figures(label, goal, anonymity_threshold, top) for label, total in totals.items()
+        ]
         if pool:
             return tuple(sorted(figures, key=lambda f: (-f.contacts, f.label)))
         return tuple(sorted(figures, key=lambda f: f.label))
@@ -195,7 +197,7 @@ def first_line_ranking(
     anonymity_threshold: int = DEFAULT_ANONYMITY_THRESHOLD,
     top: int = DEFAULT_TOP,
 ) -> list[FirstLineCandidate]:
-    """ "Vad kan första linjen lösa?": categories with handed-over contacts, ranked by
+    """Vad kan första linjen lösa? The categories with handed-over contacts, ranked by
     contacts × handed-over share, largest first, with to whom they were handed over."""
     totals = _Counts(table, [False] * len(table)).by(table.categories)
     totals = _pool(totals, _keep(totals, anonymity_threshold))
