@@ -109,3 +109,9 @@ def test_cli_start_imports_neither_heavy_libraries_nor_the_app() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_short_secret_is_refused(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CONTACTS_HASH_SECRET", "kort")
+    code, out, err = run(capsys, "contacts", "summarize", write(tmp_path, ROWS))
+    assert code == 2 and out == "" and "minst 16 byte" in err
