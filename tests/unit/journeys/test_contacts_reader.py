@@ -299,3 +299,10 @@ def test_damaged_utf8_is_not_read_as_windows_1252() -> None:
         parse_contacts(damaged, secret=SECRET)
     assert caught.value.issues[0].row == 2
     assert "sparad som UTF-8" in str(caught.value)
+
+
+def test_an_overlong_caller_key_is_refused_without_its_value() -> None:
+    key = "hemlig-" + "x" * 300
+    issue = refused(csv_text([row("2026-01-05 08:14", caller=key)])).issues[0]
+    assert (issue.row, issue.column) == (2, "kontakt")
+    assert "hemlig" not in str(issue) and "värdet visas inte" in str(issue)
