@@ -1,4 +1,7 @@
-"""Command line: `journeys convert|render|analyze|describe|validate`."""
+"""Command line: `journeys convert|render|analyze|describe|validate` and
+`journeys contacts summarize`.
+
+Each command imports what it needs when it runs, so that starting the CLI stays fast."""
 
 from __future__ import annotations
 
@@ -7,10 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from journeys import formats, render
 from journeys.errors import JourneyFormatError, RenderError
-from journeys.model import validate
-from journeys.report import compare, summarize, what_if_channel_shift
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     draw = commands.add_parser("render", help="render a diagram as .svg, .png or .pdf")
     draw.add_argument("input")
     draw.add_argument("-o", "--output", required=True)
-    draw.add_argument("--timeout", type=float, default=render.RENDER_TIMEOUT_SECONDS)
+    draw.add_argument("--timeout", type=float, default=None)
     analyze = commands.add_parser("analyze", help="print the journey's figures as JSON")
     analyze.add_argument("input")
     analyze.add_argument("--compare", metavar="FUTURE", help="compare with a future journey")
@@ -38,12 +38,30 @@ def _parser() -> argparse.ArgumentParser:
     describe.add_argument("input")
     check = commands.add_parser("validate", help="list validation problems; exit 1 if any")
     check.add_argument("input")
+    contacts = commands.add_parser("contacts", help="contact analysis (Kontaktanalys)")
+    contact_commands = contacts.add_subparsers(dest="contacts_command", required=True)
+    summary = contact_commands.add_parser(
+        "summarize",
+        help="print the figures of a contacts file (CSV or XLSX) as JSON",
+        description="The caller key is hashed with HMAC-SHA256 under CONTACTS_HASH_SECRET "
+        "(environment), or under a random secret for this run when it is not set.",
+    )
+    summary.add_argument("input", metavar="FILE")
+    summary.add_argument("--window-days", type=int, default=7, help="repeat window (days)")
+    summary.add_argument(
+        "--anonymity-threshold",
+        type=int,
+        default=5,
+        help="groups with fewer contacts are pooled as Övrigt",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.command == "contacts":
+            return _contacts(args)
         return _run(args)
     except BrokenPipeError:  # e.g. `journeys analyze x.json | head`
         sys.stdout = None  # type: ignore[assignment]  # nothing more can be written
@@ -54,7 +72,39 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _contacts(args: argparse.Namespace) -> int:
+    import os
+    import secrets
+
+    from journeys.contacts import ContactImportError, cli_figures, parse_contacts, summarize
+
+    if args.window_days < 0:
+        print("journeys: --window-days måste vara 0 eller mer.", file=sys.stderr)
+        return 2
+    secret = os.environ.get("CONTACTS_HASH_SECRET") or secrets.token_hex(32)
+    if len(secret.encode()) < 16:
+        print("journeys: CONTACTS_HASH_SECRET måste vara minst 16 byte lång.", file=sys.stderr)
+        return 2
+    try:
+        table = parse_contacts(args.input, secret=secret)
+    except ContactImportError as error:
+        print(f"journeys: {Path(args.input).name}:\n{error}", file=sys.stderr)
+        return 1
+    figures = summarize(
+        table,
+        window_days=args.window_days,
+        anonymity_threshold=args.anonymity_threshold,
+        breakdowns=("category",),  # all that the printed figures need
+    )
+    print(json.dumps(cli_figures(figures), ensure_ascii=False, indent=2))
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
+    from journeys import formats, render
+    from journeys.model import validate
+    from journeys.report import compare, summarize, what_if_channel_shift
+
     journey = formats.load(args.input)
     if args.command == "convert":
         formats.save(journey, args.output)
@@ -62,7 +112,8 @@ def _run(args: argparse.Namespace) -> int:
         fmt = Path(args.output).suffix.lower().lstrip(".")
         if fmt not in render.OUTPUT_FORMATS:
             raise ValueError(f"output must end in .svg, .png or .pdf, not {args.output!r}")
-        Path(args.output).write_bytes(render.render_journey(journey, fmt, args.timeout))
+        timeout = render.RENDER_TIMEOUT_SECONDS if args.timeout is None else args.timeout
+        Path(args.output).write_bytes(render.render_journey(journey, fmt, timeout))
     elif args.command == "analyze":
         if args.compare:
             result = compare(journey, formats.load(args.compare))
