@@ -11,17 +11,20 @@ from __future__ import annotations
 import reflex as rx
 
 
-def message(state, at: str = "") -> rx.Component:
-    """The error or confirmation of `state` when it belongs to the action area `at`."""
+def message(state, at: str | rx.Var = "") -> rx.Component:
+    """The error or confirmation of `state` when it belongs to the action area `at`.
+
+    `at` may be a Var (e.g. `"module-" + row.id.to_string()` inside `rx.foreach`)."""
     here = state.message_at == at
+    name = at if isinstance(at, rx.Var) else (at or "page")
     return rx.fragment(
         rx.cond(
             here & (state.error != ""),
-            rx.el.p(state.error, role="alert", class_name="msg error", data_msg=at or "page"),
+            rx.el.p(state.error, role="alert", class_name="msg error", data_msg=name),
         ),
         rx.cond(
             here & (state.notice != ""),
-            rx.el.p(state.notice, role="status", class_name="msg success", data_msg=at or "page"),
+            rx.el.p(state.notice, role="status", class_name="msg success", data_msg=name),
         ),
     )
 
