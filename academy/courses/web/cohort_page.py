@@ -72,56 +72,69 @@ def _enrolment() -> rx.Component:
     )
 
 
+DATE_FIELDS = (
+    ("Startdatum", "starts_on", "start", ""),
+    ("Slutdatum", "ends_on", "end", ""),
+    ("Sista dag att bli klar (valfritt)", "deadline", "deadline", "För obligatoriska kurser."),
+)
+
+
+def cohort_fields(
+    errors, trainers, *, prefix: str, values=None, meetings_label: str = "Träffar"
+) -> list[rx.Component]:
+    """A cohort's name, dates, trainers and meetings: the new-cohort and edit forms.
+
+    `values` holds the saved values (the edit form); a new cohort starts empty."""
+
+    def saved(name: str):
+        return values[name] if values is not None else ""
+
+    return [
+        ui.text_field(
+            "Namn på kursomgången",
+            "name",
+            default_value=saved("name"),
+            field_id=f"{prefix}-name",
+        ),
+        *[
+            ui.text_field(
+                label,
+                name,
+                type_="date",
+                default_value=saved(name),
+                field_id=f"{prefix}-{suffix}",
+                hint=hint,
+                error=errors.get(name, ""),
+            )
+            for label, name, suffix, hint in DATE_FIELDS
+        ],
+        rx.el.fieldset(
+            rx.el.legend("Utbildare"),
+            rx.foreach(
+                trainers, lambda t: ui.inline_check(t.name, t.field, default_checked=t.checked)
+            ),
+        ),
+        ui.textarea(
+            meetings_label,
+            "meetings",
+            saved("meetings"),
+            rows=4,
+            field_id=f"{prefix}-meetings",
+            hint=MEETINGS_HINT,
+            error=errors.get("meetings", ""),
+        ),
+    ]
+
+
 def _edit_form() -> rx.Component:
-    errors = State.field_errors
     return rx.el.details(
         rx.el.summary("Ändra kursomgången"),
         ui.form(
-            ui.text_field(
-                "Namn på kursomgången",
-                "name",
-                default_value=State.cohort_form["name"],
-                field_id="edit-cohort-name",
-            ),
-            ui.text_field(
-                "Startdatum",
-                "starts_on",
-                type_="date",
-                default_value=State.cohort_form["starts_on"],
-                field_id="edit-cohort-start",
-                error=errors.get("starts_on", ""),
-            ),
-            ui.text_field(
-                "Slutdatum",
-                "ends_on",
-                type_="date",
-                default_value=State.cohort_form["ends_on"],
-                field_id="edit-cohort-end",
-                error=errors.get("ends_on", ""),
-            ),
-            ui.text_field(
-                "Sista dag att bli klar (valfritt)",
-                "deadline",
-                type_="date",
-                default_value=State.cohort_form["deadline"],
-                field_id="edit-cohort-deadline",
-                error=errors.get("deadline", ""),
-            ),
-            rx.el.fieldset(
-                rx.el.legend("Utbildare"),
-                rx.foreach(
-                    State.trainer_choices,
-                    lambda t: ui.inline_check(t.name, t.field, default_checked=t.checked),
-                ),
-            ),
-            ui.textarea(
-                "Träffar",
-                "meetings",
-                State.cohort_form["meetings"],
-                rows=4,
-                field_id="edit-cohort-meetings",
-                hint=MEETINGS_HINT,
-                error=errors.get("meetings", ""),
+            *cohort_fields(
+                State.field_errors,
+                State.trainer_choices,
+                prefix="edit-cohort",
+                values=State.cohort_form,
             ),
             ui.submit("Spara kursomgången"),
             ui.message(State, at="cohort-form"),

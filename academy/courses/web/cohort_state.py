@@ -140,18 +140,8 @@ class CohortState(BaseState):
     @rx.event
     def save_cohort(self, form_data: dict):
         def save(session, actor):
-            fields = forms.cohort_fields(form_data, "t-")
-            cohorts.update_cohort(
-                session,
-                actor,
-                self.cohort_id,
-                name=fields.name,
-                starts_on=fields.starts_on,
-                ends_on=fields.ends_on,
-                deadline=fields.deadline,
-                trainer_ids=fields.trainer_ids,
-                meetings=fields.meetings,
-            )
+            fields = forms.values(forms.cohort_fields(form_data, "t-"))
+            cohorts.update_cohort(session, actor, self.cohort_id, **fields)
 
         self._change(save, "Kursomgången är sparad.", "cohort-form")
 

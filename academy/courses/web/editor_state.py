@@ -73,17 +73,8 @@ class CourseEditorState(BaseState):
     @rx.event
     def save_course(self, form_data: dict):
         def save(session, actor):
-            fields = forms.course_fields(form_data)
-            authoring.update_course(
-                session,
-                actor,
-                self.course_id,
-                version=self.version,
-                title=fields.title,
-                description=fields.description,
-                target_group=fields.target_group,
-                topics=fields.topics,
-            )
+            fields = forms.values(forms.course_fields(form_data))
+            authoring.update_course(session, actor, self.course_id, version=self.version, **fields)
 
         self._edit(save, "Kursen är sparad.", "course")
 
@@ -103,15 +94,8 @@ class CourseEditorState(BaseState):
     @rx.event
     def add_module(self, form_data: dict):
         def add(session, actor):
-            fields = forms.module_fields(form_data)
-            authoring.add_module(
-                session,
-                actor,
-                self.course_id,
-                title=fields.title,
-                description=fields.description,
-                prerequisite_id=fields.prerequisite_id,
-            )
+            fields = forms.values(forms.module_fields(form_data))
+            authoring.add_module(session, actor, self.course_id, **fields)
 
         self._edit(add, "Modulen är tillagd.", "new-module")
 
@@ -120,15 +104,8 @@ class CourseEditorState(BaseState):
         module_id = forms.optional_id(form_data.get("module_id")) or 0
 
         def save(session, actor):
-            fields = forms.module_fields(form_data)
-            authoring.update_module(
-                session,
-                actor,
-                module_id,
-                title=fields.title,
-                description=fields.description,
-                prerequisite_id=fields.prerequisite_id,
-            )
+            fields = forms.values(forms.module_fields(form_data))
+            authoring.update_module(session, actor, module_id, **fields)
 
         self._edit(save, "Modulen är sparad.", f"module-{module_id}")
 
@@ -230,16 +207,11 @@ class CourseEditorState(BaseState):
         lesson_id, module_id = self.lesson_id, self.lesson_module_id
 
         def save(session, actor):
-            fields = forms.lesson_fields(form_data)
-            values = dict(
-                title=fields.title,
-                content_markdown=fields.content_markdown,
-                video_url=fields.video_url,
-            )
+            fields = forms.values(forms.lesson_fields(form_data))
             if lesson_id:
-                authoring.update_lesson(session, actor, lesson_id, **values)
+                authoring.update_lesson(session, actor, lesson_id, **fields)
             else:
-                authoring.add_lesson(session, actor, module_id, **values)
+                authoring.add_lesson(session, actor, module_id, **fields)
 
         if self._edit(save, "Lektionen är sparad.", "lesson-form"):
             # The form closes; the confirmation shows under the module's lessons.
@@ -267,16 +239,8 @@ class CourseEditorState(BaseState):
         module_id = self.quiz_module_id
 
         def create(session, actor):
-            settings = forms.quiz_settings(form_data)
-            quizzes.create_quiz(
-                session,
-                actor,
-                module_id,
-                title=settings.title,
-                pass_mark=settings.pass_mark,
-                attempts_allowed=settings.attempts_allowed,
-                feedback_mode=settings.feedback_mode,
-            )
+            settings = forms.values(forms.quiz_settings(form_data))
+            quizzes.create_quiz(session, actor, module_id, **settings)
 
         if self._edit(create, "Quizet är skapat. Lägg till frågor via Redigera quiz.", "quiz-form"):
             self.quiz_module_id = 0

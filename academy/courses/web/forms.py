@@ -7,7 +7,7 @@ an end date after the start) stay in the services.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -19,6 +19,11 @@ MEETINGS_HINT = (
     "En träff per rad: datum, klockslag och plats, till exempel: 2026-03-02 09:00 Stadshuset, "
     "rum Ljusgården."
 )
+
+
+def values(parsed) -> dict[str, Any]:
+    """A parsed form's fields as keyword arguments: their names are the service's."""
+    return {f.name: getattr(parsed, f.name) for f in fields(parsed)}
 
 
 def text(form: dict[str, Any], name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy import ui
-from academy.courses.web.forms import MEETINGS_HINT
+from academy.courses.web.cohort_page import cohort_fields
 from academy.courses.web.overview_state import CoursesOverviewState as State
 from academy.courses.web.view import CohortRow, CourseRow, MyCourseRow
 
@@ -78,48 +78,15 @@ def _new_course() -> rx.Component:
 
 
 def _new_cohort() -> rx.Component:
-    errors = State.field_errors
     return ui.section(
         "Ny kursomgång",
         ui.form(
             ui.select_field("Kurs", "course_id", State.course_options, field_id="cohort-course"),
-            ui.text_field("Namn på kursomgången", "name", field_id="cohort-name"),
-            ui.text_field(
-                "Startdatum",
-                "starts_on",
-                type_="date",
-                field_id="cohort-start",
-                error=errors.get("starts_on", ""),
-            ),
-            ui.text_field(
-                "Slutdatum",
-                "ends_on",
-                type_="date",
-                field_id="cohort-end",
-                error=errors.get("ends_on", ""),
-            ),
-            ui.text_field(
-                "Sista dag att bli klar (valfritt)",
-                "deadline",
-                type_="date",
-                field_id="cohort-deadline",
-                hint="För obligatoriska kurser.",
-                error=errors.get("deadline", ""),
-            ),
-            rx.el.fieldset(
-                rx.el.legend("Utbildare"),
-                rx.foreach(
-                    State.trainers,
-                    lambda t: ui.inline_check(t.name, t.field, default_checked=t.checked),
-                ),
-            ),
-            ui.textarea(
-                "Träffar (valfritt)",
-                "meetings",
-                rows=3,
-                field_id="cohort-meetings",
-                hint=MEETINGS_HINT,
-                error=errors.get("meetings", ""),
+            *cohort_fields(
+                State.field_errors,
+                State.trainers,
+                prefix="cohort",
+                meetings_label="Träffar (valfritt)",
             ),
             ui.submit("Skapa kursomgång"),
             ui.message(State, at="new-cohort"),

@@ -54,21 +54,9 @@ class CoursesOverviewState(BaseState):
         created: list[int] = []
 
         def create(session, actor):
-            fields = forms.cohort_fields(form_data, "trainer-")
+            fields = forms.values(forms.cohort_fields(form_data, "trainer-"))
             course_id = forms.optional_id(form_data.get("course_id"))
-            created.append(
-                cohorts.create_cohort(
-                    session,
-                    actor,
-                    course_id=course_id,
-                    name=fields.name,
-                    starts_on=fields.starts_on,
-                    ends_on=fields.ends_on,
-                    deadline=fields.deadline,
-                    trainer_ids=fields.trainer_ids,
-                    meetings=fields.meetings,
-                )
-            )
+            created.append(cohorts.create_cohort(session, actor, course_id=course_id, **fields))
 
         if self._run(create, at="new-cohort"):
             return rx.redirect(f"/utbildning/omgangar/{created[0]}")

@@ -68,16 +68,8 @@ class QuizEditorState(BaseState):
     @rx.event
     def save_settings(self, form_data: dict):
         def save(session, actor):
-            settings = forms.quiz_settings(form_data)
-            quizzes.update_quiz(
-                session,
-                actor,
-                self.quiz_id,
-                title=settings.title,
-                pass_mark=settings.pass_mark,
-                attempts_allowed=settings.attempts_allowed,
-                feedback_mode=settings.feedback_mode,
-            )
+            settings = forms.values(forms.quiz_settings(form_data))
+            quizzes.update_quiz(session, actor, self.quiz_id, **settings)
 
         self._edit(save, "Quizets inställningar är sparade.", "settings")
 

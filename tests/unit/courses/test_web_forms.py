@@ -100,3 +100,39 @@ def test_view_moves_and_labels():
         view.meeting_label(Meeting(datetime(2026, 3, 2, 9, 0), "Teams")) == "2026-03-02 09:00 Teams"
     )
     assert view.swedish_day(None) == ""
+
+
+def test_item_analysis_rows_say_what_is_unknown():
+    from academy.courses.progress import ItemStats
+
+    rows = view.item_lines(
+        [
+            ItemStats(1, 1, "Hälsning", "single_choice", 4, 3, 0.75, "Hallå?", 1),
+            ItemStats(2, 2, "Avslut", "essay", 0, 0, None, None, 0),
+        ]
+    )
+    assert rows == (
+        view.ItemLine(1, "Hälsning", 4, "75 %", "Hallå? (1)"),
+        view.ItemLine(2, "Avslut", 0, "–", "–"),
+    )
+
+
+def test_a_quiz_question_row_shows_the_choices_and_the_feedback():
+    from academy.courses.taking import AnswerFeedback, AttemptQuestion
+    from academy.courses.web import quiz_view
+
+    feedback = AnswerFeedback(0.5, False, False, ("Nästan", ""), "Läs igen")
+    question = AttemptQuestion(
+        7, "multiple_choice", "", "Vad frågar du?", "", 2.0, ("Namn", "Ärende"), (), [1], feedback
+    )
+    row = quiz_view.quiz_question(question, 3, locked=False)
+    assert [(c.name, c.label, c.checked) for c in row.choices] == [
+        ("c-0", "Namn", False),
+        ("c-1", "Ärende", True),
+    ]
+    assert (row.number, row.points, row.locked, row.answered) == (3, "2 poäng", True, True)
+    assert (row.verdict, row.feedback) == ("Delvis rätt: 50 % av poängen.", ("Nästan",))
+    assert quiz_view.attempts_text(1, 3, 2) == "Du har gjort 1 av 3 försök. Försök kvar: 2."
+    assert quiz_view.attempts_text(4, 0, None) == (
+        "Du har gjort 4 försök. Antalet försök är obegränsat."
+    )
