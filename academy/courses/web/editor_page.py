@@ -88,7 +88,6 @@ def _publishing() -> rx.Component:
                 question="Avpublicera kursen?",
                 explanation="Kursen blir ett utkast igen. Deltagare i pågående kursomgångar "
                 "kan inte fortsätta förrän den är publicerad på nytt.",
-                kind="secondary",
             ),
             ui.button("Publicera", State.set_published(True), kind="primary"),
         ),

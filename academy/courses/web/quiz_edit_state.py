@@ -148,8 +148,10 @@ class QuizEditorState(BaseState):
         """Put a chosen GIFT file's text in the import field, to preview before importing."""
         data = await files[0].read() if files else b""
         # Only someone who may edit the quiz gets this far.
-        if not self._run(lambda session, actor: quizzes.get_quiz(session, actor, self.quiz_id)):
-            self.message_at = "gift"
+        allowed = self._run(
+            lambda session, actor: quizzes.get_quiz(session, actor, self.quiz_id), at="gift"
+        )
+        if not allowed:
             return
         try:
             self._new_gift_text(data.decode("utf-8-sig"))

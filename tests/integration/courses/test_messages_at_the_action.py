@@ -132,3 +132,32 @@ def test_the_trainer_removes_a_participant_and_an_employee_cannot(demo):
 def _participants(engine, cohort_id):
     with session_scope(engine) as s:
         return cohorts.get_cohort(s, actor(engine, "utbildare@demo.se"), cohort_id).participants
+
+
+def test_a_gift_file_fills_the_import_field_and_errors_show_in_the_import_panel(demo):
+    from academy.courses.web.quiz_edit_state import QuizEditorState
+    from tests.integration.courses.test_lesson_editing import Upload, run_event
+
+    built = build_course(demo)
+    editor = logged_in(QuizEditorState, "utbildare@demo.se")
+    editor.quiz_id = built.quiz_id
+    gift = "::Lugn:: Att tala lugnt hjälper. {T}\n"
+    run_event(editor.upload_gift([Upload(("\ufeff" + gift).encode("utf-8"), "fragor.gift")]))
+    assert (editor.error, editor.gift_text) == ("", gift)
+    editor.preview_gift()
+    assert (editor.message_at, editor.gift_errors) == ("gift", [])
+    assert [(c.kind, c.count) for c in editor.gift_preview] == [("Sant/falskt", 1)]
+
+    run_event(editor.upload_gift([Upload(b"\xff\xfe\x00trasig", "fragor.gift")]))
+    assert (editor.message_at, editor.error) == (
+        "gift",
+        "Filen kunde inte läsas som text. Spara den som UTF-8 och försök igen.",
+    )
+    employee = logged_in(QuizEditorState, "medarbetare@demo.se")
+    employee.quiz_id = built.quiz_id
+    run_event(employee.upload_gift([Upload(gift.encode("utf-8"), "fragor.gift")]))
+    assert (employee.message_at, employee.error, employee.gift_text) == (
+        "gift",
+        "Du har inte behörighet att göra detta.",
+        "",
+    )
