@@ -7,8 +7,8 @@ import reflex as rx
 from academy import ui
 from academy.courses.web.cohort_results_page import matrix, quiz_results
 from academy.courses.web.cohort_state import CohortState as State
+from academy.courses.web.cohort_view import ParticipantRow
 from academy.courses.web.forms import MEETINGS_HINT
-from academy.courses.web.view import ParticipantRow
 
 
 def _participant_row(row: ParticipantRow) -> rx.Component:

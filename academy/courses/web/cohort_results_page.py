@@ -7,7 +7,7 @@ import reflex as rx
 from academy import ui
 from academy.courses.status import STATUS_LABELS, STATUSES
 from academy.courses.web.cohort_state import CohortState as State
-from academy.courses.web.view import EssayRow, ItemLine, MatrixLine, QuizFollowUp
+from academy.courses.web.cohort_view import EssayRow, ItemLine, MatrixLine, QuizFollowUp
 
 STATUS_CHOICES = [(s, STATUS_LABELS[s]) for s in STATUSES]
 

@@ -12,7 +12,7 @@ from academy.core.accounts import list_units
 from academy.core.errors import ValidationError
 from academy.core.web.base import BaseState
 from academy.courses import authoring, cohorts, progress
-from academy.courses.web import forms, view
+from academy.courses.web import cohort_view, forms, view
 
 
 class CohortState(BaseState):
@@ -22,15 +22,15 @@ class CohortState(BaseState):
     course_id: int = 0
     dates: str = ""
     trainers: str = ""
-    participants: list[view.ParticipantRow] = []
+    participants: list[cohort_view.ParticipantRow] = []
     people: list[view.PersonChoice] = []
     unit_options: list[view.Option] = []
     modules: list[str] = []
-    rows: list[view.MatrixLine] = []
+    rows: list[cohort_view.MatrixLine] = []
     counts: list[str] = []
     status_filter: str = ""
     name_filter: str = ""
-    quizzes: list[view.QuizFollowUp] = []
+    quizzes: list[cohort_view.QuizFollowUp] = []
     # The "Ändra kursomgången" form's values.
     meetings: list[str] = []
     cohort_form: dict[str, str] = {}
@@ -58,7 +58,7 @@ class CohortState(BaseState):
         leading = {t.user_id for t in detail.trainers}
         trainers = cohorts.active_people(session, actor, trainers_only=True)
         self.trainer_choices = view.person_choices(trainers, "t-", leading)
-        self.participants = view.participant_rows(detail)
+        self.participants = cohort_view.participant_rows(detail)
         enrolled = {p.user_id for p in detail.participants}
         others = [p for p in cohorts.active_people(session, actor) if p.user_id not in enrolled]
         self.people = view.person_choices(others, "u-", with_unit=True)
@@ -67,15 +67,15 @@ class CohortState(BaseState):
             session, actor, self.cohort_id, status=self.status_filter or None, name=self.name_filter
         )
         self.modules = [title for _, title in matrix.modules]
-        self.rows = view.matrix_lines(matrix)
-        self.counts = view.status_counts(matrix)
+        self.rows = cohort_view.matrix_lines(matrix)
+        self.counts = cohort_view.status_counts(matrix)
         course = authoring.get_course(session, actor, detail.course_id)
         self.quizzes = [
-            view.QuizFollowUp(
+            cohort_view.QuizFollowUp(
                 quiz_id=m.quiz.id,
                 title=f"{m.title} – {m.quiz.title}",
-                questions=view.item_lines(progress.item_analysis(session, actor, m.quiz.id)),
-                essays=view.essay_rows(progress.pending_essays(session, actor, m.quiz.id)),
+                questions=cohort_view.item_lines(progress.item_analysis(session, actor, m.quiz.id)),
+                essays=cohort_view.essay_rows(progress.pending_essays(session, actor, m.quiz.id)),
             )
             for m in course.modules
             if m.quiz

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from academy.courses import authoring, cohorts, progress, taking
+from academy.courses import authoring, cohorts, taking
 from academy.courses.cohorts import Meeting
-from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS, STATUSES
+from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS
 
 COURSE_STATUS_LABELS = {"draft": "Utkast", "published": "Publicerad"}
 FEEDBACK_CHOICES = [("immediate", "Direkt efter varje svar"), ("end", "När quizet lämnas in")]
@@ -275,92 +275,3 @@ def outline_modules(outline: taking.LearnerCourse) -> list[OutlineModule]:
 
 def is_completed(status: str) -> bool:
     return status == COMPLETED
-
-
-# ---- a cohort's follow-up ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ParticipantRow:
-    id: int
-    name: str
-    email: str
-    unit: str
-
-
-def participant_rows(detail: cohorts.CohortDetail) -> list[ParticipantRow]:
-    return [
-        ParticipantRow(p.user_id, p.name, p.email, p.unit or "Ingen enhet")
-        for p in detail.participants
-    ]
-
-
-@dataclass(frozen=True)
-class MatrixLine:
-    name: str
-    email: str
-    cells: tuple[str, ...]
-    course_status: str
-
-
-def matrix_lines(matrix: progress.ProgressMatrix) -> list[MatrixLine]:
-    return [
-        MatrixLine(
-            row.name,
-            row.email,
-            tuple(STATUS_LABELS[s] for s in row.statuses),
-            STATUS_LABELS[row.course_status],
-        )
-        for row in matrix.rows
-    ]
-
-
-def status_counts(matrix: progress.ProgressMatrix) -> list[str]:
-    return [f"{STATUS_LABELS[s]}: {matrix.counts[s]}" for s in STATUSES]
-
-
-@dataclass(frozen=True)
-class ItemLine:
-    number: int
-    title: str
-    answered: int
-    share_correct: str
-    most_chosen_wrong: str
-
-
-@dataclass(frozen=True)
-class EssayRow:
-    answer_id: int
-    who: str
-    question: str
-    response: str
-
-
-@dataclass(frozen=True)
-class QuizFollowUp:
-    quiz_id: int
-    title: str
-    questions: tuple[ItemLine, ...]
-    essays: tuple[EssayRow, ...]
-
-
-def item_lines(items) -> tuple[ItemLine, ...]:
-    return tuple(
-        ItemLine(
-            number,
-            item.title,
-            item.answered,
-            "–" if item.share_correct is None else f"{round(item.share_correct * 100)} %",
-            f"{item.most_chosen_wrong} ({item.most_chosen_wrong_count})"
-            if item.most_chosen_wrong
-            else "–",
-        )
-        for number, item in enumerate(items, start=1)
-    )
-
-
-def essay_rows(essays) -> tuple[EssayRow, ...]:
-    return tuple(
-        EssayRow(e.answer_id, e.user_name, e.question_title or e.question_text, e.response)
-        for e in essays
-    )

@@ -6,7 +6,7 @@ import pytest
 
 from academy.core.errors import ValidationError
 from academy.courses.cohorts import Meeting
-from academy.courses.web import forms, view
+from academy.courses.web import cohort_view, forms, view
 
 
 def _refused(call, *args, **kwargs) -> ValidationError:
@@ -105,15 +105,15 @@ def test_view_moves_and_labels():
 def test_item_analysis_rows_say_what_is_unknown():
     from academy.courses.progress import ItemStats
 
-    rows = view.item_lines(
+    rows = cohort_view.item_lines(
         [
             ItemStats(1, 1, "Hälsning", "single_choice", 4, 3, 0.75, "Hallå?", 1),
             ItemStats(2, 2, "Avslut", "essay", 0, 0, None, None, 0),
         ]
     )
     assert rows == (
-        view.ItemLine(1, "Hälsning", 4, "75 %", "Hallå? (1)"),
-        view.ItemLine(2, "Avslut", 0, "–", "–"),
+        cohort_view.ItemLine(1, "Hälsning", 4, "75 %", "Hallå? (1)"),
+        cohort_view.ItemLine(2, "Avslut", 0, "–", "–"),
     )
 
 
