@@ -64,8 +64,9 @@ def check_video_url(raw: str) -> str:
     parts = urlsplit(url)
     if parts.scheme.lower() != "https" or not parts.netloc:
         raise ValidationError(
-            "Videolänken måste vara en fullständig adress som börjar med https://."
+            "Videolänken måste vara en fullständig adress som börjar med https://.",
+            field="video_url",
         )
     if len(url) > 500:
-        raise ValidationError("Videolänken får vara högst 500 tecken.")
+        raise ValidationError("Videolänken får vara högst 500 tecken.", field="video_url")
     return url

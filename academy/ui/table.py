@@ -4,6 +4,9 @@ long text wrapped, and horizontal scrolling inside the table (never the page) on
     data_table("Kursomgångar", [col("Namn"), col("Deltagare", num=True)], State.rows,
                lambda r: rx.el.tr(cell(r.name), cell(r.participants, num=True)))
 
+A column may also be a Var of a list of labels (columns known only at run time, e.g. a course's
+modules); the row function then renders their cells with `rx.foreach`.
+
 `empty` is shown instead of the table when there are no rows: say why it is empty.
 """
 
@@ -26,7 +29,10 @@ def col(label: str, *, num: bool = False, hidden: bool = False) -> Column:
     return Column(label, num, hidden)
 
 
-def _header(column: Column | str) -> rx.Component:
+def _header(column: Column | str | rx.Var) -> rx.Component:
+    if isinstance(column, rx.Var):
+        # Columns known only at run time (e.g. a course's modules): a Var of a list of labels.
+        return rx.foreach(column, lambda label: rx.el.th(label, scope="col"))
     column = column if isinstance(column, Column) else Column(column)
     label = rx.el.span(column.label, class_name="sr-only") if column.hidden else column.label
     return rx.el.th(label, scope="col", class_name="num" if column.num else "")
@@ -44,7 +50,7 @@ def cell(value, *, num: bool = False, wrap: bool = False, header: bool = False, 
 
 def data_table(
     caption: str | rx.Var,
-    columns: list[Column | str],
+    columns: list[Column | str | rx.Var],
     rows: rx.Var,
     row,
     *,

@@ -58,7 +58,7 @@ def test_trainer_authors_edits_and_reorders_questions_of_several_kinds(page, app
 
     rows = page.get_by_role("table", name="Frågor i quizet").locator("tbody tr")
     expect(rows).to_have_count(2)
-    page.get_by_role("button", name="Flytta upp fråga 2").click()
+    page.get_by_role("button", name="Flytta upp: fråga 2").click()
     status(page, "Frågornas ordning är sparad.")
     expect(rows.nth(0)).to_contain_text("Flerval (flera svar)")
 
@@ -69,6 +69,17 @@ def test_trainer_authors_edits_and_reorders_questions_of_several_kinds(page, app
     form.get_by_role("button", name="Spara frågan").click()
     status(page, "Frågan är sparad.")
     expect(rows).to_have_count(2)
+
+    page.get_by_role("button", name="Ta bort fråga 1").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Ta bort fråga 1?")
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(rows).to_have_count(2)
+    page.get_by_role("button", name="Ta bort fråga 1").click()
+    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+    status(page, "Frågan är borttagen.")
+    expect(rows).to_have_count(1)
+    expect(rows.nth(0)).to_contain_text("Matchning")
     assert serious_violations(page) == []
 
 
@@ -101,9 +112,20 @@ def test_trainer_uploads_a_lesson_image_and_reorders_lessons(page, app_url):
                 re.compile(r"!\[Blå ruta\]\(/api/utbildning/bilder/[0-9a-f]{32}\.png\)")
             )
             expect(form.get_by_label("Lektionens titel")).to_have_value("Andra")
+            form.get_by_label("Videolänk (valfri)").fill("http://video.example/film")
+            form.get_by_role("button", name="Spara lektionen").click()
+            # The refusal shows in the lesson form, beside its button and at the field.
+            expect(form.get_by_role("alert")).to_have_text(
+                "Videolänken måste vara en fullständig adress som börjar med https://."
+            )
+            expect(form.get_by_label("Videolänk (valfri)")).to_have_attribute(
+                "aria-invalid", "true"
+            )
+            expect(form.get_by_label("Innehåll (Markdown)")).to_have_value(re.compile(r"Blå ruta"))
+            form.get_by_label("Videolänk (valfri)").fill("")
         form.get_by_role("button", name="Spara lektionen").click()
         status(page, "Lektionen är sparad.")
-    page.get_by_role("button", name="Flytta upp lektionen Andra").click()
+    page.get_by_role("button", name="Flytta upp: lektionen Andra").click()
     status(page, "Lektionernas ordning är sparad.")
     lessons = page.locator("ul.lessons > li summary")
     expect(lessons).to_have_text(["Andra", "Första"])

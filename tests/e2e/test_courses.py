@@ -123,7 +123,7 @@ def take_course(page, app_url):
         mine.get_by_role("link", name=f"Fortsätt – {COURSE}")
     ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(LESSON)
-    expect(page.locator(".lesson-content strong")).to_have_text("bekräfta")
+    expect(page.locator(".prose strong")).to_have_text("bekräfta")
     assert page.evaluate("window.hacked") is None
     assert serious_violations(page) == []
     page.get_by_role("button", name="Markera som läst").click()

@@ -1,114 +1,62 @@
-"""Download routes for courses: certificate PDF, progress and results CSV/XLSX, quiz GIFT.
+"""Download routes for courses: certificate PDF, progress and results CSV/XLSX, quiz GIFT, and
+lesson images (shown inline).
 
-Files stay out of the Reflex state: the browser fetches them here. The login cookie is resolved
-on every request, and the service called checks the user's access.
+Files stay out of the Reflex state: the browser fetches them here, through the one download
+helper (login from the cookie, the same status codes and headers everywhere). The service
+called checks the user's access.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
-from starlette.routing import Route
 
-from academy.core import auth
-from academy.core.db import session_scope
-from academy.core.errors import AccessDenied, NotFound, ValidationError
+from academy.core.web.download import CSV, PDF, XLSX, Download, choose, download_route
 from academy.courses import certificate, exports, images, quizzes
 
-SESSION_COOKIE = "sa_session"
-CSV = "text/csv; charset=utf-8"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COHORT_EXPORTS = {
-    ("framsteg", "csv"): (exports.progress_csv, CSV),
-    ("framsteg", "xlsx"): (exports.progress_xlsx, XLSX),
-    ("resultat", "csv"): (exports.results_csv, CSV),
-    ("resultat", "xlsx"): (exports.results_xlsx, XLSX),
+    "framsteg.csv": (exports.progress_csv, CSV),
+    "framsteg.xlsx": (exports.progress_xlsx, XLSX),
+    "resultat.csv": (exports.results_csv, CSV),
+    "resultat.xlsx": (exports.results_xlsx, XLSX),
+}
+GIFT = "text/plain; charset=utf-8"
+# Image names are content hashes: the same name always holds the same picture.
+IMAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'",
+    "Cache-Control": "private, max-age=3600",
 }
 
 
-def _serve(request: Request, produce: Callable, media_type: str, filename: str) -> Response:
-    try:
-        with session_scope() as session:
-            actor = auth.resolve_session(session, request.cookies.get(SESSION_COOKIE, ""))
-            if actor is None:
-                return PlainTextResponse("Logga in för att ladda ner.", status_code=401)
-            body = produce(session, actor)
-    except AccessDenied as exc:
-        return PlainTextResponse(exc.message, status_code=403)
-    except NotFound as exc:
-        return PlainTextResponse(exc.message, status_code=404)
-    except ValidationError as exc:
-        return PlainTextResponse(exc.message, status_code=409)
-    return Response(
-        body,
-        media_type=media_type,
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "no-store",
-        },
-    )
-
-
-def download_certificate(request: Request) -> Response:
+def certificate_pdf(request: Request, session, actor) -> Download:
     course_id = request.path_params["course_id"]
-    return _serve(
-        request,
-        lambda session, actor: certificate.course_certificate(session, actor, course_id),
-        "application/pdf",
-        f"kursintyg-{course_id}.pdf",
-    )
+    body = certificate.course_certificate(session, actor, course_id)
+    return Download(body, PDF, f"kursintyg-{course_id}.pdf")
 
 
-def download_cohort_table(request: Request) -> Response:
+def cohort_table(request: Request, session, actor) -> Download:
     cohort_id, what, fmt = (request.path_params[key] for key in ("cohort_id", "what", "fmt"))
-    if (what, fmt) not in COHORT_EXPORTS:
-        return PlainTextResponse("Okänd export.", status_code=404)
-    produce, media_type = COHORT_EXPORTS[(what, fmt)]
-    return _serve(
-        request,
-        lambda session, actor: produce(session, actor, cohort_id),
-        media_type,
-        f"{what}-kursomgang-{cohort_id}.{fmt}",
+    produce, media_type = choose(COHORT_EXPORTS, f"{what}.{fmt}", "export")
+    return Download(
+        produce(session, actor, cohort_id), media_type, f"{what}-kursomgang-{cohort_id}.{fmt}"
     )
 
 
-def download_gift(request: Request) -> Response:
+def gift(request: Request, session, actor) -> Download:
     quiz_id = request.path_params["quiz_id"]
-    return _serve(
-        request,
-        lambda session, actor: quizzes.export_gift(session, actor, quiz_id).encode("utf-8"),
-        "text/plain; charset=utf-8",
-        f"quiz-{quiz_id}.gift.txt",
-    )
+    body = quizzes.export_gift(session, actor, quiz_id).encode("utf-8")
+    return Download(body, GIFT, f"quiz-{quiz_id}.gift.txt")
 
 
-def lesson_image(request: Request) -> Response:
+def lesson_image(request: Request, session, actor) -> Download:
     """A lesson image, for anyone logged in (lessons are shown to every learner)."""
-    with session_scope() as session:
-        actor = auth.resolve_session(session, request.cookies.get(SESSION_COOKIE, ""))
-    if actor is None:
-        return PlainTextResponse("Logga in för att se bilden.", status_code=401)
-    try:
-        body, media_type = images.read_image(request.path_params["name"])
-    except NotFound as exc:
-        return PlainTextResponse(exc.message, status_code=404)
-    return Response(
-        body,
-        media_type=media_type,
-        headers={
-            "X-Content-Type-Options": "nosniff",
-            "Content-Security-Policy": "default-src 'none'",
-            "Cache-Control": "private, max-age=3600",
-        },
-    )
+    name = request.path_params["name"]
+    body, media_type = images.read_image(name)
+    return Download(body, media_type, name, inline=True, headers=IMAGE_HEADERS)
 
 
 ROUTES = [
-    Route("/api/utbildning/bilder/{name}", lesson_image),
-    Route("/api/utbildning/kurser/{course_id:int}/intyg", download_certificate),
-    Route("/api/utbildning/omgangar/{cohort_id:int}/{what}.{fmt}", download_cohort_table),
-    Route("/api/utbildning/quiz/{quiz_id:int}/gift", download_gift),
+    download_route("/api/utbildning/bilder/{name}", lesson_image),
+    download_route("/api/utbildning/kurser/{course_id:int}/intyg", certificate_pdf),
+    download_route("/api/utbildning/omgangar/{cohort_id:int}/{what}.{fmt}", cohort_table),
+    download_route("/api/utbildning/quiz/{quiz_id:int}/gift", gift),
 ]

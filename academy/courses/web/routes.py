@@ -3,44 +3,38 @@
 from __future__ import annotations
 
 from academy.core.web.routing import Page
-from academy.courses.web import editor, followup, learner, overview, quiz_edit, quiz_take
 from academy.courses.web.api import ROUTES as API
+from academy.courses.web.cohort_page import cohort_page
+from academy.courses.web.cohort_state import CohortState
+from academy.courses.web.editor_page import editor_page
+from academy.courses.web.editor_state import CourseEditorState
+from academy.courses.web.learner_page import course_page, lesson_page
+from academy.courses.web.learner_state import LearnerCourseState, LessonState
+from academy.courses.web.overview_page import overview_page
+from academy.courses.web.overview_state import CoursesOverviewState
+from academy.courses.web.quiz_edit_page import quiz_editor_page
+from academy.courses.web.quiz_edit_state import QuizEditorState
+from academy.courses.web.quiz_take_page import quiz_page
+from academy.courses.web.quiz_take_state import QuizTakeState
 
 AREA = " – Utbildning"
 PAGES = [
-    Page("/utbildning", overview.overview_page, "Utbildning", overview.CoursesOverviewState.load),
+    Page("/utbildning", overview_page, "Utbildning", CoursesOverviewState.load),
+    Page("/utbildning/kurs/[course_id]", course_page, "Kurs" + AREA, LearnerCourseState.load),
+    Page("/utbildning/lektion/[lesson_id]", lesson_page, "Lektion" + AREA, LessonState.load),
+    Page("/utbildning/quiz/[quiz_id]", quiz_page, "Quiz" + AREA, QuizTakeState.load),
     Page(
-        "/utbildning/kurs/[course_id]",
-        learner.course_page,
-        "Kurs" + AREA,
-        learner.LearnerCourseState.load,
+        "/utbildning/kurser/[course_id]",
+        editor_page,
+        "Redigera kurs" + AREA,
+        CourseEditorState.load,
     ),
-    Page(
-        "/utbildning/lektion/[lesson_id]",
-        learner.lesson_page,
-        "Lektion" + AREA,
-        learner.LessonState.load,
-    ),
-    Page(
-        "/utbildning/quiz/[quiz_id]",
-        quiz_take.quiz_page,
-        "Quiz" + AREA,
-        quiz_take.QuizTakeState.load,
-    ),
-    Page(
-        "/utbildning/kurser/[course_id]", editor.editor_page, "Redigera kurs" + AREA, editor.E.load
-    ),
-    Page(
-        "/utbildning/omgangar/[cohort_id]",
-        followup.cohort_page,
-        "Kursomgång" + AREA,
-        followup.F.load,
-    ),
+    Page("/utbildning/omgangar/[cohort_id]", cohort_page, "Kursomgång" + AREA, CohortState.load),
     Page(
         "/utbildning/quiz/[quiz_id]/fragor",
-        quiz_edit.quiz_editor_page,
+        quiz_editor_page,
         "Redigera quiz" + AREA,
-        quiz_edit.Z.load,
+        QuizEditorState.load,
     ),
 ]
 __all__ = ["API", "PAGES"]

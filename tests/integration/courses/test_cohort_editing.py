@@ -5,9 +5,9 @@ from datetime import date, datetime
 from academy.core.db import session_scope
 from academy.courses import cohorts
 from academy.courses.cohorts import Meeting
-from academy.courses.web.followup import CohortState
-from academy.courses.web.learner import LearnerCourseState
-from academy.courses.web.overview import CoursesOverviewState
+from academy.courses.web.cohort_state import CohortState
+from academy.courses.web.learner_state import LearnerCourseState
+from academy.courses.web.overview_state import CoursesOverviewState
 from tests.integration.conftest import count
 from tests.integration.courses.builders import actor, build_course, user_id
 from tests.integration.test_states import logged_in
@@ -53,7 +53,7 @@ def test_a_cohort_is_created_with_meetings_and_the_learner_sees_the_next(demo):
         )
     mine = logged_in(CoursesOverviewState, "johan.ek@demo.se")
     mine._run(mine._refresh)
-    assert [c["next_meeting"] for c in mine.my_courses if c["cohort"] == "Hösten"] == [
+    assert [c.next_meeting for c in mine.my_courses if c.cohort == "Hösten"] == [
         "2099-01-15 13:30 Teams"
     ]
     outline = logged_in(LearnerCourseState, "johan.ek@demo.se")
@@ -90,16 +90,16 @@ def test_the_trainer_edits_a_cohort_and_a_bad_edit_saves_nothing(demo):
     built = build_course(demo)
     page = _cohort_page(demo, built.cohort_id)
     assert page.cohort_form["name"] == "Våren" and page.meetings == []
-    karin = next(t for t in page.trainer_choices if t["name"] == "Karin Berg")
-    anna = next(t for t in page.trainer_choices if t["name"] == "Anna Lindqvist")
-    assert karin["on"] and not anna["on"]
+    karin = next(t for t in page.trainer_choices if t.name == "Karin Berg")
+    anna = next(t for t in page.trainer_choices if t.name == "Anna Lindqvist")
+    assert karin.checked and not anna.checked
     page.save_cohort(
         {
             "name": "Våren, grupp 2",
             "starts_on": "2026-03-02",
             "ends_on": "2026-06-30",
             "deadline": "2026-06-15",
-            anna["field"]: "on",
+            anna.field: "on",
             "meetings": FUTURE,
         }
     )
@@ -122,7 +122,7 @@ def test_the_trainer_edits_a_cohort_and_a_bad_edit_saves_nothing(demo):
             "name": "Kapad",
             "starts_on": "2026-07-01",
             "ends_on": "2026-06-30",
-            anna["field"]: "on",
+            anna.field: "on",
             "meetings": "",
         }
     )

@@ -12,7 +12,7 @@ from starlette.testclient import TestClient
 from academy.core.db import session_scope
 from academy.courses import authoring, images
 from academy.courses.web.api import ROUTES
-from academy.courses.web.editor import CourseEditorState
+from academy.courses.web.editor_state import CourseEditorState
 from tests.integration.courses.builders import actor, build_course
 from tests.integration.test_states import logged_in
 

@@ -2,7 +2,8 @@
 
 from academy.core.db import session_scope
 from academy.courses import quizzes
-from academy.courses.web.quiz_edit import QuizEditorState
+from academy.courses.web.quiz_edit_state import QuizEditorState
+from academy.courses.web.quiz_view import QuestionRow
 from tests.integration.conftest import count
 from tests.integration.courses.builders import actor, build_course
 from tests.integration.test_states import logged_in
@@ -102,7 +103,7 @@ def test_questions_are_reordered(demo):
     editor.move_question(second, -1)
     assert editor.notice == "Frågornas ordning är sparad."
     assert [q.id for q in _stored(demo, built.quiz_id)] == [second, first]
-    assert [row["id"] for row in editor.questions] == [second, first]
+    assert [row.id for row in editor.questions] == [second, first]
 
 
 def test_bad_questions_are_refused_in_swedish_and_nothing_is_saved(demo):
@@ -145,7 +146,10 @@ def test_an_employee_cannot_edit_or_reorder_questions(demo):
     built = build_course(demo)
     editor = logged_in(QuizEditorState, "medarbetare@demo.se")
     editor.quiz_id = built.quiz_id
-    editor.questions = [{"id": i} for i in built.question_ids]
+    editor.questions = [
+        QuestionRow(i, n, "", "", "1", n == 1, False)
+        for n, i in enumerate(built.question_ids, start=1)
+    ]
     editor.editing_id = built.question_ids[0]
     _submit(editor, "essay")
     assert editor.error == "Du har inte behörighet att göra detta."

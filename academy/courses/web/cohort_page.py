@@ -1,0 +1,183 @@
+"""A cohort's page (trainers, admins): meetings and its settings, results, participants."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy import ui
+from academy.courses.web.cohort_results_page import matrix, quiz_results
+from academy.courses.web.cohort_state import CohortState as State
+from academy.courses.web.cohort_view import ParticipantRow
+from academy.courses.web.forms import MEETINGS_HINT
+
+
+def _participant_row(row: ParticipantRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(row.name, header=True),
+        ui.cell(row.email, wrap=True),
+        ui.cell(row.unit, wrap=True),
+        ui.cell(
+            ui.row_actions(
+                ui.confirm_button(
+                    "Ta bort",
+                    State.remove_participant(row.id),
+                    dialog_id=f"remove-participant-{row.id}",
+                    question=f"Ta bort {row.name} från kursomgången?",
+                    explanation="Personen försvinner från deltagarlistan och framstegen. Det "
+                    "hen gjort i kursen finns kvar och syns igen om hen skrivs in på nytt.",
+                    small=True,
+                    aria_label=f"Ta bort {row.name} från kursomgången",
+                )
+            )
+        ),
+    )
+
+
+def _enrolment() -> rx.Component:
+    return ui.section(
+        "Deltagare",
+        ui.data_table(
+            "Deltagare i kursomgången",
+            [ui.col("Namn"), ui.col("E-post"), ui.col("Enhet"), ui.col("Åtgärder", hidden=True)],
+            State.participants,
+            _participant_row,
+            empty="Inga deltagare ännu – skriv in personer eller en hel enhet nedan.",
+        ),
+        ui.message(State, at="participants"),
+        rx.el.h3("Skriv in deltagare"),
+        ui.form(
+            rx.el.fieldset(
+                rx.el.legend("Välj personer"),
+                rx.foreach(State.people, lambda p: ui.inline_check(p.name, p.field)),
+            ),
+            ui.submit("Skriv in valda"),
+            on_submit=State.enrol_people,
+            key=State.form_key,
+            aria_label="Skriv in valda personer",
+        ),
+        ui.form(
+            ui.select_field(
+                "Enhet",
+                "unit_id",
+                State.unit_options,
+                empty_label="Välj enhet",
+                error=State.field_errors.get("unit_id", ""),
+            ),
+            ui.submit("Skriv in hela enheten", kind="secondary"),
+            on_submit=State.enrol_unit,
+            class_name="form inline",
+            aria_label="Skriv in en hel enhet",
+        ),
+        ui.message(State, at="enrol"),
+    )
+
+
+DATE_FIELDS = (
+    ("Startdatum", "starts_on", "start", ""),
+    ("Slutdatum", "ends_on", "end", ""),
+    ("Sista dag att bli klar (valfritt)", "deadline", "deadline", "För obligatoriska kurser."),
+)
+
+
+def cohort_fields(
+    errors, trainers, *, prefix: str, values=None, meetings_label: str = "Träffar"
+) -> list[rx.Component]:
+    """A cohort's name, dates, trainers and meetings: the new-cohort and edit forms.
+
+    `values` holds the saved values (the edit form); a new cohort starts empty."""
+
+    def saved(name: str):
+        return values[name] if values is not None else ""
+
+    return [
+        ui.text_field(
+            "Namn på kursomgången",
+            "name",
+            default_value=saved("name"),
+            field_id=f"{prefix}-name",
+        ),
+        *[
+            ui.text_field(
+                label,
+                name,
+                type_="date",
+                default_value=saved(name),
+                field_id=f"{prefix}-{suffix}",
+                hint=hint,
+                error=errors.get(name, ""),
+            )
+            for label, name, suffix, hint in DATE_FIELDS
+        ],
+        rx.el.fieldset(
+            rx.el.legend("Utbildare"),
+            rx.foreach(
+                trainers, lambda t: ui.inline_check(t.name, t.field, default_checked=t.checked)
+            ),
+        ),
+        ui.textarea(
+            meetings_label,
+            "meetings",
+            saved("meetings"),
+            rows=4,
+            field_id=f"{prefix}-meetings",
+            hint=MEETINGS_HINT,
+            error=errors.get("meetings", ""),
+        ),
+    ]
+
+
+def _edit_form() -> rx.Component:
+    return rx.el.details(
+        rx.el.summary("Ändra kursomgången"),
+        ui.form(
+            *cohort_fields(
+                State.field_errors,
+                State.trainer_choices,
+                prefix="edit-cohort",
+                values=State.cohort_form,
+            ),
+            ui.submit("Spara kursomgången"),
+            ui.message(State, at="cohort-form"),
+            on_submit=State.save_cohort,
+            key=State.form_key,
+            aria_label="Ändra kursomgången",
+        ),
+    )
+
+
+def _meetings() -> rx.Component:
+    return ui.section(
+        "Träffar",
+        rx.cond(
+            State.meetings.length() > 0,
+            rx.el.ul(rx.foreach(State.meetings, lambda m: rx.el.li(m)), aria_label="Träffar"),
+            rx.el.p("Inga träffar är inlagda.", class_name="muted"),
+        ),
+        _edit_form(),
+    )
+
+
+def cohort_page() -> rx.Component:
+    return ui.page_shell(
+        rx.link("← Utbildning", href="/utbildning"),
+        ui.message(State),
+        rx.cond(
+            State.cohort_id > 0,
+            rx.fragment(
+                ui.page_title(State.name),
+                rx.el.p(
+                    "Kurs: ",
+                    rx.link(State.course_title, href=f"/utbildning/kurser/{State.course_id}"),
+                    " · ",
+                    State.dates,
+                    " · Utbildare: ",
+                    State.trainers,
+                ),
+                _meetings(),
+                matrix(),
+                _enrolment(),
+                quiz_results(),
+            ),
+        ),
+        area="courses",
+    )

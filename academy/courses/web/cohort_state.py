@@ -1,0 +1,162 @@
+"""A cohort (trainers, admins): meetings, enrolment, the progress matrix, quiz results, essays.
+
+Messages land at `cohort-form`, `filter`, `enrol`, `participants`, `grade-<answer id>` (a refused
+grade) and `essays-<quiz id>` (a saved one: the essay leaves the list).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy.core.accounts import list_units
+from academy.core.errors import ValidationError
+from academy.core.web.base import BaseState
+from academy.courses import authoring, cohorts, progress
+from academy.courses.web import cohort_view, forms, view
+
+
+class CohortState(BaseState):
+    cohort_id: int = 0
+    name: str = ""
+    course_title: str = ""
+    course_id: int = 0
+    dates: str = ""
+    trainers: str = ""
+    participants: list[cohort_view.ParticipantRow] = []
+    people: list[view.PersonChoice] = []
+    unit_options: list[view.Option] = []
+    modules: list[str] = []
+    rows: list[cohort_view.MatrixLine] = []
+    counts: list[str] = []
+    status_filter: str = ""
+    name_filter: str = ""
+    quizzes: list[cohort_view.QuizFollowUp] = []
+    # The "Ändra kursomgången" form's values.
+    meetings: list[str] = []
+    cohort_form: dict[str, str] = {}
+    trainer_choices: list[view.PersonChoice] = []
+
+    def _refresh(self, session, actor) -> None:
+        detail = cohorts.get_cohort(session, actor, self.cohort_id)
+        self.name, self.course_title, self.course_id = (
+            detail.name,
+            detail.course_title,
+            detail.course_id,
+        )
+        day = view.swedish_day
+        deadline = f" · sista dag {day(detail.deadline)}" if detail.deadline else ""
+        self.dates = f"{day(detail.starts_on)} – {day(detail.ends_on)}{deadline}"
+        self.trainers = ", ".join(t.name for t in detail.trainers)
+        self.meetings = [view.meeting_label(m) for m in detail.meetings]
+        self.cohort_form = {
+            "name": detail.name,
+            "starts_on": day(detail.starts_on),
+            "ends_on": day(detail.ends_on),
+            "deadline": day(detail.deadline),
+            "meetings": "\n".join(self.meetings),
+        }
+        leading = {t.user_id for t in detail.trainers}
+        trainers = cohorts.active_people(session, actor, trainers_only=True)
+        self.trainer_choices = view.person_choices(trainers, "t-", leading)
+        self.participants = cohort_view.participant_rows(detail)
+        enrolled = {p.user_id for p in detail.participants}
+        others = [p for p in cohorts.active_people(session, actor) if p.user_id not in enrolled]
+        self.people = view.person_choices(others, "u-", with_unit=True)
+        self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
+        matrix = progress.progress_matrix(
+            session, actor, self.cohort_id, status=self.status_filter or None, name=self.name_filter
+        )
+        self.modules = [title for _, title in matrix.modules]
+        self.rows = cohort_view.matrix_lines(matrix)
+        self.counts = cohort_view.status_counts(matrix)
+        course = authoring.get_course(session, actor, detail.course_id)
+        self.quizzes = [
+            cohort_view.QuizFollowUp(
+                quiz_id=m.quiz.id,
+                title=f"{m.title} – {m.quiz.title}",
+                questions=cohort_view.item_lines(progress.item_analysis(session, actor, m.quiz.id)),
+                essays=cohort_view.essay_rows(progress.pending_essays(session, actor, m.quiz.id)),
+            )
+            for m in course.modules
+            if m.quiz
+        ]
+
+    def _change(self, action, success: str, at: str) -> bool:
+        def run(session, actor):
+            action(session, actor)
+            session.flush()
+            self._refresh(session, actor)
+            self.form_key += 1  # the forms show the saved values (and clear the choices)
+
+        return self._run(run, success, at=at)
+
+    @rx.event
+    def load(self):
+        self.cohort_id = self._param("cohort_id") or 0
+        self.status_filter = self.name_filter = ""
+        if not self._run(self._refresh):
+            self.cohort_id = 0
+
+    @rx.event
+    def filter(self, form_data: dict):
+        self.status_filter = forms.text(form_data, "status")
+        self.name_filter = forms.text(form_data, "name")
+        self._run(self._refresh, at="filter")
+
+    @rx.event
+    def enrol_people(self, form_data: dict):
+        chosen = forms.checked_ids(form_data, "u-")
+        added: list[int] = []
+
+        def enrol(session, actor):
+            added.append(cohorts.enrol_users(session, actor, self.cohort_id, chosen))
+
+        if self._change(enrol, "", "enrol"):
+            self.notice = f"{added[0]} deltagare är inskrivna."
+
+    @rx.event
+    def enrol_unit(self, form_data: dict):
+        unit_id = forms.optional_id(form_data.get("unit_id"))
+        added: list[int] = []
+
+        def enrol(session, actor):
+            if unit_id is None:
+                raise ValidationError("Välj en enhet.", field="unit_id")
+            added.append(cohorts.enrol_unit(session, actor, self.cohort_id, unit_id))
+
+        if self._change(enrol, "", "enrol"):
+            self.notice = f"{added[0]} deltagare är inskrivna."
+
+    @rx.event
+    def remove_participant(self, user_id: int):
+        self._change(
+            lambda session, actor: cohorts.remove_participant(
+                session, actor, self.cohort_id, user_id
+            ),
+            "Deltagaren är borttagen från kursomgången.",
+            "participants",
+        )
+
+    @rx.event
+    def save_cohort(self, form_data: dict):
+        def save(session, actor):
+            fields = forms.values(forms.cohort_fields(form_data, "t-"))
+            cohorts.update_cohort(session, actor, self.cohort_id, **fields)
+
+        self._change(save, "Kursomgången är sparad.", "cohort-form")
+
+    @rx.event
+    def grade(self, form_data: dict):
+        answer_id = forms.optional_id(form_data.get("answer_id")) or 0
+        quiz_id = next(
+            (q.quiz_id for q in self.quizzes if any(e.answer_id == answer_id for e in q.essays)), 0
+        )
+
+        def grade(session, actor):
+            given = forms.grade(form_data)
+            progress.grade_essay(
+                session, actor, given.answer_id, fraction=given.fraction, feedback=given.feedback
+            )
+
+        if self._change(grade, "Svaret är bedömt.", f"grade-{answer_id}"):
+            self.message_at = f"essays-{quiz_id}"

@@ -1,0 +1,76 @@
+"""Taking a course: the outline with module statuses, and one lesson."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy.core.web.base import BaseState
+from academy.courses import cohorts, taking
+from academy.courses.web import view
+
+
+class LearnerCourseState(BaseState):
+    course_id: int = 0
+    title: str = ""
+    description: str = ""
+    status: str = ""
+    completed: bool = False
+    modules: list[view.OutlineModule] = []
+    resume_href: str = ""
+    resume_label: str = "Fortsätt där du slutade"
+    next_meeting: str = ""
+
+    @rx.event
+    def load(self):
+        course_id = self._param("course_id")
+        self.course_id = 0
+        self._run(lambda session, actor: self._load(session, actor, course_id))
+
+    def _load(self, session, actor, course_id: int | None) -> None:
+        outline = taking.course_outline(session, actor, course_id)
+        self.course_id, self.title = outline.id, outline.title
+        self.description, self.status = outline.description, view.status_label(outline.status)
+        self.completed = view.is_completed(outline.status)
+        self.modules = view.outline_modules(outline)
+        point = outline.resume
+        self.resume_href = "" if point.done else view.resume_href(outline.id, point)
+        upcoming = sorted(
+            mine.next_meeting
+            for mine in cohorts.my_courses(session, actor)
+            if mine.course_id == outline.id and mine.next_meeting
+        )
+        self.next_meeting = view.meeting_label(upcoming[0]) if upcoming else ""
+
+
+class LessonState(BaseState):
+    lesson_id: int = 0
+    course_id: int = 0
+    title: str = ""
+    html: str = ""  # sanitised by academy.courses.lessons when the lesson was saved
+    video_url: str = ""
+    read: bool = False
+    next_href: str = ""
+
+    def _show(self, session, actor, lesson_id: int | None) -> None:
+        lesson = taking.open_lesson(session, actor, lesson_id)
+        self.course_id = cohorts.module_course_id(session, lesson.module_id) or 0
+        self.lesson_id, self.title, self.html = lesson.id, lesson.title, lesson.html
+        self.video_url, self.read = lesson.video_url, lesson.read
+        point = taking.resume_point(session, actor, self.course_id)
+        self.next_href = view.resume_href(self.course_id, point)
+
+    @rx.event
+    def load(self):
+        lesson_id = self._param("lesson_id")
+        self.lesson_id = 0
+        self._run(lambda session, actor: self._show(session, actor, lesson_id))
+
+    @rx.event
+    def mark_read(self):
+        lesson_id = self.lesson_id
+
+        def mark(session, actor):
+            taking.mark_lesson_read(session, actor, lesson_id)
+            self._show(session, actor, lesson_id)
+
+        self._run(mark, "Lektionen är markerad som läst.", at="lesson-read")

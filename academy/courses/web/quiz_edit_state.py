@@ -1,0 +1,181 @@
+"""Editing a quiz (trainers, admins): settings, questions, GIFT import with preview.
+
+Messages land at `settings`, `questions` (edit, move, delete in the list), `question-form` and
+`gift` (the import panel).
+"""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy.core.web.base import BaseState
+from academy.courses import cohorts, quizzes
+from academy.courses.web import forms, quiz_view
+from academy.courses.web.question_form import form_from_question, question_from_form
+from academy.courses.web.view import swapped
+
+NOT_TEXT = "Filen kunde inte läsas som text. Spara den som UTF-8 och försök igen."
+
+
+class QuizEditorState(BaseState):
+    quiz_id: int = 0
+    course_id: int = 0
+    title: str = ""
+    pass_mark: str = ""
+    attempts: str = ""
+    feedback_mode: str = ""
+    questions: list[quiz_view.QuestionRow] = []
+    kind: str = "single_choice"
+    # The question form: a new question (editing_id 0) or one loaded for editing.
+    editing_id: int = 0
+    question_form: dict[str, str] = {}
+    gift_text: str = ""
+    gift_preview: list[quiz_view.GiftCount] = []
+    gift_errors: list[str] = []
+    gift_checked: bool = False
+
+    def _refresh(self, session, actor) -> None:
+        quiz = quizzes.get_quiz(session, actor, self.quiz_id)
+        self.course_id = cohorts.module_course_id(session, quiz.module_id) or 0
+        self.title, self.pass_mark = quiz.title, str(quiz.pass_mark)
+        self.attempts, self.feedback_mode = str(quiz.attempts_allowed), quiz.feedback_mode
+        self.questions = quiz_view.question_rows(quiz)
+        self.form_key += 1
+
+    def _clear_form(self) -> None:
+        self.editing_id, self.kind = 0, "single_choice"
+        self.question_form = form_from_question("single_choice", "", "", 1.0, "", {"options": []})
+
+    def _clear_gift(self) -> None:
+        self.gift_text, self.gift_preview, self.gift_errors, self.gift_checked = "", [], [], False
+
+    def _edit(self, action, success: str, at: str) -> bool:
+        def run(session, actor):
+            action(session, actor)
+            session.flush()
+            self._refresh(session, actor)
+
+        return self._run(run, success, at=at)
+
+    @rx.event
+    def load(self):
+        self.quiz_id = self._param("quiz_id") or 0
+        self._clear_gift()
+        self._clear_form()
+        if not self._run(self._refresh):
+            self.quiz_id = 0
+
+    @rx.event
+    def save_settings(self, form_data: dict):
+        def save(session, actor):
+            settings = forms.values(forms.quiz_settings(form_data))
+            quizzes.update_quiz(session, actor, self.quiz_id, **settings)
+
+        self._edit(save, "Quizets inställningar är sparade.", "settings")
+
+    @rx.event
+    def set_kind(self, kind: str):
+        self.kind = kind
+
+    @rx.event
+    def add_question(self, form_data: dict):
+        """Save the question form: a new question, or the one being edited."""
+        editing = self.editing_id
+
+        def save(session, actor):
+            question = question_from_form(form_data)
+            if editing:
+                quizzes.update_question(session, actor, editing, question)
+            else:
+                quizzes.add_question(session, actor, self.quiz_id, question)
+
+        success = "Frågan är sparad." if editing else "Frågan är tillagd."
+        if self._edit(save, success, "question-form"):
+            self._clear_form()
+
+    @rx.event
+    def edit_question(self, question_id: int):
+        def load(session, actor):
+            quiz = quizzes.get_quiz(session, actor, self.quiz_id)
+            row = next((q for q in quiz.questions if q.id == question_id), None)
+            if row is None:
+                return
+            self.editing_id, self.kind = row.id, row.kind
+            self.question_form = form_from_question(
+                row.kind, row.title, row.text, row.points, row.general_feedback, row.data
+            )
+            self.form_key += 1
+
+        self._run(load, at="questions")
+
+    @rx.event
+    def cancel_edit(self):
+        self._clear_messages()
+        self._clear_form()
+        self.form_key += 1
+
+    @rx.event
+    def move_question(self, question_id: int, step: int):
+        order = swapped([q.id for q in self.questions], question_id, step)
+        if order is None:
+            return
+        self._edit(
+            lambda session, actor: quizzes.reorder_questions(session, actor, self.quiz_id, order),
+            "Frågornas ordning är sparad.",
+            "questions",
+        )
+
+    @rx.event
+    def delete_question(self, question_id: int):
+        self._edit(
+            lambda session, actor: quizzes.delete_question(session, actor, question_id),
+            "Frågan är borttagen.",
+            "questions",
+        )
+
+    # ---- GIFT import
+
+    def _new_gift_text(self, text: str) -> None:
+        self.gift_text = text
+        self.gift_preview, self.gift_errors, self.gift_checked = [], [], False
+
+    @rx.event
+    def set_gift_text(self, text: str):
+        self._new_gift_text(text)
+
+    @rx.event
+    async def upload_gift(self, files: list[rx.UploadFile]):
+        """Put a chosen GIFT file's text in the import field, to preview before importing."""
+        data = await files[0].read() if files else b""
+        # Only someone who may edit the quiz gets this far.
+        allowed = self._run(
+            lambda session, actor: quizzes.get_quiz(session, actor, self.quiz_id), at="gift"
+        )
+        if not allowed:
+            return
+        try:
+            self._new_gift_text(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            self._fail(NOT_TEXT, at="gift")
+
+    @rx.event
+    def preview_gift(self):
+        def preview(session, actor):
+            quizzes.get_quiz(session, actor, self.quiz_id)  # checks the role
+            result = quizzes.preview_gift_import(self.gift_text)
+            self.gift_preview = quiz_view.gift_counts(result)
+            self.gift_errors = list(result.errors)
+            self.gift_checked = True
+
+        self._run(preview, at="gift")
+
+    @rx.event
+    def import_gift(self):
+        added: list[int] = []
+
+        def run(session, actor):
+            added.append(quizzes.import_gift(session, actor, self.quiz_id, self.gift_text))
+
+        if self._edit(run, "Frågorna är importerade.", "gift"):
+            self.notice = f"{added[0]} frågor är importerade."
+            self._clear_gift()

@@ -1,0 +1,194 @@
+"""The quiz page: rules and attempts, one form per question, handing in, the result."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from academy import ui
+from academy.courses.web.quiz_take_state import QuizTakeState as State
+from academy.courses.web.quiz_view import AttemptRow, Choice, Prompt, QuizQuestion
+
+
+def _choice_input(choice: Choice, kind: rx.Var, locked: rx.Var) -> rx.Component:
+    return rx.el.label(
+        rx.el.input(
+            type=rx.cond(kind == "multiple_choice", "checkbox", "radio"),
+            name=choice.name,
+            value=choice.value,
+            default_checked=choice.checked,
+            disabled=locked,
+        ),
+        choice.label,
+        class_name="check",
+    )
+
+
+def _prompt_select(prompt: Prompt, options: rx.Var, locked: rx.Var) -> rx.Component:
+    return rx.el.label(
+        rx.el.span(prompt.prompt),
+        rx.el.select(
+            rx.el.option("Välj …", value=""),
+            rx.foreach(options, lambda option: rx.el.option(option, value=option)),
+            name=prompt.name,
+            default_value=prompt.chosen,
+            disabled=locked,
+        ),
+        class_name="field",
+    )
+
+
+def _text_answer(q: QuizQuestion, label: str, **props) -> rx.Component:
+    return rx.el.label(
+        label,
+        rx.el.input(name="answer", default_value=q.text_answer, disabled=q.locked, **props),
+        class_name="field",
+    )
+
+
+def _answer_fields(q: QuizQuestion) -> rx.Component:
+    return rx.match(
+        q.kind,
+        ("matching", rx.foreach(q.prompts, lambda p: _prompt_select(p, q.match_options, q.locked))),
+        (
+            "essay",
+            rx.el.label(
+                "Ditt svar",
+                rx.el.textarea(
+                    name="answer", default_value=q.text_answer, rows=6, disabled=q.locked
+                ),
+                class_name="field",
+            ),
+        ),
+        ("short_answer", _text_answer(q, "Ditt svar")),
+        ("numerical", _text_answer(q, "Ditt svar (ett tal)", input_mode="decimal")),
+        rx.foreach(q.choices, lambda c: _choice_input(c, q.kind, q.locked)),
+    )
+
+
+def _feedback(q: QuizQuestion) -> rx.Component:
+    return rx.el.div(
+        rx.cond(
+            q.verdict != "",
+            rx.el.div(
+                rx.el.p(rx.el.strong(q.verdict)),
+                rx.foreach(q.feedback, lambda text: rx.el.p(text)),
+                rx.cond(q.general_feedback != "", rx.el.p(q.general_feedback)),
+                rx.cond(
+                    q.grader_feedback != "",
+                    rx.el.p("Utbildarens kommentar: ", q.grader_feedback),
+                ),
+                class_name="feedback",
+            ),
+        ),
+        aria_live="polite",
+    )
+
+
+def _question_block(q: QuizQuestion) -> rx.Component:
+    legend = rx.el.legend(
+        "Fråga ", q.number, rx.cond(q.title != "", rx.el.span(": ", q.title)), " (", q.points, ")"
+    )
+    return rx.el.li(
+        rx.cond(
+            q.kind == "description",
+            rx.el.p(q.text, class_name="question-text"),
+            ui.form(
+                rx.el.fieldset(
+                    legend,
+                    rx.el.p(q.text, class_name="question-text"),
+                    _answer_fields(q),
+                    rx.cond(q.text_after != "", rx.el.p(q.text_after)),
+                ),
+                rx.el.input(type="hidden", name="question_id", value=q.id),
+                rx.cond(
+                    q.locked,
+                    rx.fragment(),
+                    rx.el.button(
+                        rx.cond(State.immediate, "Svara", "Spara svar"),
+                        rx.el.span(" på fråga ", q.number, class_name="sr-only"),
+                        type="submit",
+                        class_name="button secondary",
+                    ),
+                ),
+                ui.message(State, at=f"question-{q.id}"),
+                rx.cond(~q.locked & q.answered, rx.el.p("Sparat svar.", class_name="muted")),
+                _feedback(q),
+                on_submit=State.answer,
+                class_name="form question",
+                aria_label=f"Fråga {q.number}",
+            ),
+        ),
+        class_name="card",
+    )
+
+
+def _history() -> rx.Component:
+    def attempt(row: AttemptRow) -> rx.Component:
+        return rx.el.li("Försök ", row.number, ": ", row.result)
+
+    return rx.cond(
+        State.history.length() > 0,
+        rx.el.ul(rx.foreach(State.history, attempt), aria_label="Dina försök"),
+    )
+
+
+def _back() -> rx.Component:
+    return rx.link("Tillbaka till kursen", href=f"/utbildning/kurs/{State.course_id}")
+
+
+def _attempt() -> rx.Component:
+    return rx.fragment(
+        rx.el.ol(rx.foreach(State.questions, _question_block), class_name="plain-list"),
+        rx.cond(
+            State.submitted,
+            rx.el.div(
+                rx.el.p(rx.el.strong(State.result), id="quiz-result"),
+                ui.message(State, at="quiz"),
+                rx.cond(
+                    State.can_start,
+                    ui.button("Gör ett nytt försök", State.new_attempt),
+                ),
+                _back(),
+                class_name="card actions",
+            ),
+            rx.el.div(
+                ui.button("Lämna in quizet", State.submit, kind="primary"),
+                ui.message(State, at="quiz"),
+                class_name="actions",
+            ),
+        ),
+    )
+
+
+def quiz_page() -> rx.Component:
+    return ui.page_shell(
+        rx.cond(
+            State.course_id > 0,
+            rx.link("← Till kursen", href=f"/utbildning/kurs/{State.course_id}"),
+        ),
+        ui.message(State),
+        rx.cond(
+            State.quiz_id > 0,
+            rx.fragment(
+                ui.page_title(State.title),
+                rx.el.p(State.course_title, " · ", State.module_title, class_name="muted"),
+                rx.el.p(State.rules),
+                rx.el.p(State.attempts_text, id="attempts-left"),
+                _history(),
+                rx.cond(
+                    State.attempt_id > 0,
+                    _attempt(),
+                    rx.el.div(
+                        rx.cond(
+                            State.can_start,
+                            ui.button("Starta quizet", State.start, kind="primary"),
+                            _back(),
+                        ),
+                        ui.message(State, at="quiz"),
+                        class_name="actions",
+                    ),
+                ),
+            ),
+        ),
+        area="courses",
+    )

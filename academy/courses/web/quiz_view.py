@@ -1,0 +1,187 @@
+"""Quizzes as the typed rows the quiz pages show: questions to answer, and the editor's list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from academy.courses import quizzes, taking
+from academy.courses.questions import KIND_LABELS
+
+# ---- taking a quiz -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    name: str  # the input's name in the question's form
+    value: str
+    label: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class Prompt:
+    name: str
+    prompt: str
+    chosen: str
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    id: int
+    number: int
+    kind: str
+    kind_label: str
+    title: str
+    text: str
+    text_after: str
+    points: str
+    choices: tuple[Choice, ...]
+    prompts: tuple[Prompt, ...]
+    match_options: tuple[str, ...]
+    text_answer: str
+    answered: bool
+    locked: bool
+    verdict: str
+    feedback: tuple[str, ...]
+    general_feedback: str
+    grader_feedback: str
+
+
+def points_text(points: float) -> str:
+    return f"{points:g} poäng" if points != 1 else "1 poäng"
+
+
+def verdict(feedback: taking.AnswerFeedback | None) -> str:
+    if feedback is None:
+        return ""
+    if feedback.pending:
+        return "Väntar på bedömning av utbildaren."
+    if feedback.correct:
+        return "Rätt svar."
+    if feedback.fraction:
+        return f"Delvis rätt: {round(feedback.fraction * 100):g} % av poängen."
+    return "Fel svar."
+
+
+def _choices(q: taking.AttemptQuestion) -> tuple[Choice, ...]:
+    response = q.response
+    if q.kind == "true_false":
+        return (
+            Choice("answer", "true", "Sant", response is True),
+            Choice("answer", "false", "Falskt", response is False),
+        )
+    if q.kind == "single_choice":
+        return tuple(
+            Choice("answer", str(i), text, response == i) for i, text in enumerate(q.choices)
+        )
+    if q.kind == "multiple_choice":
+        chosen = set(response or [])
+        return tuple(Choice(f"c-{i}", "on", text, i in chosen) for i, text in enumerate(q.choices))
+    return ()
+
+
+def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQuestion:
+    response = q.response
+    matched = list(response or []) if q.kind == "matching" else []
+    prompts = tuple(
+        Prompt(f"m-{i}", prompt, (matched[i] if i < len(matched) else None) or "")
+        for i, prompt in enumerate(q.prompts)
+    )
+    text_answer = (
+        str(response) if q.kind in ("short_answer", "essay", "numerical") and response else ""
+    )
+    feedback = q.feedback
+    return QuizQuestion(
+        id=q.id,
+        number=number,
+        kind=q.kind,
+        kind_label=KIND_LABELS[q.kind],
+        title=q.title,
+        text=q.text,
+        text_after=q.text_after,
+        points=points_text(q.points),
+        choices=_choices(q),
+        prompts=prompts,
+        match_options=tuple(q.choices) if q.kind == "matching" else (),
+        text_answer=text_answer,
+        answered=response is not None,
+        locked=locked or (feedback is not None),
+        verdict=verdict(feedback),
+        feedback=tuple(text for text in (feedback.feedback if feedback else ()) if text),
+        general_feedback=feedback.general_feedback if feedback else "",
+        grader_feedback=feedback.grader_feedback if feedback else "",
+    )
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    number: int
+    result: str
+
+
+def attempt_result(attempt) -> str:
+    if attempt.status == "open":
+        return "Pågår"
+    if attempt.passed is None:
+        return "Väntar på bedömning"
+    return f"{attempt.score_percent:.0f} % – {'godkänt' if attempt.passed else 'inte godkänt'}"
+
+
+def attempt_rows(attempts) -> list[AttemptRow]:
+    return [AttemptRow(a.number, attempt_result(a)) for a in attempts]
+
+
+def attempts_text(used: int, allowed: int, left: int | None) -> str:
+    if left is None:
+        return f"Du har gjort {used} försök. Antalet försök är obegränsat."
+    return f"Du har gjort {used} av {allowed} försök. Försök kvar: {left}."
+
+
+def result_text(view: taking.AttemptView) -> str:
+    if view.status != "submitted":
+        return ""
+    if view.passed is None:
+        return "Inlämnat. En essäfråga väntar på bedömning av utbildaren."
+    return f"Resultat: {view.score_percent:.0f} %. " + (
+        "Godkänt!" if view.passed else f"Inte godkänt (gränsen är {view.pass_mark} %)."
+    )
+
+
+# ---- editing a quiz ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: int
+    number: int
+    kind: str
+    text: str
+    points: str
+    first: bool
+    last: bool
+
+
+def question_rows(quiz: quizzes.QuizDetail) -> list[QuestionRow]:
+    count = len(quiz.questions)
+    return [
+        QuestionRow(
+            q.id,
+            number,
+            KIND_LABELS[q.kind],
+            (q.title + ": " if q.title else "") + q.text,
+            f"{q.points:g}",
+            number == 1,
+            number == count,
+        )
+        for number, q in enumerate(quiz.questions, start=1)
+    ]
+
+
+@dataclass(frozen=True)
+class GiftCount:
+    kind: str
+    count: int
+
+
+def gift_counts(preview: quizzes.GiftImportPreview) -> list[GiftCount]:
+    return [GiftCount(KIND_LABELS[kind], n) for kind, n in preview.counts.items()]
