@@ -1,4 +1,10 @@
-"""The app shell: skip link, header with navigation by role, main landmark, page guard."""
+"""The app shell: skip link, header with navigation by role, main landmark, page guard.
+
+Below 768 px the navigation and the user box fold away behind a "Meny" button (a disclosure:
+`aria-expanded` on the button, `aria-controls` pointing at the panel). The button's state is kept
+in the DOM by assets/app-menu.js (no round trip to the server); assets/styles.css shows the panel
+when the button says it is expanded, and always from 768 px up.
+"""
 
 from __future__ import annotations
 
@@ -15,26 +21,61 @@ NAV_ITEMS = [
     ("admin", "Administration", "/admin"),
 ]
 
+MENU_PANEL_ID = "huvudmeny-panel"
+
 
 def _nav_link(area: str, label: str, route: str) -> rx.Component:
+    path = SessionState.router.url.path
+    current = (path == route) | path.startswith(route + "/")
     return rx.cond(
         SessionState.allowed_areas.contains(area),
-        rx.el.li(rx.link(label, href=route, class_name="nav-link", data_area=area)),
+        rx.el.li(
+            rx.link(
+                label,
+                href=route,
+                class_name="nav-link",
+                data_area=area,
+                aria_current=rx.cond(current, "page", "false"),
+            )
+        ),
+    )
+
+
+def menu_button() -> rx.Component:
+    """The disclosure button that opens the navigation on narrow screens."""
+    return rx.el.button(
+        rx.el.span(class_name="menu-icon", aria_hidden="true"),
+        "Meny",
+        type="button",
+        id="menu-button",
+        class_name="menu-button",
+        aria_expanded="false",
+        aria_controls=MENU_PANEL_ID,
     )
 
 
 def header() -> rx.Component:
     return rx.el.header(
         rx.link("Serviceakademin", href="/", class_name="brand"),
-        rx.el.nav(
-            rx.el.ul(*[_nav_link(*item) for item in NAV_ITEMS], class_name="nav-list"),
-            aria_label="Huvudmeny",
-        ),
+        menu_button(),
         rx.el.div(
-            rx.el.span(SessionState.user_name, class_name="user-name", id="user-name"),
-            rx.el.span(SessionState.role_labels, class_name="user-roles"),
-            rx.el.button("Logga ut", on_click=SessionState.logout, class_name="button secondary"),
-            class_name="user-box",
+            rx.el.nav(
+                rx.el.ul(*[_nav_link(*item) for item in NAV_ITEMS], class_name="nav-list"),
+                aria_label="Huvudmeny",
+            ),
+            rx.el.div(
+                rx.el.span(
+                    rx.el.span(SessionState.user_name, class_name="user-name", id="user-name"),
+                    rx.el.span(SessionState.role_labels, class_name="user-roles"),
+                    class_name="user-info",
+                ),
+                rx.el.button(
+                    "Logga ut", on_click=SessionState.logout, class_name="button secondary"
+                ),
+                class_name="user-box",
+            ),
+            id=MENU_PANEL_ID,
+            class_name="header-menu",
         ),
         class_name="app-header",
     )
@@ -67,6 +108,7 @@ def page_shell(*children: rx.Component, area: str | None = None) -> rx.Component
     if area is not None:
         content = rx.cond(SessionState.allowed_areas.contains(area), content, no_access())
     return rx.fragment(
+        rx.script(src="/app-menu.js"),
         skip_link(),
         header(),
         rx.el.main(
