@@ -30,6 +30,8 @@ class Tab:
     timeout: float = 120.0
     token: str = field(default_factory=lambda: str(uuid.uuid4()))
     path: str = "/"
+    # The route's parameters (e.g. {"quiz_id": "5"}), as React Router gives them to the frontend.
+    params: dict[str, str] = field(default_factory=dict)
     redirects: list[str] = field(default_factory=list)
     delta: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -42,7 +44,10 @@ class Tab:
     # ---- protocol ---------------------------------------------------------------------------
 
     def _router(self, path: str) -> dict[str, Any]:
-        return {"pathname": path, "asPath": path}
+        router: dict[str, Any] = {"pathname": path, "asPath": path}
+        if self.params:
+            router["query"] = dict(self.params)
+        return router
 
     async def _on_update(self, update: dict[str, Any]) -> None:
         for state, values in (update.get("delta") or {}).items():
@@ -79,9 +84,9 @@ class Tab:
 
     # ---- what a person does -------------------------------------------------------------------
 
-    async def open(self, path: str) -> float:
+    async def open(self, path: str, **params: str) -> float:
         """Open the app at `path` (a new tab): connect, hydrate, run the page's on_load."""
-        self.path = path
+        self.path, self.params = path, params
         boot = {"name": HYDRATE, "payload": {}, "router_data": self._router(path)}
 
         async def send():
@@ -97,9 +102,9 @@ class Tab:
 
         return await self._timed(send, self._hydrated)
 
-    async def navigate(self, path: str) -> float:
+    async def navigate(self, path: str, **params: str) -> float:
         """Client-side navigation to `path`: the page's on_load events until hydrated."""
-        self.path = path
+        self.path, self.params = path, params
 
         async def send():
             await self.sio.emit(

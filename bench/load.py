@@ -1,0 +1,241 @@
+"""Load benchmark: N browser-like tabs doing a learner's work, against a blank Reflex app's floor.
+
+Each tab speaks the event websocket as the built frontend does (bench/tab.py). The learner's
+work: open the login page, log in, open the home page, /utbildning, the course outline, a
+lesson, the quiz (answer every question, submit), and a scenario (play a choice). The floor,
+measured in the same run: a blank Reflex app of the same version (`reflex init --template
+blank`, production build, one trivial event), page loads and that event. The app runs in the
+embedded default (SQLite, one worker) and the scale-out configuration (PostgreSQL, Redis).
+
+Reports p50/p95/p99 per kind of event and the errors, for each number of tabs.
+
+Run: .venv/bin/python bench/load.py [--tabs 1,50,200] [--configs embedded,scaleout]
+(`make bench` runs it with the defaults; building the two apps takes a few minutes.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
+
+from tab import Tab  # noqa: E402
+
+from bench.learners import Learners, add_learners, learner_events  # noqa: E402
+from tests.databases import throwaway_database  # noqa: E402
+from tests.e2e.server import _free_port, _wait_until_up, app_environment, serve_app  # noqa: E402
+
+BLANK_EVENT_STATE = "reflex___state____state.blank___blank____bench_state"
+BLANK_APP = '''"""A blank Reflex app with one trivial event: the floor of the load benchmark."""
+
+import reflex as rx
+
+
+class BenchState(rx.State):
+    clicks: int = 0
+
+    @rx.event
+    def click(self):
+        self.clicks += 1
+
+
+def index() -> rx.Component:
+    button = rx.el.button(BenchState.clicks, on_click=BenchState.click)
+    return rx.el.main(rx.el.h1("Tom app"), button)
+
+
+app = rx.App()
+app.add_page(index, route="/")
+'''
+
+Timings = dict[str, list[float]]
+Script = Callable[[Tab, int, Timings], Awaitable[None]]
+
+
+def percentile(values: list[float], q: int) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+@contextmanager
+def serve_blank(folder: Path) -> Iterator[str]:
+    """`reflex init --template blank`, our one-event page, production build, one port."""
+    project = folder / "blank"
+    project.mkdir()
+    env = app_environment("sqlite:///" + str(folder / "blank.db"))
+    subprocess.run(
+        [sys.executable, "-m", "reflex", "init", "--template", "blank", "--no-agents"],
+        cwd=project,
+        env={**env, "REFLEX_INIT_NAME": "blank"},
+        check=True,
+        capture_output=True,
+    )
+    app_file = next(project.glob("*/*.py"))
+    for path in project.glob("*/*.py"):
+        if path.name != "__init__.py":
+            app_file = path
+    app_file.write_text(BLANK_APP)
+    port = _free_port()
+    log = folder / "blank.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port"]
+            + ["--frontend-port", str(port), "--loglevel", "warning"],
+            cwd=project,
+            env={**env, "PORT": str(port)},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_until_up(base + "/", process, log)
+        yield base
+    finally:
+        os.killpg(process.pid, 15)
+        process.wait(timeout=30)
+
+
+@contextmanager
+def _nothing() -> Iterator[str]:
+    yield ""
+
+
+async def run_tabs(url: str, count: int, script: Script) -> tuple[Timings, int]:
+    timings: Timings = defaultdict(list)
+    errors = 0
+
+    async def one(index: int) -> None:
+        nonlocal errors
+        tab = Tab(url)
+        try:
+            await script(tab, index, timings)
+        except Exception as exc:  # a failed tab is counted, the run goes on
+            errors += 1
+            timings.setdefault("_errors", []).append(0.0)
+            print(f"  tab {index}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        finally:
+            await tab.close()
+
+    await asyncio.gather(*(one(i) for i in range(count)))
+    timings.pop("_errors", None)
+    return timings, errors
+
+
+def blank_script(rounds: int) -> Script:
+    async def script(tab: Tab, index: int, timings: Timings) -> None:
+        timings["sidladdning"].append(await tab.open("/"))
+        for _ in range(rounds):
+            timings["sidladdning"].append(await tab.navigate("/"))
+            timings["händelse"].append(await tab.event(f"{BLANK_EVENT_STATE}.click"))
+
+    return script
+
+
+def learner_script(learners: Learners) -> Script:
+    events = learner_events()
+
+    def logged_in(update) -> bool:
+        redirected = any(e.get("name") == "_redirect" for e in update.get("events") or [])
+        refused = (update.get("delta") or {}).get(events.login_state, {}).get("error_rx_state_")
+        return redirected or bool(refused)
+
+    async def script(tab: Tab, index: int, timings: Timings) -> None:
+        email = learners.emails[index % len(learners.emails)]
+        timings["sidladdning /logga-in"].append(await tab.open("/logga-in"))
+        timings["inloggning"].append(
+            await tab.event(
+                events.login,
+                {"form_data": {"email": email, "password": learners.password}},
+                done_when=logged_in,
+            )
+        )
+        if tab.var(events.session_state, "user_email") != email:
+            raise RuntimeError(f"{email} kom inte in")
+        for kind, path, params in [
+            ("sidladdning /", "/", {}),
+            ("sidladdning /utbildning", "/utbildning", {}),
+            ("sidladdning kurs", "/utbildning/kurs/", {"course_id": learners.course_id}),
+            ("sidladdning lektion", "/utbildning/lektion/", {"lesson_id": learners.lesson_id}),
+            ("sidladdning quiz", "/utbildning/quiz/", {"quiz_id": learners.quiz_id}),
+        ]:
+            values = {k: str(v) for k, v in params.items()}
+            timings[kind].append(await tab.navigate(path + "".join(values.values()), **values))
+            events.check(tab, kind)
+        for name, payload in events.quiz_steps(tab, learners):
+            timings["quizsvar"].append(await tab.event(name, payload))
+            events.check(tab, events.quiz_state)
+        scenario = str(learners.scenario_id)
+        timings["sidladdning scenario"].append(
+            await tab.navigate(f"/traning/scenarier/{scenario}/spela", scenario_id=scenario)
+        )
+        events.check(tab, events.player_state)
+        name, payload = events.scenario_choice(tab)
+        timings["scenarioval"].append(await tab.event(name, payload))
+        events.check(tab, events.player_state)
+
+    return script
+
+
+def report(title: str, rows: list[tuple[str, int, Timings, int]]) -> None:
+    print(f"\n### {title}\n")
+    print("| tabs | kind | n | p50 ms | p95 ms | p99 ms | errors |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for label, tabs, timings, errors in rows:
+        for kind, values in sorted(timings.items()):
+            ms = [v * 1000 for v in values]
+            print(
+                f"| {tabs} | {label}: {kind} | {len(ms)} | {percentile(ms, 50):.1f} | "
+                f"{percentile(ms, 95):.1f} | {percentile(ms, 99):.1f} | {errors} |"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tabs", default="1,50,200")
+    parser.add_argument("--configs", default="embedded,scaleout")
+    parser.add_argument("--blank-rounds", type=int, default=5)
+    parser.add_argument("--skip-blank", action="store_true", help="only the app (a quick check)")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.tabs.split(",")]
+    folder = Path(tempfile.mkdtemp(prefix="load-bench-"))
+    print(f"Machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}")
+
+    rows = []
+    with serve_blank(folder) if not args.skip_blank else _nothing() as url:
+        if url:
+            asyncio.run(run_tabs(url, 5, blank_script(1)))  # warm-up
+        for n in sizes if url else []:
+            timings, errors = asyncio.run(run_tabs(url, n, blank_script(args.blank_rounds)))
+            rows.append(("tom app", n, timings, errors))
+    report("Blank Reflex app (floor)", rows)
+
+    for config in args.configs.split(","):
+        rows = []
+        kind = "sqlite" if config == "embedded" else "postgresql"
+        extra = {} if config == "embedded" else {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+        with throwaway_database(kind, folder) as database_url:
+            learners = add_learners(database_url, max(sizes))
+            (folder / config).mkdir()
+            with serve_app(database_url, folder / config, extra_env=extra) as url:
+                asyncio.run(run_tabs(url, 3, learner_script(learners)))  # warm-up
+                for n in sizes:
+                    timings, errors = asyncio.run(run_tabs(url, n, learner_script(learners)))
+                    rows.append((config, n, timings, errors))
+        report(f"Serviceakademin, {config}", rows)
+
+
+if __name__ == "__main__":
+    main()
