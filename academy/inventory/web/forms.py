@@ -60,11 +60,13 @@ class Campaign:
     opens_on: date
     closes_on: date
     user_ids: tuple[int, ...]
+    few_recipients_ok: bool = False  # "Skicka ändå", after the warning about too few
 
 
 def campaign(form: Form, people: Iterable[int]) -> Campaign:
     """ "Starta en enkät": the recipients are the ticked `person-<id>` boxes among `people`."""
     return Campaign(
+        few_recipients_ok=bool(form.get("few_recipients_ok")),
         title=_text(form, "title"),
         template_id=chosen_id(form, "template_id", "Välj en mall."),
         unit_id=chosen_id(form, "unit_id", "Välj en enhet."),

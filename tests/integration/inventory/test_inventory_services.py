@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from academy.core import auth
 from academy.core import settings as settings_module
@@ -30,7 +30,7 @@ def ids(session, unit="Servicecenter"):
     return template_id, unit_id
 
 
-def new_campaign(session, user_ids=()):
+def new_campaign(session, user_ids=(), **extra):
     template_id, unit_id = ids(session)
     return campaigns.create_campaign(
         session,
@@ -41,6 +41,7 @@ def new_campaign(session, user_ids=()):
         opens_on=OPENS,
         closes_on=CLOSES,
         user_ids=user_ids,
+        **extra,
     )
 
 
@@ -66,7 +67,7 @@ def test_campaign_to_chosen_people_only_and_refusals(demo):
     with session_scope() as session:
         sara = person(session, "medarbetare@demo.se")
         eva = person(session, "eva.holm@demo.se")
-        campaign_id = new_campaign(session, [sara.id])
+        campaign_id = new_campaign(session, [sara.id], few_recipients_ok=True)
         assert (
             campaigns.get_campaign(
                 session, person(session, "admin@demo.se"), campaign_id
@@ -74,7 +75,7 @@ def test_campaign_to_chosen_people_only_and_refusals(demo):
             == 1
         )
         with pytest.raises(ValidationError, match="Välj bara aktiva medarbetare på enheten."):
-            new_campaign(session, [eva.id])
+            new_campaign(session, [eva.id], few_recipients_ok=True)
         with pytest.raises(AccessDenied):
             campaigns.list_campaigns(session, sara)
         template_id, unit_id = ids(session)
@@ -88,6 +89,29 @@ def test_campaign_to_chosen_people_only_and_refusals(demo):
                 opens_on=CLOSES,
                 closes_on=OPENS,
             )
+
+
+def test_fewer_recipients_than_the_threshold_are_sent_only_when_confirmed(demo):
+    with session_scope() as session:
+        chosen = [
+            person(session, email).id
+            for email in ("medarbetare@demo.se", "johan.ek@demo.se", "leila.hassan@demo.se")
+        ]
+        before = session.scalar(select(func.count()).select_from(SurveyCampaign))
+        with pytest.raises(campaigns.FewRecipients) as refused:
+            new_campaign(session, chosen)
+        assert (refused.value.recipients, refused.value.threshold) == (3, 5)
+        assert refused.value.message.startswith("Enkäten går bara till 3 personer.")
+        assert "resultat kommer aldrig att visas" in refused.value.message
+        assert session.scalar(select(func.count()).select_from(SurveyCampaign)) == before
+        campaign_id = new_campaign(session, chosen, few_recipients_ok=True)
+        summary = campaigns.get_campaign(session, person(session, "admin@demo.se"), campaign_id)
+        assert summary.recipients == 3
+        # Five or more need no confirmation.
+        five = chosen + [
+            person(session, e).id for e in ("maria.svensson@demo.se", "ahmed.yusuf@demo.se")
+        ]
+        assert new_campaign(session, five) > campaign_id
 
 
 def test_draft_then_submit_once(demo):
@@ -162,7 +186,7 @@ def test_out_of_range_and_unknown_option_save_nothing(demo):
 def test_people_outside_the_campaign_cannot_see_or_answer_it(demo):
     with session_scope() as session:
         sara = person(session, "medarbetare@demo.se")
-        campaign_id = new_campaign(session, [sara.id])
+        campaign_id = new_campaign(session, [sara.id], few_recipients_ok=True)
         eva = person(session, "eva.holm@demo.se")
         with pytest.raises(NotFound):
             answering.get_form(session, eva, campaign_id)

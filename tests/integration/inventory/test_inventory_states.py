@@ -52,13 +52,18 @@ def test_start_campaign_reports_a_bad_date_beside_the_field_and_success_at_the_f
     assert state.field_errors == {"opens_on": state.error}
     assert count(demo, "survey_campaigns") == before
     key = state.form_key
+    # One recipient is fewer than the threshold: a warning before anything is created.
     state.start_campaign({**form, "opens_on": today.isoformat()})
+    assert state.message_at == "start" and state.few_recipients and state.threshold == 5
+    assert state.error.startswith("Enkäten går bara till en person. Resultat visas först när")
+    assert count(demo, "survey_campaigns") == before and state.form_key == key
+    state.start_campaign({**form, "opens_on": today.isoformat(), "few_recipients_ok": "on"})
     assert (state.message_at, state.notice, state.field_errors) == (
         "start",
         "Enkäten är skickad.",
         {},
     )
-    assert state.form_key == key + 1 and state.people == []
+    assert state.form_key == key + 1 and state.people == [] and not state.few_recipients
     row = next(r for r in state.campaign_rows if r.title == "Våren via sidan")
     assert row.rate == "0 av 1 (0 %)" and row.phase == "Öppen"
 
