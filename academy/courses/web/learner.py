@@ -34,6 +34,7 @@ class OutlineModule:
     quiz_title: str
     quiz_attempts: str
     quiz_result: str
+    required: bool = False  # named as required by the learner's cohort (a tailored run)
 
 
 def _attempts_text(used: int, allowed: int) -> str:
@@ -61,7 +62,7 @@ class LearnerCourseState(CourseBaseState):
 
     def _load(self, session, actor, course_id: int | None) -> None:
         outline = taking.course_outline(session, actor, course_id)
-        self._show(outline)
+        self._show(outline, cohorts.required_in_my_cohorts(session, actor, outline.id))
         upcoming = sorted(
             mine.next_meeting
             for mine in cohorts.my_courses(session, actor)
@@ -69,7 +70,7 @@ class LearnerCourseState(CourseBaseState):
         )
         self.next_meeting = meeting_label(upcoming[0]) if upcoming else ""
 
-    def _show(self, outline: taking.LearnerCourse) -> None:
+    def _show(self, outline: taking.LearnerCourse, required: set[int] = frozenset()) -> None:
         self.course_id, self.title = outline.id, outline.title
         self.description, self.status = outline.description, status_label(outline.status)
         self.completed = outline.status == COMPLETED
@@ -99,6 +100,7 @@ class LearnerCourseState(CourseBaseState):
                     if m.quiz and m.quiz.passed
                     else ("Underkänt" if m.status == FAILED else "Inte godkänt än")
                 ),
+                required=m.id in required,
             )
             for number, m in enumerate(outline.modules, start=1)
         ]
@@ -124,6 +126,10 @@ def _lesson_item(lesson: OutlineLesson, unlocked: rx.Var) -> rx.Component:
 def _module(module: OutlineModule) -> rx.Component:
     return rx.el.li(
         rx.heading("Modul ", module.number, ": ", module.title, as_="h2", size="5"),
+        rx.cond(
+            module.required,
+            rx.el.p(rx.el.strong("Obligatorisk i din kursomgång"), class_name="required-module"),
+        ),
         rx.el.p(rx.el.strong("Status: "), module.status, class_name="module-status"),
         rx.cond(module.unlocked, rx.fragment(), rx.el.p(module.locked_reason, class_name="locked")),
         rx.cond(

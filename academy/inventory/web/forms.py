@@ -101,14 +101,18 @@ class Cohort:
     name: str
     starts_on: date
     ends_on: date
+    required_module_ids: tuple[int, ...] = ()
 
 
-def cohort(form: Form) -> Cohort:
+def cohort(form: Form, modules: Iterable[int] = ()) -> Cohort:
+    """ "Skapa skräddarsydd kursomgång": the required modules are the ticked `module-<id>`
+    boxes among `modules` (those of the chosen course)."""
     return Cohort(
         course_id=chosen_id(form, "course_id", "Välj en kurs."),
         name=_text(form, "name"),
         starts_on=date_field(form, "starts_on", "startdatum"),
         ends_on=date_field(form, "ends_on", "slutdatum"),
+        required_module_ids=tuple(m for m in modules if form.get(f"module-{m}")),
     )
 
 

@@ -10,8 +10,10 @@ from academy.core import settings as settings_module
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Unit, User
+from academy.courses import cohorts
+from academy.courses.authoring import list_courses
 from academy.courses.cohorts import get_cohort
-from academy.inventory import answering, campaigns, profile
+from academy.inventory import answering, campaigns, profile, tailoring
 from academy.inventory.demo.seed import CLOSED_TITLE
 from academy.inventory.models import SurveyCampaign, SurveyTemplate
 from academy.inventory.templates import load_template
@@ -276,18 +278,73 @@ def test_export_and_tailored_cohort(demo):
         header, rows = profile.export_table(session, trainer, campaign_id)
         assert header[0] == "Del" and any(row[0] == "Behov" for row in rows)
         assert not any("@" in str(cell) for row in rows for cell in row)  # no names or e-mails
-        course_id = profile.needs_profile(session, trainer, campaign_id).recommendations[0].ref_id
-        cohort_id = profile.create_tailored_cohort(
-            session,
-            trainer,
-            campaign_id,
-            course_id=course_id,
-            name="Skräddarsydd omgång",
-            starts_on=date(2026, 9, 1),
-            ends_on=date(2026, 11, 30),
+
+
+def test_tailored_cohort_requires_the_chosen_modules_of_the_unit_employees(demo):
+    with session_scope() as session:
+        trainer = person(session, "utbildare@demo.se")
+        campaign_id = session.scalar(
+            select(SurveyCampaign.id).where(SurveyCampaign.title == CLOSED_TITLE)
         )
-        # enrol_unit takes every active user of the unit: nine employees and the trainer
-        assert len(get_cohort(session, trainer, cohort_id).participants) == 10
+        result = profile.needs_profile(session, trainer, campaign_id)
+        course_id = next(r.ref_id for r in result.recommendations if r.kind == "course")
+        plan = tailoring.cohort_plan(session, trainer, campaign_id, course_id)
+        assert plan.name == f"{plan.course_title} – Servicecenter"
+        suggested = [m for m in plan.modules if m.suggested]
+        assert suggested and len(suggested) < len(plan.modules)  # from the ranking, not all
+        assert all(m.matched for m in suggested)
+        other = next(
+            c
+            for c in list_courses(session, trainer)
+            if c.status == "published" and c.id != course_id
+        )
+        other_plan = tailoring.cohort_plan(session, trainer, campaign_id, other.id)
+        assert other_plan.name == f"{other.title} – Servicecenter"
+        assert {m.id for m in other_plan.modules}.isdisjoint({m.id for m in plan.modules})
+
+        def create(modules, name="Skräddarsydd omgång"):
+            return tailoring.create_tailored_cohort(
+                session,
+                trainer,
+                campaign_id,
+                course_id=course_id,
+                name=name,
+                starts_on=date(2026, 9, 1),
+                ends_on=date(2026, 11, 30),
+                required_module_ids=modules,
+            )
+
+        with pytest.raises(ValidationError, match="Välj minst en modul") as none:
+            create([])
+        assert none.value.field == "modules"
+        with pytest.raises(ValidationError, match="Välj bara moduler som finns i kursen"):
+            create([suggested[0].id, other_plan.modules[0].id])
+        cohort_id = create([m.id for m in suggested])
+        detail = get_cohort(session, trainer, cohort_id)
+        assert detail.required_modules == tuple(m.title for m in suggested)
+        # The unit's nine employees take part; the trainer leads it and is not a participant.
+        assert len(detail.participants) == 9
+        assert trainer.id not in {p.user_id for p in detail.participants}
+        assert [t.user_id for t in detail.trainers] == [trainer.id]
+        made = tailoring.tailored_cohorts(session, trainer, campaign_id)
+        assert [(c.cohort_id, c.name) for c in made] == [(cohort_id, "Skräddarsydd omgång")]
+        sara = person(session, "medarbetare@demo.se")
+        assert cohorts.required_in_my_cohorts(session, sara, course_id) == {m.id for m in suggested}
+        eva = person(session, "eva.holm@demo.se")  # another unit: not enrolled
+        assert cohorts.required_in_my_cohorts(session, eva, course_id) == set()
+
+
+def test_a_tailored_cohort_needs_a_profile_that_is_shown(demo):
+    with session_scope() as session:
+        trainer = person(session, "utbildare@demo.se")
+        campaign_id = new_campaign(session)  # still open, no answers
+        course_id = next(c.id for c in list_courses(session, trainer) if c.status == "published")
+        with pytest.raises(ValidationError, match="Resultat visas först när"):
+            tailoring.cohort_plan(session, trainer, campaign_id, course_id)
+        with pytest.raises(AccessDenied):
+            tailoring.cohort_plan(
+                session, person(session, "medarbetare@demo.se"), campaign_id, course_id
+            )
 
 
 def test_compare_two_campaigns_of_a_unit(demo):
