@@ -18,6 +18,7 @@ from academy.courses.common import AUTHORS
 from academy.courses.models import (
     Cohort,
     CohortMeeting,
+    CohortRequiredModule,
     CohortTrainer,
     Course,
     CourseModule,
@@ -66,6 +67,7 @@ class CohortDetail:
     meetings: tuple[Meeting, ...]
     trainers: tuple[Participant, ...]
     participants: tuple[Participant, ...]
+    required_modules: tuple[str, ...] = ()  # titles, in course order; () = the whole course
 
 
 @dataclass(frozen=True)
@@ -160,13 +162,21 @@ def create_cohort(
     deadline: date | None = None,
     place: str = "",
     meetings: Iterable[datetime | Meeting] = (),
+    required_module_ids: Iterable[int] = (),
 ) -> int:
-    """A new cohort; without trainers named, the actor leads it."""
+    """A new cohort; without trainers named, the actor leads it. `required_module_ids` makes
+    it a tailored run: those modules of the course are the ones its participants must do."""
     require_role(actor, *AUTHORS)
     get_or_404(session, Course, course_id, "Kursen finns inte.")
     name, trainers, place, meeting_list = _cohort_fields(
         session, actor, name, starts_on, ends_on, deadline, trainer_ids, place, meetings
     )
+    required = set(required_module_ids)
+    of_course = set(
+        session.scalars(select(CourseModule.id).where(CourseModule.course_id == course_id))
+    )
+    if required - of_course:
+        raise ValidationError("Välj bara moduler som finns i kursen.", field="modules")
     cohort = Cohort(
         course_id=course_id,
         name=name,
@@ -178,7 +188,35 @@ def create_cohort(
     session.add(cohort)
     session.flush()
     _store_people_and_meetings(session, cohort.id, trainers, meeting_list)
+    session.add_all(
+        CohortRequiredModule(cohort_id=cohort.id, module_id=mid) for mid in sorted(required)
+    )
+    session.flush()
     return cohort.id
+
+
+def _required_titles(session: Session, cohort_id: int) -> tuple[str, ...]:
+    return tuple(
+        session.scalars(
+            select(CourseModule.title)
+            .join(CohortRequiredModule, CohortRequiredModule.module_id == CourseModule.id)
+            .where(CohortRequiredModule.cohort_id == cohort_id)
+            .order_by(CourseModule.position, CourseModule.id)
+        )
+    )
+
+
+def required_in_my_cohorts(session: Session, actor: CurrentUser | None, course_id: int) -> set[int]:
+    """The modules of a course that a cohort the actor is enrolled in names as required."""
+    require_role(actor, Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
+    return set(
+        session.scalars(
+            select(CohortRequiredModule.module_id)
+            .join(Enrolment, Enrolment.cohort_id == CohortRequiredModule.cohort_id)
+            .join(Cohort, Cohort.id == CohortRequiredModule.cohort_id)
+            .where(Enrolment.user_id == actor.id, Cohort.course_id == course_id)
+        )
+    )
 
 
 def _store_people_and_meetings(
@@ -386,6 +424,7 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
         meetings=meetings,
         trainers=trainers,
         participants=participants,
+        required_modules=_required_titles(session, cohort_id),
     )
 
 

@@ -170,6 +170,20 @@ class CohortTrainer(Base):
     )
 
 
+class CohortRequiredModule(Base):
+    """A module the participants of this cohort must complete: a run tailored to a unit's needs.
+    A cohort without rows asks for the whole course, as before."""
+
+    __tablename__ = "course_cohort_required_modules"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("course_cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    module_id: Mapped[int] = mapped_column(
+        ForeignKey("course_modules.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
 class CohortMeeting(Base):
     __tablename__ = "course_cohort_meetings"
 

@@ -19,7 +19,7 @@ from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
 from academy.core.models import Role, Unit, User, UserRole
 from academy.core.validation import required_text
-from academy.inventory.common import ANALYSTS, RESPONDENTS
+from academy.inventory.common import ANALYSTS, RESPONDENTS, anonymity_threshold
 from academy.inventory.models import (
     SurveyCampaign,
     SurveyRecipient,
@@ -58,6 +58,19 @@ class MySurvey:
     closes_on: date
     phase: str
     response_status: str  # "", draft, submitted
+
+
+class FewRecipients(ValidationError):
+    """Fewer recipients than the anonymity threshold: the results could never be shown."""
+
+    def __init__(self, recipients: int, threshold: int):
+        who = "en person" if recipients == 1 else f"{recipients} personer"
+        super().__init__(
+            f"Enkäten går bara till {who}. Resultat visas först när minst {threshold} har "
+            "svarat, så den här enkätomgångens resultat kommer aldrig att visas. Välj fler "
+            "mottagare, eller kryssa i ”Skicka ändå” och skicka igen."
+        )
+        self.recipients, self.threshold = recipients, threshold
 
 
 def phase(campaign: SurveyCampaign, today: date | None = None) -> str:
@@ -113,8 +126,12 @@ def create_campaign(
     opens_on: date,
     closes_on: date,
     user_ids: Iterable[int] = (),
+    few_recipients_ok: bool = False,
 ) -> int:
-    """Send a template to chosen people of a unit, or (none chosen) to all its employees."""
+    """Send a template to chosen people of a unit, or (none chosen) to all its employees.
+
+    Fewer recipients than the anonymity threshold means no result will ever be shown: that is
+    refused with `FewRecipients` unless the sender confirmed it (`few_recipients_ok`)."""
     require_role(actor, *ANALYSTS)
     get_or_404(session, SurveyTemplate, template_id, "Enkätmallen finns inte.")
     get_or_404(session, Unit, unit_id, "Enheten finns inte.")
@@ -132,6 +149,9 @@ def create_campaign(
     recipients = chosen or employees
     if not recipients:
         raise ValidationError("Enheten har inga aktiva medarbetare att skicka enkäten till.")
+    threshold = anonymity_threshold()
+    if len(recipients) < threshold and not few_recipients_ok:
+        raise FewRecipients(len(recipients), threshold)
     campaign = SurveyCampaign(
         template_id=template_id,
         unit_id=unit_id,

@@ -12,18 +12,15 @@ from academy.inventory.campaigns import waiting_surveys
 
 @provider(Role.EMPLOYEE)
 def survey_items(session: Session, user: CurrentUser) -> list[NextStep]:
-    """One waiting survey opens its answer page directly; several open the list."""
-    waiting = waiting_surveys(session, user)
+    """The link opens the answer page of the survey due first (the list shows the others)."""
+    waiting = waiting_surveys(session, user)  # the one due first comes first
     if not waiting:
         text = "Inga enkäter väntar på dig just nu."
-    else:
-        first = waiting[0]
-        text = (
-            f"{len(waiting)} enkät{'er' if len(waiting) > 1 else ''} väntar på ditt svar. "
-            f"”{first.title}” ska besvaras senast {first.closes_on.isoformat()}."
-        )
-    if len(waiting) == 1:
-        href, label = f"/inventering/{waiting[0].campaign_id}/svara", "Besvara enkäten"
-    else:
-        href, label = "/inventering", "Gå till Inventering"
-    return [NextStep("Enkäter att besvara", text, href, label)]
+        return [NextStep("Enkäter att besvara", text, "/inventering", "Gå till Inventering")]
+    first = waiting[0]
+    text = (
+        f"{len(waiting)} enkät{'er' if len(waiting) > 1 else ''} väntar på ditt svar. "
+        f"”{first.title}” ska besvaras senast {first.closes_on.isoformat()}."
+    )
+    label = "Besvara enkäten" if len(waiting) == 1 else f"Besvara ”{first.title}”"
+    return [NextStep("Enkäter att besvara", text, f"/inventering/{first.campaign_id}/svara", label)]

@@ -120,3 +120,18 @@ class SurveyResponse(Base):
         UniqueConstraint("campaign_id", "user_id", name="uq_survey_responses"),
         CheckConstraint(f"status IN ({_in(RESPONSE_STATUSES)})", name="status"),
     )
+
+
+class TailoredCohort(Base):
+    """A kursomgång made from a campaign's needs profile: which profile it came from."""
+
+    __tablename__ = "survey_tailored_cohorts"
+
+    cohort_id: Mapped[int] = mapped_column(
+        ForeignKey("course_cohorts.id", ondelete="CASCADE"), primary_key=True
+    )
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("survey_campaigns.id", ondelete="CASCADE"), index=True
+    )
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -19,9 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
-from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
-from academy.courses import cohorts
 from academy.inventory import aggregation
 from academy.inventory.aggregation import FirstContactGap, Need, QuestionResult
 from academy.inventory.campaigns import CampaignSummary, get_campaign
@@ -246,23 +244,3 @@ def export_table(
     for need in profile.needs:
         rows.append(["Behov", "", need.topic, "; ".join(need.reasons), None, None, need.score])
     return header, rows
-
-
-def create_tailored_cohort(
-    session: Session,
-    actor: CurrentUser | None,
-    campaign_id: int,
-    *,
-    course_id: int,
-    name: str,
-    starts_on: date,
-    ends_on: date,
-) -> int:
-    """A kursomgång of the chosen course for the campaign's unit, everyone in it enrolled."""
-    require_role(actor, *ANALYSTS)
-    campaign = get_or_404(session, SurveyCampaign, campaign_id, "Enkätomgången finns inte.")
-    cohort_id = cohorts.create_cohort(
-        session, actor, course_id=course_id, name=name, starts_on=starts_on, ends_on=ends_on
-    )
-    cohorts.enrol_unit(session, actor, cohort_id, campaign.unit_id)
-    return cohort_id

@@ -1,16 +1,95 @@
 """Inventering in the real browser: start a campaign, answer it, read a profile, make a cohort."""
 
+import re
+import uuid
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import log_in_as, serious_violations
 
 pytestmark = pytest.mark.e2e
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 TITLE = "Inventering E2E våren"
 CONFIDENCE = ["Tydlighet", "Empati", "Lösningsfokus", "Korrekthet"]
+
+
+def _start_form(trainer: Page, app_url: str, title: str):
+    """The "Starta en enkät" form filled in for Servicecenter, open from today for two weeks."""
+    trainer.goto(f"{app_url}/inventering")
+    form = trainer.get_by_role("form", name="Starta en enkät")
+    form.get_by_label("Namn på enkätomgången").fill(title)
+    unit = form.locator("#f-unit_id option", has_text="Servicecenter").get_attribute("value")
+    form.get_by_label("Enhet").select_option(unit)
+    expect(form.get_by_label("Sara Nilsson")).to_be_visible()
+    today = date.today()
+    form.get_by_label("Första svarsdag").fill(today.isoformat())
+    form.get_by_label("Sista svarsdag").fill((today + timedelta(days=14)).isoformat())
+    return form
+
+
+def test_the_survey_form_shows_every_question_with_its_section_intro(new_page, app_url):
+    title = f"Enkätformulär {uuid.uuid4().hex[:6]}"
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    _start_form(trainer, app_url, title).get_by_role("button", name="Skicka enkäten").click()
+    expect(trainer.get_by_role("status")).to_have_text("Enkäten är skickad.")
+
+    sara = new_page()
+    log_in_as(sara, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    sara.goto(f"{app_url}/inventering")
+    sara.get_by_role("link", name=f"Svara på {title}").click()
+    expect(sara.get_by_role("heading", level=1)).to_have_text(title)
+    first_contact = "Kan ärendet lösas redan i första kontakten i dag?"
+    confidence = "Hur säker känner du dig i de här delarna av bemötandet?"
+    for intro in (first_contact, confidence, "Ungefär hur många kontakter har du"):
+        expect(sara.get_by_text(intro)).to_be_visible()
+    # Every kind of question shows its own text, and its answers are read with the section's
+    # question (the errands and the dimensions alone say little).
+    errand = sara.get_by_role("group", name="Frågor om fakturor och avgifter")
+    expect(errand).to_be_visible()
+    expect(errand).to_have_accessible_description(re.compile(re.escape(first_contact)))
+    expect(errand.get_by_label("Ja, oftast")).to_be_visible()
+    clarity = sara.get_by_role("group", name="Tydlighet (obligatorisk)")
+    expect(clarity).to_have_accessible_description(re.compile(re.escape(confidence)))
+    for text in (
+        "Telefon: kontakter per vecka",  # number
+        "Vad gör en kontakt svår för dig? Välj allt som stämmer.",  # multiple choice
+        "Något annat du vill lära dig eller berätta?",  # free text
+    ):
+        expect(sara.get_by_role("group", name=text)).to_be_visible()
+    sara.get_by_role("button", name="Skicka in").click()
+    expect(clarity).to_contain_text("Besvara de obligatoriska frågorna")
+    expect(sara.get_by_role("alert")).to_contain_text("Besvara de obligatoriska frågorna")
+    assert serious_violations(sara) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    sara.reload()
+    expect(errand).to_be_visible()
+    sara.screenshot(path=str(SCREENSHOTS / "survey.png"), full_page=True)
+
+
+def test_too_few_recipients_are_warned_about_before_the_campaign_is_made(new_page, app_url):
+    title = f"Liten enkät {uuid.uuid4().hex[:6]}"
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    form = _start_form(trainer, app_url, title)
+    expect(form.locator("#recipients-hint")).to_contain_text("minst 5 har svarat")
+    form.get_by_label("Sara Nilsson").check()
+    form.get_by_label("Johan Ek").check()
+    form.get_by_role("button", name="Skicka enkäten").click()
+    expect(form.get_by_role("alert")).to_contain_text(
+        "Enkäten går bara till 2 personer. Resultat visas först när minst 5 har svarat"
+    )
+    expect(trainer.get_by_role("row").filter(has_text=title)).to_have_count(0)
+    # What was filled in stays; the sender confirms (or changes the recipients).
+    expect(form.get_by_label("Namn på enkätomgången")).to_have_value(title)
+    form.get_by_label("Skicka ändå, fast resultaten aldrig kommer att visas").check()
+    form.get_by_role("button", name="Skicka enkäten").click()
+    expect(trainer.get_by_role("status")).to_have_text("Enkäten är skickad.")
+    expect(trainer.get_by_role("row").filter(has_text=title)).to_contain_text("0 av 2 (0 %)")
 
 
 def test_trainer_starts_a_campaign_and_sara_answers_it(new_page, app_url):
@@ -64,7 +143,8 @@ def test_trainer_starts_a_campaign_and_sara_answers_it(new_page, app_url):
     expect(trainer.get_by_role("row").filter(has_text=TITLE)).to_contain_text("1 av 9 (11 %)")
 
 
-def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(page, app_url):
+def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(new_page, app_url):
+    page = new_page()
     log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
     page.goto(f"{app_url}/inventering")
     page.get_by_role("link", name="Inventering Servicecenter hösten 2025").click()
@@ -80,15 +160,38 @@ def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(page, app_
     expect(empathy).to_be_visible()
     assert serious_violations(page) == []
     form = page.get_by_role("form", name="Skapa skräddarsydd kursomgång")
-    expect(form.get_by_label("Kurs", exact=True)).to_have_value(
-        form.locator("option", has_text="Bemötande i telefon").get_attribute("value")
-    )
+    course = form.get_by_label("Kurs", exact=True)
+    telephone = form.locator("option", has_text="Bemötande i telefon").get_attribute("value")
+    expect(course).to_have_value(telephone)
+    name = form.get_by_label("Kursomgångens namn")
+    expect(name).to_have_value("Bemötande i telefon – Servicecenter")
+    modules = form.get_by_role("group", name="Obligatoriska moduler i kursomgången")
+    boxes = modules.get_by_role("checkbox")
+    expect(boxes.first).to_be_visible()
+    ticked = [i for i in range(boxes.count()) if boxes.nth(i).is_checked()]
+    assert 0 < len(ticked) < boxes.count()  # the modules that answer the top needs
+    # Another course brings its own modules and name.
+    other = form.locator("option").filter(has_not_text="Bemötande i telefon").nth(1)
+    other_title = other.inner_text()
+    course.select_option(other.get_attribute("value"))
+    expect(name).to_have_value(f"{other_title} – Servicecenter")
+    course.select_option(telephone)
+    expect(name).to_have_value("Bemötande i telefon – Servicecenter")
+    expect(boxes.nth(ticked[0])).to_be_checked()
+    cohort_name = f"Skräddarsydd {uuid.uuid4().hex[:6]}"
+    name.fill(cohort_name)
     form.get_by_label("Startdatum").fill("2026-09-01")
     form.get_by_label("Slutdatum").fill("2026-11-30")
     form.get_by_role("button", name="Skapa kursomgång").click()
-    expect(page.get_by_role("status")).to_have_text(
-        "Kursomgången är skapad och enhetens medarbetare är inskrivna."
-    )
+    # The trainer lands on the new cohort.
+    expect(page).to_have_url(re.compile(r"/utbildning/omgangar/\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(cohort_name)
+    expect(page.get_by_text("Sara Nilsson").first).to_be_visible()
+
+    sara = new_page()
+    log_in_as(sara, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    sara.goto(f"{app_url}/utbildning/kurs/{telephone}")
+    expect(sara.get_by_text("Obligatorisk i din kursomgång").first).to_be_visible()
 
 
 def test_employees_cannot_open_a_profile(page, app_url):

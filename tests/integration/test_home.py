@@ -1,11 +1,16 @@
 """The home page asks every area's provider for the person's roles, in the app's order."""
 
+from datetime import date
+
 from sqlalchemy import select
 
+from academy.core import auth
 from academy.core.db import session_scope
+from academy.core.models import Unit, User
 from academy.home.web.home_state import HomeState
+from academy.inventory import campaigns
 from academy.inventory.demo.seed import OPEN_TITLE
-from academy.inventory.models import SurveyCampaign
+from academy.inventory.models import SurveyCampaign, SurveyTemplate
 from tests.integration.test_states import logged_in
 
 
@@ -31,6 +36,33 @@ def test_each_role_gets_its_areas_items(demo):
     ]
     assert titles_for("strateg@demo.se") == [("Kundresor", "/kundresor")]
     assert titles_for("admin@demo.se") == [("Användare och enheter", "/admin")]
+
+
+def test_several_waiting_surveys_link_to_the_one_due_first(demo):
+    today = date.today()
+    with session_scope(demo) as session:
+        trainer = auth.to_current_user(
+            session.scalar(select(User).where(User.email == "utbildare@demo.se"))
+        )
+        template_id = session.scalar(select(SurveyTemplate.id))
+        unit_id = session.scalar(select(Unit.id).where(Unit.name == "Servicecenter"))
+        due_first = campaigns.create_campaign(
+            session,
+            trainer,
+            template_id=template_id,
+            unit_id=unit_id,
+            title="Enkät som ska in först",
+            opens_on=today,
+            closes_on=today,
+        )
+    state = logged_in(HomeState, "medarbetare@demo.se")
+    state.load()
+    step = next(s for s in state.steps if s.title == "Enkäter att besvara")
+    assert step.text.startswith("2 enkäter väntar på ditt svar.")
+    assert (step.href, step.link_label) == (
+        f"/inventering/{due_first}/svara",
+        "Besvara ”Enkät som ska in först”",
+    )
 
 
 def test_a_stranger_gets_no_items(demo):

@@ -24,6 +24,10 @@ def _lesson_item(lesson: OutlineLesson, unlocked: rx.Var) -> rx.Component:
 def _module(module: OutlineModule) -> rx.Component:
     return rx.el.li(
         rx.el.h2("Modul ", module.number, ": ", module.title),
+        rx.cond(
+            module.required,
+            rx.el.p(rx.el.strong("Obligatorisk i din kursomgång"), class_name="required-module"),
+        ),
         rx.el.p(rx.el.strong("Status: "), module.status, class_name="module-status"),
         rx.cond(module.unlocked, rx.fragment(), rx.el.p(module.locked_reason, class_name="locked")),
         rx.cond(

@@ -31,7 +31,9 @@ class LearnerCourseState(BaseState):
         self.course_id, self.title = outline.id, outline.title
         self.description, self.status = outline.description, view.status_label(outline.status)
         self.completed = view.is_completed(outline.status)
-        self.modules = view.outline_modules(outline)
+        self.modules = view.outline_modules(
+            outline, cohorts.required_in_my_cohorts(session, actor, outline.id)
+        )
         point = outline.resume
         self.resume_href = "" if point.done else view.resume_href(outline.id, point)
         upcoming = sorted(

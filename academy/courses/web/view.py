@@ -233,6 +233,7 @@ class OutlineModule:
     quiz_title: str
     quiz_attempts: str
     quiz_result: str
+    required: bool = False  # named as required by the learner's cohort (a tailored run)
 
 
 def attempts_text(used: int, allowed: int) -> str:
@@ -241,7 +242,9 @@ def attempts_text(used: int, allowed: int) -> str:
     return f"{used} av {allowed} försök gjorda"
 
 
-def outline_modules(outline: taking.LearnerCourse) -> list[OutlineModule]:
+def outline_modules(
+    outline: taking.LearnerCourse, required: set[int] | frozenset[int] = frozenset()
+) -> list[OutlineModule]:
     return [
         OutlineModule(
             id=m.id,
@@ -268,6 +271,7 @@ def outline_modules(outline: taking.LearnerCourse) -> list[OutlineModule]:
                 if m.quiz and m.quiz.passed
                 else ("Underkänt" if m.status == FAILED else "Inte godkänt än")
             ),
+            required=m.id in required,
         )
         for number, m in enumerate(outline.modules, start=1)
     ]

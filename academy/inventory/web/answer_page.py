@@ -42,10 +42,22 @@ def _number(q: QuestionField) -> rx.Component:
     )
 
 
+def _section_head(q: QuestionField) -> rx.Component:
+    """The section's title and its intro, which is often the question itself ("Kan ärendet
+    lösas redan i första kontakten i dag?") that the short question texts below answer."""
+    return rx.fragment(
+        rx.el.h2(q.section, class_name="survey-section"),
+        rx.cond(
+            q.section_intro != "",
+            rx.el.p(q.section_intro, id=q.section_intro_id, class_name="survey-intro"),
+        ),
+    )
+
+
 def _question(q: QuestionField) -> rx.Component:
     error = State.field_errors.get(q.key, "")
     return rx.fragment(
-        rx.cond(q.first_in_section, rx.el.h2(q.section, class_name="survey-section")),
+        rx.cond(q.first_in_section, _section_head(q)),
         rx.el.fieldset(
             rx.el.legend(q.text, rx.cond(q.required, " (obligatorisk)", "")),
             rx.match(
@@ -61,7 +73,12 @@ def _question(q: QuestionField) -> rx.Component:
                 ),
             ),
             rx.el.p(error, id=q.key + "-error", class_name="field-error"),
-            aria_describedby=q.key + "-error",
+            # A screen reader reads the section's question with each answer group too.
+            aria_describedby=rx.cond(
+                q.section_intro_id != "",
+                q.section_intro_id + " " + q.key + "-error",
+                q.key + "-error",
+            ),
             id="question-" + q.id.to(str),
             class_name="survey-question",
         ),

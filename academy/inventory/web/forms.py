@@ -60,11 +60,13 @@ class Campaign:
     opens_on: date
     closes_on: date
     user_ids: tuple[int, ...]
+    few_recipients_ok: bool = False  # "Skicka ändå", after the warning about too few
 
 
 def campaign(form: Form, people: Iterable[int]) -> Campaign:
     """ "Starta en enkät": the recipients are the ticked `person-<id>` boxes among `people`."""
     return Campaign(
+        few_recipients_ok=bool(form.get("few_recipients_ok")),
         title=_text(form, "title"),
         template_id=chosen_id(form, "template_id", "Välj en mall."),
         unit_id=chosen_id(form, "unit_id", "Välj en enhet."),
@@ -99,14 +101,18 @@ class Cohort:
     name: str
     starts_on: date
     ends_on: date
+    required_module_ids: tuple[int, ...] = ()
 
 
-def cohort(form: Form) -> Cohort:
+def cohort(form: Form, modules: Iterable[int] = ()) -> Cohort:
+    """ "Skapa skräddarsydd kursomgång": the required modules are the ticked `module-<id>`
+    boxes among `modules` (those of the chosen course)."""
     return Cohort(
         course_id=chosen_id(form, "course_id", "Välj en kurs."),
         name=_text(form, "name"),
         starts_on=date_field(form, "starts_on", "startdatum"),
         ends_on=date_field(form, "ends_on", "slutdatum"),
+        required_module_ids=tuple(m for m in modules if form.get(f"module-{m}")),
     )
 
 

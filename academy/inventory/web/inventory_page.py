@@ -79,7 +79,22 @@ def _start_form() -> rx.Component:
                 State.people.length() > 0,
                 rx.el.fieldset(
                     rx.el.legend("Mottagare (välj ingen för att skicka till alla medarbetare)"),
+                    rx.el.p(
+                        "Resultat visas bara när minst ",
+                        State.threshold,
+                        " har svarat. Med färre mottagare visas enkätomgångens resultat aldrig.",
+                        class_name="hint",
+                        id="recipients-hint",
+                    ),
                     rx.foreach(State.people, _person),
+                    aria_describedby="recipients-hint",
+                ),
+            ),
+            rx.cond(
+                State.few_recipients,
+                ui.checkbox(
+                    "Skicka ändå, fast resultaten aldrig kommer att visas",
+                    "few_recipients_ok",
                 ),
             ),
             actions=[ui.submit("Skicka enkäten")],

@@ -7,7 +7,7 @@ import reflex as rx
 from academy.core.accounts import list_units
 from academy.core.web.base import BaseState
 from academy.inventory import campaigns, template_editing, templates
-from academy.inventory.common import ANALYSTS
+from academy.inventory.common import ANALYSTS, anonymity_threshold
 from academy.inventory.web import forms, view
 
 
@@ -21,12 +21,16 @@ class InventoryState(BaseState):
     unit_options: list[view.Option] = []
     people: list[view.Person] = []
     chosen_unit: str = ""
+    threshold: int = 5
+    # The last send was refused for too few recipients: "Skicka ändå" is offered.
+    few_recipients: bool = False
 
     def _refresh(self, session, actor) -> None:
         self.my_surveys = [view.my_survey_row(s) for s in campaigns.my_surveys(session, actor)]
         self.is_analyst = actor is not None and actor.has_any(*ANALYSTS)
         if not self.is_analyst:
             return
+        self.threshold = anonymity_threshold()
         self.campaign_rows = [
             view.campaign_row(c) for c in campaigns.list_campaigns(session, actor)
         ]
@@ -49,13 +53,13 @@ class InventoryState(BaseState):
 
     @rx.event
     def load(self):
-        self.people, self.chosen_unit = [], ""
+        self.people, self.chosen_unit, self.few_recipients = [], "", False
         self._run(self._refresh)
 
     @rx.event
     def choose_unit(self, value: str):
         self.chosen_unit = value
-        self.people = []
+        self.people, self.few_recipients = [], False
         if not value.isdigit():
             return
 
@@ -71,20 +75,25 @@ class InventoryState(BaseState):
     def start_campaign(self, form: dict):
         def start(session, actor):
             parsed = forms.campaign(form, [p.id for p in self.people])
-            campaigns.create_campaign(
-                session,
-                actor,
-                template_id=parsed.template_id,
-                unit_id=parsed.unit_id,
-                title=parsed.title,
-                opens_on=parsed.opens_on,
-                closes_on=parsed.closes_on,
-                user_ids=parsed.user_ids,
-            )
+            try:
+                campaigns.create_campaign(
+                    session,
+                    actor,
+                    template_id=parsed.template_id,
+                    unit_id=parsed.unit_id,
+                    title=parsed.title,
+                    opens_on=parsed.opens_on,
+                    closes_on=parsed.closes_on,
+                    user_ids=parsed.user_ids,
+                    few_recipients_ok=parsed.few_recipients_ok,
+                )
+            except campaigns.FewRecipients:
+                self.few_recipients = True  # the warning, and "Skicka ändå" beside it
+                raise
             self._refresh(session, actor)
 
         if self._run(start, "Enkäten är skickad.", at="start"):
-            self.people, self.chosen_unit = [], ""
+            self.people, self.chosen_unit, self.few_recipients = [], "", False
             self.form_key += 1
 
     @rx.event

@@ -8,6 +8,7 @@ from academy import ui
 from academy.inventory.web import profile_results
 from academy.inventory.web.fields import action_form, checked_field, checked_select, date_field
 from academy.inventory.web.profile_state import ProfileState
+from academy.inventory.web.profile_view import MadeCohortRow, ModuleChoiceRow
 
 State = ProfileState
 
@@ -101,16 +102,44 @@ def _breakdown() -> rx.Component:
     )
 
 
+def _module_choice(m: ModuleChoiceRow) -> rx.Component:
+    return ui.inline_check(m.label, "module-" + m.id.to(str), default_checked=m.suggested)
+
+
+def _made_cohort_row(c: MadeCohortRow) -> rx.Component:
+    return rx.el.tr(
+        ui.cell(
+            rx.link(c.name, href="/utbildning/omgangar/" + c.id.to(str)), header=True, wrap=True
+        ),
+        ui.cell(c.course, wrap=True),
+        ui.cell(c.starts_on),
+    )
+
+
+def _modules() -> rx.Component:
+    error = State.field_errors.get("modules", "")
+    return rx.el.fieldset(
+        rx.el.legend("Obligatoriska moduler i kursomgången"),
+        rx.el.p(
+            "Förvalda är modulerna som svarar mot behovsprofilens största behov.",
+            id="modules-hint",
+            class_name="hint",
+        ),
+        rx.foreach(State.module_choices, _module_choice),
+        rx.el.p(error, id="modules-error", class_name="field-error"),
+        aria_describedby="modules-hint modules-error",
+        # A new course shows its own modules with their own suggestions.
+        key=State.chosen_course,
+    )
+
+
 def _cohort() -> rx.Component:
     return ui.section(
         "Skapa skräddarsydd kursomgång",
-        rx.el.p("Kursen som bäst matchar behoven är förvald. Alla aktiva på enheten skrivs in."),
-        rx.cond(
-            State.focus_modules.length() > 0,
-            rx.fragment(
-                rx.el.p("Moduler att lägga tyngd på:"),
-                rx.el.ul(rx.foreach(State.focus_modules, lambda m: rx.el.li(m))),
-            ),
+        rx.el.p(
+            "Kursen som bäst matchar behoven är förvald. Du väljer vilka av kursens moduler som "
+            "är obligatoriska i den här kursomgången. Enhetens medarbetare skrivs in som "
+            "deltagare och du leder kursomgången."
         ),
         action_form(
             State,
@@ -120,21 +149,34 @@ def _cohort() -> rx.Component:
                 "Kurs",
                 "course_id",
                 State.course_options,
-                default_value=State.suggested_course,
+                default_value=State.chosen_course,
                 empty_label="Välj kurs",
+                on_change=State.choose_course,
             ),
+            rx.cond(State.module_choices.length() > 0, _modules()),
             checked_field(
                 State,
                 "Kursomgångens namn",
                 "name",
                 required=True,
                 default_value=State.suggested_name,
+                key=State.name_key,
+                on_blur=State.name_typed,
             ),
             date_field(State, "Startdatum", "starts_on"),
             date_field(State, "Slutdatum", "ends_on"),
             actions=[ui.submit("Skapa kursomgång")],
             at="cohort",
             on_submit=State.create_cohort,
+        ),
+        rx.cond(
+            State.made_cohorts.length() > 0,
+            ui.data_table(
+                "Kursomgångar skapade från den här behovsprofilen",
+                [ui.col("Kursomgång"), ui.col("Kurs"), ui.col("Startdatum")],
+                State.made_cohorts,
+                _made_cohort_row,
+            ),
         ),
     )
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from academy.core.web.base import BaseState
 from academy.courses.authoring import list_courses
-from academy.inventory import campaigns, profile
+from academy.inventory import campaigns, profile, tailoring
 from academy.inventory.web import forms, profile_view, view
 from academy.ui.bars import Bar
 
@@ -24,9 +24,12 @@ class ProfileState(BaseState):
     gaps: list[profile_view.GapRow] = []
     recommendations: list[profile_view.RecommendationRow] = []
     course_options: list[view.Option] = []
-    suggested_course: str = ""
-    suggested_name: str = ""
-    focus_modules: list[str] = []
+    chosen_course: str = ""
+    suggested_name: str = ""  # "<course> – <unit>" for the chosen course
+    typed_name: str = ""  # what the name field held when it was left
+    name_key: int = 0  # bumped to show a new suggested name in the field
+    module_choices: list[profile_view.ModuleChoiceRow] = []
+    made_cohorts: list[profile_view.MadeCohortRow] = []
     cohort_id: int = 0
     can_close: bool = False
     still_open: bool = False
@@ -57,18 +60,31 @@ class ProfileState(BaseState):
         self.need_bars = profile_view.need_bars(result.needs)
         self.gaps = profile_view.gap_rows(result.gaps)
         self.recommendations = profile_view.recommendation_rows(result.recommendations)
-        courses = [r for r in result.recommendations if r.kind == "course"]
-        self.suggested_course = str(courses[0].ref_id) if courses else ""
-        self.focus_modules = [
-            r.title for r in result.recommendations if courses and r.course_id == courses[0].ref_id
-        ]
+        self.form_key += 1
+        self.made_cohorts = profile_view.made_cohort_rows(
+            tailoring.tailored_cohorts(session, actor, self.campaign_id)
+        )
         self.course_options = [
             view.Option(str(c.id), c.title)
             for c in list_courses(session, actor)
             if c.status == "published"
         ]
-        self.suggested_name = f"{courses[0].title} – {result.campaign.unit_name}" if courses else ""
-        self.form_key += 1
+        courses = [r for r in result.recommendations if r.kind == "course"]
+        self.chosen_course = str(courses[0].ref_id) if courses else ""
+        self.module_choices, self.typed_name, self.suggested_name = [], "", ""
+        if courses:  # the plan is always made from the whole campaign's needs
+            self._use_plan(
+                tailoring.cohort_plan(session, actor, self.campaign_id, courses[0].ref_id)
+            )
+
+    def _use_plan(self, plan: tailoring.CohortPlan) -> None:
+        """The chosen course's modules; its suggested name replaces the name in the field
+        unless the trainer has written one of their own."""
+        self.module_choices = profile_view.module_choice_rows(plan.modules)
+        if self.typed_name in ("", self.suggested_name):
+            self.typed_name = plan.name
+            self.name_key += 1
+        self.suggested_name = plan.name
 
     @rx.event
     def load(self):
@@ -97,10 +113,28 @@ class ProfileState(BaseState):
         self._run(close, "Enkätomgången är stängd. Inga fler svar tas emot.", at="close")
 
     @rx.event
+    def choose_course(self, value: str):
+        self.chosen_course, self.module_choices = value, []
+        if not value.isdigit():
+            return
+
+        def plan(session, actor):
+            self._use_plan(tailoring.cohort_plan(session, actor, self.campaign_id, int(value)))
+
+        self._run(plan, at="cohort")
+
+    @rx.event
+    def name_typed(self, value: str):
+        self.typed_name = value.strip()
+
+    @rx.event
     def create_cohort(self, form: dict):
+        """The tailored cohort, then on to its page."""
+        self.cohort_id = 0
+
         def create(session, actor):
-            parsed = forms.cohort(form)
-            self.cohort_id = profile.create_tailored_cohort(
+            parsed = forms.cohort(form, [m.id for m in self.module_choices])
+            self.cohort_id = tailoring.create_tailored_cohort(
                 session,
                 actor,
                 self.campaign_id,
@@ -108,8 +142,9 @@ class ProfileState(BaseState):
                 name=parsed.name,
                 starts_on=parsed.starts_on,
                 ends_on=parsed.ends_on,
+                required_module_ids=parsed.required_module_ids,
             )
 
-        self._run(
-            create, "Kursomgången är skapad och enhetens medarbetare är inskrivna.", at="cohort"
-        )
+        message = "Kursomgången är skapad och enhetens medarbetare är inskrivna."
+        if self._run(create, message, at="cohort"):
+            return rx.redirect(f"/utbildning/omgangar/{self.cohort_id}")

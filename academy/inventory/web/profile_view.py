@@ -12,6 +12,7 @@ from academy.inventory.aggregation import FirstContactGap, Need, QuestionResult
 from academy.inventory.campaigns import CampaignSummary
 from academy.inventory.profile import Change
 from academy.inventory.recommend import Recommendation
+from academy.inventory.tailoring import MadeCohort, ModuleChoice
 from academy.inventory.web.view import campaign_row, percent, signed, sv
 from academy.ui.bars import Bar, bars, diverging_bar
 
@@ -166,3 +167,38 @@ def change_bars(changes: Sequence[Change]) -> list[Bar]:
     """Changes as bars from the middle (left: lower than before, right: higher)."""
     limit = max((abs(c.change) for c in changes if c.change is not None), default=0.0)
     return [diverging_bar(c.label, c.change, limit, signed(c.change)) for c in changes]
+
+
+# ---- "Skapa skräddarsydd kursomgång" ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ModuleChoiceRow:
+    id: int
+    label: str  # "Modulens titel (behov: regelverk, klarspråk)"
+    suggested: bool
+
+
+@dataclass(frozen=True)
+class MadeCohortRow:
+    id: int
+    name: str
+    course: str
+    starts_on: str
+
+
+def module_choice_rows(modules: Sequence[ModuleChoice]) -> list[ModuleChoiceRow]:
+    return [
+        ModuleChoiceRow(
+            m.id,
+            f"{m.title} (behov: {', '.join(m.matched)})" if m.matched else m.title,
+            m.suggested,
+        )
+        for m in modules
+    ]
+
+
+def made_cohort_rows(made: Sequence[MadeCohort]) -> list[MadeCohortRow]:
+    return [
+        MadeCohortRow(c.cohort_id, c.name, c.course_title, c.starts_on.isoformat()) for c in made
+    ]

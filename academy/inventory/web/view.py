@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from academy.inventory.campaigns import PHASE_LABELS, RESPONSE_LABELS, CampaignSummary, MySurvey
-from academy.inventory.templates import KIND_LABELS, QuestionView, TemplateView
+from academy.inventory.templates import KIND_LABELS, QuestionView, SectionView, TemplateView
 
 
 def sv(value: float | None) -> str:
@@ -126,6 +126,10 @@ class QuestionField:
     id: int
     key: str  # the form field and the field name of the question's own message
     section: str
+    # The section's own words, often the question the short question texts answer
+    # ("Kan ärendet lösas redan i första kontakten i dag?"); every question refers to it.
+    section_intro: str
+    section_intro_id: str
     first_in_section: bool
     kind: str
     text: str
@@ -137,7 +141,7 @@ class QuestionField:
     options: list[Choice] = field(default_factory=list)
 
 
-def question_field(section: str, first: bool, q: QuestionView, answer) -> QuestionField:
+def question_field(section: SectionView, first: bool, q: QuestionView, answer) -> QuestionField:
     chosen = {str(v) for v in (answer if isinstance(answer, list) else [answer])}
     if q.kind == "likert":
         pairs = [(str(i), f"{i} – {label}") for i, label in enumerate(q.labels, 1)]
@@ -148,7 +152,9 @@ def question_field(section: str, first: bool, q: QuestionView, answer) -> Questi
     return QuestionField(
         id=q.id,
         key=f"q-{q.id}",
-        section=section,
+        section=section.title,
+        section_intro=section.intro.strip(),
+        section_intro_id=f"section-{section.id}-intro" if section.intro.strip() else "",
         first_in_section=first,
         kind=q.kind,
         text=q.text,
@@ -172,7 +178,7 @@ def question_field(section: str, first: bool, q: QuestionView, answer) -> Questi
 
 def question_fields(template: TemplateView, answers: dict) -> list[QuestionField]:
     return [
-        question_field(section.title, n == 0, q, answers.get(str(q.id)))
+        question_field(section, n == 0, q, answers.get(str(q.id)))
         for section in template.sections
         for n, q in enumerate(section.questions)
     ]

@@ -3,15 +3,17 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from academy.core import auth
 from academy.core import settings as settings_module
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Unit, User
+from academy.courses import cohorts
+from academy.courses.authoring import list_courses
 from academy.courses.cohorts import get_cohort
-from academy.inventory import answering, campaigns, profile
+from academy.inventory import answering, campaigns, profile, tailoring
 from academy.inventory.demo.seed import CLOSED_TITLE
 from academy.inventory.models import SurveyCampaign, SurveyTemplate
 from academy.inventory.templates import load_template
@@ -30,7 +32,7 @@ def ids(session, unit="Servicecenter"):
     return template_id, unit_id
 
 
-def new_campaign(session, user_ids=()):
+def new_campaign(session, user_ids=(), **extra):
     template_id, unit_id = ids(session)
     return campaigns.create_campaign(
         session,
@@ -41,6 +43,7 @@ def new_campaign(session, user_ids=()):
         opens_on=OPENS,
         closes_on=CLOSES,
         user_ids=user_ids,
+        **extra,
     )
 
 
@@ -66,7 +69,7 @@ def test_campaign_to_chosen_people_only_and_refusals(demo):
     with session_scope() as session:
         sara = person(session, "medarbetare@demo.se")
         eva = person(session, "eva.holm@demo.se")
-        campaign_id = new_campaign(session, [sara.id])
+        campaign_id = new_campaign(session, [sara.id], few_recipients_ok=True)
         assert (
             campaigns.get_campaign(
                 session, person(session, "admin@demo.se"), campaign_id
@@ -74,7 +77,7 @@ def test_campaign_to_chosen_people_only_and_refusals(demo):
             == 1
         )
         with pytest.raises(ValidationError, match="Välj bara aktiva medarbetare på enheten."):
-            new_campaign(session, [eva.id])
+            new_campaign(session, [eva.id], few_recipients_ok=True)
         with pytest.raises(AccessDenied):
             campaigns.list_campaigns(session, sara)
         template_id, unit_id = ids(session)
@@ -88,6 +91,29 @@ def test_campaign_to_chosen_people_only_and_refusals(demo):
                 opens_on=CLOSES,
                 closes_on=OPENS,
             )
+
+
+def test_fewer_recipients_than_the_threshold_are_sent_only_when_confirmed(demo):
+    with session_scope() as session:
+        chosen = [
+            person(session, email).id
+            for email in ("medarbetare@demo.se", "johan.ek@demo.se", "leila.hassan@demo.se")
+        ]
+        before = session.scalar(select(func.count()).select_from(SurveyCampaign))
+        with pytest.raises(campaigns.FewRecipients) as refused:
+            new_campaign(session, chosen)
+        assert (refused.value.recipients, refused.value.threshold) == (3, 5)
+        assert refused.value.message.startswith("Enkäten går bara till 3 personer.")
+        assert "resultat kommer aldrig att visas" in refused.value.message
+        assert session.scalar(select(func.count()).select_from(SurveyCampaign)) == before
+        campaign_id = new_campaign(session, chosen, few_recipients_ok=True)
+        summary = campaigns.get_campaign(session, person(session, "admin@demo.se"), campaign_id)
+        assert summary.recipients == 3
+        # Five or more need no confirmation.
+        five = chosen + [
+            person(session, e).id for e in ("maria.svensson@demo.se", "ahmed.yusuf@demo.se")
+        ]
+        assert new_campaign(session, five) > campaign_id
 
 
 def test_draft_then_submit_once(demo):
@@ -162,7 +188,7 @@ def test_out_of_range_and_unknown_option_save_nothing(demo):
 def test_people_outside_the_campaign_cannot_see_or_answer_it(demo):
     with session_scope() as session:
         sara = person(session, "medarbetare@demo.se")
-        campaign_id = new_campaign(session, [sara.id])
+        campaign_id = new_campaign(session, [sara.id], few_recipients_ok=True)
         eva = person(session, "eva.holm@demo.se")
         with pytest.raises(NotFound):
             answering.get_form(session, eva, campaign_id)
@@ -252,18 +278,73 @@ def test_export_and_tailored_cohort(demo):
         header, rows = profile.export_table(session, trainer, campaign_id)
         assert header[0] == "Del" and any(row[0] == "Behov" for row in rows)
         assert not any("@" in str(cell) for row in rows for cell in row)  # no names or e-mails
-        course_id = profile.needs_profile(session, trainer, campaign_id).recommendations[0].ref_id
-        cohort_id = profile.create_tailored_cohort(
-            session,
-            trainer,
-            campaign_id,
-            course_id=course_id,
-            name="Skräddarsydd omgång",
-            starts_on=date(2026, 9, 1),
-            ends_on=date(2026, 11, 30),
+
+
+def test_tailored_cohort_requires_the_chosen_modules_of_the_unit_employees(demo):
+    with session_scope() as session:
+        trainer = person(session, "utbildare@demo.se")
+        campaign_id = session.scalar(
+            select(SurveyCampaign.id).where(SurveyCampaign.title == CLOSED_TITLE)
         )
-        # enrol_unit takes every active user of the unit: nine employees and the trainer
-        assert len(get_cohort(session, trainer, cohort_id).participants) == 10
+        result = profile.needs_profile(session, trainer, campaign_id)
+        course_id = next(r.ref_id for r in result.recommendations if r.kind == "course")
+        plan = tailoring.cohort_plan(session, trainer, campaign_id, course_id)
+        assert plan.name == f"{plan.course_title} – Servicecenter"
+        suggested = [m for m in plan.modules if m.suggested]
+        assert suggested and len(suggested) < len(plan.modules)  # from the ranking, not all
+        assert all(m.matched for m in suggested)
+        other = next(
+            c
+            for c in list_courses(session, trainer)
+            if c.status == "published" and c.id != course_id
+        )
+        other_plan = tailoring.cohort_plan(session, trainer, campaign_id, other.id)
+        assert other_plan.name == f"{other.title} – Servicecenter"
+        assert {m.id for m in other_plan.modules}.isdisjoint({m.id for m in plan.modules})
+
+        def create(modules, name="Skräddarsydd omgång"):
+            return tailoring.create_tailored_cohort(
+                session,
+                trainer,
+                campaign_id,
+                course_id=course_id,
+                name=name,
+                starts_on=date(2026, 9, 1),
+                ends_on=date(2026, 11, 30),
+                required_module_ids=modules,
+            )
+
+        with pytest.raises(ValidationError, match="Välj minst en modul") as none:
+            create([])
+        assert none.value.field == "modules"
+        with pytest.raises(ValidationError, match="Välj bara moduler som finns i kursen"):
+            create([suggested[0].id, other_plan.modules[0].id])
+        cohort_id = create([m.id for m in suggested])
+        detail = get_cohort(session, trainer, cohort_id)
+        assert detail.required_modules == tuple(m.title for m in suggested)
+        # The unit's nine employees take part; the trainer leads it and is not a participant.
+        assert len(detail.participants) == 9
+        assert trainer.id not in {p.user_id for p in detail.participants}
+        assert [t.user_id for t in detail.trainers] == [trainer.id]
+        made = tailoring.tailored_cohorts(session, trainer, campaign_id)
+        assert [(c.cohort_id, c.name) for c in made] == [(cohort_id, "Skräddarsydd omgång")]
+        sara = person(session, "medarbetare@demo.se")
+        assert cohorts.required_in_my_cohorts(session, sara, course_id) == {m.id for m in suggested}
+        eva = person(session, "eva.holm@demo.se")  # another unit: not enrolled
+        assert cohorts.required_in_my_cohorts(session, eva, course_id) == set()
+
+
+def test_a_tailored_cohort_needs_a_profile_that_is_shown(demo):
+    with session_scope() as session:
+        trainer = person(session, "utbildare@demo.se")
+        campaign_id = new_campaign(session)  # still open, no answers
+        course_id = next(c.id for c in list_courses(session, trainer) if c.status == "published")
+        with pytest.raises(ValidationError, match="Resultat visas först när"):
+            tailoring.cohort_plan(session, trainer, campaign_id, course_id)
+        with pytest.raises(AccessDenied):
+            tailoring.cohort_plan(
+                session, person(session, "medarbetare@demo.se"), campaign_id, course_id
+            )
 
 
 def test_compare_two_campaigns_of_a_unit(demo):

@@ -8,6 +8,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from academy.core.db import session_scope
+from academy.courses.web.learner_state import LearnerCourseState
 from academy.inventory.demo.seed import CLOSED_TITLE, OPEN_TITLE
 from academy.inventory.models import SurveyCampaign
 from academy.inventory.templates import load_template
@@ -52,13 +53,18 @@ def test_start_campaign_reports_a_bad_date_beside_the_field_and_success_at_the_f
     assert state.field_errors == {"opens_on": state.error}
     assert count(demo, "survey_campaigns") == before
     key = state.form_key
+    # One recipient is fewer than the threshold: a warning before anything is created.
     state.start_campaign({**form, "opens_on": today.isoformat()})
+    assert state.message_at == "start" and state.few_recipients and state.threshold == 5
+    assert state.error.startswith("Enkäten går bara till en person. Resultat visas först när")
+    assert count(demo, "survey_campaigns") == before and state.form_key == key
+    state.start_campaign({**form, "opens_on": today.isoformat(), "few_recipients_ok": "on"})
     assert (state.message_at, state.notice, state.field_errors) == (
         "start",
         "Enkäten är skickad.",
         {},
     )
-    assert state.form_key == key + 1 and state.people == []
+    assert state.form_key == key + 1 and state.people == [] and not state.few_recipients
     row = next(r for r in state.campaign_rows if r.title == "Våren via sidan")
     assert row.rate == "0 av 1 (0 %)" and row.phase == "Öppen"
 
@@ -104,15 +110,46 @@ def test_profile_messages_land_at_close_cohort_and_breakdown(demo):
     state._run(state._fill)
     assert state.shown and state.needs[0].rank == 1 and state.sections and state.need_bars
     assert state.campaign.rate == "8 av 9 (89 %)"
-    form = {"course_id": state.suggested_course, "name": "Skräddarsydd", "ends_on": "2026-11-30"}
+    suggested = [m.id for m in state.module_choices if m.suggested]
+    assert suggested and state.chosen_course and state.typed_name == state.suggested_name
+    form = {"course_id": state.chosen_course, "name": "Skräddarsydd", "ends_on": "2026-11-30"}
+    form |= {f"module-{m}": "on" for m in suggested}
     state.create_cohort({**form, "starts_on": ""})
     assert state.message_at == "cohort" and state.field_errors == {"starts_on": "Ange startdatum."}
-    state.create_cohort({**form, "starts_on": "2026-09-01"})
+    state.create_cohort(
+        {k: v for k, v in form.items() if not k.startswith("module-")} | {"starts_on": "2026-09-01"}
+    )
+    assert state.field_errors == {"modules": state.error} and state.cohort_id == 0
+    redirect = state.create_cohort({**form, "starts_on": "2026-09-01"})
     assert state.message_at == "cohort" and state.notice.startswith("Kursomgången är skapad")
-    assert state.cohort_id > 0
+    assert state.cohort_id > 0 and f"/utbildning/omgangar/{state.cohort_id}" in str(redirect)
+    # Sara, enrolled as one of the unit's employees, sees which modules her run requires.
+    outline = logged_in(LearnerCourseState, SARA)
+    outline._run(lambda s, a: outline._load(s, a, int(form["course_id"])))
+    assert outline.error == ""
+    assert [m.id for m in outline.modules if m.required] == suggested
     state.apply_breakdown({"breakdown": "999999:yes"})
     assert state.message_at == "breakdown" and state.error and state.breakdown == ""
     assert state.field_errors == {"breakdown": state.error}
+
+
+def test_choosing_another_course_brings_its_modules_and_name_unless_one_was_typed(demo):
+    state = logged_in(ProfileState, TRAINER)
+    state.campaign_id = campaign_id(CLOSED_TITLE)
+    state._run(state._fill)
+    first_course, first_name = state.chosen_course, state.suggested_name
+    first_modules = [m.id for m in state.module_choices]
+    other = next(o for o in state.course_options if o.value != first_course)
+    key = state.name_key
+    state.choose_course(other.value)
+    assert state.suggested_name == f"{other.label} – Servicecenter" != first_name
+    assert state.typed_name == state.suggested_name and state.name_key == key + 1
+    assert state.module_choices and not {m.id for m in state.module_choices} & set(first_modules)
+    state.name_typed("  Vår egen omgång ")
+    state.choose_course(first_course)
+    assert state.typed_name == "Vår egen omgång" and state.name_key == key + 1
+    assert state.suggested_name == first_name
+    assert [m.id for m in state.module_choices] == first_modules
 
 
 def test_compare_without_a_choice_is_refused_beside_the_select(demo):

@@ -9,7 +9,7 @@ from academy.core.errors import ValidationError
 from academy.inventory.aggregation import Bar, FirstContactGap, Need, QuestionResult
 from academy.inventory.campaigns import CampaignSummary
 from academy.inventory.profile import Change
-from academy.inventory.templates import Option, QuestionView
+from academy.inventory.templates import Option, QuestionView, SectionView
 from academy.inventory.web import forms, profile_view, view
 
 CAMPAIGN = {
@@ -90,15 +90,33 @@ def _question(kind, **extra):
     return QuestionView(**{**base, **extra})
 
 
+def _section(title, intro=""):
+    return SectionView(3, title, intro, ())
+
+
+def test_every_question_refers_to_its_section_intro():
+    intro = "Kan ärendet lösas redan i första kontakten i dag?"
+    options = (Option("yes", "Ja, oftast", ()), Option("no", "Nej", ()))
+    question = _question("single_choice", text="Frågor om fakturor", options=options)
+    field = view.question_field(_section("Vanliga ärenden", f"  {intro} "), True, question, None)
+    assert (field.text, field.section_intro) == ("Frågor om fakturor", intro)
+    assert field.section_intro_id == "section-3-intro"
+    plain = view.question_field(_section("Kanaler"), True, question, None)
+    assert (plain.section_intro, plain.section_intro_id) == ("", "")
+
+
 def test_answer_fields_and_parsing_back():
     options = (Option("tel", "Telefon", ()), Option("mejl", "E-post", ()))
     field = view.question_field(
-        "Kanaler", True, _question("multiple_choice", options=options), ["mejl"]
+        _section("Kanaler"), True, _question("multiple_choice", options=options), ["mejl"]
     )
     assert [(c.name, c.checked) for c in field.options] == [("q-8-tel", False), ("q-8-mejl", True)]
     assert forms.answers({"q-8-tel": "on"}, [field]) == {"8": ["tel"]}
     number = view.question_field(
-        "Volym", False, _question("number", minimum=0.0, maximum=1000.0, unit="samtal"), 120
+        _section("Volym"),
+        False,
+        _question("number", minimum=0.0, maximum=1000.0, unit="samtal"),
+        120,
     )
     assert (number.hint, number.value, number.max) == (
         "Ett tal från 0 till 1000 samtal",
