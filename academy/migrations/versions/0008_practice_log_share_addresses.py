@@ -27,9 +27,7 @@ def upgrade() -> None:
             name=op.f("fk_practice_log_share_addresses_entry_id_practice_log_entries"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint(
-            "entry_id", "email", name=op.f("pk_practice_log_share_addresses")
-        ),
+        sa.PrimaryKeyConstraint("entry_id", "email", name=op.f("pk_practice_log_share_addresses")),
     )
     # Earlier shares named a user; keep showing them by that user's address.
     op.execute(
