@@ -1,6 +1,6 @@
 """Practice log: the addresses an entry was shared with, as the author typed them
 
-Revision ID: 0008_practice_log_share_addresses
+Revision ID: 0008_log_share_addresses
 Revises: 0007_meeting_places
 Create Date: 2026-11-30 02:40:00
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_practice_log_share_addresses"
+revision: str = "0008_log_share_addresses"
 down_revision: str | None = "0007_meeting_places"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
