@@ -34,6 +34,7 @@ class PracticeLogState(BaseState):
     @rx.event
     def load(self):
         self.today = date.today().isoformat()
+        self.editing = 0
         if not self._run(self._reload, at="page"):
             self.entries, self.to_review = [], []
 

@@ -318,3 +318,11 @@ def test_the_leading_trainer_and_an_admin_open_the_cohort(demo):
             result = followup.scenario_followup(session, actor, cohort_id, garbage_id)
             assert result.paths
             assert followup.log_activity(session, actor, cohort_id)
+
+
+def test_reloading_the_log_closes_an_open_edit_form(demo):
+    log = logged_in(PracticeLogState, "medarbetare@demo.se")
+    log.load()
+    log.start_edit(log.entries[0].id)
+    log.load()
+    assert log.editing == 0
