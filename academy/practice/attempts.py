@@ -13,6 +13,7 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import User
 from academy.practice.common import PRACTISERS, may_follow
+from academy.practice.document import from_document
 from academy.practice.models import PracticeScenario, ScenarioAttempt
 from academy.practice.play import PlayError, PlayResult, play
 from academy.practice.scenario import Scenario
@@ -120,3 +121,62 @@ def attempts_of_users(
     if scenario_id is not None:
         query = query.where(ScenarioAttempt.scenario_id == scenario_id)
     return _rows(session, query)
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One of the learner's own attempts, told in the scenario's words."""
+
+    id: int
+    scenario_id: int
+    scenario_title: str
+    created_at: datetime
+    path: tuple[str, ...]  # the answers given, in order
+    totals: tuple[tuple[str, int], ...]  # (dimension, points) in the scenario's order
+    best: tuple[tuple[str, int], ...]  # (dimension, best possible on that path), if replayable
+    reached_end: bool
+    playable: bool  # published, so the learner can play it again
+
+
+def my_history(session: Session, actor: CurrentUser | None) -> list[HistoryItem]:
+    """The actor's own attempts, newest first, with the path and the points per dimension.
+
+    A scenario changed since the attempt may no longer know an answer; the stored totals still
+    stand and the answer reads as removed."""
+    actor = require_role(actor, *PRACTISERS)
+    query = (
+        select(ScenarioAttempt, PracticeScenario)
+        .join(PracticeScenario, PracticeScenario.id == ScenarioAttempt.scenario_id)
+        .where(ScenarioAttempt.user_id == actor.id)
+        .order_by(ScenarioAttempt.created_at.desc(), ScenarioAttempt.id.desc())
+    )
+    scenarios: dict[int, Scenario] = {}
+    items = []
+    for attempt, row in session.execute(query):
+        scenario = scenarios.setdefault(row.id, from_document(row.document))
+        dimensions = list(scenario.dimensions) + [
+            d for d in attempt.totals if d not in scenario.dimensions
+        ]
+        try:
+            replay = play(scenario, list(attempt.choice_ids))
+            best = tuple((d, replay.best_possible.get(d, 0)) for d in dimensions)
+        except PlayError:
+            best = ()
+        path = tuple(
+            choice.text if (choice := scenario.choice(c)) else "(svaret finns inte längre)"
+            for c in attempt.choice_ids
+        )
+        items.append(
+            HistoryItem(
+                attempt.id,
+                row.id,
+                row.title,
+                attempt.created_at,
+                path,
+                tuple((d, int(attempt.totals.get(d, 0))) for d in dimensions),
+                best,
+                attempt.reached_end,
+                row.status == "published",
+            )
+        )
+    return items

@@ -111,6 +111,18 @@ class PracticeLogShare(Base):
     )
 
 
+class PracticeLogShareAddress(Base):
+    """An address the author shared an entry with, as typed. It is kept whether or not an active
+    account has it, so the author is never told which addresses belong to someone."""
+
+    __tablename__ = "practice_log_share_addresses"
+
+    entry_id: Mapped[int] = mapped_column(
+        ForeignKey("practice_log_entries.id", ondelete="CASCADE"), primary_key=True
+    )
+    email: Mapped[str] = mapped_column(String(320), primary_key=True)
+
+
 class PracticeLogFeedback(Base):
     __tablename__ = "practice_log_feedback"
 

@@ -6,16 +6,21 @@ Names and street addresses are not detected; the UI should still remind people n
 Trade-offs, chosen to avoid nagging about ordinary text:
 
 - Personnummer/samordningsnummer: 10 digits (YYMMDD-NNNC, ``-``/``+``/no separator) or 12 digits
-  (YYYYMMDD-NNNC). Flagged only with a real calendar date (samordningsnummer: day + 60) and a
-  valid Luhn check digit, so dates (2024-05-12), case numbers (Dnr 2024-000123) and random digit
-  runs are left alone. A personnummer written with spaces inside is not detected.
+  (YYYYMMDD-NNNC). The hyphen may be any dash (autocorrect turns ``-`` into ``–``) with spaces
+  around it (``19811218 - 9876``). Flagged only with a real calendar date (samordningsnummer:
+  day + 60) and a valid Luhn check digit, so dates (2024-05-12), case numbers
+  (Dnr 2024-000123) and random digit runs are left alone. A personnummer written with spaces
+  between its digit groups (``811218 98 76``) is not detected.
 - A 10-digit run without separator that starts with ``07`` is reported as a phone number (mobile
   prefix) even if it also passes as a personnummer; either way it is flagged.
 - Phone numbers must start with ``0``, ``+46`` or ``0046`` and have 7–9 digits after that prefix,
-  grouped by single spaces or hyphens (070-123 45 67, 08-123 456 78, +46 70 123 45 67,
-  0701234567). Amounts (12 500 kr) never start with 0; a number directly after ``-``, ``/``,
+  grouped by single spaces, hyphens or dashes (also with spaces around: ``070 – 123 45 67``), or
+  by dots alone (``070.123.45.67``; only dots, so a time span such as ``08.30–09.15`` is not a
+  number). Amounts (12 500 kr) never start with 0; a number directly after a dash, ``/``,
   ``.`` or ``,`` is skipped so date parts (2024-05-12) and case numbers are not matched.
   A date written with spaces as ``01 02 2024`` would be flagged; Swedish text rarely uses it.
+- E-mail addresses also when written to fool a filter: ``anna(at)exempel.se``,
+  ``anna [at] exempel [dot] se``, ``anna @ exempel.se``.
 - Messages name the kind and position, never the number itself, so they can be shown or logged.
 """
 
@@ -35,11 +40,22 @@ _ARTICLE = {
     "telefonnummer": ("ett", "det"),
 }
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_ID_NUMBER = re.compile(r"(?<![\w+-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?!\d)")
-_PHONE = re.compile(
-    r"(?<![\w+\-/.,])(?:(?:\+46|0046)[ -]?(?:\(0\)[ -]?)?|0)[1-9](?:[ -]?\d){6,8}(?!\d)"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # ‐ ‑ ‒ – — ― − (autocorrected "-")
+_AT = r"(?:\s*@\s*|\s*[(\[{]\s*(?:at|snabel-a)\s*[)\]}]\s*)"
+_DOT = r"(?:\.|\s*[(\[{]\s*(?:dot|punkt)\s*[)\]}]\s*)"
+_EMAIL = re.compile(
+    rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[A-Za-z]{{2,}}(?![\w-])", re.IGNORECASE
 )
+_ID_NUMBER = re.compile(
+    rf"(?<![\w+\-{_DASHES}])(\d{{2}})?(\d{{2}})(\d{{2}})(\d{{2}})"
+    rf"((?:\s?[-+{_DASHES}]\s?)?)(\d{{4}})(?!\d)"
+)
+_BEFORE_PHONE = rf"(?<![\w+\-/.,{_DASHES}])"
+_PHONE_PREFIX = r"(?:(?:\+46|0046)[ -]?(?:\(0\)[ -]?)?|0)"
+_PHONE = re.compile(
+    rf"{_BEFORE_PHONE}{_PHONE_PREFIX}[1-9](?:(?:[ -]|\s?[{_DASHES}]\s?)?\d){{6,8}}(?!\d)"
+)
+_DOTTED_PHONE = re.compile(rf"{_BEFORE_PHONE}{_PHONE_PREFIX}[1-9](?:\.?\d){{6,8}}(?![\d.]\d)")
 
 
 @dataclass(frozen=True)
@@ -84,6 +100,7 @@ def _find_id_numbers(text: str) -> list[Finding]:
     findings = []
     for match in _ID_NUMBER.finditer(text):
         century, year, month, day, separator, serial = match.groups()
+        separator = "+" if "+" in separator else separator.strip()
         if century is None and not separator and match.group().startswith("07"):
             continue  # mobile number prefix; left to the phone finder
         ten_digits = year + month + day + serial
@@ -125,4 +142,8 @@ def _luhn_valid(digits: str) -> bool:
 
 
 def _find_phones(text: str) -> list[Finding]:
-    return [Finding("telefonnummer", m.start(), m.end()) for m in _PHONE.finditer(text)]
+    found = [Finding("telefonnummer", m.start(), m.end()) for m in _PHONE.finditer(text)]
+    for match in _DOTTED_PHONE.finditer(text):
+        if not any(f.start <= match.start() < f.end for f in found):
+            found.append(Finding("telefonnummer", match.start(), match.end()))
+    return sorted(found, key=lambda f: f.start)

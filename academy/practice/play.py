@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from academy.practice.scenario import Choice, Node, Scenario
+import networkx as nx
+
+from academy.practice.scenario import Choice, Node, Scenario, to_graph
 
 
 class PlayError(ValueError):
@@ -42,6 +44,34 @@ class PlayResult:
 def available_choices(scenario: Scenario, node_id: str) -> list[Choice]:
     """The responses the learner can give at ``node_id`` (empty at an end node)."""
     return scenario.choices_from(node_id)
+
+
+def steps_left(scenario: Scenario, node_id: str) -> tuple[int | None, int | None]:
+    """(fewest, most) answers still needed from ``node_id`` to reach an end: (0, 0) at an end;
+    ``most`` is None when a loop on the way lets the conversation go on without limit, and both
+    are None when no end can be reached from here."""
+    graph = nx.DiGraph(to_graph(scenario))
+    ends = {n.id for n in scenario.nodes if n.is_end}
+    if node_id not in graph:
+        return None, None
+    if node_id in ends:
+        return 0, 0
+    # The part of the scenario that leads from here to an end.
+    ahead = nx.descendants(graph, node_id) | {node_id}
+    to_end = set().union(*(nx.ancestors(graph, e) | {e} for e in ends & ahead)) if ends else set()
+    part = graph.subgraph(ahead & to_end)
+    if node_id not in part:
+        return None, None
+    lengths = nx.single_source_shortest_path_length(part, node_id)
+    fewest = min(lengths[e] for e in ends if e in lengths)
+    if not nx.is_directed_acyclic_graph(part):
+        return fewest, None
+    longest: dict[str, int] = {}
+    for node in reversed(list(nx.topological_sort(part))):
+        following = [longest[t] + 1 for t in part.successors(node) if t in longest]
+        if node in ends or following:
+            longest[node] = 0 if node in ends else max(following)
+    return fewest, longest[node_id]
 
 
 def play(scenario: Scenario, choice_ids: Sequence[str]) -> PlayResult:

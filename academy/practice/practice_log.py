@@ -9,16 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, User
-from academy.core.validation import required_text
+from academy.core.validation import normalise_email, required_text
 from academy.courses.models import CohortTrainer, Enrolment
 from academy.practice.common import PRACTISERS, trains
-from academy.practice.models import PracticeLogEntry, PracticeLogFeedback, PracticeLogShare
+from academy.practice.models import (
+    PracticeLogEntry,
+    PracticeLogFeedback,
+    PracticeLogShare,
+    PracticeLogShareAddress,
+)
 from academy.practice.personal_data import find_personal_data
 from academy.practice.scenario import CHANNELS
 
@@ -52,7 +57,7 @@ class LogEntry:
     do_differently: str
     created_at: datetime
     feedback: tuple[Feedback, ...]
-    shared_with: tuple[str, ...]
+    shared_with: tuple[str, ...]  # the addresses the author shared it with
 
 
 def refuse_personal_data(label: str, text: str) -> None:
@@ -61,9 +66,7 @@ def refuse_personal_data(label: str, text: str) -> None:
         raise ValidationError(f"{label}: {findings[0].message} Inget har sparats.")
 
 
-def add_entry(
-    session: Session,
-    actor: CurrentUser | None,
+def _clean(
     *,
     happened_on: date,
     channel: str,
@@ -72,8 +75,8 @@ def add_entry(
     outcome: str,
     went_well: str = "",
     do_differently: str = "",
-) -> int:
-    actor = require_role(actor, *PRACTISERS)
+) -> dict:
+    """The entry's columns, checked; refuses personal data in any text."""
     if channel not in CHANNELS:
         raise ValidationError("Välj en kanal: " + ", ".join(CHANNELS) + ".")
     if happened_on > date.today():
@@ -87,10 +90,42 @@ def add_entry(
     }
     for key, text in texts.items():
         refuse_personal_data(FIELD_LABELS[key], text)
-    entry = PracticeLogEntry(user_id=actor.id, happened_on=happened_on, channel=channel, **texts)
+    return {"happened_on": happened_on, "channel": channel, **texts}
+
+
+def add_entry(session: Session, actor: CurrentUser | None, **fields) -> int:
+    """A new entry by the actor; ``fields`` as ``_clean`` takes them."""
+    actor = require_role(actor, *PRACTISERS)
+    entry = PracticeLogEntry(user_id=actor.id, **_clean(**fields))
     session.add(entry)
     session.flush()
     return entry.id
+
+
+def _own_entry(session: Session, actor: CurrentUser, entry_id: int, verb: str) -> PracticeLogEntry:
+    entry = _entry_row(session, entry_id)
+    if entry.user_id != actor.id:
+        raise AccessDenied(f"Du kan bara {verb} dina egna loggposter.")
+    return entry
+
+
+def update_entry(session: Session, actor: CurrentUser | None, entry_id: int, **fields) -> None:
+    """The author changes their entry; the same checks as a new one (nothing saved on refusal)."""
+    actor = require_role(actor, *PRACTISERS)
+    entry = _own_entry(session, actor, entry_id, "ändra")
+    for key, value in _clean(**fields).items():
+        setattr(entry, key, value)
+    session.flush()
+
+
+def delete_entry(session: Session, actor: CurrentUser | None, entry_id: int) -> None:
+    """The author removes their entry, with its feedback and shares."""
+    actor = require_role(actor, *PRACTISERS)
+    entry = _own_entry(session, actor, entry_id, "ta bort")
+    for model in (PracticeLogFeedback, PracticeLogShare, PracticeLogShareAddress):
+        session.execute(delete(model).where(model.entry_id == entry.id))
+    session.delete(entry)
+    session.flush()
 
 
 def _entry_row(session: Session, entry_id: int) -> PracticeLogEntry:
@@ -98,6 +133,12 @@ def _entry_row(session: Session, entry_id: int) -> PracticeLogEntry:
     if entry is None:
         raise NotFound("Loggposten finns inte.")
     return entry
+
+
+def _shared_with(session: Session, actor: CurrentUser, entry_id: int) -> bool:
+    if session.get(PracticeLogShare, (entry_id, actor.id)) is not None:
+        return True
+    return session.get(PracticeLogShareAddress, (entry_id, actor.email.lower())) is not None
 
 
 def may_give_feedback(session: Session, actor: CurrentUser, entry: PracticeLogEntry) -> bool:
@@ -108,25 +149,27 @@ def may_give_feedback(session: Session, actor: CurrentUser, entry: PracticeLogEn
         return True
     if actor.has_any(Role.TRAINER) and trains(session, actor.id, entry.user_id):
         return True
-    shared = session.get(PracticeLogShare, (entry.id, actor.id))
-    return shared is not None
+    return _shared_with(session, actor, entry.id)
 
 
-def share_entry(session: Session, actor: CurrentUser | None, entry_id: int, email: str) -> None:
+def share_entry(session: Session, actor: CurrentUser | None, entry_id: int, email: str) -> str:
+    """Share the actor's entry with an address; returns the address as stored.
+
+    The answer is the same whether or not an active account has the address (the author must
+    not learn who has an account): the address is kept either way, and whoever logs in with it,
+    now or later, may see the entry and give feedback."""
     actor = require_role(actor, *PRACTISERS)
-    entry = _entry_row(session, entry_id)
-    if entry.user_id != actor.id:
-        raise AccessDenied("Du kan bara dela dina egna loggposter.")
-    colleague = session.scalar(
-        select(User).where(User.email == (email or "").strip().lower(), User.active)
-    )
-    if colleague is None:
-        raise ValidationError("Det finns ingen aktiv användare med den e-postadressen.")
-    if colleague.id == actor.id:
-        raise ValidationError("Välj en kollega, inte dig själv.")
-    if session.get(PracticeLogShare, (entry_id, colleague.id)) is None:
-        session.add(PracticeLogShare(entry_id=entry_id, user_id=colleague.id))
-        session.flush()
+    entry = _own_entry(session, actor, entry_id, "dela")
+    address = normalise_email(email, form_field="email")
+    if address == actor.email.lower():
+        raise ValidationError("Välj en kollega, inte dig själv.", field="email")
+    if session.get(PracticeLogShareAddress, (entry.id, address)) is None:
+        session.add(PracticeLogShareAddress(entry_id=entry.id, email=address))
+    colleague = session.scalar(select(User).where(User.email == address, User.active))
+    if colleague is not None and session.get(PracticeLogShare, (entry.id, colleague.id)) is None:
+        session.add(PracticeLogShare(entry_id=entry.id, user_id=colleague.id))
+    session.flush()
+    return address
 
 
 def add_feedback(session: Session, actor: CurrentUser | None, entry_id: int, text: str) -> int:
@@ -159,12 +202,12 @@ def _entries(session: Session, query) -> list[LogEntry]:
             Feedback(author or "", item.text, item.created_at)
         )
     shares: dict[int, list[str]] = {}
-    for entry_id, name in session.execute(
-        select(PracticeLogShare.entry_id, User.name)
-        .join(User, User.id == PracticeLogShare.user_id)
-        .where(PracticeLogShare.entry_id.in_(ids))
+    for entry_id, address in session.execute(
+        select(PracticeLogShareAddress.entry_id, PracticeLogShareAddress.email).where(
+            PracticeLogShareAddress.entry_id.in_(ids)
+        )
     ):
-        shares.setdefault(entry_id, []).append(name)
+        shares.setdefault(entry_id, []).append(address)
     return [
         LogEntry(
             e.id,
@@ -202,7 +245,10 @@ def entries_to_review(session: Session, actor: CurrentUser | None) -> list[LogEn
     """Entries the actor may give feedback on: their cohorts' participants' and shared ones."""
     actor = require_role(actor, *PRACTISERS)
     shared = select(PracticeLogShare.entry_id).where(PracticeLogShare.user_id == actor.id)
-    condition = PracticeLogEntry.id.in_(shared)
+    by_address = select(PracticeLogShareAddress.entry_id).where(
+        PracticeLogShareAddress.email == actor.email.lower()
+    )
+    condition = PracticeLogEntry.id.in_(shared) | PracticeLogEntry.id.in_(by_address)
     if actor.has_any(Role.TRAINER, Role.ADMIN):
         trained = (
             select(Enrolment.user_id)

@@ -10,6 +10,10 @@ earning nothing.
 
 ``validate`` returns every problem at once (never raises), each with a Swedish message for trainers
 and the element it concerns, so an editor can list them all and highlight the right node or choice.
+A problem is either an error (the scenario cannot be played as meant: a link to a missing
+situation, no end, a situation that cannot be reached …), which blocks publishing, or advice
+(``ADVICE``: a choice without feedback, no channel …): the scenario plays, but teaches less. A
+plain Twine story has only advice until the trainer adds the feedback.
 """
 
 from __future__ import annotations
@@ -85,6 +89,19 @@ class Scenario:
 ElementKind = Literal["scenario", "setting", "node", "choice"]
 
 
+# Findings that do not stop the scenario from being played; everything else is an error.
+ADVICE = frozenset(
+    {
+        "missing_channel",
+        "empty_situation",
+        "no_dimensions",
+        "empty_node_text",
+        "empty_closing",
+        "empty_feedback",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One validation finding. ``code`` is stable for programs; ``message`` is for people."""
@@ -93,6 +110,19 @@ class Problem:
     message: str
     element_kind: ElementKind
     element_id: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """True when the finding blocks publishing; False for authoring advice."""
+        return self.code not in ADVICE
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
+
+
+def warnings(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.is_error]
 
 
 def to_graph(scenario: Scenario) -> nx.MultiDiGraph:

@@ -19,13 +19,12 @@ from academy.practice.document import from_document, to_document
 from academy.practice.editing import set_node_image
 from academy.practice.formats.twee import TweeParseError, export_twee, parse_twee
 from academy.practice.models import PracticeScenario
-from academy.practice.scenario import Scenario, validate
+from academy.practice.scenario import Scenario, errors, validate
 
 # Problems that make a scenario unfit to store at all; the rest (unreachable nodes, dead ends …)
 # are normal while a draft is being built and only block publishing.
 BLOCKING = {
     "empty_title",
-    "missing_channel",
     "unknown_channel",
     "score_out_of_range",
     "unknown_dimension",
@@ -120,9 +119,9 @@ def save_scenario(
     row = _row(session, scenario_id)
     scenario.title = scenario.title.strip()
     _check_storable(scenario)
-    if row.status == "published" and validate(scenario):
+    if row.status == "published" and errors(validate(scenario)):
         raise ValidationError(
-            "Ett publicerat scenario måste gå att spela. Åtgärda problemen eller gör om det "
+            "Ett publicerat scenario måste gå att spela. Åtgärda felen eller gör om det "
             "till utkast först. Inget har sparats."
         )
     version = save_versioned(
@@ -194,10 +193,10 @@ def set_status(session: Session, actor: CurrentUser | None, scenario_id: int, st
         raise ValidationError("Okänd status.")
     row = _row(session, scenario_id)
     if status == "published":
-        problems = validate(from_document(row.document))
+        problems = errors(validate(from_document(row.document)))
         if problems:
             raise ValidationError(
-                f"Scenariot kan inte publiceras: {len(problems)} problem återstår, "
+                f"Scenariot kan inte publiceras: {len(problems)} fel återstår, "
                 f"till exempel: {problems[0].message}"
             )
     row.status = status

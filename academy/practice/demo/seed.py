@@ -19,7 +19,7 @@ from academy.courses.demo.seed import COHORT_NAME
 from academy.courses.models import Cohort
 from academy.practice import attempts, practice_log, roleplays, scenarios
 from academy.practice.demo import demo_path
-from academy.practice.models import PracticeScenario, RoleplayCard
+from academy.practice.models import PracticeScenario, RoleplayCard, ScenarioAttempt
 
 GARBAGE_TITLE = "Upprörd medborgare om utebliven sophämtning"
 CARD_TITLE = "Invånaren som vill prata med en chef"
@@ -28,6 +28,12 @@ ATTEMPTS = {  # email -> choice ids through the garbage scenario
     "johan.ek@demo.se": ["Start#2", "Arg#1"],
     "leila.hassan@demo.se": ["Start#3", "Löfte#2"],
 }
+# The demo employee's own attempts at the parent scenario, so "Mina försök" has a history.
+PARENT_ATTEMPTS = [
+    ["Start#3", "Löfte#2"],  # a promise that cannot be kept
+    ["Start#2", "Avvisad#1", "Går igenom beslutet#2", "Förvirrad#1", "Förstår#1"],
+    ["Start#1", "Går igenom beslutet#1", "Förstår#1"],
+]
 LOG_ENTRIES = [  # date, channel, errand, tried, outcome, went well, differently, feedback
     (
         date(2026, 3, 9),
@@ -141,8 +147,24 @@ def seed_practice(session: Session) -> int:
     if trainer is None:
         return 0
     garbage_id, garbage_new = _publish(session, trainer, "sophamtning_telefon")
-    _, parent_new = _publish(session, trainer, "arg_foralder_telefon")
+    parent_id, parent_new = _publish(session, trainer, "arg_foralder_telefon")
     card_id = _card(session, trainer)
     if garbage_new:
         _activity(session, trainer, garbage_id, card_id)
+    _own_attempts(session, parent_id)
     return int(garbage_new) + int(parent_new)
+
+
+def _own_attempts(session: Session, scenario_id: int) -> None:
+    """The demo employee's attempts at the parent scenario, unless they have played it."""
+    employee = _person(session, "medarbetare@demo.se")
+    if employee is None:
+        return
+    played = session.scalar(
+        select(ScenarioAttempt.id)
+        .where(ScenarioAttempt.user_id == employee.id, ScenarioAttempt.scenario_id == scenario_id)
+        .limit(1)
+    )
+    if played is None:
+        for path in PARENT_ATTEMPTS:
+            attempts.save_attempt(session, employee, scenario_id, path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from academy.practice.attempts import HistoryItem
 from academy.practice.followup import DimensionResult, LearnerPath, LogActivity, NodeChoice
 from academy.practice.practice_log import LogEntry
 from academy.practice.roleplays import RATING_LABELS, Card, ObservationRow
@@ -20,6 +21,47 @@ SCORE_LIMIT = 2
 def decimal(value: float) -> str:
     """A signed figure with a decimal comma: −0,67 → "-0,67", 0 → "±0,00"."""
     return "±0,00" if value == 0 else f"{value:+.2f}".replace(".", ",")
+
+
+# ---- my attempts -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    scenario: str
+    when: str
+    path: str  # the answers in order
+    result: str  # points per dimension, with the best possible on the same path
+    end: str
+    play_url: str  # "" when the scenario is no longer published
+
+
+def history_result(item: HistoryItem) -> str:
+    """ "Empati +3 av 4, Tydlighet −1 av 2": the points, and the best possible on that path."""
+    best = dict(item.best)
+    parts = []
+    for dimension, points in item.totals:
+        text = f"{dimension} " + f"{points:+d}".replace("-", "−")
+        if dimension in best:
+            text += " av " + str(best[dimension]).replace("-", "−")
+        parts.append(text)
+    return ", ".join(parts) or "–"
+
+
+def history_rows(items: Iterable[HistoryItem]) -> list[HistoryRow]:
+    return [
+        HistoryRow(
+            item.id,
+            item.scenario_title,
+            item.created_at.strftime("%Y-%m-%d %H:%M"),
+            " → ".join(f"{n}. {text}" for n, text in enumerate(item.path, start=1)),
+            history_result(item),
+            "Ja" if item.reached_end else "Nej",
+            f"/traning/scenarier/{item.scenario_id}/spela" if item.playable else "",
+        )
+        for item in items
+    ]
 
 
 # ---- the practice log -------------------------------------------------------------------------
@@ -45,6 +87,9 @@ class EntryView:
     do_differently: str
     shared_with: str
     feedback: list[FeedbackItem] = field(default_factory=list)
+    # The optional texts as written (empty when blank), for the edit form.
+    went_well_text: str = ""
+    do_differently_text: str = ""
 
 
 def entry_view(entry: LogEntry) -> EntryView:
@@ -60,6 +105,8 @@ def entry_view(entry: LogEntry) -> EntryView:
         entry.do_differently or "–",
         ", ".join(entry.shared_with),
         [FeedbackItem(f.author, f.text, f.created_at.strftime("%Y-%m-%d")) for f in entry.feedback],
+        entry.went_well,
+        entry.do_differently,
     )
 
 

@@ -20,6 +20,7 @@ from academy.practice.web.activity_view import (
 from academy.ui.bars import Bar
 
 FOR_TRAINERS = "Uppföljningen är till för utbildare."
+MY_ATTEMPTS = "/traning/mina-forsok"  # where a learner follows their own practice
 
 
 class FollowUpState(BaseState):
@@ -38,18 +39,26 @@ class FollowUpState(BaseState):
 
     @rx.event
     def load(self):
+        """Trainers choose a cohort; a learner is taken to their own attempts instead."""
         self.shown = False
+        learner: list[bool] = []
 
         def load(session, actor):
             if not scenarios.can_author(actor):
+                learner.append(True)
                 raise AccessDenied(FOR_TRAINERS)
             self.cohort_options = view.options(followed_cohorts(session, actor))
             self.scenario_options = view.options(
                 (row.id, row.title) for row in scenarios.list_scenarios(session, actor)
             )
 
-        if not self._run(load, at="page"):
-            self.cohort_options, self.scenario_options = [], []
+        if self._run(load, at="page"):
+            return None
+        self.cohort_options, self.scenario_options = [], []
+        if learner:
+            self._clear_messages()
+            return rx.redirect(MY_ATTEMPTS)
+        return None
 
     @rx.event
     def show(self, form_data: dict):

@@ -7,7 +7,7 @@ so the page shows the message beside that field; the services check everything e
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from academy.core.errors import ValidationError
@@ -122,6 +122,10 @@ class EntryInput:
     outcome: str
     went_well: str
     do_differently: str
+
+    def fields(self) -> dict:
+        """The keyword arguments of practice_log.add_entry / update_entry."""
+        return asdict(self)
 
 
 def log_entry(form: Form) -> EntryInput:

@@ -17,26 +17,54 @@ PERSONAL_DATA_NOTICE = (
 )
 
 
-def _form() -> rx.Component:
+def _entry_fields(entry: EntryView | None = None) -> list[rx.Component]:
+    """The entry's fields: empty for a new entry, filled in (with own ids) for an edit."""
     errors = Log.field_errors
+    prefix = "edit-" if entry is not None else "f-"
+
+    def value(name: str, default: rx.Var | str = ""):
+        return getattr(entry, name) if entry is not None else default
+
+    return [
+        ui.text_field(
+            "Datum",
+            "date",
+            type_="date",
+            required=True,
+            default_value=value("date", Log.today),
+            field_id=prefix + "date",
+            error=errors.get("date", ""),
+        ),
+        ui.static_select(
+            "Kanal", "channel", CHANNEL_PAIRS, value("channel", "telefon"), field_id=prefix + "ch"
+        ),
+        ui.text_field(
+            "Typ av ärende",
+            "errand_kind",
+            required=True,
+            default_value=value("errand_kind"),
+            field_id=prefix + "errand_kind",
+        ),
+        ui.textarea("Det här provade jag", "tried", value("tried"), field_id=prefix + "tried"),
+        ui.textarea("Så gick det", "outcome", value("outcome"), field_id=prefix + "outcome"),
+        ui.textarea(
+            "Det här gick bra", "went_well", value("went_well_text"), field_id=prefix + "well"
+        ),
+        ui.textarea(
+            "Det här gör jag annorlunda nästa gång",
+            "do_differently",
+            value("do_differently_text"),
+            field_id=prefix + "differently",
+        ),
+    ]
+
+
+def _form() -> rx.Component:
     return ui.section(
         "Ny loggpost",
         rx.el.p(PERSONAL_DATA_NOTICE, class_name="notice", id="personal-data-notice"),
         ui.form(
-            ui.text_field(
-                "Datum",
-                "date",
-                type_="date",
-                required=True,
-                default_value=Log.today,
-                error=errors.get("date", ""),
-            ),
-            ui.static_select("Kanal", "channel", CHANNEL_PAIRS, "telefon"),
-            ui.text_field("Typ av ärende", "errand_kind", required=True),
-            ui.textarea("Det här provade jag", "tried"),
-            ui.textarea("Så gick det", "outcome"),
-            ui.textarea("Det här gick bra", "went_well"),
-            ui.textarea("Det här gör jag annorlunda nästa gång", "do_differently"),
+            *_entry_fields(),
             ui.submit("Spara i loggen"),
             ui.message(Log, at="log-form"),
             on_submit=Log.add,
@@ -44,6 +72,22 @@ def _form() -> rx.Component:
             aria_label="Ny loggpost",
             aria_describedby="personal-data-notice",
         ),
+    )
+
+
+def _edit_form(entry: EntryView) -> rx.Component:
+    entry_id = entry.id.to(str)
+    return ui.form(
+        rx.el.input(type="hidden", name="entry_id", value=entry_id),
+        rx.el.p(PERSONAL_DATA_NOTICE, class_name="notice"),
+        *_entry_fields(entry),
+        ui.row_actions(
+            ui.submit("Spara ändringen"),
+            ui.button("Avbryt", Log.cancel_edit),
+        ),
+        ui.message(Log, at="edit-" + entry_id),
+        on_submit=Log.save_edit,
+        aria_label="Ändra loggposten",
     )
 
 
@@ -70,28 +114,57 @@ def _entry_body(entry: EntryView) -> rx.Component:
     )
 
 
-def _my_entry(entry: EntryView) -> rx.Component:
+def _share_form(entry: EntryView) -> rx.Component:
     entry_id = entry.id.to(str)
     field_id = "share-" + entry_id
+    return ui.form(
+        rx.el.input(type="hidden", name="entry_id", value=entry_id),
+        rx.el.div(
+            rx.el.label("Be en kollega om återkoppling (e-postadress)", html_for=field_id),
+            rx.el.input(id=field_id, name="email", type="email", auto_complete="off"),
+            class_name="field",
+        ),
+        ui.submit("Dela", kind="small secondary"),
+        ui.message(Log, at="share-" + entry_id),
+        on_submit=Log.share,
+        reset_on_submit=True,
+        class_name="form inline",
+    )
+
+
+def _my_entry(entry: EntryView) -> rx.Component:
+    entry_id = entry.id.to(str)
     return rx.el.article(
         rx.el.h3(entry.date, " – ", entry.errand_kind),
-        _entry_body(entry),
-        ui.form(
-            rx.el.input(type="hidden", name="entry_id", value=entry_id),
-            rx.el.div(
-                rx.el.label("Be en kollega om återkoppling (e-postadress)", html_for=field_id),
-                rx.el.input(id=field_id, name="email", type="email", auto_complete="off"),
-                class_name="field",
-            ),
-            ui.submit("Dela", kind="small secondary"),
-            ui.message(Log, at="share-" + entry_id),
-            on_submit=Log.share,
-            reset_on_submit=True,
-            class_name="form inline",
-        ),
         rx.cond(
-            entry.shared_with != "",
-            rx.el.p("Delad med: ", entry.shared_with, class_name="muted"),
+            Log.editing == entry.id,
+            _edit_form(entry),
+            rx.fragment(
+                _entry_body(entry),
+                ui.row_actions(
+                    ui.button(
+                        "Ändra",
+                        Log.start_edit(entry.id),
+                        kind="small secondary",
+                        aria_label="Ändra loggposten " + entry.date + " " + entry.errand_kind,
+                    ),
+                    ui.confirm_button(
+                        "Ta bort",
+                        Log.delete(entry.id),
+                        dialog_id="del-entry-" + entry_id,
+                        question="Ta bort loggposten?",
+                        explanation="Posten och återkopplingen på den tas bort för gott.",
+                        small=True,
+                        aria_label="Ta bort loggposten " + entry.date + " " + entry.errand_kind,
+                    ),
+                ),
+                ui.message(Log, at="entry-" + entry_id),
+                _share_form(entry),
+                rx.cond(
+                    entry.shared_with != "",
+                    rx.el.p("Delad med: ", entry.shared_with, class_name="muted"),
+                ),
+            ),
         ),
         class_name="card log-entry",
     )
@@ -128,29 +201,22 @@ def log_page() -> rx.Component:
         ),
         sub_nav(),
         ui.message(Log, at="page"),
-        rx.el.div(
-            rx.el.div(
-                rx.el.section(
-                    rx.el.h2("Mina loggposter"),
-                    rx.cond(
-                        Log.entries.length() > 0,
-                        rx.foreach(Log.entries, _my_entry),
-                        ui.empty_state(
-                            "Inga loggposter ännu", "Skriv din första post i formuläret."
-                        ),
-                    ),
-                ),
-                rx.cond(
-                    Log.to_review.length() > 0,
-                    rx.el.section(
-                        rx.el.h2("Att ge återkoppling på"),
-                        rx.foreach(Log.to_review, _review_entry),
-                    ),
-                ),
-                class_name="main-col",
+        _form(),
+        rx.el.section(
+            rx.el.h2("Mina loggposter"),
+            ui.message(Log, at="entries"),
+            rx.cond(
+                Log.entries.length() > 0,
+                rx.foreach(Log.entries, _my_entry),
+                ui.empty_state("Inga loggposter ännu", "Skriv din första post i formuläret ovan."),
             ),
-            rx.el.div(_form(), class_name="side-col"),
-            class_name="editor-grid",
+        ),
+        rx.cond(
+            Log.to_review.length() > 0,
+            rx.el.section(
+                rx.el.h2("Att ge återkoppling på"),
+                rx.foreach(Log.to_review, _review_entry),
+            ),
         ),
         area="practice",
     )

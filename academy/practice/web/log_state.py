@@ -11,11 +11,17 @@ from academy.practice import practice_log
 from academy.practice.web import activity_view, forms
 from academy.practice.web.activity_view import EntryView
 
+SHARED = (
+    "Loggposten är delad med {address}. Har adressen ett konto i Serviceakademin kan den "
+    "personen nu läsa posten och ge dig återkoppling."
+)
+
 
 class PracticeLogState(BaseState):
     entries: list[EntryView] = []
     to_review: list[EntryView] = []
     today: str = ""
+    editing: int = 0  # the id of the entry whose edit form is open
 
     def _reload(self, session, actor) -> None:
         self.entries = [
@@ -28,39 +34,66 @@ class PracticeLogState(BaseState):
     @rx.event
     def load(self):
         self.today = date.today().isoformat()
+        self.editing = 0
         if not self._run(self._reload, at="page"):
             self.entries, self.to_review = [], []
 
     @rx.event
     def add(self, form_data: dict):
         def add(session, actor):
-            entry = forms.log_entry(form_data)
-            practice_log.add_entry(
-                session,
-                actor,
-                happened_on=entry.happened_on,
-                channel=entry.channel,
-                errand_kind=entry.errand_kind,
-                tried=entry.tried,
-                outcome=entry.outcome,
-                went_well=entry.went_well,
-                do_differently=entry.do_differently,
-            )
+            practice_log.add_entry(session, actor, **forms.log_entry(form_data).fields())
             self._reload(session, actor)
 
         if self._run(add, "Loggposten är sparad.", at="log-form"):
             self.form_key += 1
 
     @rx.event
+    def start_edit(self, entry_id: int):
+        self._clear_messages()
+        self.editing = entry_id
+
+    @rx.event
+    def cancel_edit(self):
+        self._clear_messages()
+        self.editing = 0
+
+    @rx.event
+    def save_edit(self, form_data: dict):
+        key = str(form_data.get("entry_id", ""))
+
+        def save(session, actor):
+            entry_id = forms.entry_id(form_data)
+            fields = forms.log_entry(form_data).fields()
+            practice_log.update_entry(session, actor, entry_id, **fields)
+            self._reload(session, actor)
+
+        if self._run(save, "Loggposten är ändrad.", at="edit-" + key):
+            self.message_at = "entry-" + key  # the form closes; the message stays at the entry
+            self.editing = 0
+
+    @rx.event
+    def delete(self, entry_id: int):
+        def delete(session, actor):
+            practice_log.delete_entry(session, actor, entry_id)
+            self._reload(session, actor)
+
+        if self._run(delete, "Loggposten är borttagen.", at="entries"):
+            self.editing = 0
+
+    @rx.event
     def share(self, form_data: dict):
         at = "share-" + str(form_data.get("entry_id", ""))
 
+        shared: list[str] = []
+
         def share(session, actor):
             entry_id = forms.entry_id(form_data)
-            practice_log.share_entry(session, actor, entry_id, form_data.get("email", ""))
+            address = form_data.get("email", "")
+            shared.append(practice_log.share_entry(session, actor, entry_id, address))
             self._reload(session, actor)
 
-        self._run(share, "Loggposten är delad; kollegan kan nu ge återkoppling.", at=at)
+        if self._run(share, at=at):
+            self.notice = SHARED.format(address=shared[0])
 
     @rx.event
     def give_feedback(self, form_data: dict):

@@ -87,8 +87,23 @@ def _end() -> rx.Component:
     )
 
 
+def _progress() -> rx.Component:
+    """How far along the conversation is; the number of answers left depends on the path."""
+    return rx.el.div(
+        rx.el.label(Player.progress.text, html_for="play-progress", id="play-progress-text"),
+        rx.el.progress(
+            Player.progress.value.to_string(),
+            id="play-progress",
+            value=Player.progress.value,
+            max=Player.progress.maximum,
+        ),
+        class_name="play-progress",
+    )
+
+
 def _situation() -> rx.Component:
     return rx.el.section(
+        _progress(),
         rx.el.h2(rx.cond(Player.finished, "Slutet", "Situation " + Player.step_number.to_string())),
         rx.cond(
             Player.image_url != "",

@@ -13,7 +13,7 @@ from academy.practice import attempts
 from academy.practice.play import PlayResult, available_choices
 from academy.practice.scenario import Scenario
 from academy.practice.web import view
-from academy.practice.web.view import Answer, StepRow, SummaryRow
+from academy.practice.web.view import Answer, Progress, StepRow, SummaryRow
 from academy.ui.bars import Bar
 
 FOCUS_SITUATION = "document.getElementById('situation')?.focus()"
@@ -39,6 +39,7 @@ class PlayerState(BaseState):
     summary_bars: list[Bar] = []
     steps: list[StepRow] = []
     step_number: int = 1
+    progress: Progress = Progress()
 
     def _show(self, scenario: Scenario, result: PlayResult) -> None:
         here = scenario.node(result.current_node)
@@ -53,6 +54,7 @@ class PlayerState(BaseState):
             Answer(c.id, c.text) for c in available_choices(scenario, result.current_node)
         ]
         self.step_number = len(result.choices) + 1
+        self.progress = view.progress(scenario, result)
         self.finished = result.reached_end
         self.closing = result.end_node.closing if result.end_node else ""
         self.last_answer = result.choices[-1].text if result.choices else ""

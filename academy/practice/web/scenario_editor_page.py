@@ -13,6 +13,7 @@ from academy.practice.web.scenario_editor_forms import (
 )
 from academy.practice.web.scenario_editor_state import ScenarioEditorState as Editor
 from academy.practice.web.view import ChoiceRow, NodeRow
+from academy.practice.web.widgets import problem_lists
 
 
 def _status_actions() -> rx.Component:
@@ -131,10 +132,17 @@ def _map() -> rx.Component:
 def _problems() -> rx.Component:
     return ui.section(
         "Kontroll",
+        problem_lists(Editor.problems, Editor.advice, "scenario"),
         rx.cond(
-            Editor.problems.length() > 0,
-            rx.el.ul(rx.foreach(Editor.problems, lambda p: rx.el.li(p)), id="scenario-problems"),
-            rx.el.p("Inga problem: scenariot går att spela.", id="scenario-ok"),
+            Editor.problems.length() == 0,
+            rx.el.p(
+                rx.cond(
+                    Editor.advice.length() == 0,
+                    "Inga problem: scenariot går att spela.",
+                    "Inga fel: scenariot går att spela och publicera.",
+                ),
+                id="scenario-ok",
+            ),
         ),
     )
 

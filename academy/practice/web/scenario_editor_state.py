@@ -14,7 +14,6 @@ from academy.core.errors import AccessDenied, ValidationError
 from academy.core.web.base import BaseState
 from academy.practice import editing, images, journey_steps, scenarios
 from academy.practice.scenario import Scenario
-from academy.practice.scenario import validate as validate_scenario
 from academy.practice.scenario_map import svg_markup
 from academy.practice.web import forms, view
 from academy.practice.web.view import ChoiceRow, DimensionRow, NodeRow, ScoreField
@@ -44,7 +43,8 @@ class ScenarioEditorState(BaseState):
     nodes: list[NodeRow] = []
     choices: list[ChoiceRow] = []
     node_options: list[dict[str, str]] = []
-    problems: list[str] = []
+    problems: list[str] = []  # errors: they block publishing
+    advice: list[str] = []
     svg: str = ""
     map_error: str = ""
     node_id: str = ""  # the node form: "" = new node
@@ -70,7 +70,7 @@ class ScenarioEditorState(BaseState):
             self.node = self._node_row(self.node_id)
         self.choices = view.choice_rows(scenario)
         self.node_options = view.node_options(scenario)
-        self.problems = [p.message for p in validate_scenario(scenario)]
+        self.problems, self.advice = view.problem_texts(scenario)
         try:
             self.svg, self.map_error = svg_markup(scenario), ""
         except RenderError as exc:

@@ -7,7 +7,7 @@ import reflex as rx
 from academy import ui
 from academy.practice.web.scenario_list_state import ScenarioListState
 from academy.practice.web.view import CHANNEL_PAIRS, STATUS_OPTIONS, ListRow
-from academy.practice.web.widgets import sub_nav
+from academy.practice.web.widgets import problem_lists, sub_nav
 
 UPLOAD_ID = "twee-upload"
 
@@ -89,7 +89,8 @@ def _preview() -> rx.Component:
         ("Noder", preview.nodes),
         ("Val", preview.choices),
         ("Slut", preview.ends),
-        ("Problem att åtgärda före publicering", preview.problems),
+        ("Fel som hindrar publicering", preview.errors),
+        ("Råd", preview.warnings),
     ]
     return rx.cond(
         ScenarioListState.has_preview,
@@ -97,6 +98,9 @@ def _preview() -> rx.Component:
             rx.el.h3("Förhandsgranskning"),
             rx.el.dl(
                 *[part for term, value in facts for part in (rx.el.dt(term), rx.el.dd(value))]
+            ),
+            problem_lists(
+                ScenarioListState.preview_errors, ScenarioListState.preview_warnings, "twee", "h4"
             ),
             ui.button(
                 "Skapa scenariot från Twee", ScenarioListState.confirm_import, kind="primary"

@@ -8,7 +8,6 @@ from academy.core.accounts import list_units
 from academy.core.errors import AccessDenied
 from academy.core.web.base import BaseState
 from academy.practice import scenarios
-from academy.practice.scenario import validate
 from academy.practice.web import forms, view
 from academy.practice.web.view import ImportPreview, ListRow
 
@@ -28,6 +27,8 @@ class ScenarioListState(BaseState):
     import_text: str = ""
     preview: ImportPreview = ImportPreview()
     has_preview: bool = False
+    preview_errors: list[str] = []
+    preview_warnings: list[str] = []
 
     def _list(self, session, actor) -> None:
         self.can_author = scenarios.can_author(actor)
@@ -78,7 +79,8 @@ class ScenarioListState(BaseState):
             if not scenarios.can_author(actor):
                 raise AccessDenied("Du har inte behörighet att skapa scenarier.")
             scenario = scenarios.parse_twee_text(self.import_text)
-            self.preview = view.import_preview(scenario, len(validate(scenario)))
+            self.preview = view.import_preview(scenario)
+            self.preview_errors, self.preview_warnings = view.problem_texts(scenario)
             self.has_preview = True
 
         self._run(preview, at="import")

@@ -12,8 +12,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from academy.practice import images
-from academy.practice.play import PlayResult
-from academy.practice.scenario import CHANNELS, SCORE_MAX, SCORE_MIN, Scenario
+from academy.practice.play import PlayResult, steps_left
+from academy.practice.scenario import (
+    CHANNELS,
+    SCORE_MAX,
+    SCORE_MIN,
+    Scenario,
+    errors,
+    validate,
+    warnings,
+)
 from academy.practice.scenario_map import node_svg_id
 from academy.practice.scenarios import STATUS_LABELS, ScenarioRow
 from academy.ui.bars import Bar, bars
@@ -59,18 +67,27 @@ class ImportPreview:
     nodes: int = 0
     choices: int = 0
     ends: int = 0
-    problems: int = 0
+    errors: int = 0
+    warnings: int = 0
 
 
-def import_preview(scenario: Scenario, problems: int) -> ImportPreview:
+def import_preview(scenario: Scenario) -> ImportPreview:
+    problems = validate(scenario)
     return ImportPreview(
         scenario.title or "(utan titel)",
-        scenario.setting.channel,
+        scenario.setting.channel or "(ingen kanal)",
         len(scenario.nodes),
         len(scenario.choices),
         sum(1 for n in scenario.nodes if n.is_end),
-        problems,
+        len(errors(problems)),
+        len(warnings(problems)),
     )
+
+
+def problem_texts(scenario: Scenario) -> tuple[list[str], list[str]]:
+    """The scenario's (errors, warnings) as messages: errors block publishing, warnings advise."""
+    problems = validate(scenario)
+    return [p.message for p in errors(problems)], [p.message for p in warnings(problems)]
 
 
 # ---- the scenario editor ----------------------------------------------------------------------
@@ -179,6 +196,29 @@ def node_options(scenario: Scenario) -> list[dict[str, str]]:
 class Answer:
     id: str
     text: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    text: str = ""  # "Svar 2 av 3–5"
+    value: int = 0  # answers given
+    maximum: int = 1  # answers on the longest way to an end from here (at least value + 1)
+
+
+def progress(scenario: Scenario, result: PlayResult) -> Progress:
+    """How far the learner has come: the answer they are at, of how many the rest may take."""
+    done = len(result.choices)
+    if result.reached_end:
+        return Progress(f"Klart: {done} av {done} svar", done, max(done, 1))
+    fewest, most = steps_left(scenario, result.current_node)
+    if fewest is None:
+        return Progress(f"Svar {done + 1}", done, done + 1)
+    low = done + fewest
+    if most is None:
+        return Progress(f"Svar {done + 1} av minst {low}", done, low)
+    high = done + most
+    of = str(low) if low == high else f"{low}–{high}"
+    return Progress(f"Svar {done + 1} av {of}", done, high)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ def test_demo_practice_is_seeded_once(demo):
     before = {table: count(demo, table) for table in TABLES}
     assert before == {
         "practice_scenarios": 2,
-        "practice_attempts": 3,
+        "practice_attempts": 6,
         "practice_roleplay_cards": 1,
         "practice_observations": 1,
         "practice_log_entries": 3,

@@ -150,7 +150,7 @@ def test_log_feedback_by_cohort_trainer_or_chosen_colleague_only(demo):
             if e.id == entry_id
         )
         assert [f.text for f in entry.feedback] == ["Bra!", "Snyggt"]
-        assert entry.shared_with == ("Johan Ek",)
+        assert entry.shared_with == ("johan.ek@demo.se",)
         others = practice_log.my_entries(session, person(session, "johan.ek@demo.se"))
         assert entry_id not in {e.id for e in others}
 

@@ -101,10 +101,11 @@ def test_log_with_personal_data_is_refused_through_the_state(demo):
     assert count(demo, "practice_log_entries") == before
 
 
-def test_followup_is_refused_for_employees(demo):
+def test_followup_sends_employees_to_their_own_attempts(demo):
     follow = logged_in(FollowUpState, "medarbetare@demo.se")
-    follow.load()
-    assert follow.error == "Uppföljningen är till för utbildare." and follow.cohort_options == []
+    redirect = follow.load()
+    assert "/traning/mina-forsok" in str(redirect)
+    assert follow.error == "" and follow.cohort_options == []
     follow.show({"cohort": "1", "scenario": str(_garbage_id(demo))})
     assert follow.error == DENIED and follow.shown is False
 
@@ -113,7 +114,7 @@ def test_home_page_tells_the_employee_about_training(demo):
     with session_scope(demo) as session:
         employee = person(session, "medarbetare@demo.se")
         item = next(s for s in next_steps(session, employee) if s.title == "Träning")
-        assert "Arg förälder ringer om förskoleplats" in item.text
+        assert item.text.startswith("Du har provat alla scenarier.")
         assert "2 av dina loggposter väntar på återkoppling." in item.text
         trainer = person(session, "utbildare@demo.se")
         item = next(s for s in next_steps(session, trainer) if s.title == "Träning att följa upp")
@@ -144,7 +145,7 @@ def test_messages_are_placed_beside_the_action_that_caused_them(demo):
         {"date": "Ange datumet som ÅÅÅÅ-MM-DD. Inget har sparats."},
     )
     entry = log.entries[0]
-    log.share({"entry_id": str(entry.id), "email": "finns.inte@demo.se"})
+    log.share({"entry_id": str(entry.id), "email": "inte en adress"})
     assert log.message_at == f"share-{entry.id}" and log.error
 
     follow = logged_in(FollowUpState, "utbildare@demo.se")

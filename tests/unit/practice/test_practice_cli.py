@@ -12,7 +12,8 @@ def test_check_demo_file(capsys):
         "nodes": 9,
         "choices": 13,
         "ends": 3,
-        "problems": [],
+        "errors": [],
+        "warnings": [],
     }
 
 
@@ -22,8 +23,70 @@ def test_parseable_file_with_problems_exits_zero(tmp_path, capsys):
     assert check_command(str(path)) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["title"], out["nodes"], out["choices"], out["ends"]) == ("Utkast", 1, 1, 0)
-    assert "Valet ”Start#1” leder till noden ”Saknas” som inte finns." in out["problems"]
-    assert "Scenariot har ingen slutnod." in out["problems"]
+    assert "Valet ”Start#1” leder till noden ”Saknas” som inte finns." in out["errors"]
+    assert "Scenariot har ingen slutnod." in out["errors"]
+
+
+PLAIN_TWINE = """:: StoryTitle
+Sopkärlet
+
+:: StoryData
+{"ifid": "D674C58C-DEFA-4F70-B7A2-27742230C0FC", "format": "Harlowe", "start": "Start"}
+
+:: Start
+Invånaren ringer om ett sopkärl som inte tömts.
+
+[[Be om adressen->Adress]]
+[[Säg att det inte är ditt bord->Arg]]
+
+:: Adress
+Invånaren ger adressen.
+
+[[Lova att kolla->Slut]]
+
+:: Arg
+Invånaren blir arg.
+
+[[Be om ursäkt->Slut]]
+[[Lägg på->Saknas]]
+
+:: Slut [end]
+Tack!
+
+:: Ensam
+Ingen länkar hit.
+
+[[Tillbaka->Start]]
+"""
+
+
+def test_structural_errors_are_apart_from_authoring_advice(tmp_path, capsys):
+    path = tmp_path / "twine.twee"
+    path.write_text(PLAIN_TWINE, "utf-8")
+    assert check_command(str(path)) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert "problems" not in out
+    assert out["errors"] == [
+        "Valet ”Arg#2” leder till noden ”Saknas” som inte finns.",
+        "Noden ”Ensam” kan inte nås från startnoden.",
+    ]
+    assert out["warnings"][:3] == [
+        "Kanal saknas i inramningen.",
+        "Inramningen saknar beskrivning av situationen.",
+        "Slutnoden ”Slut” saknar avslutande text.",
+    ]
+    assert "Valet ”Start#1” saknar återkoppling." in out["warnings"]
+    assert len(out["warnings"]) == 9
+
+
+def test_a_plain_twine_story_without_mistakes_has_only_advice(tmp_path, capsys):
+    path = tmp_path / "twine.twee"
+    story = PLAIN_TWINE.replace("[[Lägg på->Saknas]]\n", "").split(":: Ensam")[0]
+    path.write_text(story, "utf-8")
+    assert check_command(str(path)) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["errors"] == []
+    assert out["warnings"]
 
 
 def test_unparseable_file_exits_one_with_line_numbers(tmp_path, capsys):

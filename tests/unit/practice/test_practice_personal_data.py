@@ -150,3 +150,36 @@ def test_wrong_check_digit_is_never_a_personnummer():
         nine = f"{day:%y%m%d}123"
         wrong = (int(luhn_digit(nine)) + 1) % 10
         assert find_personal_data(f"{day:%Y%m%d}-123{wrong}") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "found"),
+    [
+        ("Pnr 811218–9876 enligt henne.", "personnummer", "811218–9876"),  # autocorrected dash
+        ("Pnr 811218—9876.", "personnummer", "811218—9876"),
+        ("Pnr 19811218 - 9876.", "personnummer", "19811218 - 9876"),
+        ("Pnr 811218 – 9876.", "personnummer", "811218 – 9876"),
+        ("Ring 070 – 123 45 67 i dag.", "telefonnummer", "070 – 123 45 67"),
+        ("Ring 070–123 45 67 i dag.", "telefonnummer", "070–123 45 67"),
+        ("Ring 070.123.45.67 i dag.", "telefonnummer", "070.123.45.67"),
+        ("Mejla anna.svensson(at)exempel.se i dag.", "e-postadress", "anna.svensson(at)exempel.se"),
+        ("Mejla anna [at] exempel [dot] se.", "e-postadress", "anna [at] exempel [dot] se"),
+        ("Mejla anna.svensson @ exempel.se.", "e-postadress", "anna.svensson @ exempel.se"),
+    ],
+)
+def test_written_variants_that_slip_past_a_plain_pattern_are_found(text, kind, found):
+    assert kinds(text) == [(kind, found)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Öppet kl. 08.30–09.15 och 13.00 – 15.30.",
+        "Mellan 10 – 12 april, år 2024 – 2025.",
+        "Version 1.2.3.4 av e-tjänsten.",
+        "Beslut 2024.05.12 och Dnr 2024–000123.",
+        "Hon var där at ten o'clock.",
+    ],
+)
+def test_dashes_and_dots_in_ordinary_text_are_not_flagged(text):
+    assert find_personal_data(text) == []
