@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from academy.core import personal_data_guard, training_targets
@@ -159,18 +159,20 @@ def store_import(
     )
     session.add(record)
     session.flush()
+    # Core executemany: much cheaper per row than ORM objects or ORM bulk inserts.
+    connection, table_insert = session.connection(), ContactRecord.__table__.insert()
     batch: list[dict] = []
     stored = 0
     for row in table.rows():
         batch.append(_record_values(record.id, row))
         if len(batch) >= BATCH:
-            session.execute(insert(ContactRecord), batch)
+            connection.execute(table_insert, batch)
             stored += len(batch)
             batch = []
             if progress is not None:
                 progress(stored)
     if batch:
-        session.execute(insert(ContactRecord), batch)
+        connection.execute(table_insert, batch)
         stored += len(batch)
     if progress is not None:
         progress(stored)
