@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from academy.core import personal_data_guard, training_targets
+from academy.core import personal_data_guard, training_targets, unit_training
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, Unit, User
@@ -525,3 +525,75 @@ def observed_for_journey(
 
 def import_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(ContactImport)) or 0
+
+
+# ---- export ---------------------------------------------------------------------------------
+
+EXPORT_HEADER = [
+    "Grupp",
+    "Namn",
+    "Kontakter",
+    "Lösta i första kontakten",
+    "Andel lösta i första kontakten (%)",
+    "Sviktande efterfrågan",
+    "Andel sviktande efterfrågan (%)",
+    "Överlämnade",
+    "Andel överlämnade (%)",
+    "Återkommande kontakter",
+    "Andel återkommande (%)",
+]
+
+
+def export_table(session: Session, actor: CurrentUser | None, import_id: int) -> tuple:
+    """The import's figures as one table (overall, per category, channel, language, week),
+    for CSV/XLSX; small groups are pooled as Övrigt exactly as on the page."""
+    period = import_period(session, actor, import_id)
+    summary = figures(session, period)
+    groups = [
+        ("Alla", (summary.overall,)),
+        ("Kategori", summary.by_category),
+        ("Kanal", summary.by_channel),
+        ("Språk", summary.by_language),
+        ("Vecka", summary.by_week),
+    ]
+    rows = [
+        [
+            kind,
+            g.label,
+            g.contacts,
+            g.resolved,
+            round(g.first_contact_resolution * 100, 1),
+            g.failure_demand,
+            round(g.failure_demand_share * 100, 1),
+            g.handed_over,
+            round(g.handed_over_share * 100, 1),
+            g.repeat_contacts,
+            round(g.repeat_share * 100, 1),
+        ]
+        for kind, items in groups
+        for g in items
+    ]
+    return (EXPORT_HEADER, rows), f"kontaktanalys-{period.unit}-{period.start:%Y-%m-%d}"
+
+
+def between_periods(
+    session: Session, actor: CurrentUser | None, before: Period, after: Period
+) -> tuple[list[str], list[str]]:
+    """Beside a before/after comparison: the future journeys (önskat läge) of the journeys the
+    unit's categories are linked to, and the cohorts the unit took part in that ended between
+    the start of the first period and the start of the second."""
+    linked = set(
+        session.scalars(
+            select(ContactCategoryLink.journey_id).where(
+                ContactCategoryLink.unit_id == before.unit_id
+            )
+        )
+    )
+    futures = [
+        f"{j.title} (önskat läge)"
+        for j in store.list_journeys(session, actor, kind="future")
+        if session.get(JourneyRecord, j.id).current_journey_id in linked
+    ]
+    first, last = sorted([before.start.date(), after.start.date()])
+    cohorts = unit_training.completed_between(session, before.unit_id, first, last)
+    return futures, cohorts

@@ -184,6 +184,26 @@ def _compare() -> rx.Component:
                 _change_row,
             ),
         ),
+        rx.cond(
+            S.change_heading != "",
+            rx.el.div(
+                rx.el.h3("Önskat läge för de kopplade kundresorna"),
+                rx.cond(
+                    S.futures.length() > 0,
+                    rx.el.ul(rx.foreach(S.futures, rx.el.li)),
+                    rx.el.p("Ingen kopplad kundresa har ett önskat läge ännu.", class_name="muted"),
+                ),
+                rx.el.h3("Kursomgångar som enheten gick mellan perioderna"),
+                rx.cond(
+                    S.cohorts.length() > 0,
+                    rx.el.ul(rx.foreach(S.cohorts, rx.el.li)),
+                    rx.el.p(
+                        "Inga kursomgångar med deltagare från enheten slutade mellan perioderna.",
+                        class_name="muted",
+                    ),
+                ),
+            ),
+        ),
     )
 
 
@@ -191,7 +211,13 @@ def _content() -> rx.Component:
     return rx.fragment(
         ui.page_title(S.heading, S.period),
         rx.el.p(S.settings_text, class_name="muted"),
-        rx.el.p(rx.link("Alla importer", href="/kundresor/kontakter")),
+        rx.el.p(
+            rx.link("Alla importer", href="/kundresor/kontakter"),
+            " · ",
+            ui.download_link("Ladda ner siffrorna (CSV)", S.export_base + "/csv"),
+            " · ",
+            ui.download_link("Ladda ner siffrorna (XLSX)", S.export_base + "/xlsx"),
+        ),
         _figures("Alla kontakter i perioden", "Period", S.overall),
         ui.section(
             "Lösta i första kontakten per vecka",

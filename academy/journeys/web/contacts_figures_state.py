@@ -47,11 +47,15 @@ class ContactFiguresState(BaseState):
     can_edit: bool = False
     changes: list[view.ChangeRow] = []
     change_heading: str = ""
+    export_base: str = ""
+    futures: list[str] = []
+    cohorts: list[str] = []
 
     def _show(self, session, actor) -> None:
         period = service.import_period(session, actor, self.import_id)
         self.unit_id = period.unit_id
         self.heading = f"Kontaktanalys: {period.unit}"
+        self.export_base = f"/api/kundresor/kontakter/{period.import_id}"
         self.period = period.label
         window, goal, threshold = service.figure_settings()
         self.settings_text = (
@@ -125,6 +129,7 @@ class ContactFiguresState(BaseState):
                 _day(form_data, "after_to", "sista dagen efter"),
             )
             comparison = service.compare(session, before, after)
+            self.futures, self.cohorts = service.between_periods(session, actor, before, after)
             self.change_heading = f"Före {before.label} och efter {after.label}"
             self.changes = [
                 view.change_row(comparison.overall),

@@ -199,3 +199,48 @@ def test_figures_state_links_a_category_and_the_editor_shows_it(demo):
     assert trainer._run(trainer._show)
     trainer.link({"category": "Testkategori", "step": f"{journey_id}:lagar"})
     assert trainer.error == "Du har inte behörighet att göra detta."
+
+
+def test_before_and_after_lists_future_journeys_and_cohorts_in_between(demo):
+    state = logged_in(ContactFiguresState, "strateg@demo.se")
+    with session_scope(demo) as session:
+        state.import_id = session.scalar(select(ContactImport.id))
+    assert state._run(state._show), state.error
+    state.compare(
+        {
+            "before_from": "2026-01-05",
+            "before_to": "2026-01-07",
+            "after_from": "2026-06-15",
+            "after_to": "2026-06-17",
+        }
+    )
+    assert state.error == "" and state.changes[0].label
+    assert state.futures == ["Ansöka om förskoleplats (önskat läge)"]
+    assert any("slutade 2026-06-12" in line for line in state.cohorts)
+    state.compare({"before_from": "5 jan", "before_to": "", "after_from": "", "after_to": ""})
+    assert state.field_errors == {"before_from": "Skriv första dagen före som ÅÅÅÅ-MM-DD."}
+
+
+def test_figures_export_as_csv_and_xlsx_through_the_download_helper(demo):
+    from starlette.applications import Starlette
+    from starlette.testclient import TestClient
+
+    from academy.journeys.web.api import ROUTES
+    from tests.integration.journeys.test_api import token
+
+    with session_scope(demo) as session:
+        import_id = session.scalar(select(ContactImport.id))
+    client = TestClient(Starlette(routes=ROUTES))
+    url = f"/api/kundresor/kontakter/{import_id}"
+    assert client.get(f"{url}/csv").status_code == 401
+    client.cookies.set("sa_session", token("medarbetare@demo.se"))
+    assert client.get(f"{url}/csv").status_code == 403
+    client.cookies.set("sa_session", token("utbildare@demo.se"))
+    answer = client.get(f"{url}/csv")
+    assert answer.status_code == 200 and answer.headers["cache-control"] == "no-store"
+    lines = answer.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Grupp;Namn;Kontakter;Lösta i första kontakten")
+    assert lines[1].startswith("Alla;Alla;6500;")
+    assert any(line.startswith("Kategori;Felanmälan gata;") for line in lines)
+    assert client.get(f"{url}/xlsx").content[:2] == b"PK"
+    assert client.get(f"{url}/pdf").status_code == 404
