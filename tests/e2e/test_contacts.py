@@ -22,7 +22,7 @@ def contacts_file(path, category: str) -> None:
         f"2026-03-0{2 + n % 5} 10:{n:02d};telefon;svenska;{category};{'ja' if n % 3 else 'nej'};"
         f"{'' if n % 3 else 'Gatuenheten'};{'svikt' if n % 2 else 'värde'};"
         f"{'Väntar på besked' if n % 2 else ''};070-555 00 {n:02d};Anna Andersson\n"
-        for n in range(12)
+        for n in range(15)
     ]
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
 
@@ -42,7 +42,7 @@ def test_import_link_and_see_observed_figures_on_the_map(page, app_url, tmp_path
     form.get_by_label("Enhet").select_option(label="Kommunledningsförvaltningen / Servicecenter")
     form.get_by_role("button", name="Importera kontakter").click()
     expect(page.get_by_role("status").filter(has_text="Importerat")).to_have_text(
-        f"Importerat: 12 kontakter från {name}."
+        f"Importerat: 15 kontakter från {name}."
     )
     page.screenshot(path=str(SCREENSHOTS / "contacts-import-1280.png"), full_page=True)
 

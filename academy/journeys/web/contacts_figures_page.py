@@ -50,7 +50,29 @@ def _category_row(row: view.FigureRow) -> rx.Component:
     return rx.el.tr(
         *_figure_cells(row),
         ui.cell(row.reasons, wrap=True),
-        ui.cell(rx.cond(row.step != "", row.step, "Inte kopplad"), wrap=True),
+        ui.cell(
+            rx.cond(
+                row.step != "",
+                row.step,
+                rx.cond(
+                    S.can_edit & (row.suggested != ""),
+                    rx.el.span(
+                        "Förslag: ",
+                        row.suggested,
+                        " ",
+                        rx.el.button(
+                            "Koppla",
+                            type="button",
+                            on_click=S.link_suggested(row.label, row.suggested_value),
+                            class_name="button secondary small",
+                            aria_label="Koppla " + row.label + " till " + row.suggested,
+                        ),
+                    ),
+                    "Inte kopplad",
+                ),
+            ),
+            wrap=True,
+        ),
     )
 
 

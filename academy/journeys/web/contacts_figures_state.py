@@ -69,7 +69,7 @@ class ContactFiguresState(BaseState):
         choices = service.step_choices(session, actor, period.unit_id) if self.can_edit else []
         suggestions = {g.label: service.suggest_step(g.label, choices) for g in summary.by_category}
         self.overall = [view.figure_row(summary.overall)]
-        self.categories = view.category_rows(summary, links, suggestions)
+        self.categories = view.category_rows(summary, links, suggestions, choices)
         self.channels = view.figure_rows(summary.by_channel)
         self.languages = view.figure_rows(summary.by_language)
         self.weeks = view.figure_rows(summary.by_week)
@@ -102,6 +102,11 @@ class ContactFiguresState(BaseState):
             self._show(session, actor)
 
         self._run(act, f"Kategorin {category} är kopplad till steget.", at=AT_LINK)
+
+    @rx.event
+    def link_suggested(self, category: str, choice: str):
+        """Link a category to the step suggested for it."""
+        return self.link({"category": category, "step": choice})
 
     @rx.event
     def unlink(self, link_id: int):

@@ -65,7 +65,8 @@ class FigureRow:
     repeats: str
     reasons: str
     step: str = ""  # the linked step (categories only)
-    suggested: str = ""  # the suggested step choice (categories only)
+    suggested: str = ""  # the suggested step's label (categories only)
+    suggested_value: str = ""  # "journey_id:step_id"
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,9 @@ def _pairs(pairs: tuple[tuple[str, int], ...]) -> str:
     return ", ".join(f"{name} ({number(count)})" for name, count in pairs)
 
 
-def figure_row(group: GroupFigures, step: str = "", suggested: str = "") -> FigureRow:
+def figure_row(
+    group: GroupFigures, step: str = "", suggested: str = "", suggested_value: str = ""
+) -> FigureRow:
     return FigureRow(
         label=group.label,
         contacts=number(group.contacts),
@@ -151,6 +154,7 @@ def figure_row(group: GroupFigures, step: str = "", suggested: str = "") -> Figu
         reasons=_pairs(group.top_reasons),
         step=step,
         suggested=suggested,
+        suggested_value=suggested_value,
     )
 
 
@@ -159,15 +163,21 @@ def figure_rows(groups: tuple[GroupFigures, ...]) -> list[FigureRow]:
 
 
 def category_rows(
-    summary: ContactSummary, links: list[CategoryLink], suggestions: dict[str, str]
+    summary: ContactSummary,
+    links: list[CategoryLink],
+    suggestions: dict[str, str],
+    choices: list[StepChoice] = (),
 ) -> list[FigureRow]:
+    """Per category; an unlinked category gets the suggested step (by name), if any."""
+    labels = {c.value: c.label for c in choices}
     linked: dict[str, list[str]] = {}
     for link in links:
         linked.setdefault(link.category, []).append(f"{link.journey} – {link.step}")
-    return [
-        figure_row(g, "; ".join(linked.get(g.label, [])), suggestions.get(g.label, ""))
-        for g in summary.by_category
-    ]
+    rows = []
+    for g in summary.by_category:
+        value = "" if g.label in linked else suggestions.get(g.label, "")
+        rows.append(figure_row(g, "; ".join(linked.get(g.label, [])), labels.get(value, ""), value))
+    return rows
 
 
 def weekly_fcr_bars(summary: ContactSummary) -> list[ui.Bar]:
