@@ -244,3 +244,16 @@ def test_figures_export_as_csv_and_xlsx_through_the_download_helper(demo):
     assert any(line.startswith("Kategori;Felanmälan gata;") for line in lines)
     assert client.get(f"{url}/xlsx").content[:2] == b"PK"
     assert client.get(f"{url}/pdf").status_code == 404
+
+
+def test_the_journey_list_links_kontaktanalys_for_those_who_may_see_it(demo):
+    from academy.journeys.web.list_state import JourneyListState
+
+    for email, expected in [
+        ("strateg@demo.se", True),
+        ("utbildare@demo.se", True),
+        ("medarbetare@demo.se", False),
+    ]:
+        state = logged_in(JourneyListState, email)
+        state.load()
+        assert state.can_see_contacts is expected, email
