@@ -262,17 +262,6 @@ def date_period(
     return Period(unit.id, unit.name, start, end, _label(start, end))
 
 
-def latest_period(session: Session, actor: CurrentUser | None, unit_id: int) -> Period | None:
-    """The period of the unit's latest import, or None when it has none."""
-    latest = session.scalar(
-        select(ContactImport.id)
-        .where(ContactImport.unit_id == unit_id)
-        .order_by(ContactImport.period_end.desc(), ContactImport.id.desc())
-        .limit(1)
-    )
-    return import_period(session, actor, latest) if latest is not None else None
-
-
 def contacts_of(session: Session, period: Period) -> ContactTable:
     """The period's contacts (read once per period and import state, then kept in memory)."""
     if period.import_id is not None:
@@ -492,35 +481,50 @@ def unlink_category(session: Session, actor: CurrentUser | None, link_id: int) -
 def observed_for_journey(
     session: Session, actor: CurrentUser | None, journey_id: int
 ) -> tuple[dict[str, ObservedStep], str]:
-    """The observed figures of the journey's linked steps, from the latest import of each
-    linked unit, and the period they come from ("" when nothing is linked). Trainers and
-    employees see them only for their own unit."""
+    """The observed figures of the journey's linked steps and the periods they come from (""
+    when nothing is linked). Each linked category's figures come from the latest import of its
+    unit that holds the category. Trainers see them only for their own unit; employees not."""
     store.get_journey(session, actor, journey_id)  # visibility
+    if actor is None or not actor.has_any(*VIEWERS):
+        return {}, ""
     links = session.scalars(
         select(ContactCategoryLink).where(ContactCategoryLink.journey_id == journey_id)
     ).all()
-    if not links or actor is None or not actor.has_any(*VIEWERS):
-        return {}, ""
+    seen = _units_seen(actor)
     by_step: dict[str, list] = {}
-    periods = []
-    for unit_id in sorted({link.unit_id for link in links}):
-        seen = _units_seen(actor)
-        if seen is not None and unit_id not in seen:
+    periods: dict[int, Period] = {}
+    for link in links:
+        if seen is not None and link.unit_id not in seen:
             continue
-        period = latest_period(session, actor, unit_id)
-        if period is None:
+        import_id = _latest_import_with(session, link.unit_id, link.category)
+        if import_id is None:
             continue
-        periods.append(period)
-        summary = figures(session, period)
-        groups = {group.label: group for group in summary.by_category}
-        for link in links:
-            if link.unit_id == unit_id and link.category in groups:
-                by_step.setdefault(link.step_id, []).append((groups[link.category], period))
+        if import_id not in periods:
+            periods[import_id] = import_period(session, actor, import_id)
+        period = periods[import_id]
+        groups = {group.label: group for group in figures(session, period).by_category}
+        if link.category in groups:
+            by_step.setdefault(link.step_id, []).append((groups[link.category], period))
     observed = {
         step_id: observed_step([g for g, _ in pairs], pairs[0][1].weeks, pairs[0][1].label)
         for step_id, pairs in by_step.items()
     }
-    return observed, ", ".join(p.label for p in periods)
+    labels = sorted({p.label for p in periods.values()})
+    return observed, ", ".join(labels)
+
+
+def _latest_import_with(session: Session, unit_id: int, category: str) -> int | None:
+    return session.scalar(
+        select(ContactImport.id)
+        .where(
+            ContactImport.unit_id == unit_id,
+            select(ContactRecord.id)
+            .where(ContactRecord.import_id == ContactImport.id, ContactRecord.category == category)
+            .exists(),
+        )
+        .order_by(ContactImport.period_end.desc(), ContactImport.id.desc())
+        .limit(1)
+    )
 
 
 def import_count(session: Session) -> int:
