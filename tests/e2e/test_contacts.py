@@ -32,7 +32,8 @@ def test_import_link_and_see_observed_figures_on_the_map(page, app_url, tmp_path
     name = f"kontakter-{uuid.uuid4().hex[:6]}.csv"
     contacts_file(tmp_path / name, category)
     log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
-    page.goto(f"{app_url}/kundresor/kontakter")
+    page.goto(f"{app_url}/kundresor")
+    page.get_by_role("link", name="Kontaktanalys").click()
     expect(page.get_by_role("heading", name="Kontaktanalys", level=1)).to_be_visible()
     page.locator("#contacts-upload input[type=file]").set_input_files(str(tmp_path / name))
     form = page.get_by_role("form", name="Importera kontakter")
@@ -53,6 +54,9 @@ def test_import_link_and_see_observed_figures_on_the_map(page, app_url, tmp_path
     categories = page.get_by_role("table", name="Kontakter per kategori")
     expect(categories.get_by_role("row", name=category)).to_contain_text("67 %")
     assert serious_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner siffrorna (CSV)").click()
+    assert download.value.suggested_filename.startswith("kontaktanalys-servicecenter")
 
     link_form = page.get_by_role("form", name="Koppla kategori till steg")
     link_form.get_by_label("Kategori").select_option(category)
