@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
 from pathlib import Path
 
 import reflex as rx
@@ -30,10 +31,22 @@ AT_IMPORT = "contacts-import"
 UPLOAD_ID = "contacts-upload"
 
 
+STALE_UPLOAD_SECONDS = 24 * 3600
+
+
 def upload_folder() -> Path:
+    """Where an uploaded file waits between its preview and its import (random names)."""
     folder = data_dir() / "contact-uploads"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+def remove_stale_uploads(now: float | None = None) -> None:
+    """Delete files whose preview was never imported (older than a day)."""
+    limit = (now if now is not None else time.time()) - STALE_UPLOAD_SECONDS
+    for path in upload_folder().iterdir():
+        if path.is_file() and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
 
 
 class ContactsState(BaseState):
@@ -76,6 +89,7 @@ class ContactsState(BaseState):
             headers = read_headers(data)
             if not headers:
                 raise ValidationError("Filen har ingen rubrikrad. Inget har importerats.")
+            remove_stale_uploads()
             stored = secrets.token_hex(16)
             (upload_folder() / stored).write_bytes(data)
             self._upload, self.file_name = stored, name

@@ -259,3 +259,18 @@ def test_the_journey_list_links_kontaktanalys_for_those_who_may_see_it(demo):
         state = logged_in(JourneyListState, email)
         state.load()
         assert state.can_see_contacts is expected, email
+
+
+def test_uploads_never_imported_are_removed_after_a_day(demo):
+    import os
+    import time
+
+    from academy.journeys.web.contacts_state import remove_stale_uploads, upload_folder
+
+    old, new = upload_folder() / "old-upload", upload_folder() / "new-upload"
+    old.write_bytes(b"x")
+    new.write_bytes(b"y")
+    os.utime(old, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    remove_stale_uploads()
+    assert not old.exists() and new.exists()
+    new.unlink()
