@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from academy.core.demo import DEMO_PASSWORD, has_users, seed_people
 from academy.courses.demo import seed_courses
 from academy.inventory.demo import seed_inventory
+from academy.journeys.contacts.demo import seed_contacts
 from academy.journeys.demo import seed_journeys
 from academy.practice.demo.seed import seed_practice
 
@@ -24,4 +25,5 @@ def seed_demo(session: Session) -> dict[str, int]:
         "courses": seed_courses(session),
         "practice": seed_practice(session),
         "inventory": seed_inventory(session),
+        "contacts": seed_contacts(session),
     }

@@ -15,8 +15,9 @@ import re
 import shutil
 import subprocess
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 import networkx as nx
 
@@ -515,3 +516,61 @@ def describe_journey(journey: Journey) -> str:
             facts.append(f"{flow.share * 100:.0f} %")
         lines.append(f"  {source} → {target} ({', '.join(facts)}).")
     return "\n".join(lines) + "\n"
+
+
+# --- observed contact figures on steps (Kontaktanalys) -------------------------------------------
+
+# First-contact resolution as a heat colour (ColorBrewer YlOrRd: the lower, the hotter). The
+# figures are also written in the label, so the colour never carries the meaning alone.
+OBSERVED_HEAT = ((0.8, "#ffffb2"), (0.65, "#fecc5c"), (0.5, "#fd8d3c"), (0.0, "#e31a1c"))
+
+
+def observed_decoration(per_week: float, resolution: float) -> tuple[str, str]:
+    """Observed figures -> (the label's extra line, the node's fill colour)."""
+    fill = next(colour for floor, colour in OBSERVED_HEAT if resolution >= floor)
+    percent = f"{resolution * 100:.0f}".replace("-", "−")
+    text = f"Observerat: {per_week:.0f} kontakter/vecka · {percent} % lösta direkt"
+    return text, fill
+
+
+def observed_dot(journey: Journey, observed: Mapping[str, Any]) -> str:
+    """`journey_dot` with the linked steps restated: their label gains the observed line and
+    their fill the heat colour. `observed` maps a step id to an object with `per_week` and
+    `first_contact_resolution` (journeys.contacts.observed.ObservedStep). A node stated again at
+    the end of a DOT graph keeps its place and takes the new attributes."""
+    source = journey_dot(journey)
+    lines = []
+    for step in journey.steps:
+        seen = observed.get(step.id)
+        if seen is None or not getattr(seen, "contacts", 1):
+            continue
+        text, fill = observed_decoration(seen.per_week, seen.first_contact_resolution)
+        cell = f'<FONT POINT-SIZE="9"><B>{escape_label(text)}</B></FONT>'
+        row = f'<TR><TD ALIGN="LEFT">{cell}</TD></TR>'
+        label = str(_step_label(step))
+        if "</TABLE>" in label:
+            label = label.replace("</TABLE>", row + "</TABLE>", 1)
+        attributes = {"label": HtmlLabel(label), "fillcolor": fill, "fontcolor": "#000000"}
+        lines.append(f"\t{dot_quote(svg_id('step', step.id))}{_attribute_list(attributes)}")
+    if not lines:
+        return source
+    end = source.rstrip().rfind("}")
+    return source[:end] + "\n".join(lines) + "\n}\n"
+
+
+def render_observed(
+    journey: Journey,
+    observed: Mapping[str, Any],
+    fmt: str = "svg",
+    timeout: float = RENDER_TIMEOUT_SECONDS,
+) -> bytes:
+    """`render_journey` with observed figures on the linked steps (see observed_dot)."""
+    if not observed:
+        return render_journey(journey, fmt, timeout)
+    key = (fmt, content_key(repr(journey) + repr(sorted(observed.items()))))
+    cached = JOURNEY_CACHE.get(key)
+    if cached is None:
+        check_size(journey)
+        cached = render_dot(observed_dot(journey, observed), fmt, timeout)
+        JOURNEY_CACHE.put(key, cached)
+    return cached

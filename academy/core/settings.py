@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,10 @@ class Settings:
     login_window_minutes: int
     login_lock_minutes: int
     anonymity_threshold: int
+    # Kontaktanalys: a repeat contact lies at most this many days after the caller's previous one;
+    # the goal for first-contact resolution, in per cent.
+    contacts_repeat_window_days: int = 7
+    contacts_goal_percent: int = 80
     data_dir: Path = PROJECT_ROOT / "data"  # files the app stores (SQLite, uploaded images)
 
 
@@ -54,5 +59,33 @@ def get_settings() -> Settings:
         login_lock_minutes=_int_env("LOGIN_LOCK_MINUTES", 15),
         # Survey results for a group need this many answers; never fewer than 3.
         anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
+        contacts_repeat_window_days=max(0, _int_env("CONTACTS_REPEAT_WINDOW_DAYS", 7)),
+        contacts_goal_percent=min(100, max(1, _int_env("CONTACTS_GOAL_PERCENT", 80))),
         data_dir=data_dir(),
     )
+
+
+SECRET_FILE = "contacts-hash-secret"
+
+
+def contacts_hash_secret() -> str:
+    """The secret that caller keys in contact files are hashed under (HMAC-SHA256).
+
+    `CONTACTS_HASH_SECRET` from the environment, or else a random secret generated once and kept
+    in DATA_DIR (readable by the app's user only), so the same caller gets the same hash in every
+    import. It is never stored in the database or in git, and never logged."""
+    configured = os.environ.get("CONTACTS_HASH_SECRET", "").strip()
+    if configured:
+        if len(configured.encode()) < 16:
+            raise RuntimeError("CONTACTS_HASH_SECRET must be at least 16 bytes long")
+        return configured
+    path = data_dir() / SECRET_FILE
+    if not path.exists():
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # made by another process at the same moment
+        else:
+            with os.fdopen(descriptor, "w") as handle:
+                handle.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -41,10 +41,12 @@ def _empty_all_tables(engine) -> None:
 
 
 @pytest.fixture
-def demo(engine):
+def demo(engine, monkeypatch):
     from academy.core.db import session_scope
     from academy.demo import seed_demo
 
+    # One week of demo contacts (6,500) instead of the app's eight keeps every test fast.
+    monkeypatch.setenv("DEMO_CONTACT_WEEKS", "1")
     with session_scope(engine) as session:
         seed_demo(session)
     return engine

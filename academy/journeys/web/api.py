@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
-from academy.core.web.download import PDF, Download, choose, download_route
+from academy.core.spreadsheets import to_csv, to_xlsx
+from academy.core.web.download import CSV, PDF, XLSX, Download, choose, download_route, slug
 from academy.journeys import store
+from academy.journeys.contacts import service as contacts
 from academy.journeys.web.view import download_name
 from journeys.formats import json_format, mermaid
 from journeys.formats.dot import to_dot
@@ -39,4 +41,21 @@ def export_journey(request: Request, session, actor) -> Download:
     )
 
 
-ROUTES = [download_route("/api/kundresor/{journey_id:int}/export/{fmt}", export_journey)]
+CONTACT_EXPORTS = {
+    "csv": (CSV, to_csv),
+    "xlsx": (XLSX, lambda table: to_xlsx(table, "Kontaktanalys")),
+}
+
+
+def export_contacts(request: Request, session, actor) -> Download:
+    """The figures of one contact import (Kontaktanalys) as CSV or XLSX."""
+    fmt = request.path_params["fmt"]
+    media_type, produce = choose(CONTACT_EXPORTS, fmt)
+    table, name = contacts.export_table(session, actor, request.path_params["import_id"])
+    return Download(body=produce(table), media_type=media_type, filename=f"{slug(name)}.{fmt}")
+
+
+ROUTES = [
+    download_route("/api/kundresor/{journey_id:int}/export/{fmt}", export_journey),
+    download_route("/api/kundresor/kontakter/{import_id:int}/{fmt}", export_contacts),
+]

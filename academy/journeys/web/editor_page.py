@@ -6,6 +6,7 @@ import reflex as rx
 
 from academy import ui
 from academy.journeys.web.columns_page import columns
+from academy.journeys.web.contacts_observed import observed_panel
 from academy.journeys.web.editor_state import AT_HISTORY, AT_META, AT_PAGE
 from academy.journeys.web.editor_state import JourneyEditorState as S
 from academy.journeys.web.flows_page import flows
@@ -226,6 +227,7 @@ def _editor() -> rx.Component:
     return rx.fragment(
         _heading(),
         _diagram(),
+        observed_panel(S),
         rx.el.div(
             rx.el.div(steps_table(), flows(), class_name="main-col", style=SHRINK),
             rx.el.div(step_form(), _analysis(), class_name="side-col", style=SHRINK),

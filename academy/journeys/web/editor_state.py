@@ -11,7 +11,9 @@ import reflex as rx
 from academy.core.accounts import list_units
 from academy.core.web.base import BaseState
 from academy.journeys import editing, links, store
-from academy.journeys.web import forms, view
+from academy.journeys.contacts.service import observed_for_journey
+from academy.journeys.web import contacts_observed, forms, view
+from journeys.contacts.observed import apply_observed
 from journeys.errors import RenderError
 from journeys.model import Journey
 from journeys.report import summarize
@@ -60,6 +62,10 @@ class JourneyEditorState(BaseState):
     link_choices: list[view.Option] = []
     zoom: int = 100
     fit: bool = True
+    # Kontaktanalys: observed figures of the categories linked to the steps.
+    observed_rows: list[contacts_observed.ObservedRow] = []
+    observed_figures: list[list[str]] = []
+    observed_period: str = ""
 
     # ---- showing ------------------------------------------------------------------------------
 
@@ -86,6 +92,7 @@ class JourneyEditorState(BaseState):
             self.svg, self.diagram_error = view.svg_markup(journey), ""
         except RenderError as exc:
             self.svg, self.diagram_error = "", str(exc)
+        self._show_observed(session, actor, stored)
         self.history_rows = view.history_rows(store.history(session, actor, stored.id))
         self.current_options = [
             view.Option(str(row.id), row.title)
@@ -96,6 +103,17 @@ class JourneyEditorState(BaseState):
         self.all_links = view.link_rows(links.training_links(session, actor, stored.id))
         self.link_choices = view.options(links.target_choices(session)) if stored.can_edit else []
         self._open_step(self.step_id)
+
+    def _show_observed(self, session, actor, stored: store.StoredJourney) -> None:
+        observed, self.observed_period = observed_for_journey(session, actor, stored.id)
+        self.observed_rows = contacts_observed.observed_rows(stored.journey, observed)
+        self.observed_figures = contacts_observed.observed_figures(stored.journey, observed)
+        if observed:
+            # The analysis uses the observed figures where steps have them.
+            applied = apply_observed(stored.journey, observed)
+            self.figures = view.key_figures(summarize(applied))
+            if self.svg:
+                self.svg = contacts_observed.observed_svg(stored.journey, observed)
 
     def _reload(self, session, actor) -> None:
         self._show(session, actor, store.get_journey(session, actor, self.journey_id))

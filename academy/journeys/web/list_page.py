@@ -145,6 +145,13 @@ def list_page() -> rx.Component:
             "Kundresor",
             "Kundresor och tjänsteblueprints: hur invånaren möter kommunen, steg för steg.",
         ),
+        rx.cond(
+            S.can_see_contacts,
+            rx.el.p(
+                rx.link("Kontaktanalys", href="/kundresor/kontakter"),
+                ": servicecentrets verkliga kontakter på kundresekartan.",
+            ),
+        ),
         _journeys(),
         rx.cond(S.can_edit, rx.el.div(_new_journey(), _import(), class_name="cards")),
         area="journeys",

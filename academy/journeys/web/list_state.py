@@ -8,6 +8,7 @@ from academy.core.accounts import list_units
 from academy.core.errors import ValidationError
 from academy.core.web.base import BaseState
 from academy.journeys import store
+from academy.journeys.contacts import service as contacts
 from academy.journeys.web import forms, view
 from journeys.examples import example_names, load_example
 from journeys.model import Journey
@@ -30,6 +31,7 @@ class JourneyListState(BaseState):
     unit_filter: str = ""
     kind_filter: str = ""
     can_edit: bool = False
+    can_see_contacts: bool = False  # Kontaktanalys: strategists, admins, trainers
     import_text: str = ""
     preview: view.ImportPreview = view.ImportPreview()
     has_preview: bool = False
@@ -45,6 +47,7 @@ class JourneyListState(BaseState):
             )
         )
         self.can_edit = store.can_edit(actor)
+        self.can_see_contacts = actor.has_any(*contacts.VIEWERS)
         self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
         self.template_options = template_options()
 

@@ -1,0 +1,101 @@
+"""Kontaktanalys in the real browser: import a file, link a category to a step, see the
+observed figures on the journey map and the ranking of what the first line could settle."""
+
+import uuid
+
+import pytest
+from playwright.sync_api import expect
+
+from academy.core.settings import PROJECT_ROOT
+from tests.e2e.conftest import log_in_as, serious_violations
+
+pytestmark = pytest.mark.e2e
+
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+HEADER = (
+    "Datum;kanal;språk;kategori;löst_direkt;överlämnad_till;efterfrågan;orsak;kontakt;handläggare\n"
+)
+
+
+def contacts_file(path, category: str) -> None:
+    rows = [
+        f"2026-03-0{2 + n % 5} 10:{n:02d};telefon;svenska;{category};{'ja' if n % 3 else 'nej'};"
+        f"{'' if n % 3 else 'Gatuenheten'};{'svikt' if n % 2 else 'värde'};"
+        f"{'Väntar på besked' if n % 2 else ''};070-555 00 {n:02d};Anna Andersson\n"
+        for n in range(15)
+    ]
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+
+
+def test_import_link_and_see_observed_figures_on_the_map(page, app_url, tmp_path):
+    category = f"Gatlyktor {uuid.uuid4().hex[:6]}"
+    name = f"kontakter-{uuid.uuid4().hex[:6]}.csv"
+    contacts_file(tmp_path / name, category)
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    page.goto(f"{app_url}/kundresor")
+    page.get_by_role("link", name="Kontaktanalys").click()
+    expect(page.get_by_role("heading", name="Kontaktanalys", level=1)).to_be_visible()
+    page.locator("#contacts-upload input[type=file]").set_input_files(str(tmp_path / name))
+    form = page.get_by_role("form", name="Importera kontakter")
+    expect(form.get_by_text(name)).to_be_visible()
+    # "Datum" is not one of ours: the person maps it; the staff column is never read.
+    form.get_by_label("Datum").select_option("tidpunkt")
+    form.get_by_label("Enhet").select_option(label="Kommunledningsförvaltningen / Servicecenter")
+    form.get_by_role("button", name="Importera kontakter").click()
+    expect(page.get_by_role("status").filter(has_text="Importerat")).to_have_text(
+        f"Importerat: 15 kontakter från {name}."
+    )
+    page.screenshot(path=str(SCREENSHOTS / "contacts-import-1280.png"), full_page=True)
+
+    page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", name="Kontaktanalys: Servicecenter")).to_be_visible()
+    ranking = page.get_by_role("table", name="Vad kan första linjen lösa?")
+    expect(ranking.get_by_role("row", name=category)).to_contain_text("Gatuenheten")
+    categories = page.get_by_role("table", name="Kontakter per kategori")
+    expect(categories.get_by_role("row", name=category)).to_contain_text("67 %")
+    assert serious_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner siffrorna (CSV)").click()
+    assert download.value.suggested_filename.startswith("kontaktanalys-servicecenter")
+
+    link_form = page.get_by_role("form", name="Koppla kategori till steg")
+    link_form.get_by_label("Kategori").select_option(category)
+    link_form.get_by_label("Steg i kundresa").select_option(
+        label="Felanmälan gatubelysning – Gatuavdelningen bedömer och prioriterar felet"
+    )
+    link_form.get_by_role("button", name="Koppla").click()
+    expect(page.get_by_role("status").filter(has_text="kopplad")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "contacts-figures-1280.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SCREENSHOTS / "contacts-figures-390.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    linked = page.get_by_role("table", name="Kopplade kategorier")
+    linked.get_by_role("row", name=category).get_by_role("link").click()
+    observed = page.get_by_role("table", name="Observerade kontakter per steg")
+    row = observed.get_by_role("row", name="Gatuavdelningen bedömer och prioriterar felet")
+    expect(row).to_contain_text(category)
+    expect(page.locator("#diagram")).to_contain_text("Observerat:")
+    page.screenshot(path=str(SCREENSHOTS / "contacts-on-the-map-1280.png"))
+
+
+def test_a_refused_file_lists_row_and_column_and_stores_nothing(page, app_url, tmp_path):
+    name = f"fel-{uuid.uuid4().hex[:6]}.csv"
+    path = tmp_path / name
+    path.write_text(
+        "tidpunkt;kanal;språk;kategori;löst_direkt\n"
+        "2026-03-02 10:00;telefon;svenska;Bygglov;kanske\n",
+        encoding="utf-8",
+    )
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    page.goto(f"{app_url}/kundresor/kontakter")
+    page.locator("#contacts-upload input[type=file]").set_input_files(str(path))
+    form = page.get_by_role("form", name="Importera kontakter")
+    form.get_by_label("Enhet").select_option(label="Kommunledningsförvaltningen / Servicecenter")
+    form.get_by_role("button", name="Importera kontakter").click()
+    issues = page.get_by_role("table", name="Fel i filen")
+    expect(issues.get_by_role("row").nth(1)).to_contain_text("löst_direkt")
+    expect(page.get_by_role("alert")).to_contain_text("inget har importerats")
+    expect(page.get_by_role("link", name=name)).to_have_count(0)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SCREENSHOTS / "contacts-import-390.png"), full_page=True)
