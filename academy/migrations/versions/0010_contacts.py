@@ -1,7 +1,7 @@
 """Kontaktanalys: contact imports, contacts and category links to journey steps
 
-Revision ID: 0008_contacts
-Revises: 0007_meeting_places
+Revision ID: 0010_contacts
+Revises: 0009_log_share_addresses
 Create Date: 2026-11-30 02:09:48.212340
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_contacts"
-down_revision: str | None = "0007_meeting_places"
+revision: str = "0010_contacts"
+down_revision: str | None = "0009_log_share_addresses"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
