@@ -28,6 +28,7 @@ class Settings:
     login_max_failures: int
     login_window_minutes: int
     login_lock_minutes: int
+    login_max_failures_per_address: int
     anonymity_threshold: int
     data_dir: Path = PROJECT_ROOT / "data"  # files the app stores (SQLite, uploaded images)
 
@@ -52,6 +53,8 @@ def get_settings() -> Settings:
         login_max_failures=_int_env("LOGIN_MAX_FAILURES", 5),
         login_window_minutes=_int_env("LOGIN_WINDOW_MINUTES", 15),
         login_lock_minutes=_int_env("LOGIN_LOCK_MINUTES", 15),
+        # Failed logins from one address (on any accounts) before that address must wait.
+        login_max_failures_per_address=_int_env("LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
         # Survey results for a group need this many answers; never fewer than 3.
         anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
         data_dir=data_dir(),

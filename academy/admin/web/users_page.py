@@ -107,7 +107,10 @@ def _user_form() -> rx.Component:
             "password",
             type_="password",
             autocomplete="new-password",
-            hint="Minst 10 tecken.",
+            hint=(
+                "Ett engångslösenord: minst 10 tecken och svårt att gissa. Personen väljer ett "
+                "eget vid nästa inloggning, och pågående inloggningar avslutas."
+            ),
             error=errors.get("password", ""),
         ),
         at=FORM,

@@ -1,0 +1,42 @@
+"""Passwords an admin chose must be changed; login events keep the client's address
+
+Revision ID: 0008_password_policy
+Revises: 0007_meeting_places
+Create Date: 2026-11-30 02:30:00
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0008_password_policy"
+down_revision: str | None = "0007_meeting_places"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.alter_column("must_change_password", server_default=None)
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("client", sa.String(length=64), nullable=False, server_default="")
+        )
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.alter_column("client", server_default=None)
+        batch_op.create_index("ix_audit_events_client_kind_at", ["client", "kind", "at"])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("audit_events", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_events_client_kind_at")
+        batch_op.drop_column("client")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("must_change_password")
