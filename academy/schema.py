@@ -7,6 +7,7 @@ from academy.courses import models as course_models  # noqa: F401  (registers th
 from academy.inventory import models as inventory_models  # noqa: F401  (registers the tables)
 from academy.journeys import models as journey_models  # noqa: F401  (registers the tables)
 from academy.practice import models as practice_models  # noqa: F401  (registers the tables)
+from academy.privacy import models as privacy_models  # noqa: F401  (registers the tables)
 
 metadata = core_models.Base.metadata
 

@@ -23,6 +23,10 @@ EVENT_LABELS = {
     "user_activated": "Användare aktiverad",
     "password_set": "Lösenord satt",
     "password_changed": "Lösenord bytt",
+    "register_extract": "Registerutdrag",
+    "identity_erased": "Personuppgifter borttagna",
+    "retention": "Gallring",
+    "statement_saved": "Tillgänglighetsredogörelse ändrad",
 }
 
 

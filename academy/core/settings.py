@@ -21,6 +21,17 @@ def _int_env(name: str, default: int) -> int:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How long each kind of personal data is kept before `academy gallra` removes it
+    (0 = kept until removed by hand). docs/privacy.md explains each choice."""
+
+    practice_log_months: int = 24  # practice-log entries, with their feedback and shares
+    login_sessions_days: int = 90  # ended or expired logins (counted from the last activity)
+    audit_months: int = 24  # the audit log (logins, account changes, extracts, erasures)
+    survey_drafts_months: int = 12  # survey answers never submitted
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     redis_url: str | None
@@ -30,6 +41,7 @@ class Settings:
     login_lock_minutes: int
     login_max_failures_per_address: int
     anonymity_threshold: int
+    retention: Retention = None  # type: ignore[assignment]  # set by get_settings
     data_dir: Path = PROJECT_ROOT / "data"  # files the app stores (SQLite, uploaded images)
 
 
@@ -58,4 +70,10 @@ def get_settings() -> Settings:
         # Survey results for a group need this many answers; never fewer than 3.
         anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
         data_dir=data_dir(),
+        retention=Retention(
+            practice_log_months=_int_env("RETENTION_PRACTICE_LOG_MONTHS", 24),
+            login_sessions_days=_int_env("RETENTION_LOGIN_SESSIONS_DAYS", 90),
+            audit_months=_int_env("RETENTION_AUDIT_MONTHS", 24),
+            survey_drafts_months=_int_env("RETENTION_SURVEY_DRAFTS_MONTHS", 12),
+        ),
     )

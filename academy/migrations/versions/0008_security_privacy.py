@@ -1,6 +1,7 @@
-"""Passwords an admin chose must be changed; login events keep the client's address
+"""Passwords an admin chose must be changed; login events keep the client's address; the
+accessibility statement
 
-Revision ID: 0008_password_policy
+Revision ID: 0008_security_privacy
 Revises: 0007_meeting_places
 Create Date: 2026-11-30 02:30:00
 """
@@ -10,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_password_policy"
+revision: str = "0008_security_privacy"
 down_revision: str | None = "0007_meeting_places"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -33,8 +34,27 @@ def upgrade() -> None:
         batch_op.alter_column("client", server_default=None)
         batch_op.create_index("ix_audit_events_client_kind_at", ["client", "kind", "at"])
 
+    op.create_table(
+        "accessibility_statements",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("organisation", sa.String(length=200), nullable=False),
+        sa.Column("service", sa.String(length=200), nullable=False),
+        sa.Column("compliance", sa.String(length=10), nullable=False),
+        sa.Column("gaps", sa.Text(), nullable=False),
+        sa.Column("assessment", sa.Text(), nullable=False),
+        sa.Column("assessed_on", sa.Date(), nullable=True),
+        sa.Column("feedback", sa.Text(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.CheckConstraint(
+            "compliance IN ('helt', 'delvis', 'inte')",
+            name=op.f("ck_accessibility_statements_compliance"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_accessibility_statements")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("accessibility_statements")
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_events_client_kind_at")
         batch_op.drop_column("client")
