@@ -28,6 +28,7 @@ from academy.practice.models import (
 )
 
 PLACEHOLDER_NAME = "Borttagen användare"
+PLACEHOLDER_DOMAIN = "@anonym.invalid"  # .invalid never receives mail (RFC 2606)
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Erased:
 
 
 def placeholder_email(user_id: int) -> str:
-    return f"borttagen-{user_id}@anonym.invalid"
+    return f"borttagen-{user_id}{PLACEHOLDER_DOMAIN}"
 
 
 def erase_identity(session: Session, actor: CurrentUser | None, user_id: int) -> Erased:

@@ -81,9 +81,8 @@ def test_erasure_removes_the_identity_and_keeps_the_statistics(demo):
         )
     assert count(demo, "practice_attempts") == attempts_before
     assert count(demo, "survey_responses") == responses_before
-    with pytest.raises(auth.LoginRefused):
-        with session_scope(demo) as session:
-            auth.authenticate(session, SARA, DEMO_PASSWORD)
+    with pytest.raises(auth.LoginRefused), session_scope(demo) as session:
+        auth.authenticate(session, SARA, DEMO_PASSWORD)
 
 
 def test_erasure_is_for_admins_and_never_of_oneself(demo):
