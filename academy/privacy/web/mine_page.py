@@ -31,9 +31,10 @@ def mine_page() -> rx.Component:
                 "svar, träningsloggen med återkoppling, observationer, vilka enkäter du fått "
                 "(aldrig dina svar – de är anonyma) och händelseloggen om ditt konto."
             ),
-            ui.row_actions(
-                ui.download_link("Ladda ner som PDF", "/api/registerutdrag/pdf"),
-                ui.download_link("Ladda ner som JSON", "/api/registerutdrag/json"),
+            rx.el.ul(
+                rx.el.li(ui.download_link("Ladda ner som PDF", "/api/registerutdrag/pdf")),
+                rx.el.li(ui.download_link("Ladda ner som JSON", "/api/registerutdrag/json")),
+                class_name="download-list",
             ),
             rx.el.p(
                 "Läs hur dina personuppgifter hanteras och hur länge de sparas: ",
