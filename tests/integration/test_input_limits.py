@@ -70,3 +70,18 @@ def test_a_huge_module_or_course_description_is_refused(demo):
             authoring.update_module(
                 session, trainer, module_id, title="Liten", description="x" * 5001
             )
+
+
+def test_a_twee_import_keeps_the_scenario_editors_limits(demo):
+    from academy.practice import scenarios
+    from academy.practice.formats.twee import export_twee
+
+    twee = Path("academy/practice/demo/sophamtning_telefon.twee").read_text(encoding="utf-8")
+    scenario = scenarios.parse_twee_text(twee)
+    scenario.nodes[0].text = "x" * 4001
+    scenario.choices[0].text = "y" * 1001
+    with session_scope(demo) as session, pytest.raises(ValidationError, match="högst 4000"):
+        scenarios.import_twee(session, person(session, "utbildare@demo.se"), export_twee(scenario))
+    scenario.nodes[0].text = "kort"
+    with session_scope(demo) as session, pytest.raises(ValidationError, match="högst 1000"):
+        scenarios.import_twee(session, person(session, "utbildare@demo.se"), export_twee(scenario))
