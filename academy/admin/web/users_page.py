@@ -55,10 +55,16 @@ def _privacy_actions(user: UserView) -> rx.Component:
         user.erased,
         rx.fragment(),
         rx.fragment(
-            ui.download_link(
-                rx.fragment("Registerutdrag", rx.el.span(" för ", user.name, class_name="sr-only")),
-                base + "pdf",
-            ),
+            *[
+                ui.download_link(
+                    rx.fragment(
+                        f"Registerutdrag ({fmt.upper()})",
+                        rx.el.span(" för ", user.name, class_name="sr-only"),
+                    ),
+                    base + fmt,
+                )
+                for fmt in ("pdf", "json")
+            ],
             ui.confirm_button(
                 "Ta bort personuppgifter",
                 UsersState.erase(user.id),
