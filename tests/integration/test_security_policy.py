@@ -7,6 +7,8 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
 from academy.admin.web.users_state import UsersState
 from academy.core import accounts, auth
@@ -17,6 +19,7 @@ from academy.core.web.base import CHANGE_PASSWORD_FIRST
 from academy.core.web.login_state import LoginState, PasswordState
 from academy.core.web.session import SessionState
 from academy.demo import DEMO_PASSWORD
+from academy.privacy.web import api as privacy_api
 
 STRONG = "gurka-tromb0n-vals"
 
@@ -98,6 +101,9 @@ def test_an_admins_password_is_one_time_and_must_be_changed_first(demo):
     users.token = nils.token
     users.load()
     assert users.error == CHANGE_PASSWORD_FIRST
+    downloads = TestClient(Starlette(routes=privacy_api.API))
+    downloads.cookies.set("sa_session", nils.token)
+    assert downloads.get("/api/registerutdrag/json").status_code == 403
 
     page = PasswordState()
     page.token = nils.token
