@@ -29,6 +29,9 @@ config = rx.Config(
     state_manager_mode="redis" if _redis_url else "memory",
     redis_url=_redis_url,
     cors_allowed_origins=_origins,
+    # Behind a reverse proxy, the number of proxies that add X-Forwarded-For: failed logins are
+    # limited per client address, which would otherwise be the proxy's for everyone.
+    trusted_proxy_hops=int(os.environ.get("TRUSTED_PROXY_HOPS") or 0),
     plugins=[
         rx.plugins.RadixThemesPlugin(
             theme=rx.theme(appearance="light", accent_color="indigo", radius="medium")

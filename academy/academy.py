@@ -13,8 +13,9 @@ from academy.home.web import routes as home
 from academy.inventory.web import routes as inventory
 from academy.journeys.web import routes as journeys
 from academy.practice.web import routes as practice
+from academy.privacy.web import routes as privacy
 
-AREAS = [home, inventory, courses, practice, journeys, admin]
+AREAS = [home, inventory, courses, practice, journeys, admin, privacy]
 
 
 def _built_pages():
@@ -23,7 +24,12 @@ def _built_pages():
 
 
 app = rx.App(
-    stylesheets=["/styles.css", "/css/inventory.css", "/css/practice.css"],
+    stylesheets=[
+        "/styles.css",
+        "/css/inventory.css",
+        "/css/practice.css",
+        "/css/privacy.css",
+    ],
     head_components=[
         rx.el.meta(name="description", content="Serviceakademin"),
         rx.script(src="/kit.js", defer=True),

@@ -63,6 +63,20 @@ def _seed_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _retention(args: argparse.Namespace) -> int:
+    from academy.core.db import session_scope
+    from academy.privacy.retention import purge
+
+    with session_scope() as session:
+        removed = purge(session, dry_run=args.dry_run)
+    verb = "Skulle tas bort" if args.dry_run else "Borttaget"
+    for item in removed:
+        print(f"{verb}: {item.count} {item.what} (äldre än {item.older_than})")
+    if not removed:
+        print("Ingen gallring är inställd.")
+    return 0
+
+
 def _gift_check(args: argparse.Namespace) -> int:
     from academy.courses.formats.gift import check_command
 
@@ -89,6 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
     seed = commands.add_parser("seed-demo", help="add the demo units, accounts and content")
     seed.add_argument("--if-empty", action="store_true", help="only on a database without users")
     seed.set_defaults(run=_seed_demo)
+    retention = commands.add_parser(
+        "gallra", help="remove personal data past its retention time (safe to run nightly)"
+    )
+    retention.add_argument("--dry-run", action="store_true", help="only count what would go")
+    retention.set_defaults(run=_retention)
     for name, what, run in [
         ("gift", "GIFT quiz file (Moodle)", _gift_check),
         ("twee", "Twee 3 scenario file (Twine)", _twee_check),

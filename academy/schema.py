@@ -8,6 +8,7 @@ from academy.inventory import models as inventory_models  # noqa: F401  (registe
 from academy.journeys import models as journey_models  # noqa: F401  (registers the tables)
 from academy.journeys.contacts import models as contact_models  # noqa: F401  (registers the tables)
 from academy.practice import models as practice_models  # noqa: F401  (registers the tables)
+from academy.privacy import models as privacy_models  # noqa: F401  (registers the tables)
 
 metadata = core_models.Base.metadata
 

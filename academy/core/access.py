@@ -18,6 +18,8 @@ class CurrentUser:
     roles: frozenset[str]
     unit_id: int | None
     unit_name: str
+    # An admin chose the password: nothing but "Byt lösenord" until the person picks their own.
+    must_change_password: bool = False
 
     def has_any(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))

@@ -12,7 +12,8 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.auth import end_all_sessions
 from academy.core.errors import NotFound, ValidationError
 from academy.core.models import ROLE_VALUES, Role, Unit, User, UserRole
-from academy.core.security import MIN_PASSWORD_LENGTH, hash_password
+from academy.core.passwords import check_password, user_words
+from academy.core.security import hash_password, verify_password
 from academy.core.validation import normalise_email, required_text
 
 UNIT_KINDS = ("förvaltning", "enhet")
@@ -149,11 +150,8 @@ def _check_unit_id(session: Session, unit_id: int | None) -> None:
         raise ValidationError("Enheten finns inte.", field="unit_id")
 
 
-def _check_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD_LENGTH:
-        raise ValidationError(
-            f"Lösenordet måste vara minst {MIN_PASSWORD_LENGTH} tecken.", field="password"
-        )
+def _check_password(password: str, name: str, email: str) -> None:
+    check_password(password, user_words(name, email))
 
 
 def create_user(
@@ -167,7 +165,10 @@ def create_user(
     unit_id: int | None = None,
     password_hash: str | None = None,
 ) -> int:
-    """Create a user. `password_hash` lets a batch (the demo) hash one shared password once."""
+    """Create a user. `password_hash` lets a batch (the demo) hash one shared password once.
+
+    A password an admin chose is a one-time password: the person must pick their own at the
+    first login. The command line (no actor) creates the first admin with their own password."""
     if actor is not None:  # None only from the command line, which bootstraps the first admin
         require_role(actor, Role.ADMIN)
     name = required_text(name, "Namn", form_field="name")
@@ -175,7 +176,7 @@ def create_user(
     roles = _clean_roles(roles)
     _check_unit_id(session, unit_id)
     if password_hash is None:
-        _check_password(password)
+        _check_password(password, name, email)
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise ValidationError(
             f"Det finns redan en användare med e-postadressen {email}.", field="email"
@@ -185,6 +186,7 @@ def create_user(
         email=email,
         password_hash=password_hash or hash_password(password),
         unit_id=unit_id,
+        must_change_password=actor is not None,
     )
     user.role_rows = [UserRole(role=role) for role in sorted(roles)]
     session.add(user)
@@ -232,7 +234,7 @@ def update_user(
     roles = _clean_roles(roles)
     _check_unit_id(session, unit_id)
     if password:
-        _check_password(password)
+        _check_password(password, name, email)
     clash = session.scalar(select(User.id).where(User.email == email, User.id != user_id))
     if clash is not None:
         raise ValidationError(
@@ -253,7 +255,11 @@ def update_user(
             detail=f"{', '.join(sorted(old_roles))} → {', '.join(sorted(roles))}",
         )
     if password:
+        # A new password ends every login made with the old one; someone else's must be
+        # replaced by the person at their next login.
         user.password_hash = hash_password(password)
+        user.must_change_password = user.id != actor.id
+        end_all_sessions(session, user.id)
         audit.record(session, "password_set", subject=email, actor_id=actor.id)
     _change_active(session, actor, user, active)
     audit.record(session, "user_updated", subject=email, actor_id=actor.id)
@@ -301,3 +307,33 @@ def get_user(session: Session, actor: CurrentUser | None, user_id: int) -> UserR
 
 def unit_id_by_name(session: Session, name: str) -> int | None:
     return session.scalar(select(Unit.id).where(Unit.name == name))
+
+
+def change_own_password(
+    session: Session,
+    actor: CurrentUser | None,
+    *,
+    current: str,
+    new: str,
+    repeat: str,
+    keep_token: str = "",
+) -> None:
+    """The logged-in person replaces their password (also the one-time one an admin gave).
+
+    Every other login of the person ends; the one holding `keep_token` stays."""
+    if actor is None:
+        raise ValidationError("Du är inte inloggad.")
+    user = session.get(User, actor.id)
+    if user is None or not user.active:
+        raise NotFound("Användaren finns inte.")
+    if not verify_password(user.password_hash, current or ""):
+        raise ValidationError("Det nuvarande lösenordet stämmer inte.", field="current")
+    if new != repeat:
+        raise ValidationError("Lösenorden stämmer inte överens.", field="repeat")
+    if new == current:
+        raise ValidationError("Välj ett annat lösenord än det nuvarande.", field="password")
+    _check_password(new, user.name, user.email)
+    user.password_hash = hash_password(new)
+    user.must_change_password = False
+    end_all_sessions(session, user.id, keep_token=keep_token)
+    audit.record(session, "password_changed", subject=user.email, actor_id=user.id)

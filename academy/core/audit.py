@@ -22,6 +22,11 @@ EVENT_LABELS = {
     "user_deactivated": "Användare inaktiverad",
     "user_activated": "Användare aktiverad",
     "password_set": "Lösenord satt",
+    "password_changed": "Lösenord bytt",
+    "register_extract": "Registerutdrag",
+    "identity_erased": "Personuppgifter borttagna",
+    "retention": "Gallring",
+    "statement_saved": "Tillgänglighetsredogörelse ändrad",
 }
 
 
@@ -33,9 +38,17 @@ def record(
     actor_id: int | None = None,
     detail: str = "",
     at: datetime | None = None,
+    client: str = "",
 ) -> None:
     session.add(
-        AuditEvent(kind=kind, subject=subject, actor_id=actor_id, detail=detail, at=at or utcnow())
+        AuditEvent(
+            kind=kind,
+            subject=subject,
+            actor_id=actor_id,
+            detail=detail,
+            at=at or utcnow(),
+            client=client[:64],
+        )
     )
 
 

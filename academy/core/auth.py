@@ -38,34 +38,27 @@ def to_current_user(user: User) -> CurrentUser:
         roles=user.roles,
         unit_id=user.unit_id,
         unit_name=user.unit.name if user.unit else "",
+        must_change_password=user.must_change_password,
     )
 
 
-def _recent_failures(session: Session, email: str, since: datetime) -> list[datetime]:
+def _failure_times(session: Session, since: datetime, *conditions) -> list[datetime]:
     return list(
         session.scalars(
             select(AuditEvent.at)
-            .where(
-                AuditEvent.subject == email,
-                AuditEvent.kind == "login_failed",
-                AuditEvent.at >= since,
-            )
+            .where(AuditEvent.kind == "login_failed", AuditEvent.at >= since, *conditions)
             .order_by(AuditEvent.at)
         )
     )
 
 
-def lock_remaining(
-    session: Session, email: str, now: datetime, settings: Settings
+def _locked_for(
+    failures: list[datetime], limit: int, now: datetime, settings: Settings
 ) -> timedelta | None:
-    """How long `email` stays locked, or None when it may try again."""
+    """Locked when `limit` failures fall within one window; the lock runs from the last."""
     window = timedelta(minutes=settings.login_window_minutes)
-    failures = _recent_failures(
-        session, email, now - window - timedelta(minutes=settings.login_lock_minutes)
-    )
-    # Locked when `max_failures` failures fall within one window; the lock runs from the last.
-    for i in range(len(failures) - settings.login_max_failures + 1):
-        first, last = failures[i], failures[i + settings.login_max_failures - 1]
+    for i in range(len(failures) - limit + 1):
+        first, last = failures[i], failures[i + limit - 1]
         if last - first <= window:
             until = last + timedelta(minutes=settings.login_lock_minutes)
             if until > now:
@@ -73,17 +66,53 @@ def lock_remaining(
     return None
 
 
+def _since(now: datetime, settings: Settings) -> datetime:
+    return now - timedelta(minutes=settings.login_window_minutes + settings.login_lock_minutes)
+
+
+def lock_remaining(
+    session: Session, email: str, now: datetime, settings: Settings, client: str = ""
+) -> timedelta | None:
+    """How long `email` stays locked for logins from `client`, or None when it may try again.
+
+    Failures count per account and address, so someone guessing from one address cannot lock
+    the account for its owner (or a colleague) elsewhere."""
+    failures = _failure_times(
+        session, _since(now, settings), AuditEvent.subject == email, AuditEvent.client == client
+    )
+    return _locked_for(failures, settings.login_max_failures, now, settings)
+
+
+def address_lock_remaining(
+    session: Session, client: str, now: datetime, settings: Settings
+) -> timedelta | None:
+    """How long `client` may not try any account, after guessing at many (None: not locked).
+
+    The limit is high: colleagues behind the municipality's network share one address, and a
+    successful login is never counted or slowed."""
+    if not client:
+        return None
+    failures = _failure_times(session, _since(now, settings), AuditEvent.client == client)
+    return _locked_for(failures, settings.login_max_failures_per_address, now, settings)
+
+
+def _minutes(remaining: timedelta) -> int:
+    return max(1, math.ceil(remaining.total_seconds() / 60))
+
+
 def authenticate(
     session: Session,
     email: str,
     password: str,
     *,
+    client: str = "",
     now: datetime | None = None,
     settings: Settings | None = None,
 ) -> CurrentUser:
     """Check credentials and return the user, or raise LoginRefused with a Swedish message.
 
-    The audit rows written here must survive the refusal, so the caller commits either way.
+    `client` is the browser's network address. The audit rows written here must survive the
+    refusal, so the caller commits either way.
     """
     settings = settings or get_settings()
     now = now or utcnow()
@@ -91,25 +120,33 @@ def authenticate(
     if not password:
         raise LoginRefused("Ange ditt lösenord.")
 
-    remaining = lock_remaining(session, email, now, settings)
+    remaining = address_lock_remaining(session, client, now, settings)
     if remaining is not None:
-        audit.record(session, "login_locked", subject=email, at=now)
-        minutes = max(1, math.ceil(remaining.total_seconds() / 60))
+        audit.record(session, "login_locked", subject=email, at=now, client=client, detail="adress")
+        raise LoginRefused(
+            "För många misslyckade inloggningar från din nätverksadress. Inloggning härifrån "
+            f"är tillfälligt spärrad – försök igen om {_minutes(remaining)} minuter."
+        )
+    remaining = lock_remaining(session, email, now, settings, client)
+    if remaining is not None:
+        audit.record(session, "login_locked", subject=email, at=now, client=client)
         raise LoginRefused(
             "För många misslyckade inloggningar. Kontot är tillfälligt spärrat – "
-            f"försök igen om {minutes} minuter."
+            f"försök igen om {_minutes(remaining)} minuter."
         )
 
     user = session.scalar(select(User).where(User.email == email))
     if not verify_password(user.password_hash if user else None, password):
-        audit.record(session, "login_failed", subject=email, at=now)
+        audit.record(session, "login_failed", subject=email, at=now, client=client)
         raise LoginRefused(WRONG_CREDENTIALS)
     if not user.active:
-        audit.record(session, "login_failed", subject=email, detail="inaktivt konto", at=now)
+        audit.record(
+            session, "login_failed", subject=email, detail="inaktivt konto", at=now, client=client
+        )
         raise LoginRefused(INACTIVE)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    audit.record(session, "login_ok", subject=email, actor_id=user.id, at=now)
+    audit.record(session, "login_ok", subject=email, actor_id=user.id, at=now, client=client)
     return to_current_user(user)
 
 
@@ -170,12 +207,14 @@ def end_session(session: Session, token: str, *, now: datetime | None = None) ->
         audit.record(session, "logout", subject=email, actor_id=login.user_id, at=now)
 
 
-def end_all_sessions(session: Session, user_id: int, *, now: datetime | None = None) -> None:
-    session.execute(
-        update(LoginSession)
-        .where(LoginSession.user_id == user_id, LoginSession.ended_at.is_(None))
-        .values(ended_at=now or utcnow())
-    )
+def end_all_sessions(
+    session: Session, user_id: int, *, now: datetime | None = None, keep_token: str = ""
+) -> None:
+    """End every login of `user_id` (but the one holding `keep_token`, if given)."""
+    conditions = [LoginSession.user_id == user_id, LoginSession.ended_at.is_(None)]
+    if keep_token:
+        conditions.append(LoginSession.token_hash != token_digest(keep_token))
+    session.execute(update(LoginSession).where(*conditions).values(ended_at=now or utcnow()))
 
 
 def count_active_sessions(session: Session, user_id: int) -> int:

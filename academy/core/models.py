@@ -75,6 +75,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(default=True)
+    # Set when an admin chose the password: the person picks their own at the next login.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     unit: Mapped[Unit | None] = relationship()
@@ -122,5 +124,10 @@ class AuditEvent(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     subject: Mapped[str] = mapped_column(String(254), default="")
     detail: Mapped[str] = mapped_column(Text, default="")
+    # The client's network address, for login events (limits failed logins per address).
+    client: Mapped[str] = mapped_column(String(64), default="")
 
-    __table_args__ = (Index("ix_audit_events_subject_kind_at", "subject", "kind", "at"),)
+    __table_args__ = (
+        Index("ix_audit_events_subject_kind_at", "subject", "kind", "at"),
+        Index("ix_audit_events_client_kind_at", "client", "kind", "at"),
+    )

@@ -22,6 +22,17 @@ def _int_env(name: str, default: int) -> int:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How long each kind of personal data is kept before `academy gallra` removes it
+    (0 = kept until removed by hand). docs/privacy.md explains each choice."""
+
+    practice_log_months: int = 24  # practice-log entries, with their feedback and shares
+    login_sessions_days: int = 90  # ended or expired logins (counted from the last activity)
+    audit_months: int = 24  # the audit log (logins, account changes, extracts, erasures)
+    survey_drafts_months: int = 12  # survey answers never submitted
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     redis_url: str | None
@@ -29,11 +40,13 @@ class Settings:
     login_max_failures: int
     login_window_minutes: int
     login_lock_minutes: int
+    login_max_failures_per_address: int
     anonymity_threshold: int
     # Kontaktanalys: a repeat contact lies at most this many days after the caller's previous one;
     # the goal for first-contact resolution, in per cent.
     contacts_repeat_window_days: int = 7
     contacts_goal_percent: int = 80
+    retention: Retention = None  # type: ignore[assignment]  # set by get_settings
     data_dir: Path = PROJECT_ROOT / "data"  # files the app stores (SQLite, uploaded images)
 
 
@@ -57,11 +70,19 @@ def get_settings() -> Settings:
         login_max_failures=_int_env("LOGIN_MAX_FAILURES", 5),
         login_window_minutes=_int_env("LOGIN_WINDOW_MINUTES", 15),
         login_lock_minutes=_int_env("LOGIN_LOCK_MINUTES", 15),
+        # Failed logins from one address (on any accounts) before that address must wait.
+        login_max_failures_per_address=_int_env("LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
         # Survey results for a group need this many answers; never fewer than 3.
         anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
         contacts_repeat_window_days=max(0, _int_env("CONTACTS_REPEAT_WINDOW_DAYS", 7)),
         contacts_goal_percent=min(100, max(1, _int_env("CONTACTS_GOAL_PERCENT", 80))),
         data_dir=data_dir(),
+        retention=Retention(
+            practice_log_months=_int_env("RETENTION_PRACTICE_LOG_MONTHS", 24),
+            login_sessions_days=_int_env("RETENTION_LOGIN_SESSIONS_DAYS", 90),
+            audit_months=_int_env("RETENTION_AUDIT_MONTHS", 24),
+            survey_drafts_months=_int_env("RETENTION_SURVEY_DRAFTS_MONTHS", 12),
+        ),
     )
 
 

@@ -31,3 +31,15 @@ def required_text(
     if len(text) > max_length:
         raise ValidationError(f"{field} får vara högst {max_length} tecken.", field=form_field)
     return text
+
+
+def optional_text(
+    raw: str | None, field: str, max_length: int, *, form_field: str | None = None
+) -> str:
+    """A text that may be empty but not longer than `max_length` (`field` as in required_text)."""
+    text = (raw or "").strip()
+    if len(text) > max_length:
+        raise ValidationError(
+            f"{field} får vara högst {max_length} tecken (nu {len(text)}).", field=form_field
+        )
+    return text

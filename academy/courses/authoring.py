@@ -17,7 +17,7 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
 from academy.core.models import utcnow
-from academy.core.validation import required_text
+from academy.core.validation import optional_text, required_text
 from academy.courses.common import AUTHORS
 from academy.courses.lessons import check_video_url, render_markdown
 from academy.courses.models import (
@@ -32,6 +32,10 @@ from academy.courses.models import (
 from academy.courses.status import creates_cycle
 
 MAX_TOPIC_LENGTH = 60
+# The limits of what authors write, checked here for every path (forms, imports, the API).
+MAX_DESCRIPTION = 5000
+MAX_TARGET_GROUP = 300
+MAX_LESSON_MARKDOWN = 100_000
 
 
 @dataclass(frozen=True)
@@ -114,10 +118,11 @@ def normalise_topics(topics: Iterable[str]) -> list[str]:
 
 def _course_fields(title: str, description: str, target_group: str) -> tuple[str, str, str]:
     title = required_text(title, "Kursens titel")
-    target_group = (target_group or "").strip()
-    if len(target_group) > 300:
-        raise ValidationError("Målgruppen får vara högst 300 tecken.")
-    return title, (description or "").strip(), target_group
+    target_group = optional_text(target_group, "Målgruppen", MAX_TARGET_GROUP)
+    description = optional_text(
+        description, "Beskrivningen", MAX_DESCRIPTION, form_field="description"
+    )
+    return title, description, target_group
 
 
 def create_course(
@@ -372,7 +377,9 @@ def _check_prerequisite(
 
 
 def _module_fields(title: str, description: str) -> tuple[str, str]:
-    return required_text(title, "Modulens titel"), (description or "").strip()
+    return required_text(title, "Modulens titel"), optional_text(
+        description, "Modulens beskrivning", MAX_DESCRIPTION, form_field="description"
+    )
 
 
 def add_module(
@@ -447,7 +454,7 @@ def delete_module(session: Session, actor: CurrentUser | None, module_id: int) -
 def _lesson_fields(title: str, content_markdown: str, video_url: str) -> tuple[str, str, str]:
     return (
         required_text(title, "Lektionens titel"),
-        (content_markdown or "").strip(),
+        optional_text(content_markdown, "Lektionens text", MAX_LESSON_MARKDOWN),
         check_video_url(video_url),
     )
 

@@ -26,7 +26,13 @@ from journeys.model import (
     slugify,
 )
 
+# The limits of a journey's texts, the same however the journey arrives (editor, JSON or Twee
+# import, restore): `check_limits` is called by the store before every save.
 MAX_TEXT = 500
+MAX_TITLE = 200
+MAX_DESCRIPTION = 5000
+MAX_ID = 100
+MAX_ITEMS = 1000  # stages, lanes, steps or flows in one journey; lines in a step's lists
 KINDS = ("current", "future")
 LANE_ROLE_CHOICE = (
     "Välj vilken sorts bana det är: Medborgarens bana, Främre led (synlig), "
@@ -70,13 +76,62 @@ def _unique_id(text: str, taken: set[str], fallback: str) -> str:
     return candidate
 
 
-def _text(raw: str | None, label: str, *, required: bool = True, field: str | None = None) -> str:
+def _text(
+    raw: str | None,
+    label: str,
+    *,
+    required: bool = True,
+    field: str | None = None,
+    maximum: int = MAX_TEXT,
+) -> str:
     text = (raw or "").strip()
     if required and not text:
         raise ValidationError(f"{label} måste fyllas i.", field=field)
-    if len(text) > MAX_TEXT:
-        raise ValidationError(f"{label} får vara högst {MAX_TEXT} tecken.", field=field)
+    if len(text) > maximum:
+        raise ValidationError(f"{label} får vara högst {maximum} tecken.", field=field)
     return text
+
+
+def check_limits(journey: Journey) -> None:
+    """Refuse a journey whose texts or lists exceed what the editor allows, naming the place."""
+
+    def limit(text: str | None, label: str, maximum: int = MAX_TEXT) -> None:
+        if text is not None and len(text) > maximum:
+            raise ValidationError(f"{label} får vara högst {maximum} tecken ({len(text)} nu).")
+
+    def count(items: list, label: str) -> None:
+        if len(items) > MAX_ITEMS:
+            raise ValidationError(f"En kundresa får ha högst {MAX_ITEMS} {label}.")
+
+    limit(journey.title, "Titeln", MAX_TITLE)
+    limit(journey.persona, "Persona")
+    limit(journey.goal, "Mål")
+    limit(journey.description, "Beskrivningen", MAX_DESCRIPTION)
+    for items, label in [
+        (journey.stages, "faser"),
+        (journey.lanes, "banor"),
+        (journey.steps, "steg"),
+        (journey.flows, "flöden"),
+    ]:
+        count(items, label)
+    for column in [*journey.stages, *journey.lanes]:
+        limit(column.id, "En fas eller banas id", MAX_ID)
+        limit(column.name, f"Namnet ”{column.name[:40]}…”")
+    for step in journey.steps:
+        where = f"steget ”{step.text[:40]}”"
+        limit(step.id, f"Id för {where}", MAX_ID)
+        limit(step.text, f"Texten i {where}")
+        for items, label in [
+            (step.pain_points, "smärtpunkter"),
+            (step.opportunities, "möjligheter"),
+            (step.actors, "aktörer"),
+        ]:
+            count(items, label)
+            for item in items:
+                limit(item, f"En av {label} i {where}")
+    for flow in journey.flows:
+        limit(flow.source, "Ett flödes start", MAX_ID)
+        limit(flow.target, "Ett flödes mål", MAX_ID)
 
 
 # ---- metadata ---------------------------------------------------------------------------------
@@ -85,7 +140,7 @@ def _text(raw: str | None, label: str, *, required: bool = True, field: str | No
 def set_metadata(journey: Journey, title: str, persona: str, goal: str, kind: str) -> None:
     if kind not in KINDS:
         raise ValidationError("Välj Nuläge eller Önskat läge.", field="kind")
-    title = _text(title, "Titel", field="title")
+    title = _text(title, "Titel", field="title", maximum=MAX_TITLE)
     persona = _text(persona, "Persona", required=False, field="persona")
     goal = _text(goal, "Mål", required=False, field="goal")
     journey.title, journey.persona, journey.goal, journey.kind = title, persona, goal, kind

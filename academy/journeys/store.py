@@ -18,6 +18,7 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, StaleEdit, ValidationError
 from academy.core.models import Role, Unit, User, utcnow
 from academy.core.versioning import save_versioned
+from academy.journeys.editing import MAX_TITLE, check_limits
 from academy.journeys.models import JourneyRecord, JourneyVersion
 from journeys.formats import json_format
 from journeys.model import Journey
@@ -143,10 +144,11 @@ def get_journey(session: Session, actor: CurrentUser | None, journey_id: int) ->
 def _check(journey: Journey) -> None:
     if not journey.title.strip():
         raise ValidationError("Kundresan måste ha en titel.")
-    if len(journey.title) > 200:
-        raise ValidationError("Titeln får vara högst 200 tecken.")
+    if len(journey.title) > MAX_TITLE:
+        raise ValidationError(f"Titeln får vara högst {MAX_TITLE} tecken.")
     if journey.kind not in KIND_LABELS:
         raise ValidationError("Välj Nuläge eller Önskat läge.")
+    check_limits(journey)
 
 
 def create_journey(

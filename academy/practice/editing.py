@@ -9,8 +9,38 @@ from __future__ import annotations
 from academy.core.errors import ValidationError
 from academy.practice.scenario import CHANNELS, SCORE_MAX, SCORE_MIN, Choice, Node, Scenario
 
+# The editor's limits, also checked by `check_limits` before any scenario is stored (Twee import,
+# restore), so every path in keeps them.
+MAX_TITLE = 200
+MAX_TEXT = 4000
+MAX_CHOICE_TEXT = 1000
+MAX_ALT = 300
+MAX_ITEMS = 1000
 
-def _text(value: str, label: str, limit: int = 4000) -> str:
+
+def check_limits(scenario: Scenario) -> None:
+    """Refuse a scenario whose texts or lists exceed what the editor allows, naming the place."""
+
+    def limit(text: str | None, label: str, maximum: int = MAX_TEXT) -> None:
+        if text and len(text) > maximum:
+            raise ValidationError(f"{label} får vara högst {maximum} tecken ({len(text)} nu).")
+
+    limit(scenario.title, "Titeln", MAX_TITLE)
+    limit(scenario.setting.situation, "Situationen")
+    if len(scenario.nodes) > MAX_ITEMS or len(scenario.choices) > MAX_ITEMS:
+        raise ValidationError(f"Ett scenario får ha högst {MAX_ITEMS} noder och {MAX_ITEMS} svar.")
+    for node in scenario.nodes:
+        limit(node.text, f"Situationstexten i noden ”{node.id[:40]}”")
+        limit(node.closing, f"Den avslutande texten i noden ”{node.id[:40]}”")
+        limit(node.image_alt, f"Bildens alternativtext i noden ”{node.id[:40]}”", MAX_ALT)
+    for choice in scenario.choices:
+        limit(choice.text, f"Svarstexten ”{choice.text[:40]}…”", MAX_CHOICE_TEXT)
+        limit(choice.feedback, f"Återkopplingen till svaret ”{choice.text[:40]}”")
+    for name in scenario.dimensions:
+        limit(name, "Ett dimensionsnamn", DIMENSION_LIMIT)
+
+
+def _text(value: str, label: str, limit: int = MAX_TEXT) -> str:
     text = (value or "").strip()
     if len(text) > limit:
         raise ValidationError(f"{label} får vara högst {limit} tecken.")
@@ -34,7 +64,7 @@ def update_setting(
         raise ValidationError("Välj en kanal: " + ", ".join(CHANNELS) + ".")
     if scenario.node(start) is None:
         raise ValidationError("Välj en startnod som finns.")
-    scenario.title = _text(title, "Titeln", 200)
+    scenario.title = _text(title, "Titeln", MAX_TITLE)
     scenario.setting.channel = channel
     scenario.setting.situation = _text(situation, "Situationen")
     scenario.start = start
@@ -137,7 +167,7 @@ def set_node_image(scenario: Scenario, node_id: str, image: str | None, alt: str
     if image is None:
         node.image, node.image_alt = None, ""
         return
-    alt = _text(alt, "Bildens alternativtext", 300)
+    alt = _text(alt, "Bildens alternativtext", MAX_ALT)
     if not alt:
         raise ValidationError(
             "Skriv en alternativtext som beskriver bilden för den som inte ser den."
@@ -170,7 +200,7 @@ def save_choice(
         raise ValidationError("Välj både varifrån och vart valet leder.")
     if source_node.is_end:
         raise ValidationError("En slutnod kan inte ha val.")
-    text = _text(text, "Svarstexten", 1000)
+    text = _text(text, "Svarstexten", MAX_CHOICE_TEXT)
     if not text:
         raise ValidationError("Skriv medarbetarens svar.")
     feedback = _text(feedback, "Återkopplingen")

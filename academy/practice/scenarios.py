@@ -16,7 +16,7 @@ from academy.core.versioning import STALE_MESSAGE, save_versioned
 from academy.practice import images
 from academy.practice.common import AUTHORS, PRACTISERS
 from academy.practice.document import from_document, to_document
-from academy.practice.editing import set_node_image
+from academy.practice.editing import check_limits, set_node_image
 from academy.practice.formats.twee import TweeParseError, export_twee, parse_twee
 from academy.practice.models import PracticeScenario
 from academy.practice.scenario import Scenario, errors, validate
@@ -67,8 +67,7 @@ def _check_storable(scenario: Scenario) -> None:
     blocking = [p.message for p in validate(scenario) if p.code in BLOCKING]
     if blocking:
         raise ValidationError(" ".join(blocking) + " Inget har sparats.")
-    if len(scenario.title) > 200:
-        raise ValidationError("Titeln får vara högst 200 tecken. Inget har sparats.")
+    check_limits(scenario)
 
 
 def create_scenario(

@@ -102,6 +102,20 @@ def loading() -> rx.Component:
     return rx.el.p("Laddar …", aria_live="polite", class_name="muted")
 
 
+def footer(*, logged_in: bool) -> rx.Component:
+    """Every page's footer: the accessibility statement and how personal data is handled."""
+    links = [("Tillgänglighet", "/tillganglighet"), ("Personuppgifter", "/personuppgifter")]
+    if logged_in:
+        links.insert(0, ("Mina uppgifter", "/mina-uppgifter"))
+    return rx.el.footer(
+        rx.el.nav(
+            rx.el.ul(*[rx.el.li(rx.link(label, href=href)) for label, href in links]),
+            aria_label="Om tjänsten",
+        ),
+        class_name="app-footer",
+    )
+
+
 def page_shell(*children: rx.Component, area: str | None = None) -> rx.Component:
     """A page behind the login. With `area`, only users whose roles open it see the content."""
     content = rx.fragment(*children)
@@ -117,6 +131,7 @@ def page_shell(*children: rx.Component, area: str | None = None) -> rx.Component
             class_name="page",
             tab_index=-1,
         ),
+        footer(logged_in=True),
     )
 
 
@@ -125,4 +140,5 @@ def public_shell(*children: rx.Component) -> rx.Component:
         skip_link(),
         rx.el.header(rx.el.span("Serviceakademin", class_name="brand"), class_name="app-header"),
         rx.el.main(*children, id="innehall", class_name="page narrow", tab_index=-1),
+        footer(logged_in=False),
     )

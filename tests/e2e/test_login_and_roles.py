@@ -100,7 +100,7 @@ def test_admin_creates_a_user_and_sees_the_audit_log(page, app_url):
     form.get_by_label("E-post").fill("nora.nyberg@demo.se")
     form.get_by_label("Enhet").select_option(label="Kommunledningsförvaltningen / Servicecenter")
     form.get_by_label("Medarbetare").check()
-    form.get_by_label("Lösenord").fill("ett-langt-losenord")
+    form.get_by_label("Lösenord").fill("blåbär-kanot-92-fönster")
     form.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("status")).to_have_text("Användaren nora.nyberg@demo.se är sparad.")
     expect(page.get_by_role("row", name=re.compile("Nora Nyberg"))).to_contain_text("Medarbetare")
@@ -108,7 +108,7 @@ def test_admin_creates_a_user_and_sees_the_audit_log(page, app_url):
     form.get_by_label("Namn").fill("Nora Dubblett")
     form.get_by_label("E-post").fill("nora.nyberg@demo.se")
     form.get_by_label("Medarbetare").check()
-    form.get_by_label("Lösenord").fill("ett-langt-losenord")
+    form.get_by_label("Lösenord").fill("blåbär-kanot-92-fönster")
     form.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("alert")).to_have_text(
         "Det finns redan en användare med e-postadressen nora.nyberg@demo.se."
@@ -126,7 +126,7 @@ def _create_user(page, name: str, email: str) -> None:
     form.get_by_label("Namn").fill(name)
     form.get_by_label("E-post").fill(email)
     form.get_by_label("Medarbetare").check()
-    form.get_by_label("Lösenord").fill("ett-langt-losenord")
+    form.get_by_label("Lösenord").fill("blåbär-kanot-92-fönster")
     form.get_by_role("button", name="Spara").click()
     expect(form.get_by_role("status")).to_have_text(f"Användaren {email} är sparad.")
 
@@ -157,6 +157,6 @@ def test_deactivating_a_user_asks_first_and_ends_the_account(page, new_page, app
     expect(row.get_by_role("button", name=f"Aktivera {name}", exact=True)).to_be_visible()
 
     other = new_page()
-    log_in(other, app_url, email, "ett-langt-losenord")
+    log_in(other, app_url, email, "blåbär-kanot-92-fönster")
     expect(other.get_by_role("alert")).to_contain_text("inaktiverat")
     assert serious_violations(page) == []

@@ -19,7 +19,9 @@ def unit_id(engine, name):
         return accounts.unit_id_by_name(session, name)
 
 
-NEW = dict(name="Nils Nyström", email="nils@demo.se", password="langt-losenord", roles=["employee"])
+NEW = dict(
+    name="Nils Nyström", email="nils@demo.se", password="gurka-tromb0n-vals", roles=["employee"]
+)
 
 
 def test_admin_creates_user_with_several_roles(demo):
@@ -36,7 +38,9 @@ def test_admin_creates_user_with_several_roles(demo):
     assert row.roles == ("trainer", "employee")
     assert row.unit == "Kommunledningsförvaltningen / Servicecenter"
     with session_scope(demo) as session:
-        assert auth.authenticate(session, "nils@demo.se", "langt-losenord").name == "Nils Nyström"
+        assert (
+            auth.authenticate(session, "nils@demo.se", "gurka-tromb0n-vals").name == "Nils Nyström"
+        )
 
 
 @pytest.mark.parametrize(

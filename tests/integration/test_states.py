@@ -1,5 +1,7 @@
 """The web layer's event handlers, called directly: role checks happen on the server."""
 
+import asyncio
+
 import pytest
 
 from academy.admin.web.audit_state import AuditState
@@ -14,7 +16,7 @@ from tests.integration.conftest import count
 
 def logged_in(state_class, email):
     login = LoginState()
-    login.submit({"email": email, "password": DEMO_PASSWORD})
+    asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     assert login.error == "" and login.token
     state = state_class()
     state.token = login.token
@@ -24,7 +26,7 @@ def logged_in(state_class, email):
 def test_wrong_password_shows_swedish_message_and_no_login(demo):
     events_before = count(demo, "audit_events")
     login = LoginState()
-    login.submit({"email": "admin@demo.se", "password": "gissning"})
+    asyncio.run(login.submit({"email": "admin@demo.se", "password": "gissning"}))
     assert login.error == "Fel e-postadress eller lösenord."
     assert login.message_at == "login" and login.token == ""
     assert count(demo, "audit_events") == events_before + 1  # the refusal is kept in the log
@@ -56,7 +58,7 @@ def test_admin_events_are_refused_for_other_roles(demo, email):
         {
             "name": "Inkräktare",
             "email": "x@demo.se",
-            "password": "langt-losenord",
+            "password": "gurka-tromb0n-vals",
             "role_admin": "on",
         }
     )
@@ -79,7 +81,7 @@ def test_admin_creates_a_user_through_the_form_handler(demo):
         {
             "name": "Nils Nyström",
             "email": "nils@demo.se",
-            "password": "langt-losenord",
+            "password": "gurka-tromb0n-vals",
             "role_trainer": "on",
             "unit_id": "",
         }
@@ -92,7 +94,7 @@ def test_admin_creates_a_user_through_the_form_handler(demo):
         {
             "name": "Dubblett",
             "email": "nils@demo.se",
-            "password": "langt-losenord",
+            "password": "gurka-tromb0n-vals",
             "role_employee": "on",
         }
     )
@@ -103,7 +105,9 @@ def test_admin_creates_a_user_through_the_form_handler(demo):
 def test_a_missing_role_is_reported_at_the_roles(demo):
     state = logged_in(UsersState, "admin@demo.se")
     state.load()
-    state.save_user({"name": "Utan Roll", "email": "utan@demo.se", "password": "langt-losenord"})
+    state.save_user(
+        {"name": "Utan Roll", "email": "utan@demo.se", "password": "gurka-tromb0n-vals"}
+    )
     assert state.message_at == "user-form"
     assert state.field_errors == {"roles": "Välj minst en roll."}
 
@@ -151,7 +155,7 @@ def test_audit_log_names_roles_in_swedish(demo):
         {
             "name": "Rolf Roll",
             "email": "rolf@demo.se",
-            "password": "langt-losenord",
+            "password": "gurka-tromb0n-vals",
             "role_strategist": "on",
             "role_trainer": "on",
         }

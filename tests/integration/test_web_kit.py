@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from sqlalchemy import select
 from starlette.applications import Starlette
@@ -27,7 +29,7 @@ class KitProbeState(BaseState):
 
 def login_token(email: str) -> str:
     login = LoginState()
-    login.submit({"email": email, "password": DEMO_PASSWORD})
+    asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     assert login.token
     return login.token
 

@@ -10,6 +10,7 @@ ADMIN_TABS = [
     ("Användare", "/admin"),
     ("Enheter", "/admin/enheter"),
     ("Händelselogg", "/admin/logg"),
+    ("Tillgänglighet", "/admin/tillganglighet"),
 ]
 
 

@@ -34,12 +34,50 @@ def _actions(user: UserView) -> rx.Component:
                 small=True,
                 aria_label="Inaktivera " + user.name,
             ),
-            rx.el.button(
-                "Aktivera",
-                rx.el.span(" ", user.name, class_name="sr-only"),
-                type="button",
-                on_click=UsersState.set_active(user.id, True),
-                class_name="button small",
+            rx.cond(
+                user.erased,
+                rx.fragment(),
+                rx.el.button(
+                    "Aktivera",
+                    rx.el.span(" ", user.name, class_name="sr-only"),
+                    type="button",
+                    on_click=UsersState.set_active(user.id, True),
+                    class_name="button small",
+                ),
+            ),
+        ),
+    )
+
+
+def _privacy_actions(user: UserView) -> rx.Component:
+    base = "/api/admin/anvandare/" + user.id.to(str) + "/registerutdrag/"
+    return rx.cond(
+        user.erased,
+        rx.fragment(),
+        rx.fragment(
+            *[
+                ui.download_link(
+                    rx.fragment(
+                        f"Registerutdrag ({fmt.upper()})",
+                        rx.el.span(" för ", user.name, class_name="sr-only"),
+                    ),
+                    base + fmt,
+                )
+                for fmt in ("pdf", "json")
+            ],
+            ui.confirm_button(
+                "Ta bort personuppgifter",
+                UsersState.erase(user.id),
+                dialog_id="erase-" + user.id.to(str),
+                question="Ta bort personuppgifterna för " + user.name + "?",
+                explanation=(
+                    "Namn och e-post ersätts med ”Borttagen användare”, kontot inaktiveras och "
+                    "det personen skrivit (träningslogg, återkoppling, fritextsvar, kommentarer) "
+                    "tas bort. Resultat och svar finns kvar som statistik utan namn. Det går "
+                    "inte att ångra. Ta gärna ett registerutdrag först."
+                ),
+                small=True,
+                aria_label="Ta bort personuppgifter för " + user.name,
             ),
         ),
     )
@@ -52,7 +90,13 @@ def _user_row(user: UserView) -> rx.Component:
         ui.cell(user.unit, wrap=True),
         ui.cell(user.roles, wrap=True),
         ui.cell(user.status),
-        ui.cell(rx.fragment(_actions(user), ui.message(UsersState, at="user-" + user.id.to(str)))),
+        ui.cell(
+            rx.fragment(
+                _actions(user),
+                _privacy_actions(user),
+                ui.message(UsersState, at="user-" + user.id.to(str)),
+            )
+        ),
     )
 
 
@@ -107,7 +151,10 @@ def _user_form() -> rx.Component:
             "password",
             type_="password",
             autocomplete="new-password",
-            hint="Minst 10 tecken.",
+            hint=(
+                "Ett engångslösenord: minst 10 tecken och svårt att gissa. Personen väljer ett "
+                "eget vid nästa inloggning, och pågående inloggningar avslutas."
+            ),
             error=errors.get("password", ""),
         ),
         at=FORM,

@@ -13,6 +13,7 @@ from academy.core import accounts
 from academy.core.access import require_role
 from academy.core.models import Role
 from academy.core.web.base import BaseState
+from academy.privacy import erasure
 
 FORM = "user-form"
 
@@ -81,3 +82,18 @@ class UsersState(BaseState):
 
         if self._run(change, at=f"user-{user_id}"):
             self.notice = f"{name} är {'aktiverad' if active else 'inaktiverad'}."
+
+    @rx.event
+    def erase(self, user_id: int):
+        result = None
+
+        def erase(session, actor):
+            nonlocal result
+            result = erasure.erase_identity(session, actor, user_id)
+            self._refresh(session, actor)
+
+        if self._run(erase, at=f"user-{user_id}"):
+            removed = ", ".join(f"{count} {what}" for what, count in result.removed if count)
+            self.notice = f"Personuppgifterna för {result.name} är borttagna" + (
+                f" ({removed})." if removed else "."
+            )

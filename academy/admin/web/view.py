@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from academy.core.access import ROLE_LABELS
 from academy.core.accounts import UnitRow, UserRow
 from academy.core.audit import AuditRow
+from academy.privacy.erasure import PLACEHOLDER_DOMAIN
 
 _ROLE_CODE = re.compile(r"\b(" + "|".join(str(role) for role in ROLE_LABELS) + r")\b")
 UNIT_KIND_LABELS = {"förvaltning": "Förvaltning", "enhet": "Enhet"}
@@ -31,6 +32,7 @@ class UserView:
     roles: str
     status: str
     active: bool
+    erased: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,9 +82,10 @@ def swedish_roles(text: str) -> str:
 
 
 def user_view(row: UserRow) -> UserView:
-    status = "Aktiv" if row.active else "Inaktiverad"
+    erased = row.email.endswith(PLACEHOLDER_DOMAIN)
+    status = "Borttagen" if erased else "Aktiv" if row.active else "Inaktiverad"
     roles = role_names(row.roles)
-    return UserView(row.id, row.name, row.email, row.unit, roles, status, row.active)
+    return UserView(row.id, row.name, row.email, row.unit, roles, status, row.active, erased)
 
 
 def user_edit(row: UserRow | None) -> UserEdit:

@@ -35,6 +35,7 @@ UNEXPECTED = (
     "kontakta en administratör."
 )
 FIELD_ERRORS = "Rätta det som är markerat nedan."
+CHANGE_PASSWORD_FIRST = "Byt först ditt lösenord på sidan Byt lösenord; inget har sparats."
 
 Action = Callable[[Session, CurrentUser], Any]
 
@@ -82,17 +83,29 @@ class BaseState(SessionState):
             self.field_errors = {field: message}
         return False
 
-    def _run(self, action: Action, success: str = "", *, at: str = "", login: bool = True) -> bool:
+    def _run(
+        self,
+        action: Action,
+        success: str = "",
+        *,
+        at: str = "",
+        login: bool = True,
+        one_time_password_ok: bool = False,
+    ) -> bool:
         """Run `action(session, actor)` in one transaction; report the outcome at `at`.
 
         Returns True when the action succeeded. With `login` (the default) a tab without a valid
-        login is refused before the action runs, so no payload is read for a stranger."""
+        login is refused before the action runs, so no payload is read for a stranger; so is a
+        person still holding an admin's one-time password (but on the page that replaces it)."""
         self._clear_messages(at)
         try:
             with session_scope() as session:
                 actor = auth.resolve_session(session, self.token)
                 if actor is None and login:
                     self.error = NOT_LOGGED_IN
+                    return False
+                if actor is not None and actor.must_change_password and not one_time_password_ok:
+                    self.error = CHANGE_PASSWORD_FIRST
                     return False
                 action(session, actor)
         except Exception as exc:  # every refusal becomes a message; nothing escapes as a toast

@@ -89,6 +89,8 @@ def serve(request: Request, produce: Producer) -> Response:
             actor = auth.resolve_session(session, request.cookies.get(SESSION_COOKIE, ""))
             if actor is None:
                 return _refusal("Logga in för att ladda ner.", 401)
+            if actor.must_change_password:
+                return _refusal("Byt först ditt lösenord.", 403)
             result = produce(request, session, actor)
     except AccessDenied as exc:
         return _refusal(exc.message, 403)

@@ -1,13 +1,17 @@
-"""The login form (`/logga-in`)."""
+"""The login form (`/logga-in`) and the page that replaces a password (`/byt-losenord`)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import reflex as rx
 
-from academy.core import auth
+from academy.core import accounts, auth
 from academy.core.web.base import BaseState
+from academy.core.web.session import PASSWORD_ROUTE
 
 FORM = "login"
+PASSWORD_FORM = "password-form"
 
 
 class LoginState(BaseState):
@@ -17,25 +21,72 @@ class LoginState(BaseState):
         user = self._actor()
         self._show_user(user)
         if user is not None:
-            return rx.redirect("/")
+            return rx.redirect(PASSWORD_ROUTE if user.must_change_password else "/")
 
-    @rx.event
-    def submit(self, form_data: dict):
+    def _client(self) -> str:
+        return self.router.session.client_ip or ""
+
+    def _log_in(self, form_data: dict, client: str):
+        """Check the credentials (argon2 takes a while) and open the login; None when refused."""
         found = []
 
         def log_in(session, _nobody):
             try:
                 user = auth.authenticate(
-                    session, form_data.get("email", ""), form_data.get("password", "")
+                    session,
+                    form_data.get("email", ""),
+                    form_data.get("password", ""),
+                    client=client,
                 )
             except auth.LoginRefused:
                 session.commit()  # a refusal's audit rows stay: they drive the lock-out
                 raise
-            self.token = auth.start_session(session, user.id)
-            found.append(user)
+            found.append((user, auth.start_session(session, user.id)))
 
-        if not self._run(log_in, at=FORM, login=False):
+        return found[0] if self._run(log_in, at=FORM, login=False) else None
+
+    @rx.event
+    async def submit(self, form_data: dict):
+        # Hashing runs in a worker thread, so a burst of logins never stalls other users' events.
+        result = await asyncio.to_thread(self._log_in, form_data, self._client())
+        if result is None:
             return
+        user, self.token = result
         self.logged_out_notice = ""
-        self._show_user(found[0])
-        return rx.redirect("/")
+        self._show_user(user)
+        return rx.redirect(PASSWORD_ROUTE if user.must_change_password else "/")
+
+
+class PasswordState(BaseState):
+    """Byt lösenord: required after an admin chose the password, open to everyone logged in."""
+
+    must_change: bool = False
+
+    @rx.event
+    def load(self):
+        user = self._actor()
+        self.must_change = bool(user and user.must_change_password)
+
+    def _change(self, form_data: dict) -> bool:
+        return self._run(
+            lambda session, actor: accounts.change_own_password(
+                session,
+                actor,
+                current=str(form_data.get("current") or ""),
+                new=str(form_data.get("password") or ""),
+                repeat=str(form_data.get("repeat") or ""),
+                keep_token=self.token,
+            ),
+            "Ditt lösenord är bytt.",
+            at=PASSWORD_FORM,
+            one_time_password_ok=True,
+        )
+
+    @rx.event
+    async def change(self, form_data: dict):
+        if not await asyncio.to_thread(self._change, form_data):
+            return
+        was_required, self.must_change = self.must_change, False
+        self.form_key += 1
+        if was_required:
+            return rx.redirect("/")

@@ -14,6 +14,7 @@ from academy.core.access import AREA_ROLES, ROLE_LABELS, CurrentUser
 from academy.core.db import session_scope
 
 LOGIN_ROUTE = "/logga-in"
+PASSWORD_ROUTE = "/byt-losenord"
 
 
 class SessionState(rx.State):
@@ -52,6 +53,9 @@ class SessionState(rx.State):
                 self.token = ""
                 self.logged_out_notice = "Du har loggats ut. Logga in igen för att fortsätta."
             return rx.redirect(LOGIN_ROUTE)
+        if user.must_change_password and self.router.url.path.rstrip("/") != PASSWORD_ROUTE:
+            # A one-time password from an admin: the person picks their own before anything else.
+            return rx.redirect(PASSWORD_ROUTE)
 
     @rx.event
     def logout(self):

@@ -1,5 +1,7 @@
 """Journey downloads go through the one download helper: login, visibility, headers."""
 
+import asyncio
+
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -11,7 +13,7 @@ from tests.integration.journeys.test_store import _felanmalan_id
 
 def token(email: str) -> str:
     login = LoginState()
-    login.submit({"email": email, "password": DEMO_PASSWORD})
+    asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     return login.token
 
 

@@ -140,7 +140,7 @@ def test_compare_two_periods(demo):
 
 def logged_in(state_class, email):
     login = LoginState()
-    login.submit({"email": email, "password": DEMO_PASSWORD})
+    asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = state_class()
     state.token = login.token
     return state

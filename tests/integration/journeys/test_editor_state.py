@@ -1,6 +1,8 @@
 """The editor's event handlers, called directly: the server refuses edits by non-editors, and
 every message shows beside the action that caused it."""
 
+import asyncio
+
 from academy.core.db import session_scope
 from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
@@ -13,7 +15,7 @@ REFUSED = "Du har inte behörighet att göra detta."
 
 def editor_for(engine, email, journey_id):
     login = LoginState()
-    login.submit({"email": email, "password": DEMO_PASSWORD})
+    asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = JourneyEditorState()
     state.token = login.token
     state.journey_id = journey_id

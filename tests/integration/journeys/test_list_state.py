@@ -1,5 +1,7 @@
 """The journey list's and comparison's event handlers, called directly."""
 
+import asyncio
+
 from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from academy.journeys.web.compare_state import NOT_LINKED, JourneyCompareState
@@ -12,7 +14,7 @@ MERMAID = "journey\n  title Bygglov\n  section Ansökan\n    Fyller i: 3: Medbor
 
 def logged_in(state_class, email):
     login = LoginState()
-    login.submit({"email": email, "password": DEMO_PASSWORD})
+    asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = state_class()
     state.token = login.token
     return state

@@ -1,0 +1,2 @@
+"""Personal data: the register extract (registerutdrag), retention (gallring), erasure, and the
+accessibility statement (tillgänglighetsredogörelse)."""

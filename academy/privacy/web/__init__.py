@@ -1,0 +1,1 @@
+"""Mina uppgifter, the accessibility statement, the personal-data page and their downloads."""
