@@ -2,6 +2,8 @@
 
 import asyncio
 import io
+import struct
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -134,4 +136,27 @@ def test_uploads_that_are_not_images_too_big_or_from_employees_are_refused(demo,
     employee = logged_in(CourseEditorState, "medarbetare@demo.se")
     run_event(employee.upload_image([Upload(_png(), "bild.png")]))
     assert employee.error == REFUSED
+    assert not image_dir.exists() or list(image_dir.iterdir()) == []
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that declares its size but holds almost no pixels (as a crafted upload would)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("side", [30000, 12000, 4097])
+def test_images_with_too_many_pixels_are_refused_in_swedish(demo, image_dir, side):
+    built = build_course(demo)
+    editor = _editor(demo, built.course_id)
+    run_event(editor.upload_image([Upload(_png_header(side, side), "enorm.png")]))
+    assert editor.error == (
+        "Bilden är för stor: högst 4096 × 4096 bildpunkter. Gör den mindre och försök igen."
+    )
     assert not image_dir.exists() or list(image_dir.iterdir()) == []
