@@ -24,6 +24,9 @@ class QuizEditorState(BaseState):
     pass_mark: str = ""
     attempts: str = ""
     feedback_mode: str = ""
+    review_mode: str = "after_attempt"
+    shuffle_options: bool = True
+    grading_method: str = "highest"
     questions: list[quiz_view.QuestionRow] = []
     kind: str = "single_choice"
     # The question form: a new question (editing_id 0) or one loaded for editing.
@@ -39,6 +42,8 @@ class QuizEditorState(BaseState):
         self.course_id = cohorts.module_course_id(session, quiz.module_id) or 0
         self.title, self.pass_mark = quiz.title, str(quiz.pass_mark)
         self.attempts, self.feedback_mode = str(quiz.attempts_allowed), quiz.feedback_mode
+        self.review_mode, self.shuffle_options = quiz.review_mode, quiz.shuffle_options
+        self.grading_method = quiz.grading_method
         self.questions = quiz_view.question_rows(quiz)
         self.form_key += 1
 

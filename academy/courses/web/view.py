@@ -14,6 +14,15 @@ from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS
 
 COURSE_STATUS_LABELS = {"draft": "Utkast", "published": "Publicerad"}
 FEEDBACK_CHOICES = [("immediate", "Direkt efter varje svar"), ("end", "När quizet lämnas in")]
+REVIEW_CHOICES = [
+    ("after_attempt", "Efter varje försök"),
+    ("when_done", "När deltagaren är godkänd eller har slut på försök"),
+    ("never", "Aldrig"),
+]
+GRADING_CHOICES = [
+    ("highest", "Det bästa försöket räknas"),
+    ("last", "Det senaste försöket räknas"),
+]
 
 
 def status_label(status: str) -> str:
