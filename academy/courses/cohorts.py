@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
-from academy.core.errors import ValidationError
+from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import Role, Unit, User, UserRole
 from academy.core.validation import required_text
 from academy.courses.common import AUTHORS
@@ -83,6 +83,52 @@ class MyCourse:
     starts_on: date
     ends_on: date
     next_meeting: Meeting | None
+
+
+NOT_YOUR_COHORT = (
+    "Du leder inte den här kursomgången. Bara dess utbildare och administratörer kan öppna den."
+)
+
+
+def leads_cohort(session: Session, user_id: int, cohort_id: int) -> bool:
+    return (
+        session.scalar(
+            select(CohortTrainer.user_id).where(
+                CohortTrainer.cohort_id == cohort_id, CohortTrainer.user_id == user_id
+            )
+        )
+        is not None
+    )
+
+
+def require_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> Cohort:
+    """The cohort, for its own trainers and admins only (checked before anything is read)."""
+    require_role(actor, *AUTHORS)
+    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    if not actor.has_any(Role.ADMIN) and not leads_cohort(session, actor.id, cohort_id):
+        raise AccessDenied(NOT_YOUR_COHORT)
+    return cohort
+
+
+def follows_learner(session: Session, actor: CurrentUser, course_id: int, user_id: int) -> bool:
+    """Whether the actor may follow the person up in the course: an admin, or a trainer of a
+    cohort of the course the person is enrolled in."""
+    if actor.has_any(Role.ADMIN):
+        return True
+    return (
+        session.scalar(
+            select(CohortTrainer.cohort_id)
+            .join(Cohort, Cohort.id == CohortTrainer.cohort_id)
+            .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+            .where(
+                Cohort.course_id == course_id,
+                CohortTrainer.user_id == actor.id,
+                Enrolment.user_id == user_id,
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _check_dates(starts_on: date, ends_on: date, deadline: date | None) -> None:
@@ -204,9 +250,10 @@ def update_cohort(
     place: str | None = None,
     meetings: Iterable[datetime | Meeting] = (),
 ) -> None:
-    """Save a cohort's name, dates, deadline, trainers and meetings (replacing the old ones)."""
-    require_role(actor, *AUTHORS)
-    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    """Save a cohort's name, dates, deadline, trainers and meetings (replacing the old ones).
+
+    Only the cohort's own trainers and admins may change it (and so its trainers)."""
+    cohort = require_cohort(session, actor, cohort_id)
     name, trainers, place, meeting_list = _cohort_fields(
         session,
         actor,
@@ -242,8 +289,7 @@ def enrol_users(
     session: Session, actor: CurrentUser | None, cohort_id: int, user_ids: Iterable[int]
 ) -> int:
     """Enrol chosen people; returns how many were new (already enrolled are skipped)."""
-    require_role(actor, *AUTHORS)
-    get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    require_cohort(session, actor, cohort_id)
     wanted = set(user_ids)
     if not wanted:
         raise ValidationError("Välj minst en deltagare.")
@@ -266,8 +312,7 @@ def enrol_unit(
     The unit is expanded to people at this moment: someone who joins the unit later is not
     enrolled by this call. Returns how many were new.
     """
-    require_role(actor, *AUTHORS)
-    get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    require_cohort(session, actor, cohort_id)
     get_or_404(session, Unit, unit_id, "Enheten finns inte.")
     unit_ids = {unit_id}
     if include_subunits:
@@ -291,7 +336,8 @@ def enrol_unit(
 def remove_participant(
     session: Session, actor: CurrentUser | None, cohort_id: int, user_id: int
 ) -> None:
-    require_role(actor, *AUTHORS)
+    """Remove a participant from the cohort; their lesson reads and attempts are kept."""
+    require_cohort(session, actor, cohort_id)
     enrolment = session.scalar(
         select(Enrolment).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == user_id)
     )
@@ -308,7 +354,9 @@ def list_cohorts(
     *,
     led_by: int | None = None,
 ) -> list[CohortSummary]:
-    """Cohorts, newest first; `led_by` keeps those where that user is one of the trainers."""
+    """Cohorts, newest first; `led_by` keeps those where that user is one of the trainers.
+
+    A trainer who is not an admin sees only the cohorts they lead."""
     require_role(actor, *AUTHORS)
     counts = (
         select(Enrolment.cohort_id, func.count().label("n"))
@@ -323,9 +371,9 @@ def list_cohorts(
     )
     if course_id is not None:
         query = query.where(Cohort.course_id == course_id)
-    if led_by is not None:
+    for leader in {led_by, None if actor.has_any(Role.ADMIN) else actor.id} - {None}:
         query = query.where(
-            Cohort.id.in_(select(CohortTrainer.cohort_id).where(CohortTrainer.user_id == led_by))
+            Cohort.id.in_(select(CohortTrainer.cohort_id).where(CohortTrainer.user_id == leader))
         )
     return [
         CohortSummary(c.id, c.course_id, title, c.name, c.starts_on, c.ends_on, c.deadline, number)
@@ -357,8 +405,7 @@ def active_people(
 
 
 def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> CohortDetail:
-    require_role(actor, *AUTHORS)
-    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    cohort = require_cohort(session, actor, cohort_id)
     course_title = session.scalar(select(Course.title).where(Course.id == cohort.course_id))
     meetings = tuple(
         Meeting(starts_at, place)

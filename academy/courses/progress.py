@@ -12,13 +12,15 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
-from academy.core.errors import NotFound, ValidationError
+from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Unit, User, utcnow
+from academy.courses.cohorts import follows_learner, require_cohort
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
     Cohort,
     Course,
+    CourseModule,
     Enrolment,
     Question,
     Quiz,
@@ -70,8 +72,9 @@ def progress_matrix(
 
     `status` filters on the course status, or on one module's status when `module_id` is
     given; `name` keeps participants whose name or e-mail contains it (case-insensitive).
+    Only the cohort's own trainers and admins may see it.
     """
-    require_role(actor, *AUTHORS)
+    require_cohort(session, actor, cohort_id)
     if status is not None and status not in STATUSES:
         raise ValidationError("Okänd status att filtrera på.")
     cohort_row = session.execute(
@@ -236,6 +239,7 @@ class PendingEssay:
     question_text: str
     response: str
     submitted_at: datetime | None
+    attempt_number: int = 1
 
 
 @dataclass(frozen=True)
@@ -245,8 +249,11 @@ class GradedAttempt:
     passed: bool | None
 
 
-def pending_essays(session: Session, actor: CurrentUser | None, quiz_id: int) -> list[PendingEssay]:
-    require_role(actor, *AUTHORS)
+def pending_essays(
+    session: Session, actor: CurrentUser | None, quiz_id: int, cohort_id: int
+) -> list[PendingEssay]:
+    """Essays awaiting grading by the cohort's participants (for its trainers and admins)."""
+    require_cohort(session, actor, cohort_id)
     rows = session.execute(
         select(AttemptAnswer, QuizAttempt, User.name, Question.title, Question.text)
         .join(QuizAttempt, QuizAttempt.id == AttemptAnswer.attempt_id)
@@ -257,12 +264,23 @@ def pending_essays(session: Session, actor: CurrentUser | None, quiz_id: int) ->
             QuizAttempt.status == "submitted",
             Question.kind == "essay",
             AttemptAnswer.fraction.is_(None),
+            QuizAttempt.user_id.in_(
+                select(Enrolment.user_id).where(Enrolment.cohort_id == cohort_id)
+            ),
         )
         .order_by(QuizAttempt.submitted_at, AttemptAnswer.id)
     ).all()
     return [
         PendingEssay(
-            a.id, t.id, t.user_id, name, title, text, str(a.response or ""), t.submitted_at
+            a.id,
+            t.id,
+            t.user_id,
+            name,
+            title,
+            text,
+            str(a.response or ""),
+            t.submitted_at,
+            t.number,
         )
         for a, t, name, title, text in rows
     ]
@@ -287,6 +305,13 @@ def grade_essay(
     if question.kind != "essay":
         raise ValidationError("Bara essäfrågor bedöms för hand.")
     attempt = session.get(QuizAttempt, answer.attempt_id)
+    course_id = session.scalar(
+        select(CourseModule.course_id)
+        .join(Quiz, Quiz.module_id == CourseModule.id)
+        .where(Quiz.id == attempt.quiz_id)
+    )
+    if not follows_learner(session, actor, course_id, attempt.user_id):
+        raise AccessDenied("Du leder ingen kursomgång som personen går i.")
     if attempt.status != "submitted":
         raise ValidationError("Försöket är inte inlämnat än.")
     value = parse_number(fraction)

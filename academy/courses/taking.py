@@ -22,7 +22,7 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, utcnow
-from academy.courses.cohorts import is_enrolled
+from academy.courses.cohorts import follows_learner, is_enrolled
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
@@ -551,12 +551,18 @@ def rescore_attempt(
 
 
 def get_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) -> AttemptView:
-    """An attempt for its owner, or for a trainer or admin following up."""
+    """An attempt for its owner, or for an admin or a trainer of the person's cohort."""
     require_role(actor, *LEARNERS)
     attempt = get_or_404(session, QuizAttempt, attempt_id, "Försöket finns inte.")
-    if attempt.user_id != actor.id and not actor.has_any(*AUTHORS):
+    quiz = session.get(Quiz, attempt.quiz_id)
+    if attempt.user_id != actor.id and not (
+        actor.has_any(*AUTHORS)
+        and follows_learner(
+            session, actor, _module_of(session, quiz.module_id).course_id, attempt.user_id
+        )
+    ):
         raise AccessDenied("Försöket tillhör någon annan.")
-    return _view(session, attempt, session.get(Quiz, attempt.quiz_id))
+    return _view(session, attempt, quiz)
 
 
 def my_attempts(session: Session, actor: CurrentUser | None, quiz_id: int) -> list[AttemptSummary]:

@@ -62,7 +62,7 @@ def build_course(page, app_url):
     form.get_by_label("Quizets titel").fill("Kunskapskoll")
     form.get_by_label("Gräns för godkänt (%)").fill("60")
     form.get_by_label("Antal försök").fill("3")
-    form.get_by_label("Återkoppling").select_option(label="Direkt efter varje svar")
+    form.get_by_label("Återkoppling", exact=True).select_option(label="Direkt efter varje svar")
     form.get_by_role("button", name="Skapa quiz").click()
     status(page, "Quizet är skapat.")
     page.get_by_role("link", name="Redigera quiz och frågor").click()

@@ -82,7 +82,7 @@ def _essay(essay: EssayRow) -> rx.Component:
     field = f"grade-{essay.answer_id}"
     return rx.el.li(
         ui.form(
-            rx.el.p(rx.el.strong(essay.who), " – ", essay.question),
+            rx.el.p(rx.el.strong(essay.who), " (", essay.attempt, ") – ", essay.question),
             rx.el.blockquote(essay.response, class_name="essay"),
             rx.el.input(type="hidden", name="answer_id", value=essay.answer_id),
             ui.text_field(

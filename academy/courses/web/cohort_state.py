@@ -10,6 +10,7 @@ import reflex as rx
 
 from academy.core.accounts import list_units
 from academy.core.errors import ValidationError
+from academy.core.models import Role
 from academy.core.web.base import BaseState
 from academy.courses import authoring, cohorts, progress
 from academy.courses.web import cohort_view, forms, view
@@ -75,7 +76,9 @@ class CohortState(BaseState):
                 quiz_id=m.quiz.id,
                 title=f"{m.title} – {m.quiz.title}",
                 questions=cohort_view.item_lines(progress.item_analysis(session, actor, m.quiz.id)),
-                essays=cohort_view.essay_rows(progress.pending_essays(session, actor, m.quiz.id)),
+                essays=cohort_view.essay_rows(
+                    progress.pending_essays(session, actor, m.quiz.id, self.cohort_id)
+                ),
             )
             for m in course.modules
             if m.quiz
@@ -139,11 +142,22 @@ class CohortState(BaseState):
 
     @rx.event
     def save_cohort(self, form_data: dict):
+        handed_over = {"yes": False}
+
         def save(session, actor):
             fields = forms.values(forms.cohort_fields(form_data, "t-"))
             cohorts.update_cohort(session, actor, self.cohort_id, **fields)
+            session.flush()
+            if cohorts.leads_cohort(session, actor.id, self.cohort_id) or actor.has_any(Role.ADMIN):
+                self._refresh(session, actor)
+                self.form_key += 1
+            else:  # handed over to other trainers: the page is theirs now
+                handed_over["yes"] = True
 
-        self._change(save, "Kursomgången är sparad.", "cohort-form")
+        if self._run(save, "Kursomgången är sparad.", at="cohort-form") and handed_over["yes"]:
+            self.cohort_id = 0
+            self.message_at = ""
+            self.notice = "Kursomgången är sparad. Du leder den inte längre."
 
     @rx.event
     def grade(self, form_data: dict):

@@ -63,6 +63,7 @@ class EssayRow:
     who: str
     question: str
     response: str
+    attempt: str  # "försök 2", so the trainer knows which attempt the answer belongs to
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ def item_lines(items) -> tuple[ItemLine, ...]:
 
 def essay_rows(essays) -> tuple[EssayRow, ...]:
     return tuple(
-        EssayRow(e.answer_id, e.user_name, e.question_title or e.question_text, e.response)
+        EssayRow(
+            e.answer_id,
+            e.user_name,
+            e.question_title or e.question_text,
+            e.response,
+            f"försök {e.attempt_number}",
+        )
         for e in essays
     )

@@ -102,7 +102,7 @@ def _question_text(q: QuizQuestion) -> rx.Component:
             q.text,
             " ",
             rx.el.span(GAP, aria_hidden="true", class_name="quiz-gap"),
-            rx.el.span("(lucka)", class_name="sr-only"),
+            rx.el.span(" (lucka)", class_name="sr-only"),
             " ",
             q.text_after,
             class_name="question-text",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from academy.core.errors import ValidationError
 from academy.core.web.base import BaseState
 from academy.courses import taking
 from academy.courses.web import forms, quiz_view
@@ -142,6 +143,8 @@ class QuizTakeState(BaseState):
 
         def act(session, actor):
             responses = forms.quiz_responses(form_data, still_open)
+            if not hand_in and not responses:
+                raise ValidationError("Välj ett svarsalternativ eller skriv ett svar först.")
             taking.save_answers(session, actor, attempt_id, responses)
             view = taking.get_attempt(session, actor, attempt_id)
             missing = quiz_view.unanswered(view)

@@ -73,7 +73,7 @@ def test_a_pending_essay_blocks_a_new_attempt_and_the_grade_and_comment_reach_th
     )
     trainer = actor(demo, "utbildare@demo.se")
     with session_scope(demo) as s:
-        answer_id = progress.pending_essays(s, trainer, built.quiz_id)[0].answer_id
+        answer_id = progress.pending_essays(s, trainer, built.quiz_id, built.cohort_id)[0].answer_id
         progress.grade_essay(
             s, trainer, answer_id, fraction=0.0, feedback="Nämn nästa steg för invånaren."
         )
