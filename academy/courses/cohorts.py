@@ -23,8 +23,13 @@ from academy.courses.models import (
     CourseModule,
     Enrolment,
 )
-from academy.courses.status import COMPLETED
-from academy.courses.tracking import course_shape, load_progress, module_statuses, overall_status
+from academy.courses.status import COMPLETED, ResumePoint, resume_point
+from academy.courses.tracking import (
+    course_shapes,
+    module_statuses,
+    overall_status,
+    person_progress,
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ class MyCourse:
     starts_on: date
     ends_on: date
     next_meeting: Meeting | None
+    resume: ResumePoint | None = None  # where to continue
 
 
 NOT_YOUR_COHORT = (
@@ -464,13 +470,21 @@ def my_courses(
         .order_by(CohortMeeting.starts_at, CohortMeeting.id)
     ):
         next_meetings.setdefault(cohort_id, Meeting(starts_at, place))
-    shapes = {}
-    result = []
+    # One row per course: progress counts in every cohort of a course, so a person in two
+    # cohorts of it sees it once, with the cohort whose deadline comes first.
+    rows = sorted(
+        rows,
+        key=lambda r: (r[0].deadline is None, r[0].deadline or date.max, r[0].ends_on, r[0].id),
+    )
+    first: dict[int, tuple[Cohort, str]] = {}
     for cohort, title in rows:
-        if cohort.course_id not in shapes:
-            shapes[cohort.course_id] = course_shape(session, cohort.course_id)
-        shape = shapes[cohort.course_id]
-        person = load_progress(session, shape, [actor.id]).get(actor.id)
+        first.setdefault(cohort.course_id, (cohort, title))
+    shapes = course_shapes(session, list(first))
+    progress = person_progress(session, shapes, actor.id)
+    result = []
+    for course_id, (cohort, title) in first.items():
+        shape = shapes[course_id]
+        person = progress[course_id]
         statuses = module_statuses(shape, person)
         result.append(
             MyCourse(
@@ -485,9 +499,9 @@ def my_courses(
                 starts_on=cohort.starts_on,
                 ends_on=cohort.ends_on,
                 next_meeting=next_meetings.get(cohort.id),
+                resume=resume_point(shape.modules, person.read, statuses),
             )
         )
-    result.sort(key=lambda c: (c.deadline is None, c.deadline or date.max, c.ends_on, c.cohort_id))
     return result
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -57,6 +57,7 @@ class ProgressMatrix:
     rows: tuple[MatrixRow, ...]
     counts: dict[str, int]
     module_counts: dict[int, dict[str, int]]
+    deadline: date | None = None
 
 
 def progress_matrix(
@@ -74,7 +75,7 @@ def progress_matrix(
     given; `name` keeps participants whose name or e-mail contains it (case-insensitive).
     Only the cohort's own trainers and admins may see it.
     """
-    require_cohort(session, actor, cohort_id)
+    cohort = require_cohort(session, actor, cohort_id)
     if status is not None and status not in STATUSES:
         raise ValidationError("Okänd status att filtrera på.")
     cohort_row = session.execute(
@@ -133,6 +134,7 @@ def progress_matrix(
         rows=tuple(rows),
         counts=counts,
         module_counts=module_counts,
+        deadline=cohort.deadline,
     )
 
 

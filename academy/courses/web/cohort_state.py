@@ -6,6 +6,8 @@ grade) and `essays-<quiz id>` (a saved one: the essay leaves the list).
 
 from __future__ import annotations
 
+from datetime import date
+
 import reflex as rx
 
 from academy.core.accounts import list_units
@@ -68,7 +70,7 @@ class CohortState(BaseState):
             session, actor, self.cohort_id, status=self.status_filter or None, name=self.name_filter
         )
         self.modules = [title for _, title in matrix.modules]
-        self.rows = cohort_view.matrix_lines(matrix)
+        self.rows = cohort_view.matrix_lines(matrix, date.today())
         self.counts = cohort_view.status_counts(matrix)
         course = authoring.get_course(session, actor, detail.course_id)
         self.quizzes = [

@@ -4,9 +4,10 @@ analysis and essays waiting for a grade."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from academy.courses import cohorts, progress
-from academy.courses.status import STATUS_LABELS, STATUSES
+from academy.courses.status import STATUS_LABELS, STATUSES, deadline_flag
 
 
 @dataclass(frozen=True)
@@ -30,18 +31,28 @@ class MatrixLine:
     email: str
     cells: tuple[str, ...]
     course_status: str
+    deadline_text: str  # "Försenad" / "Snart sista dag" for a participant not done
+    deadline_kind: str  # overdue / soon / ""
 
 
-def matrix_lines(matrix: progress.ProgressMatrix) -> list[MatrixLine]:
-    return [
-        MatrixLine(
-            row.name,
-            row.email,
-            tuple(STATUS_LABELS[s] for s in row.statuses),
-            STATUS_LABELS[row.course_status],
+_DEADLINE_WORDS = {"overdue": "Försenad", "soon": "Snart sista dag"}
+
+
+def matrix_lines(matrix: progress.ProgressMatrix, today: date) -> list[MatrixLine]:
+    lines = []
+    for row in matrix.rows:
+        _text, kind = deadline_flag(matrix.deadline, today, row.course_status == "completed")
+        lines.append(
+            MatrixLine(
+                row.name,
+                row.email,
+                tuple(STATUS_LABELS[s] for s in row.statuses),
+                STATUS_LABELS[row.course_status],
+                _DEADLINE_WORDS.get(kind, ""),
+                kind,
+            )
         )
-        for row in matrix.rows
-    ]
+    return lines
 
 
 def status_counts(matrix: progress.ProgressMatrix) -> list[str]:

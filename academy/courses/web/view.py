@@ -10,7 +10,7 @@ from datetime import date
 
 from academy.courses import authoring, cohorts, taking
 from academy.courses.cohorts import Meeting
-from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS
+from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS, deadline_flag
 
 COURSE_STATUS_LABELS = {"draft": "Utkast", "published": "Publicerad"}
 FEEDBACK_CHOICES = [("immediate", "Direkt efter varje svar"), ("end", "När quizet lämnas in")]
@@ -90,9 +90,14 @@ class MyCourseRow:
     href: str
     action: str
     next_meeting: str
+    deadline_text: str  # "Försenad: …", "Snart sista dag: …" or "Sista dag: …"
+    deadline_kind: str  # overdue / soon / "" (the class deadline-<kind>)
 
 
-def my_course_row(mine: cohorts.MyCourse, point: taking.ResumePoint) -> MyCourseRow:
+def my_course_row(mine: cohorts.MyCourse, today: date) -> MyCourseRow:
+    point = mine.resume
+    done = mine.status == "completed"
+    deadline_text, deadline_kind = deadline_flag(mine.deadline, today, done)
     return MyCourseRow(
         course_id=mine.course_id,
         title=mine.course_title,
@@ -102,8 +107,12 @@ def my_course_row(mine: cohorts.MyCourse, point: taking.ResumePoint) -> MyCourse
         deadline=swedish_day(mine.deadline) or "Ingen",
         ends_on=swedish_day(mine.ends_on),
         href=resume_href(mine.course_id, point),
-        action="Visa kursen" if point.done else "Fortsätt",
+        action="Visa kursen"
+        if point.done
+        else ("Börja" if mine.status == "not_started" else "Fortsätt"),
         next_meeting=meeting_label(mine.next_meeting) if mine.next_meeting else "",
+        deadline_text=deadline_text,
+        deadline_kind=deadline_kind,
     )
 
 
