@@ -111,7 +111,7 @@ def publish_and_enrol(page, app_url):
     form.get_by_role("button", name="Skapa kursomgång").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(COHORT)
     form = page.get_by_role("form", name="Skriv in valda personer")
-    form.get_by_label("Sara Nilsson (Servicecenter)").check()
+    form.get_by_label("Sara Nilsson (Servicecenter, medarbetare@demo.se)").check()
     form.get_by_role("button", name="Skriv in valda").click()
     status(page, "1 deltagare är inskrivna.")
 

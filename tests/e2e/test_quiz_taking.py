@@ -61,7 +61,7 @@ def build_quiz(page, app_url, course: str) -> str:
     form.get_by_label("Slutdatum").fill("2026-12-31")
     form.get_by_role("button", name="Skapa kursomgång").click()
     form = page.get_by_role("form", name="Skriv in valda personer")
-    form.get_by_label("Sara Nilsson (Servicecenter)").check()
+    form.get_by_label("Sara Nilsson (Servicecenter, medarbetare@demo.se)").check()
     form.get_by_role("button", name="Skriv in valda").click()
     status(page, "1 deltagare är inskrivna.")
     return quiz_url
@@ -101,7 +101,6 @@ def test_answers_not_confirmed_one_by_one_are_graded_when_handing_in(new_page, a
     expect(gap.locator(".verdict-right")).to_contain_text("Rätt svar.")
     expect(essay.locator(".verdict-pending")).to_contain_text("Väntar på bedömning")
     expect(page.get_by_text("Fel svar.")).to_have_count(0)
-    expect(first).to_contain_text("Rätt svar: Med kommunens namn och mitt namn")
     expect(page.get_by_role("button", name="Gör ett nytt försök")).to_have_count(0)
     expect(page.get_by_text("Ett inlämnat försök väntar på bedömning")).to_be_visible()
     assert serious_violations(page) == []

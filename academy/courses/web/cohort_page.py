@@ -46,9 +46,32 @@ def _enrolment() -> rx.Component:
         ui.message(State, at="participants"),
         rx.el.h3("Skriv in deltagare"),
         ui.form(
+            ui.text_field(
+                "Sök på namn eller e-post",
+                "query",
+                default_value=State.people_query,
+                field_id="people-query",
+            ),
+            ui.submit("Sök", kind="secondary"),
+            on_submit=State.search_people,
+            class_name="form inline",
+            aria_label="Sök personer att skriva in",
+        ),
+        ui.form(
             rx.el.fieldset(
                 rx.el.legend("Välj personer"),
                 rx.foreach(State.people, lambda p: ui.inline_check(p.name, p.field)),
+                rx.cond(
+                    State.people.length() == 0,
+                    rx.el.p(
+                        rx.cond(
+                            State.people_query != "",
+                            "Ingen som inte redan är inskriven matchar sökningen.",
+                            "Alla aktiva användare är redan inskrivna.",
+                        ),
+                        class_name="muted",
+                    ),
+                ),
             ),
             ui.submit("Skriv in valda"),
             on_submit=State.enrol_people,

@@ -33,6 +33,8 @@ class CohortState(BaseState):
     counts: list[str] = []
     status_filter: str = ""
     name_filter: str = ""
+    # Narrows the people to enrol to those whose name or e-mail contains it.
+    people_query: str = ""
     quizzes: list[cohort_view.QuizFollowUp] = []
     # The "Ändra kursomgången" form's values.
     meetings: list[str] = []
@@ -64,7 +66,9 @@ class CohortState(BaseState):
         self.participants = cohort_view.participant_rows(detail)
         enrolled = {p.user_id for p in detail.participants}
         others = [p for p in cohorts.active_people(session, actor) if p.user_id not in enrolled]
-        self.people = view.person_choices(others, "u-", with_unit=True)
+        self.people = view.person_choices(
+            view.matching_people(others, self.people_query), "u-", with_unit=True
+        )
         self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
         matrix = progress.progress_matrix(
             session, actor, self.cohort_id, status=self.status_filter or None, name=self.name_filter
@@ -98,7 +102,7 @@ class CohortState(BaseState):
     @rx.event
     def load(self):
         self.cohort_id = self._param("cohort_id") or 0
-        self.status_filter = self.name_filter = ""
+        self.status_filter = self.name_filter = self.people_query = ""
         if not self._run(self._refresh):
             self.cohort_id = 0
 
@@ -107,6 +111,11 @@ class CohortState(BaseState):
         self.status_filter = forms.text(form_data, "status")
         self.name_filter = forms.text(form_data, "name")
         self._run(self._refresh, at="filter")
+
+    @rx.event
+    def search_people(self, form_data: dict):
+        self.people_query = forms.text(form_data, "query").strip()
+        self._run(self._refresh, at="enrol")
 
     @rx.event
     def enrol_people(self, form_data: dict):

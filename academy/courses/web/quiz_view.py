@@ -127,7 +127,7 @@ def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQ
         feedback=tuple(text for text in (feedback.feedback if feedback else ()) if text),
         general_feedback=feedback.general_feedback if feedback else "",
         grader_feedback=feedback.grader_feedback if feedback else "",
-        right_answer=q.right_answer,
+        right_answer="" if kind == "right" else q.right_answer,
         gap=bool(q.text_after),
     )
 

@@ -61,13 +61,19 @@ class PersonChoice:
     checked: bool = False
 
 
+def matching_people(people, query: str) -> list:
+    """The people whose name or e-mail contains `query` (any case); everyone when empty."""
+    needle = query.strip().casefold()
+    return [p for p in people if needle in p.name.casefold() or needle in p.email.casefold()]
+
+
 def person_choices(
     people, prefix: str, checked: set[int] = frozenset(), with_unit: bool = False
 ) -> list[PersonChoice]:
     return [
         PersonChoice(
             p.user_id,
-            f"{p.name} ({p.unit or 'ingen enhet'})" if with_unit else p.name,
+            f"{p.name} ({p.unit or 'ingen enhet'}, {p.email})" if with_unit else p.name,
             f"{prefix}{p.user_id}",
             p.user_id in checked,
         )

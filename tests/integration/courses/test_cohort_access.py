@@ -111,3 +111,21 @@ def test_the_cohort_trainer_and_an_admin_follow_up(demo, other_trainer):
         progress.grade_essay(
             s, actor(demo, "utbildare@demo.se"), essays[0].answer_id, fraction=0.5, feedback="Ok"
         )
+
+
+def test_people_to_enrol_are_found_by_name_or_e_mail_and_show_unit_and_e_mail(demo):
+    built = build_course(demo)
+    page = logged_in(CohortState, "utbildare@demo.se")
+    page.cohort_id = built.cohort_id
+    page._run(page._refresh)
+    assert "Johan Ek (Servicecenter, johan.ek@demo.se)" in [p.name for p in page.people]
+    page.search_people({"query": "LEILA"})
+    assert [p.name for p in page.people] == ["Leila Hassan (Servicecenter, leila.hassan@demo.se)"]
+    page.search_people({"query": "eva.holm@"})
+    assert [p.name for p in page.people] == ["Eva Holm (Förskoleantagningen, eva.holm@demo.se)"]
+    page.enrol_people({page.people[0].field: "on"})
+    assert page.notice == "1 deltagare är inskrivna."
+    assert [(r.name, r.email, r.unit) for r in page.participants] == [
+        ("Eva Holm", "eva.holm@demo.se", "Förskoleantagningen"),
+        ("Sara Nilsson", "medarbetare@demo.se", "Servicecenter"),
+    ]
