@@ -174,6 +174,7 @@ def _module_form(module: EditorModule) -> rx.Component:
         rx.el.summary("Ändra modulen"),
         ui.form(
             rx.el.input(type="hidden", name="module_id", value=module.id),
+            rx.el.input(type="hidden", name="version", value=module.version),
             ui.text_field(
                 "Modulens titel",
                 "title",

@@ -190,6 +190,7 @@ class EditorModule:
     quiz_text: str
     first: bool
     last: bool
+    version: int = 1
 
 
 def editor_modules(detail: authoring.CourseDetail) -> list[EditorModule]:
@@ -218,6 +219,7 @@ def editor_modules(detail: authoring.CourseDetail) -> list[EditorModule]:
             ),
             first=number == 1,
             last=number == count,
+            version=m.version,
         )
         for number, m in enumerate(detail.modules, start=1)
     ]
