@@ -147,11 +147,15 @@ def test_home_shows_the_next_course_and_the_cohorts_a_trainer_leads(demo):
         sara_steps = {
             step.title: step for step in next_steps(s, actor(demo, "medarbetare@demo.se"))
         }
-    assert [c.name for c in led] == ["Bemötande i telefon – Servicecenter våren 2026"]
+    assert [c.name for c in led] == [
+        "Klarspråk i mejl – Servicecenter",
+        "Bemötande i telefon – Servicecenter våren 2026",
+    ]
     assert admin_led == []
     assert [p.name for p in people] == ["Anna Lindqvist", "Karin Berg"]
     assert steps["Kursomgångar"].text == (
-        "Du leder 1 kursomgång: Bemötande i telefon – Servicecenter våren 2026 (5 deltagare)."
+        "Du leder 2 kursomgångar: Klarspråk i mejl – Servicecenter (2 deltagare), "
+        "Bemötande i telefon – Servicecenter våren 2026 (5 deltagare)."
     )
     assert steps["Kursomgångar"].href == f"/utbildning/omgangar/{led[0].id}"
     assert sara_steps["Mina kurser"].link_label == "Fortsätt med Bemötande i telefon"
