@@ -70,6 +70,7 @@ class GiftImportPreview:
     counts: dict[str, int]  # per question kind (courses.models.QUESTION_KINDS), only present
     titles: tuple[str, ...]
     errors: tuple[str, ...]
+    questions: tuple[QuestionInput, ...] = ()  # the questions themselves, cleaned
 
     @property
     def ok(self) -> bool:
@@ -277,6 +278,7 @@ def preview_gift_import(text: str) -> GiftImportPreview:
         counts={kind: counts[kind] for kind in QUESTION_KINDS if counts[kind]},
         titles=tuple(q.title or q.text[:60] for q in questions),
         errors=tuple(errors),
+        questions=tuple(questions),
     )
 
 

@@ -34,6 +34,7 @@ class QuizEditorState(BaseState):
     question_form: dict[str, str] = {}
     gift_text: str = ""
     gift_preview: list[quiz_view.GiftCount] = []
+    gift_questions: list[quiz_view.GiftQuestionRow] = []
     gift_errors: list[str] = []
     gift_checked: bool = False
 
@@ -53,6 +54,7 @@ class QuizEditorState(BaseState):
 
     def _clear_gift(self) -> None:
         self.gift_text, self.gift_preview, self.gift_errors, self.gift_checked = "", [], [], False
+        self.gift_questions = []
 
     def _edit(self, action, success: str, at: str) -> bool:
         def run(session, actor):
@@ -143,6 +145,7 @@ class QuizEditorState(BaseState):
     def _new_gift_text(self, text: str) -> None:
         self.gift_text = text
         self.gift_preview, self.gift_errors, self.gift_checked = [], [], False
+        self.gift_questions = []
 
     @rx.event
     def set_gift_text(self, text: str):
@@ -169,6 +172,7 @@ class QuizEditorState(BaseState):
             quizzes.get_quiz(session, actor, self.quiz_id)  # checks the role
             result = quizzes.preview_gift_import(self.gift_text)
             self.gift_preview = quiz_view.gift_counts(result)
+            self.gift_questions = quiz_view.gift_question_rows(result)
             self.gift_errors = list(result.errors)
             self.gift_checked = True
 

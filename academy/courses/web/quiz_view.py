@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from academy.courses import quizzes, taking
-from academy.courses.questions import KIND_LABELS, SCORED_KINDS
+from academy.courses.questions import KIND_LABELS, SCORED_KINDS, right_answer
 from academy.courses.web.forms import answer_name
 
 GAP = "_____"
@@ -235,3 +235,35 @@ class GiftCount:
 
 def gift_counts(preview: quizzes.GiftImportPreview) -> list[GiftCount]:
     return [GiftCount(KIND_LABELS[kind], n) for kind, n in preview.counts.items()]
+
+
+@dataclass(frozen=True)
+class GiftQuestionRow:
+    """A question as the import would create it: its text, choices and right answer."""
+
+    number: int
+    kind: str
+    text: str
+    choices: str
+    right: str
+
+
+def gift_question_rows(preview: quizzes.GiftImportPreview) -> list[GiftQuestionRow]:
+    rows = []
+    for number, q in enumerate(preview.questions, start=1):
+        text = (q.title + ": " if q.title else "") + q.text
+        if q.data.get("text_after"):
+            text = f"{q.text.rstrip()} {GAP} {q.data['text_after'].lstrip()}"
+            text = (q.title + ": " if q.title else "") + text
+        options = q.data.get("options") or []
+        rows.append(
+            GiftQuestionRow(
+                number,
+                KIND_LABELS[q.kind],
+                text,
+                " · ".join(option["text"] for option in options),
+                right_answer(q.kind, q.data)
+                or ("Bedöms av utbildaren" if q.kind == "essay" else "–"),
+            )
+        )
+    return rows

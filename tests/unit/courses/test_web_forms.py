@@ -253,3 +253,26 @@ def test_right_answers_are_written_for_the_learner():
     pairs = {"pairs": [{"prompt": "Arg", "match": "Lyssna"}, {"prompt": "", "match": "Extra"}]}
     assert right_answer("matching", pairs) == "Arg → Lyssna"
     assert right_answer("essay", {}) == ""
+
+
+def test_the_gift_preview_shows_the_questions_themselves():
+    from academy.courses import quizzes
+    from academy.courses.web import quiz_view
+
+    preview = quizzes.preview_gift_import(
+        "::Återkoppling:: Ring tillbaka inom {=två ~tre ~sju} arbetsdagar.\n\n"
+        "::Avslut:: Hur avslutar du samtalet? {}\n\n"
+        "Tystnad i luren är bra. {T}\n"
+    )
+    rows = quiz_view.gift_question_rows(preview)
+    assert [(r.number, r.kind, r.text, r.choices, r.right) for r in rows] == [
+        (
+            1,
+            "Flerval (ett svar)",
+            "Återkoppling: Ring tillbaka inom _____ arbetsdagar.",
+            "två · tre · sju",
+            "två",
+        ),
+        (2, "Essä", "Avslut: Hur avslutar du samtalet?", "", "Bedöms av utbildaren"),
+        (3, "Sant/falskt", "Tystnad i luren är bra.", "", "Sant"),
+    ]
