@@ -333,3 +333,76 @@ def grade_essay(
     rescore_attempt(attempt, quiz, quiz_questions(session, quiz.id), answers)
     session.flush()
     return GradedAttempt(attempt.id, attempt.score_percent, attempt.passed)
+
+
+@dataclass(frozen=True)
+class LearnerAnswer:
+    question: str
+    response: str
+    fraction: float | None  # None: an essay awaiting grading
+    essay: bool
+    grader_feedback: str
+
+
+@dataclass(frozen=True)
+class LearnerAttempt:
+    id: int
+    quiz_title: str
+    number: int
+    status: str
+    score_percent: float | None
+    passed: bool | None
+    submitted_at: datetime | None
+    answers: tuple[LearnerAnswer, ...]
+
+
+def learner_attempts(
+    session: Session, actor: CurrentUser | None, cohort_id: int, user_id: int
+) -> tuple[str, list[LearnerAttempt]]:
+    """One participant's name and attempts at the course's quizzes, with every answer.
+
+    For the cohort's own trainers and admins; 3 queries beside the access check."""
+    cohort = require_cohort(session, actor, cohort_id)
+    name = session.scalar(
+        select(User.name)
+        .join(Enrolment, Enrolment.user_id == User.id)
+        .where(Enrolment.cohort_id == cohort_id, User.id == user_id)
+    )
+    if name is None:
+        raise NotFound("Personen är inte inskriven på kursomgången.")
+    attempts = session.execute(
+        select(QuizAttempt, Quiz.title)
+        .join(Quiz, Quiz.id == QuizAttempt.quiz_id)
+        .join(CourseModule, CourseModule.id == Quiz.module_id)
+        .where(CourseModule.course_id == cohort.course_id, QuizAttempt.user_id == user_id)
+        .order_by(CourseModule.position, CourseModule.id, QuizAttempt.number)
+    ).all()
+    answers: dict[int, list[LearnerAnswer]] = {}
+    for answer, question in session.execute(
+        select(AttemptAnswer, Question)
+        .join(Question, Question.id == AttemptAnswer.question_id)
+        .where(AttemptAnswer.attempt_id.in_([a.id for a, _ in attempts] or [-1]))
+        .order_by(Question.position, Question.id)
+    ):
+        answers.setdefault(answer.attempt_id, []).append(
+            LearnerAnswer(
+                question.title or question.text,
+                response_text(question.kind, question.data, answer.response),
+                answer.fraction,
+                question.kind == "essay",
+                answer.grader_feedback,
+            )
+        )
+    return name, [
+        LearnerAttempt(
+            a.id,
+            title,
+            a.number,
+            a.status,
+            a.score_percent,
+            a.passed,
+            a.submitted_at,
+            tuple(answers.get(a.id, ())),
+        )
+        for a, title in attempts
+    ]

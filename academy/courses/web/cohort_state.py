@@ -35,6 +35,10 @@ class CohortState(BaseState):
     name_filter: str = ""
     # Narrows the people to enrol to those whose name or e-mail contains it.
     people_query: str = ""
+    # One participant's attempts, opened from the participants table.
+    learner_id: int = 0
+    learner_name: str = ""
+    learner_attempts: list[cohort_view.LearnerAttemptRow] = []
     quizzes: list[cohort_view.QuizFollowUp] = []
     # The "Ändra kursomgången" form's values.
     meetings: list[str] = []
@@ -103,6 +107,7 @@ class CohortState(BaseState):
     def load(self):
         self.cohort_id = self._param("cohort_id") or 0
         self.status_filter = self.name_filter = self.people_query = ""
+        self.learner_id, self.learner_name, self.learner_attempts = 0, "", []
         if not self._run(self._refresh):
             self.cohort_id = 0
 
@@ -111,6 +116,21 @@ class CohortState(BaseState):
         self.status_filter = forms.text(form_data, "status")
         self.name_filter = forms.text(form_data, "name")
         self._run(self._refresh, at="filter")
+
+    @rx.event
+    def show_learner(self, user_id: int):
+        cohort_id = self.cohort_id
+
+        def load(session, actor):
+            name, attempts = progress.learner_attempts(session, actor, cohort_id, user_id)
+            self.learner_id, self.learner_name = user_id, name
+            self.learner_attempts = cohort_view.learner_attempt_rows(attempts)
+
+        self._run(load, at="learner")
+
+    @rx.event
+    def close_learner(self):
+        self.learner_id, self.learner_name, self.learner_attempts = 0, "", []
 
     @rx.event
     def search_people(self, form_data: dict):

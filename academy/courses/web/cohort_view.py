@@ -8,6 +8,7 @@ from datetime import date
 
 from academy.courses import cohorts, progress
 from academy.courses.status import STATUS_LABELS, STATUSES, deadline_flag
+from academy.courses.web.quiz_view import attempt_result
 
 
 @dataclass(frozen=True)
@@ -111,3 +112,50 @@ def essay_rows(essays) -> tuple[EssayRow, ...]:
         )
         for e in essays
     )
+
+
+@dataclass(frozen=True)
+class LearnerAnswerLine:
+    question: str
+    response: str
+    verdict: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class LearnerAttemptRow:
+    id: int
+    title: str  # "Kunskapstest, försök 2"
+    result: str
+    answers: tuple[LearnerAnswerLine, ...]
+
+
+def _answer_verdict(answer: progress.LearnerAnswer) -> str:
+    if answer.fraction is None:
+        return "Väntar på bedömning"
+    share = f"{round(answer.fraction * 100)} %"
+    if answer.essay:
+        return f"Bedömd: {share}"
+    if answer.fraction >= 0.999:
+        return "Rätt"
+    return f"Delvis rätt: {share}" if answer.fraction > 0 else "Fel"
+
+
+def learner_attempt_rows(attempts: list[progress.LearnerAttempt]) -> list[LearnerAttemptRow]:
+    return [
+        LearnerAttemptRow(
+            a.id,
+            f"{a.quiz_title}, försök {a.number}",
+            attempt_result(a),
+            tuple(
+                LearnerAnswerLine(
+                    answer.question,
+                    answer.response or "Obesvarad",
+                    _answer_verdict(answer),
+                    answer.grader_feedback,
+                )
+                for answer in a.answers
+            ),
+        )
+        for a in attempts
+    ]

@@ -129,3 +129,24 @@ def test_people_to_enrol_are_found_by_name_or_e_mail_and_show_unit_and_e_mail(de
         ("Eva Holm", "eva.holm@demo.se", "Förskoleantagningen"),
         ("Sara Nilsson", "medarbetare@demo.se", "Servicecenter"),
     ]
+
+
+def test_the_cohort_trainer_opens_one_learners_attempts_and_others_cannot(demo, other_trainer):
+    built = build_course(demo, questions=(SINGLE, ESSAY))
+    _essay_attempt(demo, built)
+    sara_id = actor(demo, "medarbetare@demo.se").id
+    page = logged_in(CohortState, "utbildare@demo.se")
+    page.cohort_id = built.cohort_id
+    page._run(page._refresh)
+    page.show_learner(sara_id)
+    assert (page.error, page.learner_name) == ("", "Sara Nilsson")
+    (attempt,) = page.learner_attempts
+    assert (attempt.title, attempt.result) == ("Kunskapstest, försök 1", "Väntar på bedömning")
+    assert [(a.response, a.verdict) for a in attempt.answers] == [
+        ("Obesvarad", "Fel"),
+        ("Jag sammanfattar.", "Väntar på bedömning"),
+    ]
+    other = logged_in(CohortState, "olle.annan@demo.se")
+    other.cohort_id = built.cohort_id
+    other.show_learner(sara_id)
+    assert other.error == NOT_YOURS and other.learner_attempts == []
