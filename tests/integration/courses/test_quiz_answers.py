@@ -162,3 +162,33 @@ def test_options_are_shuffled_per_attempt_unless_turned_off(demo):
         )
     sara._run(lambda s, a: sara._show(taking.start_attempt(s, a, built.quiz_id)))
     assert [c.label for c in sara.questions[0].choices] == [str(n) for n in range(8)]
+
+
+def test_which_attempt_counts_follows_the_quiz_setting(demo):
+    def module_status(built):
+        with session_scope(demo) as s:
+            outline = taking.course_outline(s, actor(demo, "medarbetare@demo.se"), built.course_id)
+        return outline.modules[1].status
+
+    for method, expected in (("highest", "completed"), ("last", "in_progress")):
+        built = build_course(demo, questions=(SINGLE,), attempts_allowed=0, title=method)
+        with session_scope(demo) as s:
+            quizzes.update_quiz(
+                s,
+                actor(demo, "utbildare@demo.se"),
+                built.quiz_id,
+                title="Kunskapstest",
+                pass_mark=60,
+                attempts_allowed=0,
+                feedback_mode="end",
+                grading_method=method,
+            )
+        sara = _ready(demo, built)
+        with session_scope(demo) as s:
+            taking.mark_lesson_read(s, actor(demo, "medarbetare@demo.se"), built.lesson_b)
+        _hand_in(sara, {f"q{built.question_ids[0]}-answer": "0"})  # passed
+        sara.new_attempt()
+        sara.start()
+        _hand_in(sara, {f"q{built.question_ids[0]}-answer": "1"})  # then failed
+        assert module_status(built) == expected
+        assert sara.can_start is (method == "last")
