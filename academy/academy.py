@@ -29,6 +29,7 @@ app = rx.App(
         "/css/inventory.css",
         "/css/practice.css",
         "/css/privacy.css",
+        "/css/quiz.css",
     ],
     head_components=[
         rx.el.meta(name="description", content="Serviceakademin"),

@@ -18,6 +18,7 @@ from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
 from academy.core.models import utcnow
 from academy.core.validation import optional_text, required_text
+from academy.core.versioning import save_versioned
 from academy.courses.common import AUTHORS
 from academy.courses.lessons import check_video_url, render_markdown
 from academy.courses.models import (
@@ -57,6 +58,7 @@ class LessonRow:
     content_markdown: str
     content_html: str  # sanitised; safe to show as it is
     video_url: str
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class ModuleDetail:
     prerequisite_id: int | None
     lessons: tuple[LessonRow, ...]
     quiz: QuizSummary | None
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -292,6 +295,7 @@ def course_detail(session: Session, course_id: int) -> CourseDetail:
                 lesson.content_markdown,
                 lesson.content_html,
                 lesson.video_url,
+                lesson.version,
             )
         )
     quizzes: dict[int, QuizSummary] = {}
@@ -327,6 +331,7 @@ def course_detail(session: Session, course_id: int) -> CourseDetail:
                 prerequisite_id=m.prerequisite_id,
                 lessons=tuple(lessons.get(m.id, ())),
                 quiz=quizzes.get(m.id),
+                version=m.version,
             )
             for m in modules
         ),
@@ -418,12 +423,23 @@ def update_module(
     title: str,
     description: str = "",
     prerequisite_id: int | None = None,
+    version: int | None = None,
 ) -> None:
+    """Save a module; with `version` (the one the editor started from) a stale save is refused."""
     require_role(actor, *AUTHORS)
     module = get_or_404(session, CourseModule, module_id, "Modulen finns inte.")
     title, description = _module_fields(title, description)
     _check_prerequisite(session, module.course_id, module.id, prerequisite_id)
-    module.title, module.description, module.prerequisite_id = title, description, prerequisite_id
+    values = {"title": title, "description": description, "prerequisite_id": prerequisite_id}
+    save_versioned(
+        session,
+        CourseModule,
+        module_id,
+        module.version if version is None else version,
+        what="Modulen",
+        **values,
+    )
+    session.expire(module)
 
 
 def reorder_modules(
@@ -493,12 +509,24 @@ def update_lesson(
     title: str,
     content_markdown: str = "",
     video_url: str = "",
+    version: int | None = None,
 ) -> None:
+    """Save a lesson; with `version` (the one the editor started from) a stale save is refused."""
     require_role(actor, *AUTHORS)
     lesson = get_or_404(session, Lesson, lesson_id, "Lektionen finns inte.")
     title, content, video_url = _lesson_fields(title, content_markdown, video_url)
-    lesson.title, lesson.content_markdown, lesson.video_url = title, content, video_url
-    lesson.content_html = render_markdown(content)
+    save_versioned(
+        session,
+        Lesson,
+        lesson_id,
+        lesson.version if version is None else version,
+        what="Lektionen",
+        title=title,
+        content_markdown=content,
+        video_url=video_url,
+        content_html=render_markdown(content),
+    )
+    session.expire(lesson)
 
 
 def reorder_lessons(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
-from academy.core.errors import ValidationError
+from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import Role, Unit, User, UserRole
 from academy.core.validation import required_text
 from academy.courses.common import AUTHORS
@@ -24,8 +24,13 @@ from academy.courses.models import (
     CourseModule,
     Enrolment,
 )
-from academy.courses.status import COMPLETED
-from academy.courses.tracking import course_shape, load_progress, module_statuses, overall_status
+from academy.courses.status import COMPLETED, ResumePoint, resume_point
+from academy.courses.tracking import (
+    course_shapes,
+    module_statuses,
+    overall_status,
+    person_progress,
+)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,53 @@ class MyCourse:
     starts_on: date
     ends_on: date
     next_meeting: Meeting | None
+    resume: ResumePoint | None = None  # where to continue
+
+
+NOT_YOUR_COHORT = (
+    "Du leder inte den här kursomgången. Bara dess utbildare och administratörer kan öppna den."
+)
+
+
+def leads_cohort(session: Session, user_id: int, cohort_id: int) -> bool:
+    return (
+        session.scalar(
+            select(CohortTrainer.user_id).where(
+                CohortTrainer.cohort_id == cohort_id, CohortTrainer.user_id == user_id
+            )
+        )
+        is not None
+    )
+
+
+def require_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> Cohort:
+    """The cohort, for its own trainers and admins only (checked before anything is read)."""
+    require_role(actor, *AUTHORS)
+    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    if not actor.has_any(Role.ADMIN) and not leads_cohort(session, actor.id, cohort_id):
+        raise AccessDenied(NOT_YOUR_COHORT)
+    return cohort
+
+
+def follows_learner(session: Session, actor: CurrentUser, course_id: int, user_id: int) -> bool:
+    """Whether the actor may follow the person up in the course: an admin, or a trainer of a
+    cohort of the course the person is enrolled in."""
+    if actor.has_any(Role.ADMIN):
+        return True
+    return (
+        session.scalar(
+            select(CohortTrainer.cohort_id)
+            .join(Cohort, Cohort.id == CohortTrainer.cohort_id)
+            .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+            .where(
+                Cohort.course_id == course_id,
+                CohortTrainer.user_id == actor.id,
+                Enrolment.user_id == user_id,
+            )
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def _check_dates(starts_on: date, ends_on: date, deadline: date | None) -> None:
@@ -242,9 +294,10 @@ def update_cohort(
     place: str | None = None,
     meetings: Iterable[datetime | Meeting] = (),
 ) -> None:
-    """Save a cohort's name, dates, deadline, trainers and meetings (replacing the old ones)."""
-    require_role(actor, *AUTHORS)
-    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    """Save a cohort's name, dates, deadline, trainers and meetings (replacing the old ones).
+
+    Only the cohort's own trainers and admins may change it (and so its trainers)."""
+    cohort = require_cohort(session, actor, cohort_id)
     name, trainers, place, meeting_list = _cohort_fields(
         session,
         actor,
@@ -280,8 +333,7 @@ def enrol_users(
     session: Session, actor: CurrentUser | None, cohort_id: int, user_ids: Iterable[int]
 ) -> int:
     """Enrol chosen people; returns how many were new (already enrolled are skipped)."""
-    require_role(actor, *AUTHORS)
-    get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    require_cohort(session, actor, cohort_id)
     wanted = set(user_ids)
     if not wanted:
         raise ValidationError("Välj minst en deltagare.")
@@ -304,8 +356,7 @@ def enrol_unit(
     The unit is expanded to people at this moment: someone who joins the unit later is not
     enrolled by this call. Returns how many were new.
     """
-    require_role(actor, *AUTHORS)
-    get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    require_cohort(session, actor, cohort_id)
     get_or_404(session, Unit, unit_id, "Enheten finns inte.")
     unit_ids = {unit_id}
     if include_subunits:
@@ -329,7 +380,8 @@ def enrol_unit(
 def remove_participant(
     session: Session, actor: CurrentUser | None, cohort_id: int, user_id: int
 ) -> None:
-    require_role(actor, *AUTHORS)
+    """Remove a participant from the cohort; their lesson reads and attempts are kept."""
+    require_cohort(session, actor, cohort_id)
     enrolment = session.scalar(
         select(Enrolment).where(Enrolment.cohort_id == cohort_id, Enrolment.user_id == user_id)
     )
@@ -346,7 +398,9 @@ def list_cohorts(
     *,
     led_by: int | None = None,
 ) -> list[CohortSummary]:
-    """Cohorts, newest first; `led_by` keeps those where that user is one of the trainers."""
+    """Cohorts, newest first; `led_by` keeps those where that user is one of the trainers.
+
+    A trainer who is not an admin sees only the cohorts they lead."""
     require_role(actor, *AUTHORS)
     counts = (
         select(Enrolment.cohort_id, func.count().label("n"))
@@ -361,9 +415,9 @@ def list_cohorts(
     )
     if course_id is not None:
         query = query.where(Cohort.course_id == course_id)
-    if led_by is not None:
+    for leader in {led_by, None if actor.has_any(Role.ADMIN) else actor.id} - {None}:
         query = query.where(
-            Cohort.id.in_(select(CohortTrainer.cohort_id).where(CohortTrainer.user_id == led_by))
+            Cohort.id.in_(select(CohortTrainer.cohort_id).where(CohortTrainer.user_id == leader))
         )
     return [
         CohortSummary(c.id, c.course_id, title, c.name, c.starts_on, c.ends_on, c.deadline, number)
@@ -395,8 +449,7 @@ def active_people(
 
 
 def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> CohortDetail:
-    require_role(actor, *AUTHORS)
-    cohort = get_or_404(session, Cohort, cohort_id, "Kursomgången finns inte.")
+    cohort = require_cohort(session, actor, cohort_id)
     course_title = session.scalar(select(Course.title).where(Course.id == cohort.course_id))
     meetings = tuple(
         Meeting(starts_at, place)
@@ -456,13 +509,21 @@ def my_courses(
         .order_by(CohortMeeting.starts_at, CohortMeeting.id)
     ):
         next_meetings.setdefault(cohort_id, Meeting(starts_at, place))
-    shapes = {}
-    result = []
+    # One row per course: progress counts in every cohort of a course, so a person in two
+    # cohorts of it sees it once, with the cohort whose deadline comes first.
+    rows = sorted(
+        rows,
+        key=lambda r: (r[0].deadline is None, r[0].deadline or date.max, r[0].ends_on, r[0].id),
+    )
+    first: dict[int, tuple[Cohort, str]] = {}
     for cohort, title in rows:
-        if cohort.course_id not in shapes:
-            shapes[cohort.course_id] = course_shape(session, cohort.course_id)
-        shape = shapes[cohort.course_id]
-        person = load_progress(session, shape, [actor.id]).get(actor.id)
+        first.setdefault(cohort.course_id, (cohort, title))
+    shapes = course_shapes(session, list(first))
+    progress = person_progress(session, shapes, actor.id)
+    result = []
+    for course_id, (cohort, title) in first.items():
+        shape = shapes[course_id]
+        person = progress[course_id]
         statuses = module_statuses(shape, person)
         result.append(
             MyCourse(
@@ -477,9 +538,9 @@ def my_courses(
                 starts_on=cohort.starts_on,
                 ends_on=cohort.ends_on,
                 next_meeting=next_meetings.get(cohort.id),
+                resume=resume_point(shape.modules, person.read, statuses),
             )
         )
-    result.sort(key=lambda c: (c.deadline is None, c.deadline or date.max, c.ends_on, c.cohort_id))
     return result
 
 

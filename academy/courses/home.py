@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser
 from academy.core.home import NextStep, provider
 from academy.core.models import Role
 from academy.courses.cohorts import list_cohorts, my_courses
+from academy.courses.status import deadline_flag
 
 
 @provider(Role.EMPLOYEE)
@@ -24,7 +27,13 @@ def my_courses_items(session: Session, user: CurrentUser) -> list[NextStep]:
             )
         ]
     first = unfinished[0]
-    due = f" Sista dag: {first.deadline.isoformat()}." if first.deadline else ""
+    text, _kind = deadline_flag(first.deadline, date.today(), done=False)
+    due = f" {text}" if text else ""
+    overdue = [
+        c for c in unfinished if deadline_flag(c.deadline, date.today(), False)[1] == "overdue"
+    ]
+    if len(overdue) > 1:
+        due += f" {len(overdue)} av dina kurser är försenade."
     more = f" Du har {len(unfinished) - 1} kurser till." if len(unfinished) > 1 else ""
     return [
         NextStep(

@@ -1,7 +1,8 @@
 """Lesson images in the app's own storage: `DATA_DIR`/lesson-images, one file per upload.
 
 An upload is accepted only when Pillow recognises its content as PNG, JPEG, GIF or WebP (the
-file name and the browser's content type are not trusted) and it is at most MAX_IMAGE_BYTES.
+file name and the browser's content type are not trusted) and it is at most MAX_IMAGE_BYTES and
+MAX_IMAGE_PIXELS (a huge image would cost every learner's browser hundreds of MB).
 It is stored under a random name with the extension of the detected format, so a name can
 never reach outside the folder or pick its own type. Lessons refer to it as
 ``/api/utbildning/bilder/<name>`` (the only image source the Markdown sanitiser keeps).
@@ -12,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import secrets
+import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -23,6 +25,8 @@ from academy.courses.common import AUTHORS
 from academy.courses.lessons import IMAGE_PREFIX
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
+# Every learner's browser decodes the whole image: 4096 × 4096 is about 64 MB of pixels.
+MAX_IMAGE_PIXELS = 4096 * 4096
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"}
 _NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
@@ -35,15 +39,25 @@ def image_folder() -> Path:
 
 
 def _detected_extension(data: bytes) -> str:
+    width = height = 0
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            kind = image.format
-            image.verify()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                kind = image.format
+                width, height = image.size
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        kind, width, height = "PNG", MAX_IMAGE_PIXELS, 2
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         kind = None
     if kind not in FORMATS:
         raise ValidationError(
             "Filen är ingen bild. Ladda upp en PNG-, JPEG-, GIF- eller WebP-bild."
+        )
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ValidationError(
+            "Bilden är för stor: högst 4096 × 4096 bildpunkter. Gör den mindre och försök igen."
         )
     return FORMATS[kind]
 

@@ -27,6 +27,10 @@ from academy.core.models import Base, utcnow
 
 COURSE_STATUSES = ("draft", "published")
 FEEDBACK_MODES = ("immediate", "end")
+# When learners see the right answers and the answers' feedback after handing in.
+REVIEW_MODES = ("never", "after_attempt", "when_done")
+# Which attempt counts for the module: the best one or the latest handed in.
+GRADING_METHODS = ("highest", "last")
 QUESTION_KINDS = (
     "single_choice",
     "multiple_choice",
@@ -84,6 +88,7 @@ class CourseModule(Base):
     prerequisite_id: Mapped[int | None] = mapped_column(
         ForeignKey("course_modules.id", ondelete="SET NULL")
     )
+    version: Mapped[int] = mapped_column(default=1)
 
 
 class Lesson(Base):
@@ -99,6 +104,7 @@ class Lesson(Base):
     # Sanitised HTML rendered on save (academy.courses.lessons), so reading is cheap and safe.
     content_html: Mapped[str] = mapped_column(Text, default="")
     video_url: Mapped[str] = mapped_column(String(500), default="")
+    version: Mapped[int] = mapped_column(default=1)
 
 
 class Quiz(Base):
@@ -114,11 +120,17 @@ class Quiz(Base):
     pass_mark: Mapped[int] = mapped_column(default=80)  # percent of the points
     attempts_allowed: Mapped[int] = mapped_column(default=0)  # 0 = unlimited
     feedback_mode: Mapped[str] = mapped_column(String(10), default="end")
+    review_mode: Mapped[str] = mapped_column(String(15), default="after_attempt")
+    # Choice options in a new order per attempt (the same order on every reload of it).
+    shuffle_options: Mapped[bool] = mapped_column(default=True)
+    grading_method: Mapped[str] = mapped_column(String(10), default="highest")
 
     __table_args__ = (
         CheckConstraint("pass_mark BETWEEN 0 AND 100", name="pass_mark"),
         CheckConstraint("attempts_allowed >= 0", name="attempts_allowed"),
         CheckConstraint(f"feedback_mode IN ({_in(FEEDBACK_MODES)})", name="feedback_mode"),
+        CheckConstraint(f"review_mode IN ({_in(REVIEW_MODES)})", name="review_mode"),
+        CheckConstraint(f"grading_method IN ({_in(GRADING_METHODS)})", name="grading_method"),
     )
 
 

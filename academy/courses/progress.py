@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,13 +12,15 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
-from academy.core.errors import NotFound, ValidationError
+from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Unit, User, utcnow
+from academy.courses.cohorts import follows_learner, require_cohort
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
     Cohort,
     Course,
+    CourseModule,
     Enrolment,
     Question,
     Quiz,
@@ -55,6 +57,7 @@ class ProgressMatrix:
     rows: tuple[MatrixRow, ...]
     counts: dict[str, int]
     module_counts: dict[int, dict[str, int]]
+    deadline: date | None = None
 
 
 def progress_matrix(
@@ -70,8 +73,9 @@ def progress_matrix(
 
     `status` filters on the course status, or on one module's status when `module_id` is
     given; `name` keeps participants whose name or e-mail contains it (case-insensitive).
+    Only the cohort's own trainers and admins may see it.
     """
-    require_role(actor, *AUTHORS)
+    cohort = require_cohort(session, actor, cohort_id)
     if status is not None and status not in STATUSES:
         raise ValidationError("Okänd status att filtrera på.")
     cohort_row = session.execute(
@@ -130,6 +134,7 @@ def progress_matrix(
         rows=tuple(rows),
         counts=counts,
         module_counts=module_counts,
+        deadline=cohort.deadline,
     )
 
 
@@ -236,6 +241,7 @@ class PendingEssay:
     question_text: str
     response: str
     submitted_at: datetime | None
+    attempt_number: int = 1
 
 
 @dataclass(frozen=True)
@@ -245,8 +251,11 @@ class GradedAttempt:
     passed: bool | None
 
 
-def pending_essays(session: Session, actor: CurrentUser | None, quiz_id: int) -> list[PendingEssay]:
-    require_role(actor, *AUTHORS)
+def pending_essays(
+    session: Session, actor: CurrentUser | None, quiz_id: int, cohort_id: int
+) -> list[PendingEssay]:
+    """Essays awaiting grading by the cohort's participants (for its trainers and admins)."""
+    require_cohort(session, actor, cohort_id)
     rows = session.execute(
         select(AttemptAnswer, QuizAttempt, User.name, Question.title, Question.text)
         .join(QuizAttempt, QuizAttempt.id == AttemptAnswer.attempt_id)
@@ -257,12 +266,23 @@ def pending_essays(session: Session, actor: CurrentUser | None, quiz_id: int) ->
             QuizAttempt.status == "submitted",
             Question.kind == "essay",
             AttemptAnswer.fraction.is_(None),
+            QuizAttempt.user_id.in_(
+                select(Enrolment.user_id).where(Enrolment.cohort_id == cohort_id)
+            ),
         )
         .order_by(QuizAttempt.submitted_at, AttemptAnswer.id)
     ).all()
     return [
         PendingEssay(
-            a.id, t.id, t.user_id, name, title, text, str(a.response or ""), t.submitted_at
+            a.id,
+            t.id,
+            t.user_id,
+            name,
+            title,
+            text,
+            str(a.response or ""),
+            t.submitted_at,
+            t.number,
         )
         for a, t, name, title, text in rows
     ]
@@ -287,6 +307,13 @@ def grade_essay(
     if question.kind != "essay":
         raise ValidationError("Bara essäfrågor bedöms för hand.")
     attempt = session.get(QuizAttempt, answer.attempt_id)
+    course_id = session.scalar(
+        select(CourseModule.course_id)
+        .join(Quiz, Quiz.module_id == CourseModule.id)
+        .where(Quiz.id == attempt.quiz_id)
+    )
+    if not follows_learner(session, actor, course_id, attempt.user_id):
+        raise AccessDenied("Du leder ingen kursomgång som personen går i.")
     if attempt.status != "submitted":
         raise ValidationError("Försöket är inte inlämnat än.")
     value = parse_number(fraction)
@@ -306,3 +333,76 @@ def grade_essay(
     rescore_attempt(attempt, quiz, quiz_questions(session, quiz.id), answers)
     session.flush()
     return GradedAttempt(attempt.id, attempt.score_percent, attempt.passed)
+
+
+@dataclass(frozen=True)
+class LearnerAnswer:
+    question: str
+    response: str
+    fraction: float | None  # None: an essay awaiting grading
+    essay: bool
+    grader_feedback: str
+
+
+@dataclass(frozen=True)
+class LearnerAttempt:
+    id: int
+    quiz_title: str
+    number: int
+    status: str
+    score_percent: float | None
+    passed: bool | None
+    submitted_at: datetime | None
+    answers: tuple[LearnerAnswer, ...]
+
+
+def learner_attempts(
+    session: Session, actor: CurrentUser | None, cohort_id: int, user_id: int
+) -> tuple[str, list[LearnerAttempt]]:
+    """One participant's name and attempts at the course's quizzes, with every answer.
+
+    For the cohort's own trainers and admins; 3 queries beside the access check."""
+    cohort = require_cohort(session, actor, cohort_id)
+    name = session.scalar(
+        select(User.name)
+        .join(Enrolment, Enrolment.user_id == User.id)
+        .where(Enrolment.cohort_id == cohort_id, User.id == user_id)
+    )
+    if name is None:
+        raise NotFound("Personen är inte inskriven på kursomgången.")
+    attempts = session.execute(
+        select(QuizAttempt, Quiz.title)
+        .join(Quiz, Quiz.id == QuizAttempt.quiz_id)
+        .join(CourseModule, CourseModule.id == Quiz.module_id)
+        .where(CourseModule.course_id == cohort.course_id, QuizAttempt.user_id == user_id)
+        .order_by(CourseModule.position, CourseModule.id, QuizAttempt.number)
+    ).all()
+    answers: dict[int, list[LearnerAnswer]] = {}
+    for answer, question in session.execute(
+        select(AttemptAnswer, Question)
+        .join(Question, Question.id == AttemptAnswer.question_id)
+        .where(AttemptAnswer.attempt_id.in_([a.id for a, _ in attempts] or [-1]))
+        .order_by(Question.position, Question.id)
+    ):
+        answers.setdefault(answer.attempt_id, []).append(
+            LearnerAnswer(
+                question.title or question.text,
+                response_text(question.kind, question.data, answer.response),
+                answer.fraction,
+                question.kind == "essay",
+                answer.grader_feedback,
+            )
+        )
+    return name, [
+        LearnerAttempt(
+            a.id,
+            title,
+            a.number,
+            a.status,
+            a.score_percent,
+            a.passed,
+            a.submitted_at,
+            tuple(answers.get(a.id, ())),
+        )
+        for a, title in attempts
+    ]

@@ -333,3 +333,39 @@ def to_gift(kind: str, title: str, text: str, general_feedback: str, data: dict)
         )
         return GiftQuestion(kind="numerical", numerical_answers=numbers, **common)
     return GiftQuestion(kind=kind, **common)  # essay, description
+
+
+def _number_text(value: Any) -> str:
+    return f"{float(value):g}".replace(".", ",")
+
+
+def _right_number(answer: dict[str, Any]) -> str:
+    if answer.get("minimum") is not None and answer.get("maximum") is not None:
+        return f"{_number_text(answer['minimum'])}–{_number_text(answer['maximum'])}"
+    if answer.get("value") is None:
+        return ""
+    tolerance = answer.get("tolerance")
+    value = _number_text(answer["value"])
+    return f"{value} ± {_number_text(tolerance)}" if tolerance else value
+
+
+def right_answer(kind: str, data: dict[str, Any]) -> str:
+    """The right answer as a learner reads it after the attempt (empty for essays)."""
+    if kind in ("single_choice", "multiple_choice", "short_answer"):
+        items = data.get("options") or data.get("answers") or []
+        right = [item["text"] for item in items if float(item.get("weight", 0)) > 0]
+        if kind == "short_answer":
+            right = [item["text"] for item in items if float(item.get("weight", 0)) >= 0.999]
+        return " / ".join(right) if kind == "short_answer" else "; ".join(right)
+    if kind == "true_false":
+        return "Sant" if data.get("correct") else "Falskt"
+    if kind == "matching":
+        return "; ".join(
+            f"{pair['prompt']} → {pair['match']}"
+            for pair in data.get("pairs", [])
+            if pair["prompt"]
+        )
+    if kind == "numerical":
+        full = [a for a in data.get("answers", []) if float(a.get("weight", 0)) >= 0.999]
+        return " eller ".join(text for text in map(_right_number, full) if text)
+    return ""

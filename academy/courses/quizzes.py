@@ -16,7 +16,15 @@ from academy.core.errors import ValidationError
 from academy.core.validation import required_text
 from academy.courses.common import AUTHORS
 from academy.courses.formats.gift import GiftParseError, parse_gift, write_gift
-from academy.courses.models import FEEDBACK_MODES, QUESTION_KINDS, CourseModule, Question, Quiz
+from academy.courses.models import (
+    FEEDBACK_MODES,
+    GRADING_METHODS,
+    QUESTION_KINDS,
+    REVIEW_MODES,
+    CourseModule,
+    Question,
+    Quiz,
+)
 from academy.courses.questions import (
     META_KEYS,
     QuestionInput,
@@ -49,6 +57,9 @@ class QuizDetail:
     attempts_allowed: int
     feedback_mode: str
     questions: tuple[QuestionRow, ...]
+    review_mode: str = "after_attempt"
+    shuffle_options: bool = True
+    grading_method: str = "highest"
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,7 @@ class GiftImportPreview:
     counts: dict[str, int]  # per question kind (courses.models.QUESTION_KINDS), only present
     titles: tuple[str, ...]
     errors: tuple[str, ...]
+    questions: tuple[QuestionInput, ...] = ()  # the questions themselves, cleaned
 
     @property
     def ok(self) -> bool:
@@ -80,6 +92,13 @@ def _quiz_fields(title: str, pass_mark: Any, attempts_allowed: Any, feedback_mod
     return title, pass_mark, attempts_allowed, feedback_mode
 
 
+def _review_fields(review_mode: str, grading_method: str) -> None:
+    if review_mode not in REVIEW_MODES:
+        raise ValidationError("Välj när deltagarna ser rätt svar och återkoppling.")
+    if grading_method not in GRADING_METHODS:
+        raise ValidationError("Välj vilket försök som räknas.")
+
+
 def create_quiz(
     session: Session,
     actor: CurrentUser | None,
@@ -89,13 +108,22 @@ def create_quiz(
     pass_mark: int = 80,
     attempts_allowed: int = 0,
     feedback_mode: str = "end",
+    review_mode: str = "after_attempt",
+    shuffle_options: bool = True,
+    grading_method: str = "highest",
 ) -> int:
     require_role(actor, *AUTHORS)
     get_or_404(session, CourseModule, module_id, "Modulen finns inte.")
     fields = _quiz_fields(title, pass_mark, attempts_allowed, feedback_mode)
+    _review_fields(review_mode, grading_method)
     if session.scalar(select(Quiz.id).where(Quiz.module_id == module_id)) is not None:
         raise ValidationError("Modulen har redan ett quiz.")
-    quiz = Quiz(module_id=module_id)
+    quiz = Quiz(
+        module_id=module_id,
+        review_mode=review_mode,
+        shuffle_options=bool(shuffle_options),
+        grading_method=grading_method,
+    )
     quiz.title, quiz.pass_mark, quiz.attempts_allowed, quiz.feedback_mode = fields
     session.add(quiz)
     session.flush()
@@ -111,11 +139,17 @@ def update_quiz(
     pass_mark: int,
     attempts_allowed: int,
     feedback_mode: str,
+    review_mode: str = "after_attempt",
+    shuffle_options: bool = True,
+    grading_method: str = "highest",
 ) -> None:
     require_role(actor, *AUTHORS)
     quiz = get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
     fields = _quiz_fields(title, pass_mark, attempts_allowed, feedback_mode)
+    _review_fields(review_mode, grading_method)
     quiz.title, quiz.pass_mark, quiz.attempts_allowed, quiz.feedback_mode = fields
+    quiz.review_mode, quiz.shuffle_options = review_mode, bool(shuffle_options)
+    quiz.grading_method = grading_method
 
 
 def _next_position(session: Session, quiz_id: int) -> int:
@@ -209,6 +243,9 @@ def get_quiz(session: Session, actor: CurrentUser | None, quiz_id: int) -> QuizD
             )
             for q in quiz_questions(session, quiz_id)
         ),
+        review_mode=quiz.review_mode,
+        shuffle_options=quiz.shuffle_options,
+        grading_method=quiz.grading_method,
     )
 
 
@@ -241,6 +278,7 @@ def preview_gift_import(text: str) -> GiftImportPreview:
         counts={kind: counts[kind] for kind in QUESTION_KINDS if counts[kind]},
         titles=tuple(q.title or q.text[:60] for q in questions),
         errors=tuple(errors),
+        questions=tuple(questions),
     )
 
 

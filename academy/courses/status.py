@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 NOT_STARTED = "not_started"
 IN_PROGRESS = "in_progress"
@@ -118,3 +119,23 @@ def resume_point(
         return ResumePoint(module.id, None, module.quiz_id, False)
     all_done = all(statuses.get(module.id) == COMPLETED for module in modules)
     return ResumePoint(None, None, None, all_done)
+
+
+DUE_SOON_DAYS = 7
+
+
+def deadline_flag(deadline: date | None, today: date, done: bool) -> tuple[str, str]:
+    """A deadline as words and its kind: "overdue", "soon" (within 7 days) or "" (neutral)."""
+    if deadline is None:
+        return "", ""
+    if done:
+        return f"Sista dag: {deadline.isoformat()}.", ""
+    days = (deadline - today).days
+    if days < 0:
+        return f"Försenad: sista dag var {deadline.isoformat()}.", "overdue"
+    if days == 0:
+        return f"Sista dag är i dag ({deadline.isoformat()}).", "soon"
+    if days <= DUE_SOON_DAYS:
+        word = "dag" if days == 1 else "dagar"
+        return f"Snart sista dag: om {days} {word} ({deadline.isoformat()}).", "soon"
+    return f"Sista dag: {deadline.isoformat()}.", ""

@@ -10,6 +10,7 @@ submitting).
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,7 +22,7 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, utcnow
-from academy.courses.cohorts import is_enrolled
+from academy.courses.cohorts import follows_learner, is_enrolled
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
@@ -33,7 +34,7 @@ from academy.courses.models import (
     Quiz,
     QuizAttempt,
 )
-from academy.courses.questions import SCORED_KINDS
+from academy.courses.questions import SCORED_KINDS, right_answer
 from academy.courses.quizzes import quiz_questions
 from academy.courses.scoring import (
     matching_choices,
@@ -113,6 +114,7 @@ class AnswerFeedback:
     feedback: tuple[str, ...]  # per chosen answer
     general_feedback: str
     grader_feedback: str = ""
+    essay: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,9 @@ class AttemptQuestion:
     prompts: tuple[str, ...]  # matching only
     response: Any
     feedback: AnswerFeedback | None  # None until the quiz's feedback mode reveals it
+    # The display order of `choices` (indexes into it): shuffled per attempt, stable on reload.
+    order: tuple[int, ...] = ()
+    right_answer: str = ""  # only when the quiz's review setting shows it
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,7 @@ class AttemptView:
     score_percent: float | None  # None while open or awaiting essay grading
     passed: bool | None
     questions: tuple[AttemptQuestion, ...]
+    review_mode: str = "after_attempt"
 
     @property
     def pending_grading(self) -> bool:
@@ -171,6 +177,13 @@ class QuizIntro:
     attempts_allowed: int  # 0 = unlimited
     feedback_mode: str
     attempts: tuple[AttemptSummary, ...]
+    review_mode: str = "after_attempt"
+    grading_method: str = "highest"
+
+    @property
+    def pending(self) -> bool:
+        """An attempt handed in with an essay the trainer has not graded yet."""
+        return any(a.status == "submitted" and a.passed is None for a in self.attempts)
 
     @property
     def attempts_left(self) -> int | None:
@@ -181,6 +194,10 @@ class QuizIntro:
 
     @property
     def passed(self) -> bool:
+        """Passed by the attempt that counts: the best one, or the latest handed in."""
+        if self.grading_method == "last":
+            handed_in = [a for a in self.attempts if a.status == "submitted"]
+            return bool(handed_in and handed_in[-1].passed)
         return any(attempt.passed for attempt in self.attempts)
 
     @property
@@ -325,6 +342,11 @@ def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> 
         .select_from(QuizAttempt)
         .where(QuizAttempt.quiz_id == quiz_id, QuizAttempt.user_id == actor.id)
     )
+    if _has_pending(session, quiz_id, actor.id):
+        raise ValidationError(
+            "Ditt förra försök väntar på bedömning av utbildaren. "
+            "Du kan göra ett nytt försök när det är bedömt."
+        )
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
         raise ValidationError(
             f"Du har använt alla {quiz.attempts_allowed} försök på quizet. "
@@ -334,6 +356,20 @@ def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> 
     session.add(attempt)
     session.flush()
     return _view(session, attempt, quiz)
+
+
+def _has_pending(session: Session, quiz_id: int, user_id: int) -> bool:
+    return (
+        session.scalar(
+            select(QuizAttempt.id).where(
+                QuizAttempt.quiz_id == quiz_id,
+                QuizAttempt.user_id == user_id,
+                QuizAttempt.status == "submitted",
+                QuizAttempt.passed.is_(None),
+            )
+        )
+        is not None
+    )
 
 
 def quiz_intro(session: Session, actor: CurrentUser | None, quiz_id: int) -> QuizIntro:
@@ -353,6 +389,8 @@ def quiz_intro(session: Session, actor: CurrentUser | None, quiz_id: int) -> Qui
         attempts_allowed=quiz.attempts_allowed,
         feedback_mode=quiz.feedback_mode,
         attempts=tuple(my_attempts(session, actor, quiz_id)),
+        review_mode=quiz.review_mode,
+        grading_method=quiz.grading_method,
     )
 
 
@@ -427,20 +465,53 @@ def answer_question(
     answer.response, answer.fraction, answer.answered_at = response, score.fraction, utcnow()
     session.flush()
     if quiz.feedback_mode == "immediate":
-        return _feedback(question, answer)
+        return _feedback(question, answer, quiz.review_mode != "never")
     return None
 
 
-def _feedback(question: Question, answer: AttemptAnswer) -> AnswerFeedback:
+def save_answers(
+    session: Session, actor: CurrentUser | None, attempt_id: int, responses: dict[int, Any]
+) -> int:
+    """Save every answer given on the page at once (question id -> response); returns how many.
+
+    With immediate feedback an answer already given stays as it was (its feedback was shown)."""
+    attempt, quiz = _own_open_attempt(session, actor, attempt_id)
+    questions = {q.id: (number, q) for number, q in enumerate(quiz_questions(session, quiz.id), 1)}
+    answers = _answers(session, attempt.id)
+    saved = 0
+    for question_id, raw in responses.items():
+        if question_id not in questions:
+            raise NotFound("Frågan finns inte i quizet.")
+        number, question = questions[question_id]
+        answer = answers.get(question_id)
+        if answer is not None and quiz.feedback_mode == "immediate":
+            continue
+        try:
+            response = _clean_response(question.kind, raw)
+        except ValidationError as exc:
+            raise ValidationError(f"Fråga {number}: {exc.message}") from None
+        if answer is None:
+            answer = AttemptAnswer(attempt_id=attempt.id, question_id=question_id)
+            session.add(answer)
+        score = score_response(question.kind, question.data, response)
+        answer.response, answer.fraction, answer.answered_at = response, score.fraction, utcnow()
+        saved += 1
+    session.flush()
+    return saved
+
+
+def _feedback(question: Question, answer: AttemptAnswer, texts: bool = True) -> AnswerFeedback:
+    """The verdict, and the author's feedback texts when `texts` (the quiz's review setting)."""
     score = score_response(question.kind, question.data, answer.response)
     pending = question.kind == "essay" and answer.fraction is None
     return AnswerFeedback(
         fraction=answer.fraction,
         correct=answer.fraction is not None and answer.fraction >= 0.999,
         pending=pending,
-        feedback=score.feedback if answer.response is not None else (),
-        general_feedback=question.general_feedback,
+        feedback=score.feedback if answer.response is not None and texts else (),
+        general_feedback=question.general_feedback if texts else "",
         grader_feedback=answer.grader_feedback,
+        essay=question.kind == "essay",
     )
 
 
@@ -484,12 +555,18 @@ def rescore_attempt(
 
 
 def get_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) -> AttemptView:
-    """An attempt for its owner, or for a trainer or admin following up."""
+    """An attempt for its owner, or for an admin or a trainer of the person's cohort."""
     require_role(actor, *LEARNERS)
     attempt = get_or_404(session, QuizAttempt, attempt_id, "Försöket finns inte.")
-    if attempt.user_id != actor.id and not actor.has_any(*AUTHORS):
+    quiz = session.get(Quiz, attempt.quiz_id)
+    if attempt.user_id != actor.id and not (
+        actor.has_any(*AUTHORS)
+        and follows_learner(
+            session, actor, _module_of(session, quiz.module_id).course_id, attempt.user_id
+        )
+    ):
         raise AccessDenied("Försöket tillhör någon annan.")
-    return _view(session, attempt, session.get(Quiz, attempt.quiz_id))
+    return _view(session, attempt, quiz)
 
 
 def my_attempts(session: Session, actor: CurrentUser | None, quiz_id: int) -> list[AttemptSummary]:
@@ -510,9 +587,34 @@ def _answers(session: Session, attempt_id: int) -> dict[int, AttemptAnswer]:
     return {answer.question_id: answer for answer in rows}
 
 
+def _shows_right_answers(session: Session, attempt: QuizAttempt, quiz: Quiz) -> bool:
+    """The quiz's review setting: never, after each attempt, or once passed or out of attempts."""
+    if attempt.status != "submitted" or quiz.review_mode == "never":
+        return False
+    if quiz.review_mode == "after_attempt":
+        return True
+    rows = session.execute(
+        select(QuizAttempt.passed).where(
+            QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == attempt.user_id
+        )
+    ).all()
+    out_of_attempts = bool(quiz.attempts_allowed) and len(rows) >= quiz.attempts_allowed
+    return out_of_attempts or any(passed for (passed,) in rows)
+
+
+def choice_order(attempt_id: int, question_id: int, count: int, shuffle: bool) -> tuple[int, ...]:
+    """The options' display order: the same for an attempt on every reload, new per attempt."""
+    order = list(range(count))
+    if shuffle:
+        random.Random(f"{attempt_id}-{question_id}").shuffle(order)
+    return tuple(order)
+
+
 def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
     answers = _answers(session, attempt.id)
     reveal = attempt.status == "submitted" or quiz.feedback_mode == "immediate"
+    show_right = _shows_right_answers(session, attempt, quiz)
+    texts = show_right if attempt.status == "submitted" else quiz.review_mode != "never"
     questions = []
     for q in quiz_questions(session, quiz.id):
         answer = answers.get(q.id)
@@ -535,7 +637,14 @@ def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
                 choices=choices,
                 prompts=prompts,
                 response=answer.response if answer else None,
-                feedback=_feedback(q, answer) if show else None,
+                feedback=_feedback(q, answer, texts) if show else None,
+                order=choice_order(
+                    attempt.id,
+                    q.id,
+                    len(choices),
+                    quiz.shuffle_options and q.kind in ("single_choice", "multiple_choice"),
+                ),
+                right_answer=right_answer(q.kind, q.data) if show_right else "",
             )
         )
     return AttemptView(
@@ -550,6 +659,7 @@ def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
         score_percent=attempt.score_percent,
         passed=attempt.passed,
         questions=tuple(questions),
+        review_mode=quiz.review_mode,
     )
 
 

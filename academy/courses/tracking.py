@@ -25,30 +25,55 @@ class CourseShape:
     quiz_ids: tuple[int, ...]
     quiz_modules: dict[int, int]  # quiz id -> module id
     pass_marks: dict[int, int]  # quiz id -> pass mark
+    last_counts: frozenset[int] = frozenset()  # quizzes where the latest attempt counts
 
 
 def course_shape(session: Session, course_id: int) -> CourseShape:
-    modules = session.execute(
-        select(CourseModule.id, CourseModule.title, CourseModule.prerequisite_id)
-        .where(CourseModule.course_id == course_id)
+    return course_shapes(session, [course_id])[course_id]
+
+
+def course_shapes(session: Session, course_ids) -> dict[int, CourseShape]:
+    """The shapes of several courses in 3 queries, however many courses."""
+    course_ids = list(dict.fromkeys(course_ids))
+    modules: dict[int, list] = {course_id: [] for course_id in course_ids}
+    for row in session.execute(
+        select(
+            CourseModule.course_id,
+            CourseModule.id,
+            CourseModule.title,
+            CourseModule.prerequisite_id,
+        )
+        .where(CourseModule.course_id.in_(course_ids))
         .order_by(CourseModule.position, CourseModule.id)
-    ).all()
+    ):
+        modules[row[0]].append(row[1:])
     lessons: dict[int, list[int]] = {}
     for lesson_id, module_id in session.execute(
         select(Lesson.id, Lesson.module_id)
         .join(CourseModule, CourseModule.id == Lesson.module_id)
-        .where(CourseModule.course_id == course_id)
+        .where(CourseModule.course_id.in_(course_ids))
         .order_by(Lesson.position, Lesson.id)
     ):
         lessons.setdefault(module_id, []).append(lesson_id)
     quizzes = {
-        module_id: (quiz_id, allowed, pass_mark)
-        for quiz_id, module_id, allowed, pass_mark in session.execute(
-            select(Quiz.id, Quiz.module_id, Quiz.attempts_allowed, Quiz.pass_mark)
+        module_id: (quiz_id, allowed, pass_mark, method)
+        for quiz_id, module_id, allowed, pass_mark, method in session.execute(
+            select(
+                Quiz.id, Quiz.module_id, Quiz.attempts_allowed, Quiz.pass_mark, Quiz.grading_method
+            )
             .join(CourseModule, CourseModule.id == Quiz.module_id)
-            .where(CourseModule.course_id == course_id)
+            .where(CourseModule.course_id.in_(course_ids))
         )
     }
+    return {
+        course_id: _shape(course_id, modules[course_id], lessons, quizzes)
+        for course_id in course_ids
+    }
+
+
+def _shape(course_id: int, modules, lessons, all_quizzes) -> CourseShape:
+    module_ids = {module_id for module_id, _title, _prerequisite in modules}
+    quizzes = {m: q for m, q in all_quizzes.items() if m in module_ids}
     shapes = tuple(
         ModuleShape(
             id=module_id,
@@ -63,10 +88,98 @@ def course_shape(session: Session, course_id: int) -> CourseShape:
         course_id=course_id,
         modules=shapes,
         module_titles={module_id: title for module_id, title, _ in modules},
-        lesson_ids=tuple(lid for ids in lessons.values() for lid in ids),
-        quiz_ids=tuple(quiz_id for quiz_id, _, _ in quizzes.values()),
-        quiz_modules={quiz_id: module_id for module_id, (quiz_id, _, _) in quizzes.items()},
-        pass_marks={quiz_id: mark for quiz_id, _, mark in quizzes.values()},
+        lesson_ids=tuple(lid for module_id, _, _ in modules for lid in lessons.get(module_id, ())),
+        quiz_ids=tuple(quiz_id for quiz_id, *_ in quizzes.values()),
+        quiz_modules={quiz_id: module_id for module_id, (quiz_id, *_) in quizzes.items()},
+        pass_marks={quiz_id: mark for quiz_id, _, mark, _ in quizzes.values()},
+        last_counts=frozenset(q for q, _, _, method in quizzes.values() if method == "last"),
+    )
+
+
+def person_progress(
+    session: Session, shapes: dict[int, CourseShape], user_id: int
+) -> dict[int, PersonProgress]:
+    """One person's progress in several courses (course id -> progress) in 2 queries."""
+    lesson_course = {lid: c for c, shape in shapes.items() for lid in shape.lesson_ids}
+    quiz_course = {qid: c for c, shape in shapes.items() for qid in shape.quiz_ids}
+    progress = {course_id: PersonProgress() for course_id in shapes}
+    if lesson_course:
+        for (lesson_id,) in session.execute(
+            select(LessonRead.lesson_id).where(
+                LessonRead.user_id == user_id, LessonRead.lesson_id.in_(list(lesson_course))
+            )
+        ):
+            progress[lesson_course[lesson_id]].read.add(lesson_id)
+    if quiz_course:
+        rows = session.execute(
+            select(QuizAttempt.quiz_id, QuizAttempt.status, QuizAttempt.passed, func.count())
+            .where(QuizAttempt.user_id == user_id, QuizAttempt.quiz_id.in_(list(quiz_course)))
+            .group_by(QuizAttempt.quiz_id, QuizAttempt.status, QuizAttempt.passed)
+        )
+        counts: dict[int, dict[str, int]] = {}
+        for quiz_id, status, passed, number in rows:
+            _count(
+                counts.setdefault(quiz_id, dict.fromkeys(_TALLY_KEYS, 0)), status, passed, number
+            )
+        last = _latest_passed(session, [user_id], _last_quizzes(shapes.values()))
+        for quiz_id, tally in counts.items():
+            progress[quiz_course[quiz_id]].tallies[quiz_id] = _tally(
+                tally, last.get((user_id, quiz_id))
+            )
+    return progress
+
+
+def _last_quizzes(shapes) -> list[int]:
+    return sorted(q for shape in shapes for q in shape.last_counts)
+
+
+def _latest_passed(session: Session, user_ids, quiz_ids: list[int]) -> dict[tuple[int, int], bool]:
+    """(user, quiz) -> whether the latest handed-in attempt passed, for quizzes graded "last"."""
+    if not quiz_ids:
+        return {}
+    latest = (
+        select(
+            QuizAttempt.user_id,
+            QuizAttempt.quiz_id,
+            func.max(QuizAttempt.number).label("number"),
+        )
+        .where(
+            QuizAttempt.user_id.in_(user_ids),
+            QuizAttempt.quiz_id.in_(quiz_ids),
+            QuizAttempt.status == "submitted",
+        )
+        .group_by(QuizAttempt.user_id, QuizAttempt.quiz_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(QuizAttempt.user_id, QuizAttempt.quiz_id, QuizAttempt.passed).join(
+            latest,
+            (latest.c.user_id == QuizAttempt.user_id)
+            & (latest.c.quiz_id == QuizAttempt.quiz_id)
+            & (latest.c.number == QuizAttempt.number),
+        )
+    )
+    return {(user_id, quiz_id): bool(passed) for user_id, quiz_id, passed in rows}
+
+
+def _count(tally: dict[str, int], status: str, passed: bool | None, number: int) -> None:
+    tally["started"] += number
+    if status == "open":
+        tally["open"] += number
+    elif passed is None:
+        tally["pending"] += number
+    elif passed:
+        tally["passed"] += number
+
+
+def _tally(tally: dict[str, int], last_passed: bool | None = None) -> AttemptTally:
+    """The counts as a tally; with `last_passed` (grading "last") only the latest attempt
+    decides whether the quiz is passed."""
+    return AttemptTally(
+        started=tally["started"],
+        passed=tally["passed"] > 0 if last_passed is None else last_passed,
+        pending=tally["pending"],
+        open=tally["open"],
     )
 
 
@@ -113,19 +226,11 @@ def load_progress(
         )
         for user_id, quiz_id, status, passed, number in rows:
             tally = counts.setdefault((user_id, quiz_id), dict.fromkeys(_TALLY_KEYS, 0))
-            tally["started"] += number
-            if status == "open":
-                tally["open"] += number
-            elif passed is None:
-                tally["pending"] += number
-            elif passed:
-                tally["passed"] += number
+            _count(tally, status, passed, number)
+        last = _latest_passed(session, user_ids, sorted(shape.last_counts))
         for (user_id, quiz_id), tally in counts.items():
-            progress.setdefault(user_id, PersonProgress()).tallies[quiz_id] = AttemptTally(
-                started=tally["started"],
-                passed=tally["passed"] > 0,
-                pending=tally["pending"],
-                open=tally["open"],
+            progress.setdefault(user_id, PersonProgress()).tallies[quiz_id] = _tally(
+                tally, last.get((user_id, quiz_id), False if quiz_id in shape.last_counts else None)
             )
     return progress
 

@@ -159,7 +159,7 @@ def test_trainer_adds_meetings_to_a_cohort_and_the_participant_sees_the_next(new
         ["2099-02-01 09:30 Teams", "2099-05-04 10:00 Stadshuset"]
     )
     form = trainer.get_by_role("form", name="Skriv in valda personer")
-    form.get_by_label("Eva Holm (Förskoleantagningen)").check()
+    form.get_by_label("Eva Holm (Förskoleantagningen, eva.holm@demo.se)").check()
     form.get_by_role("button", name="Skriv in valda").click()
     status(trainer, "1 deltagare är inskrivna.")
     assert serious_violations(trainer) == []

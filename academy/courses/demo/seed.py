@@ -7,7 +7,7 @@ is only added together with a new cohort. Needs the demo accounts from academy.d
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -16,13 +16,26 @@ from sqlalchemy.orm import Session
 from academy.core import auth
 from academy.core.access import CurrentUser
 from academy.core.models import User
-from academy.courses import authoring, cohorts, quizzes, taking
+from academy.courses import authoring, cohorts, progress, quizzes, taking
 from academy.courses.demo.content import EMAIL_COURSE, PHONE_COURSE
 from academy.courses.models import Cohort, Course
+from academy.courses.questions import QuestionInput
 
 PHONE_TITLE = "Bemötande i telefon"
 EMAIL_TITLE = "Klarspråk i mejl"
 COHORT_NAME = "Bemötande i telefon – Servicecenter våren 2026"
+# A cohort whose deadline has passed (someone is overdue) and an essay graded with a comment.
+EMAIL_COHORT_NAME = "Klarspråk i mejl – Servicecenter"
+ESSAY_QUIZ_TITLE = "Skrivuppgift: ett svar till en invånare"
+ESSAY_TEXT = (
+    "En invånare frågar varför hennes bygglovsansökan inte är klar. Skriv de tre första "
+    "meningarna i ditt svar."
+)
+ESSAY_ANSWER = (
+    "Tack för att du hör av dig. Din ansökan handläggs nu och vi saknar inga papper från dig. "
+    "Du får besked senast den 15 juni."
+)
+ESSAY_COMMENT = "Bra och tydligt! Lägg gärna till vem hon kan kontakta om hon har fler frågor."
 PARTICIPANTS = (
     "medarbetare@demo.se",
     "johan.ek@demo.se",
@@ -156,6 +169,45 @@ def _demo_response(kind: str, data: dict, correct: bool):
     return None
 
 
+def _email_cohort(session: Session, trainer: CurrentUser) -> None:
+    """Deadline ten days ago: Johan has not started (overdue); Sara's essay is graded."""
+    course_id = session.scalar(select(Course.id).where(Course.title == EMAIL_TITLE))
+    first_module = authoring.get_course(session, trainer, course_id).modules[0]
+    quiz_id = first_module.quiz.id if first_module.quiz else None
+    if quiz_id is None:
+        quiz_id = quizzes.create_quiz(
+            session,
+            trainer,
+            first_module.id,
+            title=ESSAY_QUIZ_TITLE,
+            pass_mark=50,
+            attempts_allowed=2,
+            feedback_mode="end",
+        )
+        quizzes.add_question(
+            session, trainer, quiz_id, QuestionInput(kind="essay", title="Svar", text=ESSAY_TEXT)
+        )
+    today = date.today()
+    cohort_id = cohorts.create_cohort(
+        session,
+        trainer,
+        course_id=course_id,
+        name=EMAIL_COHORT_NAME,
+        starts_on=today - timedelta(days=60),
+        ends_on=today + timedelta(days=30),
+        deadline=today - timedelta(days=10),
+        place="Teams",
+    )
+    people = [session.scalar(select(User.id).where(User.email == e)) for e in PARTICIPANTS[:2]]
+    cohorts.enrol_users(session, trainer, cohort_id, [p for p in people if p is not None])
+    sara = _person(session, "medarbetare@demo.se")
+    attempt = taking.start_attempt(session, sara, quiz_id)
+    taking.save_answers(session, sara, attempt.id, {attempt.questions[0].id: ESSAY_ANSWER})
+    taking.submit_attempt(session, sara, attempt.id)
+    essay = progress.pending_essays(session, trainer, quiz_id, cohort_id)[0]
+    progress.grade_essay(session, trainer, essay.answer_id, fraction=0.75, feedback=ESSAY_COMMENT)
+
+
 def seed_courses(session: Session) -> int:
     """Create the demo courses and cohort that are missing; returns how many courses were made."""
     trainer = _person(session, "utbildare@demo.se")
@@ -185,4 +237,6 @@ def seed_courses(session: Session) -> int:
         people = [session.scalar(select(User.id).where(User.email == e)) for e in PARTICIPANTS]
         cohorts.enrol_users(session, trainer, cohort_id, [p for p in people if p is not None])
         _demo_progress(session, course_id)
+    if session.scalar(select(Cohort.id).where(Cohort.name == EMAIL_COHORT_NAME)) is None:
+        _email_cohort(session, trainer)
     return created

@@ -7,7 +7,7 @@ import reflex as rx
 from academy import ui
 from academy.courses.web.cohort_results_page import matrix, quiz_results
 from academy.courses.web.cohort_state import CohortState as State
-from academy.courses.web.cohort_view import ParticipantRow
+from academy.courses.web.cohort_view import LearnerAttemptRow, ParticipantRow
 from academy.courses.web.forms import MEETINGS_HINT
 
 
@@ -18,6 +18,13 @@ def _participant_row(row: ParticipantRow) -> rx.Component:
         ui.cell(row.unit, wrap=True),
         ui.cell(
             ui.row_actions(
+                rx.el.button(
+                    "Visa försök",
+                    type="button",
+                    on_click=State.show_learner(row.id),
+                    class_name="button secondary small",
+                    aria_label=f"Visa försöken av {row.name}",
+                ),
                 ui.confirm_button(
                     "Ta bort",
                     State.remove_participant(row.id),
@@ -27,8 +34,45 @@ def _participant_row(row: ParticipantRow) -> rx.Component:
                     "hen gjort i kursen finns kvar och syns igen om hen skrivs in på nytt.",
                     small=True,
                     aria_label=f"Ta bort {row.name} från kursomgången",
-                )
+                ),
             )
+        ),
+    )
+
+
+def _learner_attempt(attempt: LearnerAttemptRow) -> rx.Component:
+    return rx.el.li(
+        rx.el.h4(attempt.title, ": ", attempt.result),
+        rx.el.ol(
+            rx.foreach(
+                attempt.answers,
+                lambda a: rx.el.li(
+                    rx.el.strong(a.question),
+                    rx.el.p("Svar: ", a.response),
+                    rx.el.p("Bedömning: ", a.verdict),
+                    rx.cond(a.comment != "", rx.el.p("Kommentar: ", a.comment)),
+                ),
+            )
+        ),
+        class_name="card",
+    )
+
+
+def _learner() -> rx.Component:
+    return rx.cond(
+        State.learner_id > 0,
+        rx.el.section(
+            rx.el.h3("Försök av ", State.learner_name),
+            rx.cond(
+                State.learner_attempts.length() > 0,
+                rx.el.ul(
+                    rx.foreach(State.learner_attempts, _learner_attempt), class_name="plain-list"
+                ),
+                rx.el.p("Inga försök ännu.", class_name="muted"),
+            ),
+            ui.button("Stäng", State.close_learner),
+            aria_label="Deltagarens försök",
+            id="learner-attempts",
         ),
     )
 
@@ -44,11 +88,36 @@ def _enrolment() -> rx.Component:
             empty="Inga deltagare ännu – skriv in personer eller en hel enhet nedan.",
         ),
         ui.message(State, at="participants"),
+        ui.message(State, at="learner"),
+        _learner(),
         rx.el.h3("Skriv in deltagare"),
+        ui.form(
+            ui.text_field(
+                "Sök på namn eller e-post",
+                "query",
+                default_value=State.people_query,
+                field_id="people-query",
+            ),
+            ui.submit("Sök", kind="secondary"),
+            on_submit=State.search_people,
+            class_name="form inline",
+            aria_label="Sök personer att skriva in",
+        ),
         ui.form(
             rx.el.fieldset(
                 rx.el.legend("Välj personer"),
                 rx.foreach(State.people, lambda p: ui.inline_check(p.name, p.field)),
+                rx.cond(
+                    State.people.length() == 0,
+                    rx.el.p(
+                        rx.cond(
+                            State.people_query != "",
+                            "Ingen som inte redan är inskriven matchar sökningen.",
+                            "Alla aktiva användare är redan inskrivna.",
+                        ),
+                        class_name="muted",
+                    ),
+                ),
             ),
             ui.submit("Skriv in valda"),
             on_submit=State.enrol_people,

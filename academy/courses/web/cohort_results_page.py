@@ -16,7 +16,17 @@ def _matrix_row(row: MatrixLine) -> rx.Component:
     return rx.el.tr(
         ui.cell(row.name, header=True),
         rx.foreach(row.cells, lambda status: ui.cell(status, data_status=status)),
-        ui.cell(rx.el.strong(row.course_status)),
+        ui.cell(
+            rx.fragment(
+                rx.el.strong(row.course_status),
+                rx.cond(
+                    row.deadline_text != "",
+                    rx.el.span(
+                        " – ", row.deadline_text, class_name="deadline-" + row.deadline_kind
+                    ),
+                ),
+            ),
+        ),
     )
 
 
@@ -82,7 +92,7 @@ def _essay(essay: EssayRow) -> rx.Component:
     field = f"grade-{essay.answer_id}"
     return rx.el.li(
         ui.form(
-            rx.el.p(rx.el.strong(essay.who), " – ", essay.question),
+            rx.el.p(rx.el.strong(essay.who), " (", essay.attempt, ") – ", essay.question),
             rx.el.blockquote(essay.response, class_name="essay"),
             rx.el.input(type="hidden", name="answer_id", value=essay.answer_id),
             ui.text_field(

@@ -6,10 +6,13 @@ grade) and `essays-<quiz id>` (a saved one: the essay leaves the list).
 
 from __future__ import annotations
 
+from datetime import date
+
 import reflex as rx
 
 from academy.core.accounts import list_units
 from academy.core.errors import ValidationError
+from academy.core.models import Role
 from academy.core.web.base import BaseState
 from academy.courses import authoring, cohorts, progress
 from academy.courses.web import cohort_view, forms, view
@@ -30,6 +33,12 @@ class CohortState(BaseState):
     counts: list[str] = []
     status_filter: str = ""
     name_filter: str = ""
+    # Narrows the people to enrol to those whose name or e-mail contains it.
+    people_query: str = ""
+    # One participant's attempts, opened from the participants table.
+    learner_id: int = 0
+    learner_name: str = ""
+    learner_attempts: list[cohort_view.LearnerAttemptRow] = []
     quizzes: list[cohort_view.QuizFollowUp] = []
     # The "Ändra kursomgången" form's values.
     meetings: list[str] = []
@@ -61,13 +70,15 @@ class CohortState(BaseState):
         self.participants = cohort_view.participant_rows(detail)
         enrolled = {p.user_id for p in detail.participants}
         others = [p for p in cohorts.active_people(session, actor) if p.user_id not in enrolled]
-        self.people = view.person_choices(others, "u-", with_unit=True)
+        self.people = view.person_choices(
+            view.matching_people(others, self.people_query), "u-", with_unit=True
+        )
         self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
         matrix = progress.progress_matrix(
             session, actor, self.cohort_id, status=self.status_filter or None, name=self.name_filter
         )
         self.modules = [title for _, title in matrix.modules]
-        self.rows = cohort_view.matrix_lines(matrix)
+        self.rows = cohort_view.matrix_lines(matrix, date.today())
         self.counts = cohort_view.status_counts(matrix)
         course = authoring.get_course(session, actor, detail.course_id)
         self.quizzes = [
@@ -75,7 +86,9 @@ class CohortState(BaseState):
                 quiz_id=m.quiz.id,
                 title=f"{m.title} – {m.quiz.title}",
                 questions=cohort_view.item_lines(progress.item_analysis(session, actor, m.quiz.id)),
-                essays=cohort_view.essay_rows(progress.pending_essays(session, actor, m.quiz.id)),
+                essays=cohort_view.essay_rows(
+                    progress.pending_essays(session, actor, m.quiz.id, self.cohort_id)
+                ),
             )
             for m in course.modules
             if m.quiz
@@ -93,7 +106,8 @@ class CohortState(BaseState):
     @rx.event
     def load(self):
         self.cohort_id = self._param("cohort_id") or 0
-        self.status_filter = self.name_filter = ""
+        self.status_filter = self.name_filter = self.people_query = ""
+        self.learner_id, self.learner_name, self.learner_attempts = 0, "", []
         if not self._run(self._refresh):
             self.cohort_id = 0
 
@@ -102,6 +116,26 @@ class CohortState(BaseState):
         self.status_filter = forms.text(form_data, "status")
         self.name_filter = forms.text(form_data, "name")
         self._run(self._refresh, at="filter")
+
+    @rx.event
+    def show_learner(self, user_id: int):
+        cohort_id = self.cohort_id
+
+        def load(session, actor):
+            name, attempts = progress.learner_attempts(session, actor, cohort_id, user_id)
+            self.learner_id, self.learner_name = user_id, name
+            self.learner_attempts = cohort_view.learner_attempt_rows(attempts)
+
+        self._run(load, at="learner")
+
+    @rx.event
+    def close_learner(self):
+        self.learner_id, self.learner_name, self.learner_attempts = 0, "", []
+
+    @rx.event
+    def search_people(self, form_data: dict):
+        self.people_query = forms.text(form_data, "query").strip()
+        self._run(self._refresh, at="enrol")
 
     @rx.event
     def enrol_people(self, form_data: dict):
@@ -139,11 +173,22 @@ class CohortState(BaseState):
 
     @rx.event
     def save_cohort(self, form_data: dict):
+        handed_over = {"yes": False}
+
         def save(session, actor):
             fields = forms.values(forms.cohort_fields(form_data, "t-"))
             cohorts.update_cohort(session, actor, self.cohort_id, **fields)
+            session.flush()
+            if cohorts.leads_cohort(session, actor.id, self.cohort_id) or actor.has_any(Role.ADMIN):
+                self._refresh(session, actor)
+                self.form_key += 1
+            else:  # handed over to other trainers: the page is theirs now
+                handed_over["yes"] = True
 
-        self._change(save, "Kursomgången är sparad.", "cohort-form")
+        if self._run(save, "Kursomgången är sparad.", at="cohort-form") and handed_over["yes"]:
+            self.cohort_id = 0
+            self.message_at = ""
+            self.notice = "Kursomgången är sparad. Du leder den inte längre."
 
     @rx.event
     def grade(self, form_data: dict):

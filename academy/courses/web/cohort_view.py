@@ -4,9 +4,11 @@ analysis and essays waiting for a grade."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from academy.courses import cohorts, progress
-from academy.courses.status import STATUS_LABELS, STATUSES
+from academy.courses.status import STATUS_LABELS, STATUSES, deadline_flag
+from academy.courses.web.quiz_view import attempt_result
 
 
 @dataclass(frozen=True)
@@ -30,18 +32,28 @@ class MatrixLine:
     email: str
     cells: tuple[str, ...]
     course_status: str
+    deadline_text: str  # "Försenad" / "Snart sista dag" for a participant not done
+    deadline_kind: str  # overdue / soon / ""
 
 
-def matrix_lines(matrix: progress.ProgressMatrix) -> list[MatrixLine]:
-    return [
-        MatrixLine(
-            row.name,
-            row.email,
-            tuple(STATUS_LABELS[s] for s in row.statuses),
-            STATUS_LABELS[row.course_status],
+_DEADLINE_WORDS = {"overdue": "Försenad", "soon": "Snart sista dag"}
+
+
+def matrix_lines(matrix: progress.ProgressMatrix, today: date) -> list[MatrixLine]:
+    lines = []
+    for row in matrix.rows:
+        _text, kind = deadline_flag(matrix.deadline, today, row.course_status == "completed")
+        lines.append(
+            MatrixLine(
+                row.name,
+                row.email,
+                tuple(STATUS_LABELS[s] for s in row.statuses),
+                STATUS_LABELS[row.course_status],
+                _DEADLINE_WORDS.get(kind, ""),
+                kind,
+            )
         )
-        for row in matrix.rows
-    ]
+    return lines
 
 
 def status_counts(matrix: progress.ProgressMatrix) -> list[str]:
@@ -63,6 +75,7 @@ class EssayRow:
     who: str
     question: str
     response: str
+    attempt: str  # "försök 2", so the trainer knows which attempt the answer belongs to
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,59 @@ def item_lines(items) -> tuple[ItemLine, ...]:
 
 def essay_rows(essays) -> tuple[EssayRow, ...]:
     return tuple(
-        EssayRow(e.answer_id, e.user_name, e.question_title or e.question_text, e.response)
+        EssayRow(
+            e.answer_id,
+            e.user_name,
+            e.question_title or e.question_text,
+            e.response,
+            f"försök {e.attempt_number}",
+        )
         for e in essays
     )
+
+
+@dataclass(frozen=True)
+class LearnerAnswerLine:
+    question: str
+    response: str
+    verdict: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class LearnerAttemptRow:
+    id: int
+    title: str  # "Kunskapstest, försök 2"
+    result: str
+    answers: tuple[LearnerAnswerLine, ...]
+
+
+def _answer_verdict(answer: progress.LearnerAnswer) -> str:
+    if answer.fraction is None:
+        return "Väntar på bedömning"
+    share = f"{round(answer.fraction * 100)} %"
+    if answer.essay:
+        return f"Bedömd: {share}"
+    if answer.fraction >= 0.999:
+        return "Rätt"
+    return f"Delvis rätt: {share}" if answer.fraction > 0 else "Fel"
+
+
+def learner_attempt_rows(attempts: list[progress.LearnerAttempt]) -> list[LearnerAttemptRow]:
+    return [
+        LearnerAttemptRow(
+            a.id,
+            f"{a.quiz_title}, försök {a.number}",
+            attempt_result(a),
+            tuple(
+                LearnerAnswerLine(
+                    answer.question,
+                    answer.response or "Obesvarad",
+                    _answer_verdict(answer),
+                    answer.grader_feedback,
+                )
+                for answer in a.answers
+            ),
+        )
+        for a in attempts
+    ]

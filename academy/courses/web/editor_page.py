@@ -8,11 +8,24 @@ import reflex as rx
 from academy import ui
 from academy.courses.web.editor_lessons_page import module_lessons
 from academy.courses.web.editor_state import CourseEditorState as State
-from academy.courses.web.view import FEEDBACK_CHOICES, EditorModule
+from academy.courses.web.view import (
+    FEEDBACK_CHOICES,
+    GRADING_CHOICES,
+    REVIEW_CHOICES,
+    EditorModule,
+)
 
 
 def quiz_settings_fields(
-    errors, title="", pass_mark="80", attempts="0", feedback_mode="immediate", prefix="quiz"
+    errors,
+    title="",
+    pass_mark="80",
+    attempts="0",
+    feedback_mode="immediate",
+    prefix="quiz",
+    review_mode="after_attempt",
+    shuffle_options=True,
+    grading_method="highest",
 ) -> list[rx.Component]:
     """The quiz's settings, for the new-quiz form here and the quiz editor's settings."""
     return [
@@ -45,6 +58,26 @@ def quiz_settings_fields(
             FEEDBACK_CHOICES,
             default=feedback_mode,
             field_id=f"{prefix}-feedback",
+        ),
+        ui.static_select(
+            "Rätt svar och återkoppling visas",
+            "review_mode",
+            REVIEW_CHOICES,
+            default=review_mode,
+            field_id=f"{prefix}-review",
+        ),
+        ui.static_select(
+            "Vilket försök räknas",
+            "grading_method",
+            GRADING_CHOICES,
+            default=grading_method,
+            field_id=f"{prefix}-grading",
+        ),
+        ui.checkbox(
+            "Blanda svarsalternativen i varje försök",
+            "shuffle_options",
+            default_checked=shuffle_options,
+            field_id=f"{prefix}-shuffle",
         ),
     ]
 
@@ -141,6 +174,7 @@ def _module_form(module: EditorModule) -> rx.Component:
         rx.el.summary("Ändra modulen"),
         ui.form(
             rx.el.input(type="hidden", name="module_id", value=module.id),
+            rx.el.input(type="hidden", name="version", value=module.version),
             ui.text_field(
                 "Modulens titel",
                 "title",

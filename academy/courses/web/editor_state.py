@@ -29,6 +29,8 @@ class CourseEditorState(BaseState):
     # The lesson form shows inside one module: new (lesson_id 0) or editing a lesson.
     lesson_module_id: int = 0
     lesson_id: int = 0
+    # The version of the lesson the form was opened with: a save after someone else's is refused.
+    lesson_version: int = 0
     lesson_title: str = ""
     lesson_markdown: str = ""
     lesson_video: str = ""
@@ -102,10 +104,11 @@ class CourseEditorState(BaseState):
     @rx.event
     def save_module(self, form_data: dict):
         module_id = forms.optional_id(form_data.get("module_id")) or 0
+        version = forms.optional_id(form_data.get("version"))
 
         def save(session, actor):
             fields = forms.values(forms.module_fields(form_data))
-            authoring.update_module(session, actor, module_id, **fields)
+            authoring.update_module(session, actor, module_id, version=version, **fields)
 
         self._edit(save, "Modulen är sparad.", f"module-{module_id}")
 
@@ -147,6 +150,7 @@ class CourseEditorState(BaseState):
             detail = authoring.get_course(session, actor, self.course_id)
             row = next(le for m in detail.modules for le in m.lessons if le.id == lesson_id)
             self.lesson_module_id, self.lesson_id = module_id, lesson_id
+            self.lesson_version = row.version
             self.lesson_title, self.lesson_markdown = row.title, row.content_markdown
             self.lesson_video, self.lesson_preview = row.video_url, row.content_html
             self.form_key += 1
@@ -204,12 +208,12 @@ class CourseEditorState(BaseState):
 
     @rx.event
     def save_lesson(self, form_data: dict):
-        lesson_id, module_id = self.lesson_id, self.lesson_module_id
+        lesson_id, module_id, version = self.lesson_id, self.lesson_module_id, self.lesson_version
 
         def save(session, actor):
             fields = forms.values(forms.lesson_fields(form_data))
             if lesson_id:
-                authoring.update_lesson(session, actor, lesson_id, **fields)
+                authoring.update_lesson(session, actor, lesson_id, version=version, **fields)
             else:
                 authoring.add_lesson(session, actor, module_id, **fields)
 

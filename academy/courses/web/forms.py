@@ -152,6 +152,9 @@ class QuizSettings:
     pass_mark: int
     attempts_allowed: int
     feedback_mode: str
+    review_mode: str
+    shuffle_options: bool
+    grading_method: str
 
 
 def quiz_settings(form: dict[str, Any]) -> QuizSettings:
@@ -160,30 +163,48 @@ def quiz_settings(form: dict[str, Any]) -> QuizSettings:
         pass_mark=parse_whole(text(form, "pass_mark"), "Gränsen för godkänt", "pass_mark"),
         attempts_allowed=parse_whole(text(form, "attempts"), "Antal försök", "attempts"),
         feedback_mode=text(form, "feedback_mode"),
+        review_mode=text(form, "review_mode") or "after_attempt",
+        shuffle_options=bool(form.get("shuffle_options")),
+        grading_method=text(form, "grading_method") or "highest",
     )
 
 
-def quiz_response(kind: str, form: dict[str, Any], prompt_count: int) -> Any:
-    """A quiz question's form as the response shape the service expects (courses.scoring)."""
-    answer = text(form, "answer").strip()
+def answer_name(question_id: int, name: str) -> str:
+    """An answer input's name in the one quiz form: each question's fields carry its id."""
+    return f"q{question_id}-{name}"
+
+
+def quiz_response(
+    kind: str, form: dict[str, Any], prompt_count: int, question_id: int | None = None
+) -> Any:
+    """A question's fields in the quiz form as the service's response shape (courses.scoring);
+    None when nothing was chosen or typed."""
+    prefix = "" if question_id is None else answer_name(question_id, "")
+    answer = text(form, prefix + "answer").strip()
     if kind == "multiple_choice":
-        chosen = checked_ids(form, "c-")
-        if not chosen:
-            raise ValidationError("Välj minst ett svarsalternativ.")
-        return chosen
+        return checked_ids(form, prefix + "c-") or None
     if kind == "matching":
-        return [text(form, f"m-{i}") or None for i in range(prompt_count)]
+        chosen = [text(form, f"{prefix}m-{i}") or None for i in range(prompt_count)]
+        return chosen if any(chosen) else None
     if not answer:
-        raise ValidationError(
-            "Välj ett svarsalternativ."
-            if kind in ("single_choice", "true_false")
-            else "Skriv ett svar först."
-        )
+        return None
     if kind == "single_choice":
         return int(answer) if answer.isdigit() else answer
     if kind == "true_false":
         return answer == "true"
     return answer
+
+
+def quiz_responses(form: dict[str, Any], questions) -> dict[int, Any]:
+    """Every answer on the page: question id -> response, for questions given an answer.
+
+    `questions` are (id, kind, prompt count) of the questions still open to answer."""
+    responses = {}
+    for question_id, kind, prompt_count in questions:
+        response = quiz_response(kind, form, prompt_count, question_id)
+        if response is not None:
+            responses[question_id] = response
+    return responses
 
 
 # ---- cohorts ---------------------------------------------------------------------------------

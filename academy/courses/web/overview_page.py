@@ -15,7 +15,11 @@ def _my_course(row: MyCourseRow) -> rx.Component:
         rx.el.h3(row.title),
         rx.el.p(row.cohort, class_name="muted"),
         rx.el.p("Status: ", row.status, " · ", row.progress),
-        rx.el.p("Sista dag: ", row.deadline, " · Kursomgången slutar ", row.ends_on),
+        rx.cond(
+            row.deadline_text != "",
+            rx.el.p(row.deadline_text, class_name="deadline-" + row.deadline_kind),
+        ),
+        rx.el.p("Kursomgången slutar ", row.ends_on),
         rx.cond(row.next_meeting != "", rx.el.p("Nästa träff: ", row.next_meeting)),
         rx.link(
             row.action,
@@ -133,7 +137,12 @@ def _trainer_view() -> rx.Component:
 def overview_page() -> rx.Component:
     return ui.page_shell(
         ui.page_title(
-            "Utbildning", "Kurser, moduler, lektioner och quiz – och kursomgångar att följa upp."
+            "Utbildning",
+            rx.cond(
+                State.is_author,
+                "Kurser, moduler, lektioner och quiz – och kursomgångar att följa upp.",
+                "Dina kurser, med det som ska vara klart först överst.",
+            ),
         ),
         ui.message(State),
         _my_courses(),

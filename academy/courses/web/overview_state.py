@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import reflex as rx
 
 from academy.core.web.base import BaseState
-from academy.courses import authoring, cohorts, taking
+from academy.courses import authoring, cohorts
 from academy.courses.common import AUTHORS
 from academy.courses.web import forms, view
 
@@ -20,9 +22,9 @@ class CoursesOverviewState(BaseState):
 
     def _refresh(self, session, actor) -> None:
         self.is_author = actor.has_any(*AUTHORS)
+        today = date.today()
         self.my_courses = [
-            view.my_course_row(mine, taking.resume_point(session, actor, mine.course_id))
-            for mine in cohorts.my_courses(session, actor)
+            view.my_course_row(mine, today) for mine in cohorts.my_courses(session, actor)
         ]
         if not self.is_author:
             return

@@ -24,6 +24,9 @@ class QuizEditorState(BaseState):
     pass_mark: str = ""
     attempts: str = ""
     feedback_mode: str = ""
+    review_mode: str = "after_attempt"
+    shuffle_options: bool = True
+    grading_method: str = "highest"
     questions: list[quiz_view.QuestionRow] = []
     kind: str = "single_choice"
     # The question form: a new question (editing_id 0) or one loaded for editing.
@@ -31,6 +34,7 @@ class QuizEditorState(BaseState):
     question_form: dict[str, str] = {}
     gift_text: str = ""
     gift_preview: list[quiz_view.GiftCount] = []
+    gift_questions: list[quiz_view.GiftQuestionRow] = []
     gift_errors: list[str] = []
     gift_checked: bool = False
 
@@ -39,6 +43,8 @@ class QuizEditorState(BaseState):
         self.course_id = cohorts.module_course_id(session, quiz.module_id) or 0
         self.title, self.pass_mark = quiz.title, str(quiz.pass_mark)
         self.attempts, self.feedback_mode = str(quiz.attempts_allowed), quiz.feedback_mode
+        self.review_mode, self.shuffle_options = quiz.review_mode, quiz.shuffle_options
+        self.grading_method = quiz.grading_method
         self.questions = quiz_view.question_rows(quiz)
         self.form_key += 1
 
@@ -48,6 +54,7 @@ class QuizEditorState(BaseState):
 
     def _clear_gift(self) -> None:
         self.gift_text, self.gift_preview, self.gift_errors, self.gift_checked = "", [], [], False
+        self.gift_questions = []
 
     def _edit(self, action, success: str, at: str) -> bool:
         def run(session, actor):
@@ -138,6 +145,7 @@ class QuizEditorState(BaseState):
     def _new_gift_text(self, text: str) -> None:
         self.gift_text = text
         self.gift_preview, self.gift_errors, self.gift_checked = [], [], False
+        self.gift_questions = []
 
     @rx.event
     def set_gift_text(self, text: str):
@@ -164,6 +172,7 @@ class QuizEditorState(BaseState):
             quizzes.get_quiz(session, actor, self.quiz_id)  # checks the role
             result = quizzes.preview_gift_import(self.gift_text)
             self.gift_preview = quiz_view.gift_counts(result)
+            self.gift_questions = quiz_view.gift_question_rows(result)
             self.gift_errors = list(result.errors)
             self.gift_checked = True
 

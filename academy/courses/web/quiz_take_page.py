@@ -1,4 +1,4 @@
-"""The quiz page: rules and attempts, one form per question, handing in, the result."""
+"""The quiz page: rules and attempts, one form around every question, handing in, the result."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import reflex as rx
 
 from academy import ui
 from academy.courses.web.quiz_take_state import QuizTakeState as State
-from academy.courses.web.quiz_view import AttemptRow, Choice, Prompt, QuizQuestion
+from academy.courses.web.quiz_view import GAP, AttemptRow, Choice, Prompt, QuizQuestion
 
 
 def _choice_input(choice: Choice, kind: rx.Var, locked: rx.Var) -> rx.Component:
@@ -40,7 +40,9 @@ def _prompt_select(prompt: Prompt, options: rx.Var, locked: rx.Var) -> rx.Compon
 def _text_answer(q: QuizQuestion, label: str, **props) -> rx.Component:
     return rx.el.label(
         label,
-        rx.el.input(name="answer", default_value=q.text_answer, disabled=q.locked, **props),
+        rx.el.input(
+            name=f"q{q.id}-answer", default_value=q.text_answer, disabled=q.locked, **props
+        ),
         class_name="field",
     )
 
@@ -54,7 +56,10 @@ def _answer_fields(q: QuizQuestion) -> rx.Component:
             rx.el.label(
                 "Ditt svar",
                 rx.el.textarea(
-                    name="answer", default_value=q.text_answer, rows=6, disabled=q.locked
+                    name=f"q{q.id}-answer",
+                    default_value=q.text_answer,
+                    rows=6,
+                    disabled=q.locked,
                 ),
                 class_name="field",
             ),
@@ -66,21 +71,43 @@ def _answer_fields(q: QuizQuestion) -> rx.Component:
 
 
 def _feedback(q: QuizQuestion) -> rx.Component:
+    """The verdict in its own colour and words (never only a colour), feedback, right answer."""
     return rx.el.div(
         rx.cond(
             q.verdict != "",
             rx.el.div(
-                rx.el.p(rx.el.strong(q.verdict)),
+                rx.el.p(
+                    rx.el.span("Bedömning av fråga ", q.number, ": ", class_name="sr-only"),
+                    rx.el.strong(q.verdict),
+                ),
                 rx.foreach(q.feedback, lambda text: rx.el.p(text)),
                 rx.cond(q.general_feedback != "", rx.el.p(q.general_feedback)),
+                rx.cond(q.right_answer != "", rx.el.p("Rätt svar: ", q.right_answer)),
                 rx.cond(
                     q.grader_feedback != "",
                     rx.el.p("Utbildarens kommentar: ", q.grader_feedback),
                 ),
-                class_name="feedback",
+                class_name="verdict verdict-" + q.verdict_kind,
             ),
         ),
         aria_live="polite",
+    )
+
+
+def _question_text(q: QuizQuestion) -> rx.Component:
+    """The question; a missing-word question as one sentence with a gap."""
+    return rx.cond(
+        q.gap,
+        rx.el.p(
+            q.text,
+            " ",
+            rx.el.span(GAP, aria_hidden="true", class_name="quiz-gap"),
+            rx.el.span(" (lucka)", class_name="sr-only"),
+            " ",
+            q.text_after,
+            class_name="question-text",
+        ),
+        rx.el.p(q.text, class_name="question-text"),
     )
 
 
@@ -92,14 +119,10 @@ def _question_block(q: QuizQuestion) -> rx.Component:
         rx.cond(
             q.kind == "description",
             rx.el.p(q.text, class_name="question-text"),
-            ui.form(
-                rx.el.fieldset(
-                    legend,
-                    rx.el.p(q.text, class_name="question-text"),
-                    _answer_fields(q),
-                    rx.cond(q.text_after != "", rx.el.p(q.text_after)),
-                ),
-                rx.el.input(type="hidden", name="question_id", value=q.id),
+            rx.el.fieldset(
+                legend,
+                _question_text(q),
+                _answer_fields(q),
                 rx.cond(
                     q.locked,
                     rx.fragment(),
@@ -107,14 +130,14 @@ def _question_block(q: QuizQuestion) -> rx.Component:
                         rx.cond(State.immediate, "Svara", "Spara svar"),
                         rx.el.span(" på fråga ", q.number, class_name="sr-only"),
                         type="submit",
+                        on_click=State.aim_at(f"question-{q.id}"),
                         class_name="button secondary",
                     ),
                 ),
                 ui.message(State, at=f"question-{q.id}"),
                 rx.cond(~q.locked & q.answered, rx.el.p("Sparat svar.", class_name="muted")),
                 _feedback(q),
-                on_submit=State.answer,
-                class_name="form question",
+                class_name="question",
                 aria_label=f"Fråga {q.number}",
             ),
         ),
@@ -124,7 +147,23 @@ def _question_block(q: QuizQuestion) -> rx.Component:
 
 def _history() -> rx.Component:
     def attempt(row: AttemptRow) -> rx.Component:
-        return rx.el.li("Försök ", row.number, ": ", row.result)
+        return rx.el.li(
+            "Försök ",
+            row.number,
+            ": ",
+            row.result,
+            " ",
+            rx.cond(
+                row.id != State.attempt_id,
+                rx.el.button(
+                    "Visa försök ",
+                    row.number,
+                    type="button",
+                    on_click=State.show_attempt(row.id),
+                    class_name="button secondary small",
+                ),
+            ),
+        )
 
     return rx.cond(
         State.history.length() > 0,
@@ -136,13 +175,49 @@ def _back() -> rx.Component:
     return rx.link("Tillbaka till kursen", href=f"/utbildning/kurs/{State.course_id}")
 
 
-def _attempt() -> rx.Component:
-    return rx.fragment(
-        rx.el.ol(rx.foreach(State.questions, _question_block), class_name="plain-list"),
+def _hand_in() -> rx.Component:
+    return rx.el.div(
         rx.cond(
-            State.submitted,
+            State.confirm_text != "",
+            rx.el.div(
+                rx.el.p(State.confirm_text, role="alert", id="quiz-confirm"),
+                rx.el.input(type="hidden", name="confirmed", value="1"),
+                rx.el.div(
+                    rx.el.button(
+                        "Lämna in ändå",
+                        type="submit",
+                        on_click=State.aim_at("quiz"),
+                        class_name="button primary",
+                    ),
+                    ui.button("Fortsätt svara", State.keep_answering),
+                    class_name="row-actions",
+                ),
+                class_name="quiz-confirm",
+            ),
+            rx.el.button(
+                "Lämna in quizet",
+                type="submit",
+                on_click=State.aim_at("quiz"),
+                class_name="button primary",
+            ),
+        ),
+        ui.message(State, at="quiz"),
+        class_name="actions",
+    )
+
+
+def _attempt() -> rx.Component:
+    questions = rx.el.ol(rx.foreach(State.questions, _question_block), class_name="plain-list")
+    return rx.cond(
+        State.submitted,
+        rx.fragment(
+            rx.el.h2("Försök ", State.attempt_number),
             rx.el.div(
                 rx.el.p(rx.el.strong(State.result), id="quiz-result"),
+                class_name="verdict verdict-" + State.result_kind,
+            ),
+            questions,
+            rx.el.div(
                 ui.message(State, at="quiz"),
                 rx.cond(
                     State.can_start,
@@ -151,11 +226,13 @@ def _attempt() -> rx.Component:
                 _back(),
                 class_name="card actions",
             ),
-            rx.el.div(
-                ui.button("Lämna in quizet", State.submit, kind="primary"),
-                ui.message(State, at="quiz"),
-                class_name="actions",
-            ),
+        ),
+        ui.form(
+            questions,
+            _hand_in(),
+            on_submit=State.send,
+            key=State.form_key,
+            aria_label="Quizets frågor",
         ),
     )
 
@@ -174,6 +251,10 @@ def quiz_page() -> rx.Component:
                 rx.el.p(State.course_title, " · ", State.module_title, class_name="muted"),
                 rx.el.p(State.rules),
                 rx.el.p(State.attempts_text, id="attempts-left"),
+                rx.cond(
+                    State.pending_text != "",
+                    rx.el.p(State.pending_text, class_name="verdict verdict-pending"),
+                ),
                 _history(),
                 rx.cond(
                     State.attempt_id > 0,

@@ -1,6 +1,8 @@
-"""Taking a quiz: one form per question, feedback at once or after handing in.
+"""Taking a quiz: one form around every question, so every answer on screen counts.
 
-Messages land at `question-<id>` (an answer) and `quiz` (start, hand in).
+Each button of the form first names its purpose (`aim`): a question's "Svara"/"Spara svar"
+saves every answer on the page and reports at `question-<id>`; "Lämna in quizet" saves them
+too, names the unanswered questions and asks again before handing in (message at `quiz`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,11 @@ from academy.core.web.base import BaseState
 from academy.courses import taking
 from academy.courses.web import forms, quiz_view
 
+GRADING_RULES = {
+    "highest": "Ditt bästa försök räknas.",
+    "last": "Ditt senaste försök räknas.",
+}
+
 
 class QuizTakeState(BaseState):
     quiz_id: int = 0
@@ -21,15 +28,22 @@ class QuizTakeState(BaseState):
     module_title: str = ""
     rules: str = ""
     attempts_text: str = ""
+    pending_text: str = ""
     can_start: bool = False
     attempt_id: int = 0
+    attempt_number: int = 0
     submitted: bool = False
     result: str = ""
+    result_kind: str = ""
     immediate: bool = False
     questions: list[quiz_view.QuizQuestion] = []
     history: list[quiz_view.AttemptRow] = []
+    # Which button sent the quiz form: "question-<id>" (save) or "quiz" (hand in).
+    aim: str = ""
+    # Set when handing in found unanswered questions: the question asked before handing in.
+    confirm_text: str = ""
 
-    def _intro(self, session, actor, quiz_id: int | None) -> None:
+    def _intro(self, session, actor, quiz_id: int | None) -> taking.QuizIntro:
         intro = taking.quiz_intro(session, actor, quiz_id)
         self.quiz_id, self.course_id = intro.id, intro.course_id
         self.title, self.course_title, self.module_title = (
@@ -38,35 +52,64 @@ class QuizTakeState(BaseState):
             intro.module_title,
         )
         self.immediate = intro.feedback_mode == "immediate"
-        self.rules = f"Godkänt från {intro.pass_mark} %. Återkoppling " + (
-            "visas direkt efter varje svar." if self.immediate else "visas när du lämnat in."
+        self.rules = (
+            f"Godkänt från {intro.pass_mark} %. "
+            + (
+                "Återkoppling visas direkt efter varje svar. "
+                if self.immediate
+                else "Återkoppling visas när du lämnat in. "
+            )
+            + GRADING_RULES.get(intro.grading_method, "")
         )
         left = intro.attempts_left
         self.attempts_text = quiz_view.attempts_text(
             len(intro.attempts), intro.attempts_allowed, left
         )
-        self.can_start = not intro.passed and (
-            left is None or left > 0 or bool(intro.open_attempt_id)
+        self.pending_text = (
+            "Ett inlämnat försök väntar på bedömning av utbildaren. "
+            "Du kan göra ett nytt försök när det är bedömt."
+            if intro.pending
+            else ""
+        )
+        self.can_start = (
+            not intro.passed
+            and not intro.pending
+            and (left is None or left > 0 or bool(intro.open_attempt_id))
         )
         self.history = quiz_view.attempt_rows(intro.attempts)
-        if intro.open_attempt_id and not self.attempt_id:
-            self._show(taking.start_attempt(session, actor, quiz_id))
+        return intro
 
     def _show(self, attempt: taking.AttemptView) -> None:
-        self.attempt_id = attempt.id
+        if attempt.id != self.attempt_id:  # another attempt: new inputs, not the old ones' values
+            self.form_key += 1
+        self.attempt_id, self.attempt_number = attempt.id, attempt.number
         self.submitted = attempt.status == "submitted"
         self.questions = [
             quiz_view.quiz_question(q, number, self.submitted)
             for number, q in enumerate(attempt.questions, start=1)
         ]
         self.result = quiz_view.result_text(attempt)
+        self.result_kind = quiz_view.result_kind(attempt)
+
+    def _reset_attempt(self) -> None:
+        self.attempt_id = self.attempt_number = 0
+        self.questions, self.submitted, self.result, self.result_kind = [], False, "", ""
+        self.confirm_text = ""
 
     @rx.event
     def load(self):
         quiz_id = self._param("quiz_id")
-        self.quiz_id = self.attempt_id = 0
-        self.questions, self.submitted, self.result = [], False, ""
-        self._run(lambda session, actor: self._intro(session, actor, quiz_id))
+        self.quiz_id = 0
+        self._reset_attempt()
+
+        def load(session, actor):
+            intro = self._intro(session, actor, quiz_id)
+            if intro.open_attempt_id:
+                self._show(taking.start_attempt(session, actor, quiz_id))
+            elif intro.attempts:  # the latest result, with a trainer's grading once it is done
+                self._show(taking.get_attempt(session, actor, intro.attempts[-1].id))
+
+        self._run(load)
 
     @rx.event
     def start(self):
@@ -79,32 +122,49 @@ class QuizTakeState(BaseState):
         self._run(start, at="quiz")
 
     @rx.event
-    def answer(self, form_data: dict):
-        raw_id = str(form_data.get("question_id", ""))
-        question = next((q for q in self.questions if str(q.id) == raw_id), None)
-        attempt_id = self.attempt_id
-
-        def save(session, actor):
-            if question is None:
-                raise ValidationError("Frågan finns inte i quizet.")
-            response = forms.quiz_response(question.kind, form_data, len(question.prompts))
-            taking.answer_question(session, actor, attempt_id, question.id, response)
-            self._show(taking.get_attempt(session, actor, attempt_id))
-
-        number = question.number if question else 0
-        self._run(save, f"Svaret på fråga {number} är sparat.", at=f"question-{raw_id}")
+    def aim_at(self, target: str):
+        self.aim = target
 
     @rx.event
-    def submit(self):
+    def keep_answering(self):
+        self.confirm_text = ""
+        self._clear_messages()
+
+    @rx.event
+    def send(self, form_data: dict):
+        """Save every answer in the form; hand in when the quiz button sent it."""
+        target = self.aim or "quiz"
+        self.aim = ""
+        hand_in = target == "quiz"
+        confirmed = str(form_data.get("confirmed", "")) == "1"
+        still_open = [(q.id, q.kind, len(q.prompts)) for q in self.questions if not q.locked]
         attempt_id, quiz_id = self.attempt_id, self.quiz_id
+        said = {"text": "Dina svar är sparade."}
 
-        def submit(session, actor):
-            self._show(taking.submit_attempt(session, actor, attempt_id))
-            self._intro(session, actor, quiz_id)
+        def act(session, actor):
+            responses = forms.quiz_responses(form_data, still_open)
+            if not hand_in and not responses:
+                raise ValidationError("Välj ett svarsalternativ eller skriv ett svar först.")
+            taking.save_answers(session, actor, attempt_id, responses)
+            view = taking.get_attempt(session, actor, attempt_id)
+            missing = quiz_view.unanswered(view)
+            if hand_in and (confirmed or not missing):
+                view = taking.submit_attempt(session, actor, attempt_id)
+                self._intro(session, actor, quiz_id)
+                self.confirm_text, said["text"] = "", "Quizet är inlämnat."
+            elif hand_in:
+                self.confirm_text, said["text"] = quiz_view.unanswered_text(missing), ""
+            self._show(view)
 
-        self._run(submit, "Quizet är inlämnat.", at="quiz")
+        if self._run(act, at=target):
+            self.notice = said["text"]
+
+    @rx.event
+    def show_attempt(self, attempt_id: int):
+        self.confirm_text = ""
+        self._run(lambda session, actor: self._show(taking.get_attempt(session, actor, attempt_id)))
 
     @rx.event
     def new_attempt(self):
-        self.attempt_id, self.questions, self.submitted, self.result = 0, [], False, ""
+        self._reset_attempt()
         return QuizTakeState.start

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from academy.courses import quizzes, taking
-from academy.courses.questions import KIND_LABELS
+from academy.courses.questions import KIND_LABELS, SCORED_KINDS, right_answer
+from academy.courses.web.forms import answer_name
+
+GAP = "_____"
 
 # ---- taking a quiz -------------------------------------------------------------------------
 
@@ -42,41 +45,51 @@ class QuizQuestion:
     answered: bool
     locked: bool
     verdict: str
+    # right / wrong / partial / pending / graded: the verdict's colour (CSS class verdict-<kind>)
+    verdict_kind: str
     feedback: tuple[str, ...]
     general_feedback: str
     grader_feedback: str
+    right_answer: str
+    gap: bool  # a missing-word question: `text` GAP `text_after` is one sentence
 
 
 def points_text(points: float) -> str:
     return f"{points:g} poäng" if points != 1 else "1 poäng"
 
 
-def verdict(feedback: taking.AnswerFeedback | None) -> str:
+def verdict(feedback: taking.AnswerFeedback | None) -> tuple[str, str]:
+    """The verdict's words and kind. An essay is graded by a trainer, never "Fel svar"."""
     if feedback is None:
-        return ""
+        return "", ""
     if feedback.pending:
-        return "Väntar på bedömning av utbildaren."
+        return "Väntar på bedömning av utbildaren.", "pending"
+    share = round((feedback.fraction or 0) * 100)
+    if feedback.essay:
+        return f"Bedömd av utbildaren: {share:g} % av poängen.", "graded"
     if feedback.correct:
-        return "Rätt svar."
-    if feedback.fraction:
-        return f"Delvis rätt: {round(feedback.fraction * 100):g} % av poängen."
-    return "Fel svar."
+        return "Rätt svar.", "right"
+    if feedback.fraction and feedback.fraction > 0:
+        return f"Delvis rätt: {share:g} % av poängen.", "partial"
+    return "Fel svar.", "wrong"
 
 
 def _choices(q: taking.AttemptQuestion) -> tuple[Choice, ...]:
     response = q.response
+    name = answer_name(q.id, "answer")
     if q.kind == "true_false":
         return (
-            Choice("answer", "true", "Sant", response is True),
-            Choice("answer", "false", "Falskt", response is False),
+            Choice(name, "true", "Sant", response is True),
+            Choice(name, "false", "Falskt", response is False),
         )
+    order = q.order or tuple(range(len(q.choices)))
     if q.kind == "single_choice":
-        return tuple(
-            Choice("answer", str(i), text, response == i) for i, text in enumerate(q.choices)
-        )
+        return tuple(Choice(name, str(i), q.choices[i], response == i) for i in order)
     if q.kind == "multiple_choice":
         chosen = set(response or [])
-        return tuple(Choice(f"c-{i}", "on", text, i in chosen) for i, text in enumerate(q.choices))
+        return tuple(
+            Choice(answer_name(q.id, f"c-{i}"), "on", q.choices[i], i in chosen) for i in order
+        )
     return ()
 
 
@@ -84,21 +97,24 @@ def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQ
     response = q.response
     matched = list(response or []) if q.kind == "matching" else []
     prompts = tuple(
-        Prompt(f"m-{i}", prompt, (matched[i] if i < len(matched) else None) or "")
+        Prompt(
+            answer_name(q.id, f"m-{i}"), prompt, (matched[i] if i < len(matched) else None) or ""
+        )
         for i, prompt in enumerate(q.prompts)
     )
     text_answer = (
         str(response) if q.kind in ("short_answer", "essay", "numerical") and response else ""
     )
     feedback = q.feedback
+    words, kind = verdict(feedback)
     return QuizQuestion(
         id=q.id,
         number=number,
         kind=q.kind,
         kind_label=KIND_LABELS[q.kind],
         title=q.title,
-        text=q.text,
-        text_after=q.text_after,
+        text=q.text.rstrip() if q.text_after else q.text,
+        text_after=q.text_after.lstrip(),
         points=points_text(q.points),
         choices=_choices(q),
         prompts=prompts,
@@ -106,15 +122,37 @@ def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQ
         text_answer=text_answer,
         answered=response is not None,
         locked=locked or (feedback is not None),
-        verdict=verdict(feedback),
+        verdict=words,
+        verdict_kind=kind,
         feedback=tuple(text for text in (feedback.feedback if feedback else ()) if text),
         general_feedback=feedback.general_feedback if feedback else "",
         grader_feedback=feedback.grader_feedback if feedback else "",
+        right_answer="" if kind == "right" else q.right_answer,
+        gap=bool(q.text_after),
     )
+
+
+def unanswered(view: taking.AttemptView) -> list[int]:
+    """The numbers of the questions still without an answer."""
+    return [
+        number
+        for number, q in enumerate(view.questions, start=1)
+        if q.kind in SCORED_KINDS and q.response is None
+    ]
+
+
+def unanswered_text(numbers: list[int]) -> str:
+    if not numbers:
+        return ""
+    if len(numbers) == 1:
+        return f"Fråga {numbers[0]} är obesvarad. Lämna in ändå? Den räknas då som fel."
+    listed = ", ".join(str(n) for n in numbers[:-1]) + f" och {numbers[-1]}"
+    return f"Fråga {listed} är obesvarade. Lämna in ändå? De räknas då som fel."
 
 
 @dataclass(frozen=True)
 class AttemptRow:
+    id: int
     number: int
     result: str
 
@@ -128,7 +166,7 @@ def attempt_result(attempt) -> str:
 
 
 def attempt_rows(attempts) -> list[AttemptRow]:
-    return [AttemptRow(a.number, attempt_result(a)) for a in attempts]
+    return [AttemptRow(a.id, a.number, attempt_result(a)) for a in attempts]
 
 
 def attempts_text(used: int, allowed: int, left: int | None) -> str:
@@ -137,11 +175,23 @@ def attempts_text(used: int, allowed: int, left: int | None) -> str:
     return f"Du har gjort {used} av {allowed} försök. Försök kvar: {left}."
 
 
+def result_kind(view: taking.AttemptView) -> str:
+    """The result's colour: right (passed), wrong (not passed) or pending."""
+    if view.status != "submitted":
+        return ""
+    if view.passed is None:
+        return "pending"
+    return "right" if view.passed else "wrong"
+
+
 def result_text(view: taking.AttemptView) -> str:
     if view.status != "submitted":
         return ""
     if view.passed is None:
-        return "Inlämnat. En essäfråga väntar på bedömning av utbildaren."
+        return (
+            "Inlämnat. En essäfråga väntar på bedömning av utbildaren; "
+            "resultatet visas här när den är bedömd."
+        )
     return f"Resultat: {view.score_percent:.0f} %. " + (
         "Godkänt!" if view.passed else f"Inte godkänt (gränsen är {view.pass_mark} %)."
     )
@@ -185,3 +235,35 @@ class GiftCount:
 
 def gift_counts(preview: quizzes.GiftImportPreview) -> list[GiftCount]:
     return [GiftCount(KIND_LABELS[kind], n) for kind, n in preview.counts.items()]
+
+
+@dataclass(frozen=True)
+class GiftQuestionRow:
+    """A question as the import would create it: its text, choices and right answer."""
+
+    number: int
+    kind: str
+    text: str
+    choices: str
+    right: str
+
+
+def gift_question_rows(preview: quizzes.GiftImportPreview) -> list[GiftQuestionRow]:
+    rows = []
+    for number, q in enumerate(preview.questions, start=1):
+        text = (q.title + ": " if q.title else "") + q.text
+        if q.data.get("text_after"):
+            text = f"{q.text.rstrip()} {GAP} {q.data['text_after'].lstrip()}"
+            text = (q.title + ": " if q.title else "") + text
+        options = q.data.get("options") or []
+        rows.append(
+            GiftQuestionRow(
+                number,
+                KIND_LABELS[q.kind],
+                text,
+                " · ".join(option["text"] for option in options),
+                right_answer(q.kind, q.data)
+                or ("Bedöms av utbildaren" if q.kind == "essay" else "–"),
+            )
+        )
+    return rows

@@ -10,10 +10,19 @@ from datetime import date
 
 from academy.courses import authoring, cohorts, taking
 from academy.courses.cohorts import Meeting
-from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS
+from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS, deadline_flag
 
 COURSE_STATUS_LABELS = {"draft": "Utkast", "published": "Publicerad"}
 FEEDBACK_CHOICES = [("immediate", "Direkt efter varje svar"), ("end", "När quizet lämnas in")]
+REVIEW_CHOICES = [
+    ("after_attempt", "Efter varje försök"),
+    ("when_done", "När deltagaren är godkänd eller har slut på försök"),
+    ("never", "Aldrig"),
+]
+GRADING_CHOICES = [
+    ("highest", "Det bästa försöket räknas"),
+    ("last", "Det senaste försöket räknas"),
+]
 
 
 def status_label(status: str) -> str:
@@ -52,13 +61,19 @@ class PersonChoice:
     checked: bool = False
 
 
+def matching_people(people, query: str) -> list:
+    """The people whose name or e-mail contains `query` (any case); everyone when empty."""
+    needle = query.strip().casefold()
+    return [p for p in people if needle in p.name.casefold() or needle in p.email.casefold()]
+
+
 def person_choices(
     people, prefix: str, checked: set[int] = frozenset(), with_unit: bool = False
 ) -> list[PersonChoice]:
     return [
         PersonChoice(
             p.user_id,
-            f"{p.name} ({p.unit or 'ingen enhet'})" if with_unit else p.name,
+            f"{p.name} ({p.unit or 'ingen enhet'}, {p.email})" if with_unit else p.name,
             f"{prefix}{p.user_id}",
             p.user_id in checked,
         )
@@ -81,9 +96,14 @@ class MyCourseRow:
     href: str
     action: str
     next_meeting: str
+    deadline_text: str  # "Försenad: …", "Snart sista dag: …" or "Sista dag: …"
+    deadline_kind: str  # overdue / soon / "" (the class deadline-<kind>)
 
 
-def my_course_row(mine: cohorts.MyCourse, point: taking.ResumePoint) -> MyCourseRow:
+def my_course_row(mine: cohorts.MyCourse, today: date) -> MyCourseRow:
+    point = mine.resume
+    done = mine.status == "completed"
+    deadline_text, deadline_kind = deadline_flag(mine.deadline, today, done)
     return MyCourseRow(
         course_id=mine.course_id,
         title=mine.course_title,
@@ -93,8 +113,12 @@ def my_course_row(mine: cohorts.MyCourse, point: taking.ResumePoint) -> MyCourse
         deadline=swedish_day(mine.deadline) or "Ingen",
         ends_on=swedish_day(mine.ends_on),
         href=resume_href(mine.course_id, point),
-        action="Visa kursen" if point.done else "Fortsätt",
+        action="Visa kursen"
+        if point.done
+        else ("Börja" if mine.status == "not_started" else "Fortsätt"),
         next_meeting=meeting_label(mine.next_meeting) if mine.next_meeting else "",
+        deadline_text=deadline_text,
+        deadline_kind=deadline_kind,
     )
 
 
@@ -166,6 +190,7 @@ class EditorModule:
     quiz_text: str
     first: bool
     last: bool
+    version: int = 1
 
 
 def editor_modules(detail: authoring.CourseDetail) -> list[EditorModule]:
@@ -194,6 +219,7 @@ def editor_modules(detail: authoring.CourseDetail) -> list[EditorModule]:
             ),
             first=number == 1,
             last=number == count,
+            version=m.version,
         )
         for number, m in enumerate(detail.modules, start=1)
     ]

@@ -78,9 +78,10 @@ def test_an_employee_cannot_answer_or_submit_another_persons_attempt(demo):
     sara.start()
     assert sara.error == "" and sara.attempt_id != johans
     sara.attempt_id = johans
-    sara.answer({"question_id": str(built.question_ids[0]), "answer": "0"})
+    sara.aim_at(f"question-{built.question_ids[0]}")
+    sara.send({f"q{built.question_ids[0]}-answer": "0"})
     assert sara.error == "Försöket tillhör någon annan."
-    sara.submit()
+    sara.send({"confirmed": "1"})
     assert sara.error == "Försöket tillhör någon annan."
     with session_scope(demo) as s:
         view = taking.get_attempt(s, actor(demo, "johan.ek@demo.se"), johans)
@@ -97,16 +98,19 @@ def test_quiz_page_shows_attempts_left_and_immediate_feedback(demo):
     sara._run(lambda s, a: sara._intro(s, a, built.quiz_id))
     assert sara.attempts_text == "Du har gjort 0 av 2 försök. Försök kvar: 2."
     sara.start()
-    sara.answer({"question_id": str(built.question_ids[0])})
-    assert sara.error == "Välj ett svarsalternativ."
-    sara.answer({"question_id": str(built.question_ids[0]), "answer": "1"})
+    question_id = built.question_ids[0]
+    sara.aim_at(f"question-{question_id}")
+    sara.send({f"q{question_id}-answer": "1"})
+    assert (sara.message_at, sara.notice) == (f"question-{question_id}", "Dina svar är sparade.")
     question = sara.questions[0]
-    assert (question.verdict, question.feedback, question.locked) == (
+    assert (question.verdict, question.verdict_kind, question.feedback, question.locked) == (
         "Fel svar.",
+        "wrong",
         ("För kort.",),
         True,
     )
-    sara.submit()
+    sara.aim_at("quiz")
+    sara.send({})
     assert sara.result == "Resultat: 0 %. Inte godkänt (gränsen är 60 %)."
     assert sara.attempts_text == "Du har gjort 1 av 2 försök. Försök kvar: 1."
 
@@ -143,11 +147,15 @@ def test_home_shows_the_next_course_and_the_cohorts_a_trainer_leads(demo):
         sara_steps = {
             step.title: step for step in next_steps(s, actor(demo, "medarbetare@demo.se"))
         }
-    assert [c.name for c in led] == ["Bemötande i telefon – Servicecenter våren 2026"]
+    assert [c.name for c in led] == [
+        "Klarspråk i mejl – Servicecenter",
+        "Bemötande i telefon – Servicecenter våren 2026",
+    ]
     assert admin_led == []
     assert [p.name for p in people] == ["Anna Lindqvist", "Karin Berg"]
     assert steps["Kursomgångar"].text == (
-        "Du leder 1 kursomgång: Bemötande i telefon – Servicecenter våren 2026 (5 deltagare)."
+        "Du leder 2 kursomgångar: Klarspråk i mejl – Servicecenter (2 deltagare), "
+        "Bemötande i telefon – Servicecenter våren 2026 (5 deltagare)."
     )
     assert steps["Kursomgångar"].href == f"/utbildning/omgangar/{led[0].id}"
     assert sara_steps["Mina kurser"].link_label == "Fortsätt med Bemötande i telefon"

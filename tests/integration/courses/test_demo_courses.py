@@ -25,8 +25,9 @@ def test_demo_courses_are_seeded_once(demo):
     before = {table: count(demo, table) for table in TABLES}
     assert before["courses"] == 2
     assert before["course_modules"] == 5
-    assert before["course_questions"] == 12  # every question of the demo GIFT file
-    assert before["course_enrolments"] == 5
+    # every question of the demo GIFT file, and the essay of the e-mail course
+    assert before["course_questions"] == 13
+    assert before["course_enrolments"] == 7
     with session_scope(demo) as session:
         assert seed_courses(session) == 0
     assert {table: count(demo, table) for table in TABLES} == before
@@ -35,7 +36,7 @@ def test_demo_courses_are_seeded_once(demo):
 def test_demo_cohort_shows_progress(demo):
     trainer = actor(demo, "utbildare@demo.se")
     with session_scope(demo) as session:
-        cohort_id = session.scalar(select(Cohort.id))
+        cohort_id = session.scalar(select(Cohort.id).where(Cohort.name.like("Bemötande%")))
         matrix = progress.progress_matrix(session, trainer, cohort_id)
     by_name = {row.name: row.statuses for row in matrix.rows}
     assert by_name["Sara Nilsson"] == ("completed", "in_progress", "not_started")
@@ -45,5 +46,29 @@ def test_demo_cohort_shows_progress(demo):
     with session_scope(demo) as session:
         mine = cohorts.my_courses(session, actor(demo, "medarbetare@demo.se"))
     assert [(c.course_title, c.modules_completed, c.module_count) for c in mine] == [
-        ("Bemötande i telefon", 1, 3)
+        ("Bemötande i telefon", 1, 3),
+        ("Klarspråk i mejl", 0, 2),
     ]
+
+
+def test_demo_shows_an_overdue_participant_and_a_graded_essay_with_a_comment(demo):
+    from datetime import date
+
+    from academy.courses import taking
+    from academy.courses.demo.seed import EMAIL_COHORT_NAME, ESSAY_COMMENT
+    from academy.courses.web.cohort_view import matrix_lines
+
+    trainer = actor(demo, "utbildare@demo.se")
+    with session_scope(demo) as session:
+        cohort_id = session.scalar(select(Cohort.id).where(Cohort.name == EMAIL_COHORT_NAME))
+        matrix = progress.progress_matrix(session, trainer, cohort_id)
+    lines = {line.name: line for line in matrix_lines(matrix, date.today())}
+    assert lines["Johan Ek"].deadline_text == "Försenad"
+    sara = actor(demo, "medarbetare@demo.se")
+    with session_scope(demo) as session:
+        mine = next(c for c in cohorts.my_courses(session, sara) if c.cohort_id == cohort_id)
+        quiz_id = taking.course_outline(session, sara, mine.course_id).modules[0].quiz.id
+        attempt = taking.my_attempts(session, sara, quiz_id)[0]
+        view = taking.get_attempt(session, sara, attempt.id)
+    assert (view.score_percent, view.passed) == (75.0, True)
+    assert view.questions[0].feedback.grader_feedback == ESSAY_COMMENT

@@ -120,7 +120,7 @@ def test_progress_matrix_costs_the_same_for_10_and_200_participants(demo):
     large_count, large_rows = _statements_for_matrix(demo, large.cohort_id, trainer)
     assert (small_rows, large_rows) == (10, 200)
     assert small_count == large_count
-    assert small_count <= 8
+    assert small_count <= 9  # two of them check that the actor leads the cohort
     print(f"progress matrix: {small_count} statements for 10, {large_count} for 200")
 
 
@@ -143,7 +143,7 @@ def test_grading_an_essay_scores_the_attempt_and_can_complete_the_module(demo):
     assert result.passed is None
     trainer = actor(demo, "utbildare@demo.se")
     with session_scope(demo) as s:
-        pending = progress.pending_essays(s, trainer, built.quiz_id)
+        pending = progress.pending_essays(s, trainer, built.quiz_id, built.cohort_id)
     assert [(p.user_name, p.response) for p in pending] == [("Sara Nilsson", "Jag sammanfattar.")]
     with pytest.raises(ValidationError) as refused, session_scope(demo) as s:
         progress.grade_essay(s, trainer, pending[0].answer_id, fraction=1.5)
@@ -155,7 +155,7 @@ def test_grading_an_essay_scores_the_attempt_and_can_complete_the_module(demo):
     with session_scope(demo) as s:
         outline = taking.course_outline(s, sara, built.course_id)
         view = taking.get_attempt(s, sara, result.id)
-        assert progress.pending_essays(s, trainer, built.quiz_id) == []
+        assert progress.pending_essays(s, trainer, built.quiz_id, built.cohort_id) == []
     assert outline.status == "completed"
     assert view.questions[1].feedback.fraction == 0.5
 

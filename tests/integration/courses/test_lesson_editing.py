@@ -2,6 +2,8 @@
 
 import asyncio
 import io
+import struct
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -135,3 +137,61 @@ def test_uploads_that_are_not_images_too_big_or_from_employees_are_refused(demo,
     run_event(employee.upload_image([Upload(_png(), "bild.png")]))
     assert employee.error == REFUSED
     assert not image_dir.exists() or list(image_dir.iterdir()) == []
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that declares its size but holds almost no pixels (as a crafted upload would)."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("side", [30000, 12000, 4097])
+def test_images_with_too_many_pixels_are_refused_in_swedish(demo, image_dir, side):
+    built = build_course(demo)
+    editor = _editor(demo, built.course_id)
+    run_event(editor.upload_image([Upload(_png_header(side, side), "enorm.png")]))
+    assert editor.error == (
+        "Bilden är för stor: högst 4096 × 4096 bildpunkter. Gör den mindre och försök igen."
+    )
+    assert not image_dir.exists() or list(image_dir.iterdir()) == []
+
+
+STALE = (
+    "{what} har ändrats av någon annan sedan du öppnade sidan. Inget har sparats; din text finns "
+    "kvar. Ladda om sidan för att se ändringarna och gör om din ändring."
+)
+
+
+def test_two_trainers_editing_one_lesson_the_later_save_is_refused(demo):
+    built = build_course(demo)
+    lesson_id = built.lessons_a[0]
+    first, second = _editor(demo, built.course_id), _editor(demo, built.course_id)
+    for editor in (first, second):
+        editor.edit_lesson(built.module_a, lesson_id)
+    first.save_lesson({"title": "Hälsa först", "content_markdown": "Först."})
+    assert first.error == ""
+    second.save_lesson({"title": "Hälsa sist", "content_markdown": "Sist."})
+    assert second.error == STALE.format(what="Lektionen")
+    assert (second.message_at, second.lesson_id) == ("lesson-form", lesson_id)  # form stays open
+    titles = [le.title for le in _lessons(demo, built.course_id)]
+    assert "Hälsa först" in titles and "Hälsa sist" not in titles
+
+
+def test_two_trainers_editing_one_module_the_later_save_is_refused(demo):
+    built = build_course(demo)
+    first, second = _editor(demo, built.course_id), _editor(demo, built.course_id)
+    version = next(m.version for m in first.modules if m.id == built.module_a)
+    first.save_module({"module_id": str(built.module_a), "version": str(version), "title": "Ett"})
+    assert first.error == ""
+    second.save_module({"module_id": str(built.module_a), "version": str(version), "title": "Två"})
+    assert second.error == STALE.format(what="Modulen")
+    assert second.message_at == f"module-{built.module_a}"
+    with session_scope(demo) as s:
+        detail = authoring.get_course(s, actor(demo, "utbildare@demo.se"), built.course_id)
+    assert detail.modules[0].title == "Ett"

@@ -40,7 +40,23 @@ def test_whole_numbers_and_quiz_settings():
     settings = forms.quiz_settings(
         {"title": "Koll", "pass_mark": "80", "attempts": "0", "feedback_mode": "end"}
     )
-    assert settings == forms.QuizSettings("Koll", 80, 0, "end")
+    assert settings == forms.QuizSettings("Koll", 80, 0, "end", "after_attempt", False, "highest")
+    chosen = forms.quiz_settings(
+        {
+            "title": "Koll",
+            "pass_mark": "80",
+            "attempts": "3",
+            "feedback_mode": "end",
+            "review_mode": "when_done",
+            "shuffle_options": "on",
+            "grading_method": "last",
+        }
+    )
+    assert (chosen.review_mode, chosen.shuffle_options, chosen.grading_method) == (
+        "when_done",
+        True,
+        "last",
+    )
     bad = _refused(forms.quiz_settings, {"pass_mark": "80", "attempts": "2,5"})
     assert (bad.message, bad.field) == ("Antal försök måste vara ett heltal.", "attempts")
 
@@ -86,9 +102,34 @@ def test_quiz_responses_take_the_shape_the_service_expects():
     assert forms.quiz_response("true_false", {"answer": "false"}, 0) is False
     assert forms.quiz_response("matching", {"m-0": "Lyssna", "m-1": ""}, 2) == ["Lyssna", None]
     assert forms.quiz_response("short_answer", {"answer": " Tack "}, 0) == "Tack"
-    assert _refused(forms.quiz_response, "essay", {}, 0).message == "Skriv ett svar först."
-    empty = _refused(forms.quiz_response, "multiple_choice", {}, 0)
-    assert empty.message == "Välj minst ett svarsalternativ."
+    assert forms.quiz_response("essay", {}, 0) is None
+    assert forms.quiz_response("multiple_choice", {}, 0) is None
+    assert forms.quiz_response("matching", {"m-0": "", "m-1": ""}, 2) is None
+
+
+def test_every_answer_in_the_one_quiz_form_is_read():
+    form = {
+        "q7-answer": "1",
+        "q8-c-0": "on",
+        "q8-c-3": "on",
+        "q9-answer": "  Jag lyssnar först. ",
+        "q10-answer": "",
+        "q11-m-1": "Lyssna",
+        "confirmed": "1",
+    }
+    questions = [
+        (7, "single_choice", 0),
+        (8, "multiple_choice", 0),
+        (9, "essay", 0),
+        (10, "short_answer", 0),
+        (11, "matching", 2),
+    ]
+    assert forms.quiz_responses(form, questions) == {
+        7: 1,
+        8: [0, 3],
+        9: "Jag lyssnar först.",
+        11: [None, "Lyssna"],
+    }
 
 
 def test_view_moves_and_labels():
@@ -127,12 +168,111 @@ def test_a_quiz_question_row_shows_the_choices_and_the_feedback():
     )
     row = quiz_view.quiz_question(question, 3, locked=False)
     assert [(c.name, c.label, c.checked) for c in row.choices] == [
-        ("c-0", "Namn", False),
-        ("c-1", "Ärende", True),
+        ("q7-c-0", "Namn", False),
+        ("q7-c-1", "Ärende", True),
     ]
     assert (row.number, row.points, row.locked, row.answered) == (3, "2 poäng", True, True)
-    assert (row.verdict, row.feedback) == ("Delvis rätt: 50 % av poängen.", ("Nästan",))
+    assert (row.verdict, row.verdict_kind, row.feedback) == (
+        "Delvis rätt: 50 % av poängen.",
+        "partial",
+        ("Nästan",),
+    )
     assert quiz_view.attempts_text(1, 3, 2) == "Du har gjort 1 av 3 försök. Försök kvar: 2."
     assert quiz_view.attempts_text(4, 0, None) == (
         "Du har gjort 4 försök. Antalet försök är obegränsat."
     )
+
+
+def test_each_verdict_has_its_own_words_and_kind_and_an_essay_is_never_wrong():
+    from academy.courses.taking import AnswerFeedback
+    from academy.courses.web.quiz_view import verdict
+
+    assert verdict(AnswerFeedback(1.0, True, False, (), "")) == ("Rätt svar.", "right")
+    assert verdict(AnswerFeedback(0.0, False, False, (), "")) == ("Fel svar.", "wrong")
+    assert verdict(AnswerFeedback(0.25, False, False, (), "")) == (
+        "Delvis rätt: 25 % av poängen.",
+        "partial",
+    )
+    assert verdict(AnswerFeedback(None, False, True, (), "", essay=True)) == (
+        "Väntar på bedömning av utbildaren.",
+        "pending",
+    )
+    assert verdict(AnswerFeedback(0.0, False, False, (), "", essay=True)) == (
+        "Bedömd av utbildaren: 0 % av poängen.",
+        "graded",
+    )
+
+
+def test_shuffled_options_keep_their_values_and_a_missing_word_question_has_a_gap():
+    from academy.courses.taking import AttemptQuestion, choice_order
+    from academy.courses.web import quiz_view
+
+    order = choice_order(41, 7, 5, shuffle=True)
+    assert order == choice_order(41, 7, 5, shuffle=True)  # a reload keeps the order
+    assert sorted(order) == [0, 1, 2, 3, 4]
+    assert {choice_order(n, 7, 5, shuffle=True) for n in range(1, 20)} != {order}
+    assert choice_order(41, 7, 5, shuffle=False) == (0, 1, 2, 3, 4)
+
+    question = AttemptQuestion(
+        7,
+        "single_choice",
+        "",
+        "Ring tillbaka",
+        "dagar efter samtalet.",
+        1.0,
+        ("två", "tre", "sju"),
+        (),
+        None,
+        None,
+        order=(2, 0, 1),
+    )
+    row = quiz_view.quiz_question(question, 1, locked=False)
+    assert [(c.value, c.label) for c in row.choices] == [("2", "sju"), ("0", "två"), ("1", "tre")]
+    assert row.gap and row.text == "Ring tillbaka" and row.text_after == "dagar efter samtalet."
+
+
+def test_unanswered_questions_are_named_before_handing_in():
+    from academy.courses.web.quiz_view import unanswered_text
+
+    assert unanswered_text([]) == ""
+    assert unanswered_text([2]) == "Fråga 2 är obesvarad. Lämna in ändå? Den räknas då som fel."
+    assert unanswered_text([1, 3, 4]) == (
+        "Fråga 1, 3 och 4 är obesvarade. Lämna in ändå? De räknas då som fel."
+    )
+
+
+def test_right_answers_are_written_for_the_learner():
+    from academy.courses.questions import right_answer
+
+    options = {"options": [{"text": "Hallå", "weight": 0}, {"text": "Välkommen", "weight": 1}]}
+    assert right_answer("single_choice", options) == "Välkommen"
+    assert right_answer("true_false", {"correct": False}) == "Falskt"
+    assert right_answer(
+        "numerical", {"answers": [{"value": 3.5, "tolerance": 0.5, "weight": 1}]}
+    ) == ("3,5 ± 0,5")
+    pairs = {"pairs": [{"prompt": "Arg", "match": "Lyssna"}, {"prompt": "", "match": "Extra"}]}
+    assert right_answer("matching", pairs) == "Arg → Lyssna"
+    assert right_answer("essay", {}) == ""
+
+
+def test_the_gift_preview_shows_the_questions_themselves():
+    from academy.courses import quizzes
+    from academy.courses.web import quiz_view
+
+    preview = quizzes.preview_gift_import(
+        "::Återkoppling:: Ring tillbaka inom {=två ~tre ~sju} arbetsdagar.\n\n"
+        "::Avslut:: Hur avslutar du samtalet? {}\n\n"
+        "Tystnad i luren är bra. {T}\n"
+    )
+    rows = quiz_view.gift_question_rows(preview)
+    assert [(r.number, r.kind, r.text, r.choices, r.right) for r in rows] == [
+        (
+            1,
+            "Flerval (ett svar)",
+            "Återkoppling: Ring tillbaka inom _____ arbetsdagar.",
+            "två · tre · sju",
+            "två",
+        ),
+        (2, "Essä", "Avslut: Hur avslutar du samtalet?", "", "Bedöms av utbildaren"),
+        (3, "Sant/falskt", "Tystnad i luren är bra.", "", "Sant"),
+    ]
