@@ -14,6 +14,7 @@ from academy.core.db import get_or_404
 from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import Role, Unit, User, UserRole
 from academy.core.validation import required_text
+from academy.core.versioning import save_versioned
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
     Cohort,
@@ -73,6 +74,7 @@ class CohortDetail:
     trainers: tuple[Participant, ...]
     participants: tuple[Participant, ...]
     required_modules: tuple[str, ...] = ()  # titles, in course order; () = the whole course
+    version: int = 1  # for optimistic locking: a save names the version it started from
 
 
 @dataclass(frozen=True)
@@ -293,10 +295,12 @@ def update_cohort(
     deadline: date | None = None,
     place: str | None = None,
     meetings: Iterable[datetime | Meeting] = (),
+    version: int | None = None,
 ) -> None:
     """Save a cohort's name, dates, deadline, trainers and meetings (replacing the old ones).
 
-    Only the cohort's own trainers and admins may change it (and so its trainers)."""
+    Only the cohort's own trainers and admins may change it (and so its trainers). With
+    `version` (the one the form was opened with) a save after someone else's is refused."""
     cohort = require_cohort(session, actor, cohort_id)
     name, trainers, place, meeting_list = _cohort_fields(
         session,
@@ -309,8 +313,19 @@ def update_cohort(
         cohort.place if place is None else place,
         meetings,
     )
-    cohort.name, cohort.starts_on, cohort.ends_on = name, starts_on, ends_on
-    cohort.deadline, cohort.place = deadline, place
+    save_versioned(
+        session,
+        Cohort,
+        cohort_id,
+        cohort.version if version is None else version,
+        what="Kursomgången",
+        name=name,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        deadline=deadline,
+        place=place,
+    )
+    session.expire(cohort)
     session.execute(delete(CohortTrainer).where(CohortTrainer.cohort_id == cohort_id))
     session.execute(delete(CohortMeeting).where(CohortMeeting.cohort_id == cohort_id))
     _store_people_and_meetings(session, cohort_id, trainers, meeting_list)
@@ -478,6 +493,7 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
         trainers=trainers,
         participants=participants,
         required_modules=_required_titles(session, cohort_id),
+        version=cohort.version,
     )
 
 

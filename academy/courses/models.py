@@ -166,6 +166,8 @@ class Cohort(Base):
     ends_on: Mapped[date] = mapped_column(Date)
     deadline: Mapped[date | None] = mapped_column(Date, default=None)  # mandatory courses
     place: Mapped[str] = mapped_column(String(300), default="")
+    # Optimistic locking: a save names the version it started from.
+    version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     __table_args__ = (CheckConstraint("ends_on >= starts_on", name="dates"),)

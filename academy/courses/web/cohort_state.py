@@ -20,6 +20,8 @@ from academy.courses.web import cohort_view, forms, view
 
 class CohortState(BaseState):
     cohort_id: int = 0
+    # The version the cohort form was opened with: a save after someone else's is refused.
+    cohort_version: int = 0
     name: str = ""
     course_title: str = ""
     course_id: int = 0
@@ -47,6 +49,7 @@ class CohortState(BaseState):
 
     def _refresh(self, session, actor) -> None:
         detail = cohorts.get_cohort(session, actor, self.cohort_id)
+        self.cohort_version = detail.version
         self.name, self.course_title, self.course_id = (
             detail.name,
             detail.course_title,
@@ -177,7 +180,9 @@ class CohortState(BaseState):
 
         def save(session, actor):
             fields = forms.values(forms.cohort_fields(form_data, "t-"))
-            cohorts.update_cohort(session, actor, self.cohort_id, **fields)
+            cohorts.update_cohort(
+                session, actor, self.cohort_id, version=self.cohort_version, **fields
+            )
             session.flush()
             if cohorts.leads_cohort(session, actor.id, self.cohort_id) or actor.has_any(Role.ADMIN):
                 self._refresh(session, actor)

@@ -1,6 +1,7 @@
 """Only a cohort's own trainers and admins see, export or change it: a second trainer is refused."""
 
 import pytest
+from sqlalchemy import select
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
@@ -8,6 +9,7 @@ from academy.core import accounts
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied
 from academy.core.models import Role
+from academy.core.security import hash_password
 from academy.courses import cohorts, progress, taking
 from academy.courses.web.api import ROUTES
 from academy.courses.web.cohort_state import CohortState
@@ -25,10 +27,11 @@ def other_trainer(demo):
     with session_scope(demo) as s:
         accounts.create_user(
             s,
-            actor(demo, "admin@demo.se"),
+            None,  # as from the command line: no one-time password to change first
             name="Olle Annan",
             email="olle.annan@demo.se",
             password=DEMO_PASSWORD,
+            password_hash=hash_password(DEMO_PASSWORD),  # the demo's shared password
             roles=[Role.TRAINER],
         )
     return actor(demo, "olle.annan@demo.se")
@@ -150,3 +153,31 @@ def test_the_cohort_trainer_opens_one_learners_attempts_and_others_cannot(demo, 
     other.cohort_id = built.cohort_id
     other.show_learner(sara_id)
     assert other.error == NOT_YOURS and other.learner_attempts == []
+
+
+def test_a_stale_cohort_save_is_refused_and_changes_nothing(demo):
+    from academy.core.errors import StaleEdit
+    from academy.courses.demo.seed import COHORT_NAME
+    from academy.courses.models import Cohort
+
+    trainer = actor(demo, "utbildare@demo.se")
+    with session_scope(demo) as session:
+        cohort_id = session.scalar(select(Cohort.id).where(Cohort.name == COHORT_NAME))
+        opened = cohorts.get_cohort(session, trainer, cohort_id)
+    fields = dict(
+        starts_on=opened.starts_on,
+        ends_on=opened.ends_on,
+        trainer_ids=[t.user_id for t in opened.trainers],
+        deadline=opened.deadline,
+        meetings=opened.meetings,
+    )
+    with session_scope(demo) as session:
+        cohorts.update_cohort(
+            session, trainer, cohort_id, name="Först sparad", version=opened.version, **fields
+        )
+    with pytest.raises(StaleEdit), session_scope(demo) as session:
+        cohorts.update_cohort(
+            session, trainer, cohort_id, name="Senare, inaktuell", version=opened.version, **fields
+        )
+    with session_scope(demo) as session:
+        assert cohorts.get_cohort(session, trainer, cohort_id).name == "Först sparad"

@@ -9,6 +9,7 @@ from academy.core.accounts import create_user
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import Role
+from academy.core.security import hash_password
 from academy.courses.demo.seed import COHORT_NAME
 from academy.courses.models import Cohort
 from academy.demo import DEMO_PASSWORD
@@ -211,6 +212,7 @@ def test_sharing_answers_the_same_whether_or_not_the_address_has_an_account(demo
             name="Finns Nu",
             email="finns.inte@demo.se",
             password=DEMO_PASSWORD,
+            password_hash=hash_password(DEMO_PASSWORD),  # the demo's shared password
             roles=[Role.EMPLOYEE],
         )
     with session_scope(demo) as session:
@@ -252,6 +254,7 @@ def outsider(demo):
             name="Olle Utanför",
             email=OUTSIDER,
             password=DEMO_PASSWORD,
+            password_hash=hash_password(DEMO_PASSWORD),  # the demo's shared password
             roles=[Role.TRAINER],
         )
     return demo
