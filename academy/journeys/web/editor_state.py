@@ -23,6 +23,7 @@ AT_STEP = "step"
 AT_LINKS = "links"
 AT_FLOWS = "flows"
 AT_HISTORY = "history"
+DEFAULT_ZOOM = 75
 # Stages and lanes report at "stage" / "lane".
 
 
@@ -58,8 +59,9 @@ class JourneyEditorState(BaseState):
     all_links: list[view.LinkView] = []
     step_links: list[view.LinkView] = []
     link_choices: list[view.Option] = []
-    zoom: int = 100
-    fit: bool = True
+    # Natural size, a little smaller: a 30-step blueprint stays readable and scrolls.
+    zoom: int = DEFAULT_ZOOM
+    fit: bool = False
 
     # ---- showing ------------------------------------------------------------------------------
 
@@ -112,7 +114,7 @@ class JourneyEditorState(BaseState):
     def load(self):
         self.journey_id = self._param("journey_id") or 0
         self.step_id = str(self.router.page.params.get("steg", "") or "")
-        self.zoom, self.fit = 100, True
+        self.zoom, self.fit = DEFAULT_ZOOM, False
 
         def act(session, actor) -> None:
             self._show(session, actor, store.get_journey(session, actor, self.journey_id))

@@ -39,15 +39,23 @@ def texts_of(element: ET.Element) -> list[str]:
     return [t.text or "" for t in element.iter(f"{SVG}text")]
 
 
+def _words(element: ET.Element) -> str:
+    return " ".join(" ".join(texts_of(element)).split())
+
+
 def test_hostile_text_ends_up_as_text_in_the_svg() -> None:
     root = svg_root(hostile_journey())
     first_line, second_line = HOSTILE.split("\n")
+    # the title appears line by line, verbatim
     texts = texts_of(root)
-    # title, stage header, lane name and step text each appear line by line, verbatim
-    assert texts.count(first_line) >= 4
-    assert texts.count(second_line) >= 4
-    assert f"Smärtpunkt: {first_line}" in texts
-    assert "ok" in texts  # control characters are dropped
+    assert first_line in texts and second_line in texts
+    # stage header, lane name, step text and pain point are wrapped at spaces, word for word
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    words = " ".join(HOSTILE.split())
+    for group_id in ("stage-a", "lane-kund", "step-s1"):
+        assert words in _words(groups[group_id])
+    assert f"Smärtpunkt: {words}" in _words(groups["step-s1"])
+    assert "ok" in texts_of(groups["step-s2"])  # control characters are dropped
     tags = {element.tag.removeprefix(SVG) for element in root.iter()}
     assert tags <= {"svg", "g", "title", "text", "path", "polygon", "ellipse", "polyline"}
     assert not any(
@@ -87,7 +95,7 @@ def test_emotion_fill_failure_demand_and_handoff_marks() -> None:
     fills = [p.get("fill") for p in call.iter(f"{SVG}path")]
     assert render.EMOTION_FILLS[-1] in fills
     assert len(fills) == 2  # failure demand draws a double border
-    assert "Sviktande efterfrågan" in texts_of(call)
+    assert "↻ Sviktande efterfrågan" in texts_of(call)
     handoff = groups["flow-call--work"]
     assert any(p.get("stroke-width") == "3" for p in handoff.iter(f"{SVG}path"))
     assert "överlämning" in texts_of(handoff)
@@ -206,3 +214,146 @@ def test_dot_quote_keeps_names_and_values_inside_their_quotes() -> None:
     assert render.dot_quote("two\nlines") == '"two\\nlines"'
     assert render.dot_quote(render.html_label("x")) == "<x>"
     assert render.dot_quote("<b>not html</b>") == '"<b>not html</b>"'
+
+
+# --- the service blueprint ---------------------------------------------------------------------
+
+
+def _top(group: ET.Element) -> float:
+    return min(_y(group))
+
+
+def _bottom(group: ET.Element) -> float:
+    return max(_y(group))
+
+
+def blueprint_journey() -> Journey:
+    """Lanes listed out of blueprint order, one of each role, steps in every lane."""
+    return Journey(
+        title="Ritning",
+        stages=[Stage("a", "Behov"), Stage("b", "Kontakt"), Stage("c", "Beslut")],
+        lanes=[
+            Lane("system", "Verksamhetssystem", "support"),
+            Lane("back", "Handläggning", "backstage"),
+            Lane("kund", "Medborgare", "customer"),
+            Lane("front", "Kontaktcenter", "frontstage"),
+        ],
+        steps=[
+            Step("behov", "a", "kund", "Behöver hjälp", emotion=-1, is_start=True),
+            Step("ringer", "b", "kund", "Ringer", channel="telefon", emotion=-2),
+            Step("svarar", "b", "front", "Svarar", pain_points=["Lång kö"], failure_demand=True),
+            Step("registrerar", "b", "system", "Registrerar ärendet"),
+            Step("beslutar", "c", "back", "Beslutar"),
+            Step("beslut", "c", "kund", "Får beslut", emotion=1, is_end=True),
+        ],
+        flows=[
+            Flow("behov", "ringer"),
+            Flow("ringer", "svarar", "handoff"),
+            Flow("svarar", "registrerar"),
+            Flow("registrerar", "beslutar"),
+            Flow("beslutar", "beslut", "handoff"),
+        ],
+    )
+
+
+def test_blueprint_rows_are_in_blueprint_order_with_the_two_lines_between() -> None:
+    journey = blueprint_journey()
+    groups = {g.get("id"): g for g in svg_root(journey).iter(f"{SVG}g")}
+    order = [
+        "stage-a",
+        "emotion-row",
+        "lane-kund",
+        "line-of-interaction",
+        "lane-front",
+        "line-of-visibility",
+        "lane-back",
+        "lane-system",
+    ]
+    tops = [_top(groups[name]) for name in order]
+    assert tops == sorted(tops), order
+    assert "Interaktionslinje" in texts_of(groups["line-of-interaction"])
+    assert "Synlighetslinje" in texts_of(groups["line-of-visibility"])
+    # every step lies between its lane's neighbouring lines
+    interaction = _line_y(svg_root(journey), "line-of-interaction")
+    visibility = _line_y(svg_root(journey), "line-of-visibility")
+    assert _bottom(groups["step-ringer"]) < interaction < _top(groups["step-svarar"])
+    assert _bottom(groups["step-svarar"]) < visibility < _top(groups["step-beslutar"])
+    assert _bottom(groups["step-beslutar"]) < _top(groups["step-registrerar"])
+    # the stage names form a header row above every step, in stage order
+    headers = [groups[f"stage-{stage}"] for stage in "abc"]
+    assert [_left(h) for h in headers] == sorted(_left(h) for h in headers)
+    assert max(_bottom(h) for h in headers) < min(
+        _top(groups[f"step-{step.id}"]) for step in journey.steps
+    )
+
+
+def _line_y(root: ET.Element, line: str) -> float:
+    segments = [g for g in root.iter(f"{SVG}g") if g.get("class") == f"edge {line}"]
+    ys = sorted(y for segment in segments for y in _y(segment))
+    return ys[len(ys) // 2]
+
+
+def test_blueprint_lines_are_drawn_across_the_diagram() -> None:
+    root = svg_root(blueprint_journey())
+    for line in ("line-of-interaction", "line-of-visibility"):
+        segments = [g for g in root.iter(f"{SVG}g") if g.get("class") == f"edge {line}"]
+        xs = [x for segment in segments for x in _coordinates(segment)[0::2]]
+        steps = [g for g in root.iter(f"{SVG}g") if (g.get("id") or "").startswith("step-")]
+        assert min(xs) < min(min(_coordinates(step)[0::2]) for step in steps)
+        assert max(xs) > max(max(_coordinates(step)[0::2]) for step in steps)
+        ys = [y for segment in segments for y in _y(segment)]
+        assert max(ys) - min(ys) < 1  # straight
+    dashed = [
+        path.get("stroke-dasharray")
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "edge line-of-visibility"
+        for path in g.iter(f"{SVG}path")
+    ]
+    assert all(dashed)
+
+
+def test_only_the_lines_that_separate_lanes_are_drawn() -> None:
+    journey = blueprint_journey()
+    journey.lanes = [lane for lane in journey.lanes if lane.role in ("customer", "frontstage")]
+    journey.steps = [step for step in journey.steps if step.lane in ("kund", "front")]
+    journey.flows = []
+    ids = {g.get("id") for g in svg_root(journey).iter(f"{SVG}g")}
+    assert "line-of-interaction" in ids and "line-of-visibility" not in ids
+
+
+def test_emotion_row_shows_each_score_as_marker_position_and_text() -> None:
+    root = svg_root(blueprint_journey())
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    markers = [g for g in root.iter(f"{SVG}g") if "emotion" in (g.get("class") or "").split()]
+    # the citizen's steps: −1 (behov), −2 (ringer), +1 (beslut); the others have none
+    by_text = {_words(m): m for m in markers}
+    assert sorted(by_text) == ["+1", "−1", "−2"]
+    score_y = {
+        t: float(next(e for e in m.iter(f"{SVG}text") if e.text.strip()).get("y"))
+        for t, m in by_text.items()
+    }
+    assert score_y["+1"] < score_y["−1"] < score_y["−2"]  # higher scores sit higher
+    fills = {t: next(m.iter(f"{SVG}polygon")).get("fill") for t, m in by_text.items()}
+    assert fills["−2"] == render.EMOTION_FILLS[-2] and fills["+1"] == render.EMOTION_FILLS[1]
+    assert "Känsla" in texts_of(groups["emotion-row"])
+
+
+def test_pain_points_failure_demand_and_legend_are_marked() -> None:
+    root = svg_root(blueprint_journey())
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g")}
+    step = texts_of(groups["step-svarar"])
+    assert "⚠" in step and "↻ Sviktande efterfrågan" in step
+    legend = texts_of(groups["journey"])
+    for mark in ("Teckenförklaring", "⚠ Smärtpunkt", "↻ Sviktande efterfrågan (dubbel ram)"):
+        assert mark in legend
+    assert {"−2", "−1", "0", "+1", "+2"} <= set(legend)
+
+
+def test_blueprint_columns_put_a_separator_between_stages() -> None:
+    from journeys.blueprint import blueprint_columns
+
+    columns, starts, separators, count = blueprint_columns(blueprint_journey())
+    # Kontakt needs three columns (ringer -> svarar -> registrerar), Beslut two
+    assert starts == [1, 3, 7] and separators == [2, 6] and count == 9
+    assert [columns[s] for s in ("behov", "ringer", "svarar", "registrerar")] == [1, 3, 4, 5]
+    assert columns["beslutar"] == 7 and columns["beslut"] == 8

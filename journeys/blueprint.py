@@ -1,0 +1,383 @@
+"""The service-blueprint layout of a journey as DOT text (rendered by Graphviz `dot`).
+
+The grid, top to bottom: the title and a legend (the graph label); a header row with the stage
+names; the citizen's emotion row; the citizen lanes; the line of interaction; the frontstage
+lanes; the line of visibility; the backstage and support lanes. Left to right: column 0 holds
+the row names, then every stage gets the columns `step_columns` gives it, with a thin light
+separator column between two stages.
+
+Every column is pinned with one `rank=same` group, held in order by a chain of invisible
+anchors, so flows never move steps between columns (flows do not constrain ranks) and `dot`
+stays fast. A line (interaction, visibility) is a row of its own: its name in column 0 and an
+edge to an invisible point in the last column. Emotion markers are small tables with one cell
+per score (+2 at the top, −2 at the bottom); the cell of the score is filled and carries the
+number, so the score reads as position, text and colour. A thin curve joins the markers; it
+has weight 0 so it never pulls the markers out of line.
+
+All user text goes through `escape_label`; ids through `svg_id`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journeys.model import Journey, Step
+from journeys.render import (
+    EMOTION_FILLS,
+    EMOTION_FONT_COLOURS,
+    FONT,
+    HANDOFF_COLOUR,
+    PAIN_BORDER,
+    DotGraph,
+    escape_label,
+    flow_attributes,
+    format_emotion,
+    html_label,
+    step_attributes,
+    step_columns,
+    svg_id,
+    wrap,
+)
+
+# Blueprint order of the lanes: who the citizen meets first, then what happens out of sight.
+ROLE_ORDER = ("customer", "frontstage", "backstage", "support")
+LINE_COLOUR = "#333333"
+SEPARATOR_COLOUR = "#d4d4d4"
+HEADER_FILL = "#eeeeee"
+EMOTION_LEVELS = (2, 1, 0, -1, -2)
+EMOTION_CELL_HEIGHT = 11
+RULE_COLOUR = "#dddddd"
+SEPARATOR = {
+    "label": "",
+    "shape": "box",
+    "style": "filled",
+    "width": "0.03",
+    "fillcolor": SEPARATOR_COLOUR,
+    "color": SEPARATOR_COLOUR,
+    "class": "stage-separator",
+}
+NAME_CELL = {"shape": "box", "style": "filled", "fillcolor": "#f4f4f4", "color": "#f4f4f4"}
+EMOTION = {"class": "emotion"}
+INTERACTION = ("line-of-interaction", "Interaktionslinje", "solid")
+VISIBILITY = ("line-of-visibility", "Synlighetslinje", "dashed")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One lane row: its lane id ("" for steps in unknown lanes), name and role."""
+
+    lane_id: str
+    name: str
+    role: str
+
+
+def lane_rows(journey: Journey, used_unknown: bool) -> list[Row]:
+    """Lanes in blueprint order (citizen, frontstage, backstage, support), keeping the
+    journey's order within a role; steps in unknown lanes go last."""
+    rank = {role: n for n, role in enumerate(ROLE_ORDER)}
+    ordered = sorted(
+        enumerate(journey.lanes), key=lambda item: (rank.get(item[1].role, 2), item[0])
+    )
+    rows = [Row(lane.id, lane.name, lane.role) for _, lane in ordered]
+    if used_unknown:
+        rows.append(Row("", "Okänd bana", "backstage"))
+    return rows
+
+
+def blueprint_columns(journey: Journey) -> tuple[dict[str, int], list[int], list[int], int]:
+    """Columns of the steps with separator columns between stages.
+
+    Returns (column of each step, first column of each stage, separator columns, count)."""
+    columns, stage_starts, column_count = step_columns(journey)
+
+    def shifted(column: int) -> int:
+        return column + sum(1 for start in stage_starts[1:] if start <= column)
+
+    separators = [start + n for n, start in enumerate(stage_starts[1:])]
+    step_column = {step_id: shifted(column) for step_id, column in columns.items()}
+    starts = [shifted(start) for start in stage_starts]
+    return step_column, starts, separators, column_count + len(separators)
+
+
+def emotion_by_column(journey: Journey, columns: dict[str, int]) -> dict[int, float]:
+    """The citizen's emotion per column: the mean of the citizen-lane steps in it that have
+    one (all steps when no citizen-lane step has an emotion)."""
+    customer_lanes = {lane.id for lane in journey.lanes if lane.role == "customer"}
+    felt = [s for s in journey.steps if s.emotion is not None and s.id in columns]
+    chosen = [s for s in felt if s.lane in customer_lanes] or felt
+    values: dict[int, list[float]] = {}
+    for step in chosen:
+        values.setdefault(columns[step.id], []).append(float(step.emotion or 0))
+    return {column: sum(v) / len(v) for column, v in sorted(values.items())}
+
+
+class Grid:
+    """The blueprint's nodes column by column, top to bottom.
+
+    Column 0 (the row names) is held in order by invisible flat edges (Graphviz keeps flat
+    edges between plain nodes in order); the other columns follow because every row is a chain
+    of heavy edges from its name to its cells."""
+
+    def __init__(self, graph: DotGraph, column_count: int) -> None:
+        self.graph = graph
+        self.column_count = column_count
+        self.columns: dict[int, list[str]] = {n: [] for n in range(column_count)}
+
+    def add(self, column: int, name: str, **attributes: str) -> str:
+        self.graph.node(name, **attributes)
+        self.columns[column].append(name)
+        return name
+
+    def points(self, names: dict[int, str]) -> list[str]:
+        """Invisible points in the given columns."""
+        self.graph.points(list(names.values()))
+        for column, name in names.items():
+            self.columns[column].append(name)
+        return list(names.values())
+
+    def row(self, names: list[str], **attributes: str) -> None:
+        """Edges along one row (invisible and heavy unless attributes say otherwise)."""
+        self.graph.chain(names, **{"style": "invis", "weight": "20", **attributes})
+
+    def finish(self) -> None:
+        self.graph.chain(self.columns[0], style="invis")
+        for column, names in self.columns.items():
+            with self.graph.subgraph(name=f"column_{column}") as group:
+                group.attr(rank="same")
+                group.listing(names)
+
+
+def blueprint_dot(journey: Journey) -> str:
+    """DOT text for a journey as a service blueprint (see the module docstring)."""
+    graph = DotGraph(
+        name="journey",
+        graph_attr={
+            "rankdir": "LR",
+            "newrank": "true",
+            "nodesep": "0.12",
+            "ranksep": "0.35",
+            "fontname": FONT,
+            "labelloc": "t",
+            "labeljust": "l",
+            "label": html_label(_title_and_legend(journey)),
+            "id": "journey",
+        },
+        node_attr={"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11"},
+        edge_attr={"fontname": FONT, "fontsize": "9", "color": "#555555"},
+    )
+    columns, stage_starts, separators, column_count = blueprint_columns(journey)
+    # One more, empty column on the right lets the lines reach past the last steps.
+    grid = Grid(graph, column_count + 1)
+    grid.row(grid.points({n: f"anchor_{n}" for n in range(grid.column_count)}), weight="50")
+
+    _header_row(grid, journey, stage_starts, separators)
+    emotions = emotion_by_column(journey, columns)
+    if emotions:
+        _emotion_row(grid, emotions)
+    known = {lane.id for lane in journey.lanes}
+    by_lane: dict[str, list[Step]] = {}
+    for step in journey.steps:
+        by_lane.setdefault(step.lane if step.lane in known else "", []).append(step)
+    previous_role = None
+    for number, row in enumerate(lane_rows(journey, "" in by_lane)):
+        lines = []
+        if previous_role == "customer" and row.role != "customer":
+            lines.append(INTERACTION)
+        if previous_role in ("customer", "frontstage") and row.role in ("backstage", "support"):
+            lines.append(VISIBILITY)
+        if previous_role is not None and not lines:
+            lines.append((f"lane-rule-{number}", "", "solid"))
+        for line in lines:
+            _line_row(grid, line)
+        _lane_row(grid, number, row, by_lane.get(row.lane_id, []), columns, separators)
+        previous_role = row.role
+    grid.finish()
+
+    steps = journey.steps_by_id()
+    lanes = journey.lanes_by_id()
+    for flow in journey.flows:
+        if flow.source in steps and flow.target in steps:
+            attributes = flow_attributes(flow, steps, lanes)
+            attributes["constraint"] = "false"  # columns are already fixed
+            graph.edge(svg_id("step", flow.source), svg_id("step", flow.target), **attributes)
+    return graph.source
+
+
+def _header_row(
+    grid: Grid, journey: Journey, stage_starts: list[int], separators: list[int]
+) -> None:
+    names = [grid.add(0, "stages-name", label=html_label("<B>Fas</B>"), **NAME_CELL)]
+    ends = [*(column - 1 for column in separators), grid.column_count - 2]
+    centres = [(start + end) // 2 for start, end in zip(stage_starts, ends, strict=False)]
+    for stage, first_column in zip(journey.stages, centres, strict=True):
+        header = svg_id("stage", stage.id)
+        label = html_label(f"<B>{escape_label(wrap(stage.name, 24))}</B>")
+        names.append(
+            grid.add(
+                first_column,
+                header,
+                label=label,
+                id=header,
+                shape="box",
+                style="filled",
+                fillcolor=HEADER_FILL,
+                color=HEADER_FILL,
+                fontsize="13",
+                **{"class": "stage"},
+            )
+        )
+    placed = dict(zip(centres, names[1:], strict=False))
+    for column in separators:
+        placed[column] = grid.add(column, f"separator-{column}", height="0.45", **SEPARATOR)
+    grid.row([names[0]] + [placed[column] for column in sorted(placed)])
+
+
+def _emotion_marker(score: float) -> str:
+    level = max(-2, min(2, round(score)))
+    fill = EMOTION_FILLS[level]
+    font = EMOTION_FONT_COLOURS.get(level, "#000000")
+    cells = []
+    for value in EMOTION_LEVELS:
+        if value == level:
+            text = f'<FONT COLOR="{font}" POINT-SIZE="9"><B>{format_emotion(score)}</B></FONT>'
+            cell = f'<TD PORT="score" BGCOLOR="{fill}" BORDER="1" COLOR="#333333">{text}</TD>'
+        else:
+            cell = f'<TD HEIGHT="{EMOTION_CELL_HEIGHT}" WIDTH="26"> </TD>'
+        cells.append(f"<TR>{cell}</TR>")
+    body = "".join(cells)
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{body}</TABLE>'
+
+
+def _emotion_scale() -> str:
+    cells = "".join(
+        f'<TR><TD HEIGHT="{EMOTION_CELL_HEIGHT}" ALIGN="RIGHT">'
+        f'<FONT POINT-SIZE="8">{format_emotion(value)}</FONT></TD></TR>'
+        for value in EMOTION_LEVELS
+    )
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+        f'<TR><TD ROWSPAN="5"><B>Känsla</B> </TD>{cells[4:]}</TABLE>'
+    )
+
+
+def _emotion_row(grid: Grid, emotions: dict[int, float]) -> None:
+    label = html_label(_emotion_scale())
+    names = [grid.add(0, "emotion-name", label=label, id="emotion-row", **NAME_CELL)]
+    for column, score in emotions.items():
+        name = f"emotion-{column}"
+        label = html_label(_emotion_marker(score))
+        names.append(
+            grid.add(column, name, label=label, shape="plaintext", style="", id=name, **EMOTION)
+        )
+    # Keep the markers in line (invisible, heavy) and draw the curve (weightless).
+    grid.row(names, weight="100")
+    for left, right in zip(names[1:], names[2:], strict=False):
+        grid.graph.edge(
+            left,
+            right,
+            tailport="score",
+            headport="score",
+            weight="0",
+            constraint="false",
+            dir="none",
+            color="#777777",
+            penwidth="1.5",
+        )
+
+
+def _line_row(grid: Grid, line: tuple[str, str, str]) -> None:
+    """A horizontal line across the whole blueprint: its name (if any) in column 0, then a point
+    in every column joined by straight edges. Unnamed lines are the light rules between lanes."""
+    line_id, name, style = line
+    point = line_id.replace("-", "_")  # plain DOT names need no quoting
+    if name:
+        label = html_label(f"<I>{name}</I>")
+        first = grid.add(0, line_id, label=label, id=line_id, fontsize="10", **NAME_CELL)
+        attributes = {"penwidth": "2", "color": LINE_COLOUR}
+    else:
+        first = grid.points({0: f"{point}_0"})[0]
+        attributes = {"penwidth": "1", "color": RULE_COLOUR}
+    points = grid.points({n: f"{point}_{n}" for n in range(1, grid.column_count)})
+    grid.row(
+        [first, *points],
+        style=style,
+        weight="100",
+        dir="none",
+        **{"class": line_id if name else "lane-rule"},
+        **attributes,
+    )
+
+
+def _lane_row(
+    grid: Grid,
+    number: int,
+    row: Row,
+    steps: list[Step],
+    columns: dict[str, int],
+    separators: list[int],
+) -> None:
+    """One lane: its name in column 0, its steps in their columns, a light mark between stages."""
+    lane_id = svg_id("lane", row.lane_id) if row.lane_id else "lane-unknown"
+    label = html_label(f"<B>{escape_label(wrap(row.name, 20))}</B>")
+    name = grid.add(0, f"row-{number}", label=label, id=lane_id, fontsize="12", **NAME_CELL)
+    cells: dict[int, list[Step]] = {}
+    for step in steps:
+        cells.setdefault(columns[step.id], []).append(step)
+    for column in separators:
+        cells.setdefault(column, [])
+    firsts = [name]
+    for column in sorted(cells):
+        if not cells[column]:
+            firsts.append(grid.add(column, f"row-{number}-sep-{column}", height="0.3", **SEPARATOR))
+            continue
+        nodes = [
+            grid.add(column, svg_id("step", step.id), **step_attributes(step))
+            for step in cells[column]
+        ]
+        firsts.append(nodes[0])
+    grid.row(firsts)
+
+
+def _small(text: str, **attributes: str) -> str:
+    extra = "".join(f' {key.upper()}="{value}"' for key, value in attributes.items())
+    return f'<TD{extra}><FONT POINT-SIZE="9">{text}</FONT></TD>'
+
+
+def _title_and_legend(journey: Journey) -> str:
+    """The graph label: the title, then a one-row legend of every mark the diagram uses."""
+    gap = '<TD WIDTH="10"> </TD>'
+    scale = "".join(
+        _small(
+            f'<FONT COLOR="{EMOTION_FONT_COLOURS.get(level, "#000000")}">'
+            f"{format_emotion(level)}</FONT>",
+            bgcolor=EMOTION_FILLS[level],
+            border="1",
+            color="#333333",
+        )
+        for level in (-2, -1, 0, 1, 2)
+    )
+    items = "".join(
+        [
+            _small("<B>Teckenförklaring</B>"),
+            gap,
+            _small("Känsla:"),
+            scale,
+            gap,
+            _small("⚠ Smärtpunkt", border="3", color=PAIN_BORDER),
+            gap,
+            _small("↻ Sviktande efterfrågan (dubbel ram)", border="1", color="#000000"),
+            gap,
+            _small(f'<FONT COLOR="{HANDOFF_COLOUR}"><B>━━▶</B></FONT> överlämning'),
+            _small("┈┈▶ alternativ"),
+            _small("╌╌▶ omtag"),
+            gap,
+            _small("<I>streckad ram: föreslaget steg</I>"),
+        ]
+    )
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3">'
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="16"><B>{escape_label(journey.title)}</B>'
+        "</FONT></TD></TR>"
+        '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2">'
+        f"<TR>{items}</TR></TABLE></TD></TR></TABLE>"
+    )
