@@ -21,18 +21,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from journeys.errors import RenderError
 from journeys.model import Journey, Step
 from journeys.render import (
     EMOTION_FILLS,
     EMOTION_FONT_COLOURS,
     FONT,
     HANDOFF_COLOUR,
+    MAX_STEPS,
     PAIN_BORDER,
+    RENDER_TIMEOUT_SECONDS,
     DotGraph,
+    RenderCache,
+    content_key,
     escape_label,
     flow_attributes,
     format_emotion,
     html_label,
+    render_dot,
     step_attributes,
     step_columns,
     svg_id,
@@ -60,6 +66,35 @@ NAME_CELL = {"shape": "box", "style": "filled", "fillcolor": "#f4f4f4", "color":
 EMOTION = {"class": "emotion"}
 INTERACTION = ("line-of-interaction", "Interaktionslinje", "solid")
 VISIBILITY = ("line-of-visibility", "Synlighetslinje", "dashed")
+
+
+JOURNEY_CACHE = RenderCache()
+
+
+def check_size(journey: Journey) -> None:
+    if len(journey.steps) > MAX_STEPS:
+        raise RenderError(
+            f"Kundresan har {len(journey.steps)} steg; diagram ritas för högst {MAX_STEPS} steg. "
+            "Dela upp kundresan i mindre delar."
+        )
+
+
+def render_journey(
+    journey: Journey, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS
+) -> bytes:
+    """Journey -> SVG/PNG/PDF bytes. Unchanged journeys come from a cache keyed by content."""
+    key = (fmt, content_key(repr(journey)))
+    cached = JOURNEY_CACHE.get(key)
+    if cached is None:
+        check_size(journey)
+        cached = render_dot(journey_dot(journey), fmt, timeout)
+        JOURNEY_CACHE.put(key, cached)
+    return cached
+
+
+def journey_dot(journey: Journey) -> str:
+    """DOT text for a journey as a service blueprint (see the module docstring)."""
+    return blueprint_dot(journey)
 
 
 @dataclass(frozen=True)

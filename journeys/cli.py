@@ -101,7 +101,7 @@ def _contacts(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from journeys import formats, render
+    from journeys import blueprint, formats, render
     from journeys.model import validate
     from journeys.report import compare, summarize, what_if_channel_shift
 
@@ -113,7 +113,7 @@ def _run(args: argparse.Namespace) -> int:
         if fmt not in render.OUTPUT_FORMATS:
             raise ValueError(f"output must end in .svg, .png or .pdf, not {args.output!r}")
         timeout = render.RENDER_TIMEOUT_SECONDS if args.timeout is None else args.timeout
-        Path(args.output).write_bytes(render.render_journey(journey, fmt, timeout))
+        Path(args.output).write_bytes(blueprint.render_journey(journey, fmt, timeout))
     elif args.command == "analyze":
         if args.compare:
             result = compare(journey, formats.load(args.compare))

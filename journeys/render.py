@@ -229,7 +229,6 @@ class RenderCache:
 
 
 DOT_CACHE = RenderCache()
-JOURNEY_CACHE = RenderCache()
 
 
 def content_key(text: str) -> str:
@@ -247,27 +246,6 @@ def render_dot(dot_text: str, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_
 
 
 # --- journey diagrams ----------------------------------------------------------------------------
-
-
-def check_size(journey: Journey) -> None:
-    if len(journey.steps) > MAX_STEPS:
-        raise RenderError(
-            f"Kundresan har {len(journey.steps)} steg; diagram ritas för högst {MAX_STEPS} steg. "
-            "Dela upp kundresan i mindre delar."
-        )
-
-
-def render_journey(
-    journey: Journey, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS
-) -> bytes:
-    """Journey -> SVG/PNG/PDF bytes. Unchanged journeys come from a cache keyed by content."""
-    key = (fmt, content_key(repr(journey)))
-    cached = JOURNEY_CACHE.get(key)
-    if cached is None:
-        check_size(journey)
-        cached = render_dot(journey_dot(journey), fmt, timeout)
-        JOURNEY_CACHE.put(key, cached)
-    return cached
 
 
 def _emotion_level(step: Step) -> int | None:
@@ -367,13 +345,6 @@ def step_columns(journey: Journey) -> tuple[dict[str, int], list[int], int]:
             columns[step_id] = next_column + depth[step_id]
         next_column += 1 + max((depth[m] for m in members), default=0)
     return columns, stage_starts[: len(journey.stages)], next_column
-
-
-def journey_dot(journey: Journey) -> str:
-    """DOT text for a journey as a service blueprint (see journeys/blueprint.py)."""
-    from journeys.blueprint import blueprint_dot  # the layout builds on this module
-
-    return blueprint_dot(journey)
 
 
 def flow_attributes(flow: Flow, steps: dict[str, Step], lanes: dict) -> dict[str, str]:

@@ -11,9 +11,9 @@ from starlette.requests import Request
 from academy.core.web.download import PDF, Download, choose, download_route
 from academy.journeys import store
 from academy.journeys.web.view import download_name
+from journeys.blueprint import render_journey
 from journeys.formats import json_format, mermaid
 from journeys.formats.dot import to_dot
-from journeys.render import render_journey
 
 # An SVG opened on its own must not run anything, whatever it contains.
 SVG_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from academy.journeys.links import LinkRow
 from academy.journeys.store import JourneySummary, VersionRow
+from journeys.blueprint import render_journey
 from journeys.model import Journey, Step, slugify
-from journeys.render import describe_journey, render_journey, svg_id
+from journeys.render import describe_journey, svg_id
 
 # The glossary's words for the kinds of lane (a service blueprint's rows).
 LANE_ROLE_SV = {

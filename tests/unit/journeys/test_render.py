@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from journeys import render
+from journeys import blueprint, render
 from journeys.errors import RenderError
 from journeys.examples import example_names, load_example
 from journeys.model import Flow, Journey, Lane, Stage, Step
@@ -19,7 +19,7 @@ HOSTILE = (
 
 
 def svg_root(journey: Journey) -> ET.Element:
-    return ET.fromstring(render.render_journey(journey, "svg"))
+    return ET.fromstring(blueprint.render_journey(journey, "svg"))
 
 
 def hostile_journey() -> Journey:
@@ -82,7 +82,7 @@ def test_unsafe_ids_are_hashed_not_copied() -> None:
     journey = split_journey()
     journey.steps[1].id = 'web" onclick="x'
     journey.flows = [f for f in journey.flows if "web" not in (f.source, f.target)]
-    svg = render.render_journey(journey, "svg").decode()
+    svg = blueprint.render_journey(journey, "svg").decode()
     assert "onclick" not in svg
     assert render.svg_id("step", 'web" onclick="x').startswith("step-x")
 
@@ -146,34 +146,34 @@ def _y(group: ET.Element) -> list[float]:
 
 def test_png_and_pdf() -> None:
     journey = split_journey()
-    assert render.render_journey(journey, "png").startswith(b"\x89PNG")
-    assert render.render_journey(journey, "pdf").startswith(b"%PDF")
+    assert blueprint.render_journey(journey, "png").startswith(b"\x89PNG")
+    assert blueprint.render_journey(journey, "pdf").startswith(b"%PDF")
 
 
 def test_cache_serves_unchanged_journeys_and_renders_changed_ones() -> None:
-    render.JOURNEY_CACHE.clear()
+    blueprint.JOURNEY_CACHE.clear()
     journey = split_journey()
-    first = render.render_journey(journey, "svg")
-    assert render.render_journey(split_journey(), "svg") is first
+    first = blueprint.render_journey(journey, "svg")
+    assert blueprint.render_journey(split_journey(), "svg") is first
     journey.steps[0].text = "Ändrad"
-    changed = render.render_journey(journey, "svg")
+    changed = blueprint.render_journey(journey, "svg")
     assert changed is not first and "Ändrad".encode() in changed
 
 
 def test_render_dot_cache_is_keyed_by_content() -> None:
-    dot_text = render.journey_dot(split_journey())
+    dot_text = blueprint.journey_dot(split_journey())
     assert render.render_dot(dot_text) is render.render_dot(dot_text)
 
 
 def test_time_limit_refuses_with_a_message() -> None:
     journey = big_journey(200)
     with pytest.raises(RenderError, match="sekunder"):
-        render.run_dot(render.journey_dot(journey), "svg", timeout=0.001)
+        render.run_dot(blueprint.journey_dot(journey), "svg", timeout=0.001)
 
 
 def test_size_limits_refuse_before_running_dot() -> None:
     with pytest.raises(RenderError, match="högst"):
-        render.render_journey(big_journey(render.MAX_STEPS + 1))
+        blueprint.render_journey(big_journey(render.MAX_STEPS + 1))
     with pytest.raises(RenderError, match="för stort"):
         render.run_dot("digraph { a }" + " " * render.MAX_DOT_BYTES)
 
