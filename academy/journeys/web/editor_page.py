@@ -10,6 +10,7 @@ from academy.journeys.web.editor_state import AT_HISTORY, AT_META, AT_PAGE
 from academy.journeys.web.editor_state import JourneyEditorState as S
 from academy.journeys.web.flows_page import flows
 from academy.journeys.web.forms import KIND_OPTIONS
+from academy.journeys.web.future_state import AT_FUTURE, JourneyFutureState
 from academy.journeys.web.steps_page import field_error, step_form, steps_table
 from academy.journeys.web.view import HistoryRow
 
@@ -216,6 +217,19 @@ def _heading() -> rx.Component:
             S.current_journey_id != "",
             rx.link(
                 "Jämför med nuläget", href="/kundresor/" + S.journey_id.to_string() + "/jamfor"
+            ),
+        ),
+        rx.cond(
+            S.can_edit & (S.kind == "current"),
+            rx.el.div(
+                ui.button("Skapa önskat läge", JourneyFutureState.create(S.journey_id)),
+                rx.el.span(
+                    "Kopierar nuläget till en ny kundresa, kopplad hit för jämförelse.",
+                    class_name="muted",
+                ),
+                ui.message(JourneyFutureState, at=AT_FUTURE),
+                class_name="actions",
+                style={"flex_wrap": "wrap", "align_items": "center"},
             ),
         ),
         _exports(),
