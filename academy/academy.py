@@ -23,7 +23,7 @@ def _built_pages():
 
 
 app = rx.App(
-    stylesheets=["/styles.css"],
+    stylesheets=["/styles.css", "/css/journey-blueprint.css"],
     head_components=[
         rx.el.meta(name="description", content="Serviceakademin"),
         rx.script(src="/kit.js", defer=True),

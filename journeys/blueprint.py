@@ -64,6 +64,12 @@ SEPARATOR = {
 }
 NAME_CELL = {"shape": "box", "style": "filled", "fillcolor": "#f4f4f4", "color": "#f4f4f4"}
 EMOTION = {"class": "emotion"}
+# Comparison marks: the text says it, the border shows it (also without colour).
+COMPARISON_MARKS = {
+    "added": ("＋ Nytt i önskat läge", "#1b7837", "solid"),
+    "removed": ("− Finns inte i önskat läge", "#762a83", "dashed"),
+    "changed": ("≠ Ändrat", "#2166ac", "solid"),
+}
 INTERACTION = ("line-of-interaction", "Interaktionslinje", "solid")
 VISIBILITY = ("line-of-visibility", "Synlighetslinje", "dashed")
 
@@ -80,14 +86,19 @@ def check_size(journey: Journey) -> None:
 
 
 def render_journey(
-    journey: Journey, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS
+    journey: Journey,
+    fmt: str = "svg",
+    timeout: float = RENDER_TIMEOUT_SECONDS,
+    marks: dict[str, str] | None = None,
 ) -> bytes:
-    """Journey -> SVG/PNG/PDF bytes. Unchanged journeys come from a cache keyed by content."""
-    key = (fmt, content_key(repr(journey)))
+    """Journey -> SVG/PNG/PDF bytes. Unchanged journeys come from a cache keyed by content.
+
+    `marks` flags steps for a comparison: step id -> "added", "removed" or "changed"."""
+    key = (fmt, content_key(repr((journey, sorted((marks or {}).items())))))
     cached = JOURNEY_CACHE.get(key)
     if cached is None:
         check_size(journey)
-        cached = render_dot(journey_dot(journey), fmt, timeout)
+        cached = render_dot(blueprint_dot(journey, marks), fmt, timeout)
         JOURNEY_CACHE.put(key, cached)
     return cached
 
@@ -182,8 +193,9 @@ class Grid:
                 group.listing(names)
 
 
-def blueprint_dot(journey: Journey) -> str:
-    """DOT text for a journey as a service blueprint (see the module docstring)."""
+def blueprint_dot(journey: Journey, marks: dict[str, str] | None = None) -> str:
+    """DOT text for a journey as a service blueprint (see the module docstring); `marks` as
+    in render_journey."""
     graph = DotGraph(
         name="journey",
         graph_attr={
@@ -224,7 +236,8 @@ def blueprint_dot(journey: Journey) -> str:
             lines.append((f"lane-rule-{number}", "", "solid"))
         for line in lines:
             _line_row(grid, line)
-        _lane_row(grid, number, row, by_lane.get(row.lane_id, []), columns, separators)
+        lane_steps = by_lane.get(row.lane_id, [])
+        _lane_row(grid, number, row, lane_steps, columns, separators, marks or {})
         previous_role = row.role
     grid.finish()
 
@@ -350,6 +363,7 @@ def _lane_row(
     steps: list[Step],
     columns: dict[str, int],
     separators: list[int],
+    marks: dict[str, str],
 ) -> None:
     """One lane: its name in column 0, its steps in their columns, a light mark between stages."""
     lane_id = svg_id("lane", row.lane_id) if row.lane_id else "lane-unknown"
@@ -366,11 +380,26 @@ def _lane_row(
             firsts.append(grid.add(column, f"row-{number}-sep-{column}", height="0.3", **SEPARATOR))
             continue
         nodes = [
-            grid.add(column, svg_id("step", step.id), **step_attributes(step))
+            grid.add(column, svg_id("step", step.id), **marked(step, marks.get(step.id)))
             for step in cells[column]
         ]
         firsts.append(nodes[0])
     grid.row(firsts)
+
+
+def marked(step: Step, mark: str | None) -> dict[str, str]:
+    """A step's node attributes, with a comparison mark (text, thick border, class) if any."""
+    attributes = step_attributes(step)
+    if mark not in COMPARISON_MARKS:
+        return attributes
+    text, colour, style = COMPARISON_MARKS[mark]
+    row = f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10"><B>{text}</B></FONT></TD></TR>'
+    label = attributes["label"]
+    opening = label.index(">", 2) + 1  # after <TABLE ...>
+    attributes["label"] = html_label(label[1:opening] + row + label[opening:-1])
+    attributes.update(color=colour, penwidth="4", style=f"rounded,filled,{style}")
+    attributes["class"] = f"step step-{mark}"
+    return attributes
 
 
 def _small(text: str, **attributes: str) -> str:

@@ -130,6 +130,7 @@ class CompareRow:
     label: str
     before: str
     after: str
+    moved_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,11 +175,11 @@ def journey_rows(summaries: list[JourneySummary]) -> list[JourneyRow]:
     ]
 
 
-def svg_markup(journey: Journey) -> str:
+def svg_markup(journey: Journey, marks: dict[str, str] | None = None) -> str:
     """The diagram as inline SVG: graphviz output without its XML prolog and DOCTYPE.
 
     Every label went through the renderer's escaping, so the markup carries no user markup."""
-    svg = render_journey(journey, "svg").decode("utf-8")
+    svg = render_journey(journey, "svg", marks=marks).decode("utf-8")
     return svg[svg.index("<svg") :]
 
 
@@ -333,12 +334,45 @@ COMPARED_LABELS = {
 }
 
 
-def comparison_rows(result: dict) -> list[CompareRow]:
-    return [
-        CompareRow(label, show(result["before"][name]), show(result["after"][name]))
-        for name, (label, show) in COMPARED_LABELS.items()
-    ]
+CHANGE_WORDS = {"added": "nytt", "removed": "borttaget", "changed": "ändrat"}
 
 
-def step_names(names: list[str]) -> str:
-    return ", ".join(names) or "inga"
+def comparison_marks(result: dict) -> dict[str, str]:
+    """Step id -> "added" / "removed" / "changed", for the diagrams."""
+    marks = {step_id: "changed" for step_id in result["steps_changed"]}
+    marks.update({step_id: "added" for step_id in result["steps_added"]})
+    marks.update({step_id: "removed" for step_id in result["steps_removed"]})
+    return marks
+
+
+def comparison_rows(
+    result: dict, current: Journey | None = None, future: Journey | None = None
+) -> list[CompareRow]:
+    """One row per figure; a figure that changed says which steps moved it, by their text."""
+    names = step_texts(current, future) if current and future else {}
+    marks = comparison_marks(result)
+    rows = []
+    for name, (label, show) in COMPARED_LABELS.items():
+        before, after = result["before"][name], result["after"][name]
+        movers = result.get("movers", {}).get(name, [])
+        if before == after:
+            moved_by = "Oförändrat."
+        elif movers:
+            moved_by = "Ändrat av: " + ", ".join(
+                f"{names.get(step_id, step_id)} ({CHANGE_WORDS[marks[step_id]]})"
+                for step_id in movers
+            )
+        else:
+            moved_by = "Ändrat av flera steg tillsammans (inget steg ensamt)."
+        rows.append(CompareRow(label, show(before), show(after), moved_by))
+    return rows
+
+
+def step_texts(*journeys: Journey) -> dict[str, str]:
+    """Step id -> the step's text (later journeys win); ids only where a step has no text."""
+    return {step.id: step.text or step.id for journey in journeys for step in journey.steps}
+
+
+def step_names(ids: list[str], texts: dict[str, str] | None = None) -> str:
+    names = [(texts or {}).get(step_id, step_id) for step_id in ids]
+    return ", ".join(f"”{name}”" for name in names) or "inga"

@@ -89,3 +89,31 @@ def test_the_editor_opens_a_wide_blueprint_at_a_readable_zoom(demo):
     state.zoom_by(25)
     state.zoom_fit()
     assert state.fit is True
+
+
+def test_the_comparison_marks_and_names_what_changed_in_the_copy(demo):
+    from academy.journeys.web.compare_state import JourneyCompareState
+
+    strategist = actor(demo, "strateg@demo.se")
+    with session_scope(demo) as session:
+        future_id = create_future(session, strategist, _felanmalan_id(demo))
+    with session_scope(demo) as session:
+        stored = store.get_journey(session, strategist, future_id)
+        journey = stored.journey
+        gone = next(s for s in journey.steps if s.failure_demand)
+        journey.steps = [s for s in journey.steps if s.id != gone.id]
+        journey.flows = [f for f in journey.flows if gone.id not in (f.source, f.target)]
+        store.save_journey(
+            session, strategist, future_id, journey, expected_version=1, summary="Steg bort"
+        )
+    state = _future_state("strateg@demo.se")
+    compare_state = JourneyCompareState()
+    compare_state.token = state.token
+    compare_state.journey_id = future_id
+    assert compare_state._run(compare_state._compare, at="page"), compare_state.error
+    assert compare_state.removed == f"”{gone.text}”" and compare_state.added == "inga"
+    assert "Finns inte i önskat läge" in compare_state.current_svg
+    assert "Finns inte i önskat läge" not in compare_state.future_svg
+    rows = {row.label: row for row in compare_state.rows}
+    assert rows["Steg"].moved_by == f"Ändrat av: {gone.text} (borttaget)"
+    assert gone.id not in rows["Sviktande efterfrågan"].moved_by

@@ -357,3 +357,18 @@ def test_blueprint_columns_put_a_separator_between_stages() -> None:
     assert starts == [1, 3, 7] and separators == [2, 6] and count == 9
     assert [columns[s] for s in ("behov", "ringer", "svarar", "registrerar")] == [1, 3, 4, 5]
     assert columns["beslutar"] == 7 and columns["beslut"] == 8
+
+
+def test_comparison_marks_are_text_border_and_class_on_the_step() -> None:
+    journey = blueprint_journey()
+    svg = blueprint.render_journey(
+        journey, "svg", marks={"ringer": "added", "svarar": "removed", "beslut": "changed"}
+    )
+    groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
+    assert "＋ Nytt i önskat läge" in texts_of(groups["step-ringer"])
+    assert "− Finns inte i önskat läge" in texts_of(groups["step-svarar"])
+    assert "≠ Ändrat" in texts_of(groups["step-beslut"])
+    assert "step-added" in groups["step-ringer"].get("class")
+    assert "Ringer" in texts_of(groups["step-ringer"])
+    unmarked = blueprint.render_journey(journey, "svg")
+    assert "Nytt i önskat läge" not in unmarked.decode()  # marks are part of the cache key

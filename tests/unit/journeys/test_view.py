@@ -101,7 +101,7 @@ def test_comparison_rows_and_import_preview():
     future = load_example("forskoleplats-onskat-lage")
     rows = view.comparison_rows(compare(current, future))
     assert rows[0].label == "Steg" and rows[0].before == str(len(current.steps))
-    assert view.step_names([]) == "inga" and view.step_names(["a", "b"]) == "a, b"
+    assert view.step_names([]) == "inga" and view.step_names(["a", "b"]) == "”a”, ”b”"
     preview = view.import_preview(blueprint())
     assert (preview.title, preview.stages, preview.steps, preview.flows) == (
         "Bygglov",
@@ -115,3 +115,24 @@ def test_download_name_is_an_ascii_slug_with_the_version():
     assert view.download_name("Ansöka om förskoleplats", 3, "svg") == (
         "ansoka-om-forskoleplats-v3.svg"
     )
+
+
+def test_comparison_names_steps_by_text_and_says_which_moved_each_figure():
+    current = load_example("forskoleplats-nulage")
+    future = load_example("forskoleplats-onskat-lage")
+    result = compare(current, future)
+    rows = {row.label: row for row in view.comparison_rows(result, current, future)}
+    texts = view.step_texts(current, future)
+    moved = rows["Sviktande efterfrågan"].moved_by
+    assert moved.startswith("Ändrat av: ")
+    # every step is named by its text and what happened to it, never by its id
+    for step_id in result["movers"]["failure_demand_share"]:
+        assert texts[step_id] in moved
+    assert "(borttaget)" in moved and "(nytt)" in moved
+    assert "ringer-status" not in moved
+    same = [row for row in rows.values() if row.before == row.after]
+    assert all(row.moved_by == "Oförändrat." for row in same)
+    marks = view.comparison_marks(result)
+    assert {marks[s] for s in result["steps_added"]} == {"added"}
+    assert {marks[s] for s in result["steps_removed"]} == {"removed"}
+    assert view.step_names(result["steps_added"], texts).startswith("”")
