@@ -75,6 +75,7 @@ VISIBILITY = ("line-of-visibility", "Synlighetslinje", "dashed")
 
 
 JOURNEY_CACHE = RenderCache()
+PNG_DPI = 192  # twice the 96 dpi Graphviz assumes for a screen
 
 
 def check_size(journey: Journey) -> None:
@@ -98,7 +99,8 @@ def render_journey(
     cached = JOURNEY_CACHE.get(key)
     if cached is None:
         check_size(journey)
-        cached = render_dot(blueprint_dot(journey, marks), fmt, timeout)
+        dpi = PNG_DPI if fmt == "png" else None
+        cached = render_dot(blueprint_dot(journey, marks, dpi=dpi), fmt, timeout)
         JOURNEY_CACHE.put(key, cached)
     return cached
 
@@ -193,9 +195,11 @@ class Grid:
                 group.listing(names)
 
 
-def blueprint_dot(journey: Journey, marks: dict[str, str] | None = None) -> str:
+def blueprint_dot(
+    journey: Journey, marks: dict[str, str] | None = None, *, dpi: int | None = None
+) -> str:
     """DOT text for a journey as a service blueprint (see the module docstring); `marks` as
-    in render_journey."""
+    in render_journey; `dpi` sets the resolution of bitmap output."""
     graph = DotGraph(
         name="journey",
         graph_attr={
@@ -208,6 +212,7 @@ def blueprint_dot(journey: Journey, marks: dict[str, str] | None = None) -> str:
             "labeljust": "l",
             "label": html_label(_title_and_legend(journey)),
             "id": "journey",
+            **({"dpi": str(dpi)} if dpi else {}),
         },
         node_attr={"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11"},
         edge_attr={"fontname": FONT, "fontsize": "9", "color": "#555555"},
@@ -374,17 +379,25 @@ def _lane_row(
         cells.setdefault(columns[step.id], []).append(step)
     for column in separators:
         cells.setdefault(column, [])
-    firsts = [name]
+    row_cells = [[name]]
     for column in sorted(cells):
         if not cells[column]:
-            firsts.append(grid.add(column, f"row-{number}-sep-{column}", height="0.3", **SEPARATOR))
+            separator = grid.add(column, f"row-{number}-sep-{column}", height="0.3", **SEPARATOR)
+            row_cells.append([separator])
             continue
-        nodes = [
-            grid.add(column, svg_id("step", step.id), **marked(step, marks.get(step.id)))
-            for step in cells[column]
-        ]
-        firsts.append(nodes[0])
-    grid.row(firsts)
+        row_cells.append(
+            [
+                grid.add(column, svg_id("step", step.id), **marked(step, marks.get(step.id)))
+                for step in cells[column]
+            ]
+        )
+    grid.row([cell[0] for cell in row_cells])
+    # Steps stacked in one cell hang on their neighbours' first nodes, so they stay in the row.
+    for left, right in zip(row_cells, row_cells[1:], strict=False):
+        for node in right[1:]:
+            grid.graph.edge(left[0], node, style="invis", weight="1")
+        for node in left[1:]:
+            grid.graph.edge(node, right[0], style="invis", weight="1")
 
 
 def marked(step: Step, mark: str | None) -> dict[str, str]:

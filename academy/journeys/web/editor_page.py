@@ -17,7 +17,8 @@ from academy.journeys.web.view import HistoryRow
 EXPORTS = [
     ("SVG", "svg"),
     ("PNG", "png"),
-    ("PDF", "pdf"),
+    ("PDF A4", "pdf"),
+    ("PDF A3", "pdf-a3"),
     ("JSON", "json"),
     ("Mermaid", "mmd"),
     ("DOT", "dot"),

@@ -241,6 +241,7 @@ def blueprint_journey() -> Journey:
         steps=[
             Step("behov", "a", "kund", "Behöver hjälp", emotion=-1, is_start=True),
             Step("ringer", "b", "kund", "Ringer", channel="telefon", emotion=-2),
+            Step("skriver", "b", "kund", "Skriver ett brev", channel="brev"),
             Step("svarar", "b", "front", "Svarar", pain_points=["Lång kö"], failure_demand=True),
             Step("registrerar", "b", "system", "Registrerar ärendet"),
             Step("beslutar", "c", "back", "Beslutar"),
@@ -252,6 +253,7 @@ def blueprint_journey() -> Journey:
             Flow("svarar", "registrerar"),
             Flow("registrerar", "beslutar"),
             Flow("beslutar", "beslut", "handoff"),
+            Flow("skriver", "beslutar"),
         ],
     )
 
@@ -279,6 +281,10 @@ def test_blueprint_rows_are_in_blueprint_order_with_the_two_lines_between() -> N
     assert _bottom(groups["step-ringer"]) < interaction < _top(groups["step-svarar"])
     assert _bottom(groups["step-svarar"]) < visibility < _top(groups["step-beslutar"])
     assert _bottom(groups["step-beslutar"]) < _top(groups["step-registrerar"])
+    # two citizen steps in one column are stacked inside the citizen lane
+    assert _centre_x(groups["step-skriver"]) == pytest.approx(_centre_x(groups["step-ringer"]))
+    assert _top(groups["emotion-row"]) < _top(groups["step-skriver"])
+    assert _bottom(groups["step-skriver"]) < interaction
     # the stage names form a header row above every step, in stage order
     headers = [groups[f"stage-{stage}"] for stage in "abc"]
     assert [_left(h) for h in headers] == sorted(_left(h) for h in headers)
