@@ -240,7 +240,7 @@ def test_the_editor_fits_a_phone_and_the_diagram_scrolls_in_its_own_box(new_page
     page.get_by_role("link", name="Ansöka om förskoleplats").first.click()
     expect(page.locator("#diagram g.node").first).to_be_attached()
     page.get_by_role("button", name="Zooma in").click()
-    expect(page.get_by_text("125 %")).to_be_visible()
+    expect(page.get_by_text("100 %")).to_be_visible()
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, window.innerWidth,"
         " document.querySelector('#diagram').clientWidth]"
