@@ -97,3 +97,24 @@ def test_the_pdf_export_prints_on_the_chosen_paper(new_page, app_url):
         with open(download.value.path(), "rb") as file:
             pdf = file.read()
         assert pdf.startswith(b"%PDF") and f"/MediaBox [0 0 {box}]".encode() in pdf
+
+
+def test_a_reader_sees_diagram_text_analysis_and_steps_but_no_forms(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/kundresor")
+    page.get_by_role("link", name="Ansöka om förskoleplats").first.click()
+    expect(page.get_by_text("endast läsning")).to_be_visible()
+    expect(page.locator("#diagram g.node").first).to_be_attached()
+    expect(page.get_by_text("Kundresan som text")).to_be_visible()
+    expect(page.get_by_role("heading", name="Analys")).to_be_visible()
+    steps = page.get_by_role("table", name="Alla steg")
+    expect(steps.locator("tbody tr").first).to_be_visible()
+    expect(page.locator("main form")).to_have_count(0)
+    expect(page.locator("main input, main select, main textarea")).to_have_count(0)
+    steps.get_by_role("button", name="Visa").first.click()
+    details = page.locator("#step-details")
+    expect(details.get_by_role("heading", level=2)).to_contain_text("Steg: ")
+    expect(details.locator("dt", has_text="Bana")).to_be_visible()
+    expect(page.locator("main form")).to_have_count(0)
+    assert serious_violations(page) == []

@@ -11,6 +11,7 @@ from academy.journeys.web.editor_state import JourneyEditorState as S
 from academy.journeys.web.flows_page import flows
 from academy.journeys.web.forms import KIND_OPTIONS
 from academy.journeys.web.future_state import AT_FUTURE, JourneyFutureState
+from academy.journeys.web.step_details_page import step_details
 from academy.journeys.web.steps_page import field_error, step_form, steps_table
 from academy.journeys.web.view import HistoryRow
 
@@ -243,7 +244,12 @@ def _editor() -> rx.Component:
         _diagram(),
         rx.el.div(
             rx.el.div(steps_table(), flows(), class_name="main-col", style=SHRINK),
-            rx.el.div(step_form(), _analysis(), class_name="side-col", style=SHRINK),
+            rx.el.div(
+                rx.cond(S.can_edit, step_form(), step_details()),
+                _analysis(),
+                class_name="side-col",
+                style=SHRINK,
+            ),
             class_name="editor-grid",
         ),
         rx.cond(

@@ -202,7 +202,7 @@ def step_form() -> rx.Component:
 # ---- links to training ------------------------------------------------------------------------
 
 
-def _link_row(link: LinkView) -> rx.Component:
+def link_row(link: LinkView) -> rx.Component:
     return rx.el.li(
         link.target,
         rx.cond(link.pain_point != "", rx.el.span(" (smärtpunkt: ", link.pain_point, ")")),
@@ -255,7 +255,7 @@ def _training_links() -> rx.Component:
             rx.el.h3("Kopplad utbildning"),
             rx.cond(
                 S.step_links.length() > 0,
-                rx.el.ul(rx.foreach(S.step_links, _link_row)),
+                rx.el.ul(rx.foreach(S.step_links, link_row)),
                 rx.el.p("Steget är inte kopplat till någon utbildning.", class_name="muted"),
             ),
             rx.cond(S.can_edit & (S.link_choices.length() > 0), _link_form()),
