@@ -1,6 +1,7 @@
 """Kundresor in the real browser: build a journey, diagram, import, export, locking, access."""
 
 import re
+from textwrap import wrap
 
 import pytest
 from playwright.sync_api import expect
@@ -82,7 +83,7 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
 
     diagram = page.locator("#diagram")
     for text, *_ in STEPS:
-        expect(diagram.locator("text", has_text=text).first).to_be_attached()
+        expect(diagram.locator("text", has_text=wrap(text, 28)[0]).first).to_be_attached()
     # The hostile name is text in the SVG, never an element, and nothing ran.
     assert diagram.locator("img").count() == 0
     assert dialogs == []

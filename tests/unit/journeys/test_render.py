@@ -378,3 +378,12 @@ def test_comparison_marks_are_text_border_and_class_on_the_step() -> None:
     assert "Ringer" in texts_of(groups["step-ringer"])
     unmarked = blueprint.render_journey(journey, "svg")
     assert "Nytt i önskat läge" not in unmarked.decode()  # marks are part of the cache key
+
+
+def test_very_large_journeys_get_the_compact_layout() -> None:
+    small = big_journey(20)
+    large = big_journey(blueprint.GRID_MAX_STEPS + 1)
+    assert "line_of_interaction" not in blueprint.journey_dot(small)  # one customer lane
+    assert "cluster_row_0" in blueprint.journey_dot(large)
+    assert "cluster_row_0" not in blueprint.journey_dot(small)
+    assert "Fas 0" in blueprint.render_journey(large, "svg").decode()
