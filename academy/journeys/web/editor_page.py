@@ -124,7 +124,13 @@ def _analysis() -> rx.Component:
             rx.el.p("Inga valideringsproblem."),
         ),
         rx.el.dl(
-            rx.foreach(S.figures, lambda f: rx.fragment(rx.el.dt(f.label), rx.el.dd(f.value))),
+            rx.foreach(
+                S.figures,
+                lambda f: rx.fragment(
+                    rx.el.dt(f.label),
+                    rx.el.dd(f.value, rx.el.span(f.explanation, class_name="figure-explanation")),
+                ),
+            ),
             class_name="figures",
         ),
         rx.el.h3("Känslokurva längs huvudvägen"),

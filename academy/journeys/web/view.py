@@ -101,6 +101,7 @@ class ColumnRow:
 class Figure:
     label: str
     value: str
+    explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,38 @@ def key_figures(summary: dict) -> list[Figure]:
         ("Nås helt digitalt", "Ja" if access["digital"] else "Nej"),
         ("Steg med observerat underlag", percent(summary["observed_evidence_share"])),
     ]
-    return [Figure(label, value) for label, value in pairs]
+    return [Figure(label, value, FIGURE_EXPLANATIONS.get(label, "")) for label, value in pairs]
+
+
+# One sentence per figure, beside it in the editor; the computations are in docs/journeys.md.
+FIGURE_EXPLANATIONS = {
+    "Steg": "Alla steg i kundresan, i alla banor.",
+    "Överlämningar på huvudvägen": (
+        "Hur många gånger ärendet byter händer mellan två personalbanor på den mest sannolika "
+        "vägen från start till slut."
+    ),
+    "Kanalbyten på huvudvägen": (
+        "Hur många gånger medborgaren måste byta kanal, till exempel från webb till telefon, "
+        "på den mest sannolika vägen."
+    ),
+    "Sviktande efterfrågan": (
+        "Andelen av kontakterna (volym per vecka) som beror på att något inte blev rätt förra "
+        "gången."
+    ),
+    "Lösta i första kontakten": (
+        "Stegens andel lösta i första kontakten, vägd efter volym när alla steg har en volym."
+    ),
+    "Kontakter per avgjort ärende": (
+        "Hur många kontakter ett ärende i genomsnitt kräver innan det är avgjort, med omtag "
+        "inräknade; ”kan fastna” betyder en slinga som ärenden inte kommer ur."
+    ),
+    "Omtagsslingor": "Vägar i flödet som leder tillbaka till ett tidigare steg.",
+    "Nås utan digitala kanaler": (
+        "Om ett slut kan nås med bara telefon, besök och brev (service på lika villkor)."
+    ),
+    "Nås helt digitalt": "Om ett slut kan nås med bara digitala kanaler.",
+    "Steg med observerat underlag": "Andelen steg som bygger på observationer, inte antaganden.",
+}
 
 
 def emotion_points(journey: Journey, summary: dict) -> list[dict]:

@@ -136,3 +136,9 @@ def test_comparison_names_steps_by_text_and_says_which_moved_each_figure():
     assert {marks[s] for s in result["steps_added"]} == {"added"}
     assert {marks[s] for s in result["steps_removed"]} == {"removed"}
     assert view.step_names(result["steps_added"], texts).startswith("”")
+
+
+def test_every_key_figure_has_a_one_sentence_explanation():
+    figures = view.key_figures(summarize(load_example("forskoleplats-nulage")))
+    assert figures and all(f.explanation.endswith(".") for f in figures)
+    assert all(f.explanation.count(". ") == 0 for f in figures)  # one sentence each
