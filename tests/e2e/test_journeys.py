@@ -56,7 +56,12 @@ def add_step(page, text, stage, lane, channel):
     form.get_by_label("Bana").select_option(label=lane)
     form.get_by_label("Kanal").select_option(label=channel)
     saved(page, form.get_by_role("button", name="Spara").click)
-    expect(page.get_by_role("heading", name=f"Steg: {text}")).to_be_visible()
+    # the form is ready for the next step
+    expect(page.get_by_role("heading", name="Nytt steg")).to_be_visible()
+    expect(page.locator("#step-added")).to_have_text(
+        f"Steget ”{text}” är tillagt. Fyll i nästa steg."
+    )
+    expect(form.get_by_label("Text")).to_have_value("")
 
 
 def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):

@@ -55,6 +55,7 @@ class JourneyEditorState(BaseState):
     # The open step ("" = a new step) and the values its form starts from.
     step_id: str = ""
     step: view.StepRow = view.StepRow()
+    just_added: str = ""  # the text of the step saved just before this new-step form
     # Links from steps to training: all of the journey's, and those of the open step.
     all_links: list[view.LinkView] = []
     step_links: list[view.LinkView] = []
@@ -104,11 +105,19 @@ class JourneyEditorState(BaseState):
 
     def _open_step(self, step_id: str) -> None:
         """Open a step in the form ("" or a step that is gone: a new step)."""
+        self.just_added = ""
         found = next((s for s in self.steps if s.id == step_id), None)
         self.step_id = found.id if found else ""
         self.step = found or view.StepRow()
         self.step_links = [link for link in self.all_links if link.step_id == self.step_id]
         self.form_key += 1
+
+    def _ready_for_next(self, added_id: str) -> None:
+        """After a new step: an empty form for the next one, in the same stage and lane."""
+        added = next((s for s in self.steps if s.id == added_id), view.StepRow())
+        self._open_step("")
+        self.step = view.StepRow(stage=added.stage, lane=added.lane)
+        self.just_added = added.text
 
     @rx.event
     def load(self):
@@ -198,7 +207,10 @@ class JourneyEditorState(BaseState):
         verb = "ändrat" if step_id else "tillagt"
         text = str(form_data.get("text", "")).strip()[:80]
         if self._edit(change, f"Steg {verb}: {text}", AT_STEP):
-            self._open_step(saved[0])
+            if step_id:
+                self._open_step(saved[0])
+            else:
+                self._ready_for_next(saved[0])
 
     @rx.event
     def delete_step(self):

@@ -184,6 +184,14 @@ def _step_actions() -> rx.Component:
 def step_form() -> rx.Component:
     return rx.el.section(
         rx.el.h2(rx.cond(S.step_id != "", "Steg: " + S.step.text, "Nytt steg")),
+        rx.cond(
+            (S.step_id == "") & (S.just_added != ""),
+            rx.el.p(
+                "Steget ”" + S.just_added + "” är tillagt. Fyll i nästa steg.",
+                class_name="muted",
+                id="step-added",
+            ),
+        ),
         ui.form(
             *_step_fields(),
             _step_actions(),

@@ -57,10 +57,15 @@ def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo)
     assert state.version == 1
     state.save_step({**form, "volume_per_week": "12,5", "first_contact_resolution": "80"})
     assert (state.error, state.notice, state.message_at) == ("", "Sparat som version 2.", "step")
-    assert state.version == 2 and state.step.text == "Nytt steg"
-    saved = stored(demo, journey_id).journey.step(state.step_id)
+    # the form is ready for the next step, in the same stage and lane
+    assert state.version == 2 and state.step_id == "" and state.just_added == "Nytt steg"
+    assert (state.step.stage, state.step.lane, state.step.text) == (form["stage"], form["lane"], "")
+    added = next(s for s in state.steps if s.text == "Nytt steg")
+    saved = stored(demo, journey_id).journey.step(added.id)
     assert (saved.volume_per_week, saved.first_contact_resolution) == (12.5, 0.8)
 
+    state.open_step(added.id)
+    assert state.just_added == ""
     state.delete_step()
     assert (state.notice, state.message_at, state.step_id) == ("Sparat som version 3.", "step", "")
     assert all(s.text != "Nytt steg" for s in state.steps)
