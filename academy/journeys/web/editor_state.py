@@ -259,7 +259,10 @@ class JourneyEditorState(BaseState):
 
     @rx.event
     def add_flow(self, form_data: dict):
-        self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), "Flöde tillagt", AT_FLOWS)
+        texts = {step.id: step.text for step in self.steps}
+        source, target = str(form_data.get("source", "")), str(form_data.get("target", ""))
+        summary = f"Flöde tillagt: {texts.get(source, source)} → {texts.get(target, target)}"
+        self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), summary, AT_FLOWS)
 
     @rx.event
     def delete_flow(self, source: str, target: str):

@@ -146,3 +146,11 @@ def test_restore_and_links_report_beside_their_buttons(demo):
     assert len(state.step_links) == 1
     state.unlink_training(state.step_links[0].id)
     assert (state.notice, state.step_links) == ("Kopplingen är borttagen.", [])
+
+
+def test_an_added_flow_is_summarised_by_its_steps_texts(demo):
+    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    first, last = state.steps[0], state.steps[-1]
+    state.add_flow({"source": last.id, "target": first.id, "kind": "rework", "share": ""})
+    assert state.error == "", state.error
+    assert state.history_rows[0].summary == f"Flöde tillagt: {last.text} → {first.text}"
