@@ -18,6 +18,7 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, StaleEdit, ValidationError
 from academy.core.models import Role, Unit, User, utcnow
 from academy.core.versioning import save_versioned
+from academy.journeys.editing import restore_changes
 from academy.journeys.models import JourneyRecord, JourneyVersion
 from journeys.formats import json_format
 from journeys.model import Journey
@@ -66,6 +67,7 @@ class VersionRow:
     author: str
     created_at: str
     summary: str
+    restore_changes: str = ""  # what restoring this version would change, in words
 
 
 def can_edit(actor: CurrentUser | None) -> bool:
@@ -326,7 +328,8 @@ def edit_journey(
 
 
 def history(session: Session, actor: CurrentUser | None, journey_id: int) -> list[VersionRow]:
-    _load(session, actor, journey_id)
+    record = _load(session, actor, journey_id)
+    current = json_format.loads(record.document)
     rows = session.execute(
         select(JourneyVersion, User.name)
         .outerjoin(User, User.id == JourneyVersion.author_id)
@@ -334,7 +337,15 @@ def history(session: Session, actor: CurrentUser | None, journey_id: int) -> lis
         .order_by(JourneyVersion.version.desc())
     ).all()
     return [
-        VersionRow(v.version, name or "", v.created_at.strftime("%Y-%m-%d %H:%M"), v.summary)
+        VersionRow(
+            v.version,
+            name or "",
+            v.created_at.strftime("%Y-%m-%d %H:%M"),
+            v.summary,
+            restore_changes(current, json_format.loads(v.document))
+            if v.version != record.version
+            else "",
+        )
         for v, name in rows
     ]
 

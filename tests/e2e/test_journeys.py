@@ -233,6 +233,9 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     # Restoring a version asks first and reports under Versioner.
     page.get_by_text("Versioner", exact=True).click()
     restore = page.get_by_role("button", name="Återställ version 1", exact=True)
+    restore.click()
+    expect(page.get_by_role("dialog")).to_contain_text("Steg som tas bort: ”Fyller i ansökan”")
+    page.get_by_role("dialog").get_by_role("button", name="Avbryt").click()
     confirm(page, restore, "Återställ")
     expect(page.get_by_role("status")).to_contain_text("Version 1 är återställd som version")
     expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(0)

@@ -170,7 +170,8 @@ def _history_row(v: HistoryRow) -> rx.Component:
                         S.restore(v.version),
                         dialog_id="restore-" + v.version.to(str),
                         question="Återställ version " + v.version.to(str) + "?",
-                        explanation="Den sparas som en ny version överst; alla versioner "
+                        explanation=v.restore_changes
+                        + " Den sparas som en ny version överst; alla versioner "
                         "finns kvar, så du kan ångra genom att återställa en annan.",
                         small=True,
                         aria_label="Återställ version " + v.version.to(str),

@@ -116,6 +116,7 @@ class HistoryRow:
     author: str
     created_at: str
     summary: str
+    restore_changes: str = ""
 
 
 @dataclass(frozen=True)
@@ -330,7 +331,8 @@ def _anchor(kind: str, element_id: str) -> str:
 
 def history_rows(versions: list[VersionRow]) -> list[HistoryRow]:
     return [
-        HistoryRow(v.version, v.author or "–", v.created_at, v.summary or "–") for v in versions
+        HistoryRow(v.version, v.author or "–", v.created_at, v.summary or "–", v.restore_changes)
+        for v in versions
     ]
 
 

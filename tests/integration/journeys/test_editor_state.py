@@ -137,6 +137,8 @@ def test_restore_and_links_report_beside_their_buttons(demo):
     state.restore(1)
     assert (state.notice, state.message_at) == ("Version 1 är återställd som version 3.", "history")
     assert [v.version for v in state.history_rows] == [3, 2, 1]
+    assert state.history_rows[0].restore_changes == ""  # the current version
+    assert state.history_rows[-1].restore_changes  # says what restoring version 1 changes
 
     state.open_step(state.steps[0].id)
     state.link_training({"target": "kurs:1"})
