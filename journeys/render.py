@@ -276,6 +276,9 @@ def _step_label(step: Step) -> str:
         details.append(f"känsla {format_emotion(step.emotion)}")
     rows.append(f'<FONT POINT-SIZE="9">{escape_label(" · ".join(details))}</FONT>')
     rows.append(f"<B>{escape_label(wrap(step.text or step.id))}</B>")
+    if len(step.actors) > 1:
+        participants = wrap("Deltar: " + ", ".join(step.actors[1:]), 34)
+        rows.append(f'<FONT POINT-SIZE="9">{escape_label(participants)}</FONT>')
     for pain in step.pain_points:
         pain_text = escape_label(wrap(f"Smärtpunkt: {pain}", 34))
         rows.append(f'<FONT POINT-SIZE="9"><B>⚠</B> {pain_text}</FONT>')

@@ -118,3 +118,38 @@ def test_a_reader_sees_diagram_text_analysis_and_steps_but_no_forms(new_page, ap
     expect(details.locator("dt", has_text="Bana")).to_be_visible()
     expect(page.locator("main form")).to_have_count(0)
     assert serious_violations(page) == []
+
+
+def test_a_mermaid_import_shows_what_it_did_with_three_actors(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    title = f"Bygglov {uuid.uuid4().hex[:6]}"
+    page.goto(f"{app_url}/kundresor")
+    page.get_by_label("Text att importera").fill(
+        f"journey\n  title {title}\n  section Ansökan\n"
+        "    Fyller i ansökan: 3: Medborgare\n"
+        "    Ringer om ansökan: 1: Medborgare, Kundtjänst, Bygglovshandläggare\n"
+        "  section Beslut\n    Beslutar: 4: Bygglovshandläggare\n"
+    )
+    page.get_by_role("button", name="Förhandsgranska").click()
+    actors = page.locator("#import-actors li")
+    expect(actors).to_have_text(
+        [
+            "Medborgare → banan ”Medborgare”",
+            "Bygglovshandläggare → banan ”Bygglovshandläggare” och deltagare i ”Ringer om ansökan”",
+            "Kundtjänst → deltagare i ”Ringer om ansökan”",
+        ]
+    )
+    page.locator("#import-preview").get_by_role("button", name="Skapa kundresan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    diagram = page.locator("#diagram")
+    expect(diagram.locator("text", has_text="Deltar: Kundtjänst,").first).to_be_attached()
+    page.get_by_role("button", name="Redigera Ringer om ansökan").click()
+    expect(page.locator("#step-participants")).to_have_text(
+        "Deltar också: Kundtjänst, Bygglovshandläggare"
+    )
+    with page.expect_download() as download:
+        page.get_by_role("navigation", name="Exportera").get_by_role("link", name="Mermaid").click()
+    with open(download.value.path(), encoding="utf-8") as file:
+        exported = file.read()
+    assert "Ringer om ansökan: 1: Medborgare, Kundtjänst, Bygglovshandläggare" in exported

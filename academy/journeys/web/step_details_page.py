@@ -18,6 +18,7 @@ def _details() -> rx.Component:
     return rx.el.dl(
         _fact("Fas", step.stage_name),
         _fact("Bana", step.lane_name),
+        _fact("Deltar också", step.participants),
         _fact("Kanal", step.channel),
         _fact("Känsla (−2 till +2)", step.emotion),
         rx.el.dt("Smärtpunkter"),

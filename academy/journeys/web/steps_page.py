@@ -185,6 +185,10 @@ def step_form() -> rx.Component:
     return rx.el.section(
         rx.el.h2(rx.cond(S.step_id != "", "Steg: " + S.step.text, "Nytt steg")),
         rx.cond(
+            S.step.participants != "",
+            rx.el.p("Deltar också: ", S.step.participants, id="step-participants"),
+        ),
+        rx.cond(
             (S.step_id == "") & (S.just_added != ""),
             rx.el.p(
                 "Steget ”" + S.just_added + "” är tillagt. Fyll i nästa steg.",

@@ -70,6 +70,7 @@ class StepRow:
     evidence: str = "assumed"
     is_start: bool = False
     is_end: bool = False
+    participants: str = ""  # actors after the first (from Mermaid), comma-separated
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ class ImportPreview:
     stages: str = ""
     steps: int = 0
     flows: int = 0
+    actors: list[str] = field(default_factory=list)  # how each actor was mapped, in words
 
 
 def percent(value: float | None) -> str:
@@ -209,6 +211,7 @@ def step_row(journey: Journey, step: Step) -> StepRow:
         evidence=step.evidence or "assumed",
         is_start=step.is_start,
         is_end=step.is_end,
+        participants=", ".join(step.actors[1:]),
     )
 
 
@@ -355,7 +358,32 @@ def import_preview(journey: Journey) -> ImportPreview:
         stages=", ".join(stage.name for stage in journey.stages) or "–",
         steps=len(journey.steps),
         flows=len(journey.flows),
+        actors=actor_mapping(journey),
     )
+
+
+def actor_mapping(journey: Journey) -> list[str]:
+    """How an imported journey's actors were used: an actor that comes first in a task names
+    that task's lane; one that only comes later is a participant in those steps."""
+    lanes = journey.lanes_by_id()
+    first: dict[str, str] = {}
+    later: dict[str, list[str]] = {}
+    for step in journey.steps:
+        for position, actor in enumerate(step.actors):
+            if position == 0:
+                first.setdefault(actor, lanes[step.lane].name if step.lane in lanes else actor)
+            else:
+                later.setdefault(actor, []).append(step.text)
+    lines = []
+    for actor in dict.fromkeys([*first, *later]):
+        parts = []
+        if actor in first:
+            parts.append(f"banan ”{first[actor]}”")
+        if actor in later:
+            steps = ", ".join(f"”{text}”" for text in later[actor])
+            parts.append(f"deltagare i {steps}")
+        lines.append(f"{actor} → " + " och ".join(parts))
+    return lines
 
 
 COMPARED_LABELS = {

@@ -387,3 +387,10 @@ def test_very_large_journeys_get_the_compact_layout() -> None:
     assert "cluster_row_0" in blueprint.journey_dot(large)
     assert "cluster_row_0" not in blueprint.journey_dot(small)
     assert "Fas 0" in blueprint.render_journey(large, "svg").decode()
+
+
+def test_participants_are_shown_on_the_step() -> None:
+    journey = blueprint_journey()
+    journey.step("ringer").actors = ["Medborgare", "Kundtjänst", "Handläggare"]
+    groups = {g.get("id"): g for g in svg_root(journey).iter(f"{SVG}g")}
+    assert "Deltar: Kundtjänst, Handläggare" in texts_of(groups["step-ringer"])

@@ -142,3 +142,24 @@ def test_every_key_figure_has_a_one_sentence_explanation():
     figures = view.key_figures(summarize(load_example("forskoleplats-nulage")))
     assert figures and all(f.explanation.endswith(".") for f in figures)
     assert all(f.explanation.count(". ") == 0 for f in figures)  # one sentence each
+
+
+THREE_ACTORS = (
+    "journey\n  title Bygglov\n  section Ansökan\n"
+    "    Fyller i: 3: Medborgare\n"
+    "    Ringer: 1: Medborgare, Kundtjänst, Bygglovshandläggare\n"
+    "  section Beslut\n    Beslutar: 4: Bygglovshandläggare\n"
+)
+
+
+def test_the_import_preview_says_how_each_actor_was_used():
+    from journeys.formats.mermaid import parse_mermaid
+
+    journey = parse_mermaid(THREE_ACTORS)
+    assert view.import_preview(journey).actors == [
+        "Medborgare → banan ”Medborgare”",
+        "Bygglovshandläggare → banan ”Bygglovshandläggare” och deltagare i ”Ringer”",
+        "Kundtjänst → deltagare i ”Ringer”",
+    ]
+    ringer = next(s for s in journey.steps if s.text == "Ringer")
+    assert view.step_row(journey, ringer).participants == "Kundtjänst, Bygglovshandläggare"
