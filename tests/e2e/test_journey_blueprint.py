@@ -47,7 +47,7 @@ def test_the_editor_shows_a_readable_blueprint(new_page, app_url):
     assert header["y"] + header["height"] <= citizen["y"]
 
 
-def test_a_future_journey_is_copied_changed_and_compared(new_page, app_url):
+def test_a_future_journey_is_copied_changed_and_compared(new_page, app_url, tmp_path):
     page = new_page()
     log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
     title = f"Parkeringstillstånd {uuid.uuid4().hex[:6]}"
@@ -82,6 +82,12 @@ def test_a_future_journey_is_copied_changed_and_compared(new_page, app_url):
     )
     assert len(zooms) == 2 and zooms[0] == zooms[1]
     assert serious_violations(page) == []
+    page.screenshot(path=str(tmp_path / "compare-1280.png"), full_page=True)
+    # On a phone the page itself does not scroll sideways; the diagrams scroll in their box.
+    page.set_viewport_size({"width": 390, "height": 844})
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], widths
+    page.screenshot(path=str(tmp_path / "compare-390.png"), full_page=True)
 
 
 def test_the_pdf_export_prints_on_the_chosen_paper(new_page, app_url):
