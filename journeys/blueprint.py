@@ -67,7 +67,7 @@ NAME_CELL = {"shape": "box", "style": "filled", "fillcolor": "#f4f4f4", "color":
 EMOTION = {"class": "emotion"}
 # Comparison marks: the text says it, the border shows it (also without colour).
 COMPARISON_MARKS = {
-    "added": ("＋ Nytt i önskat läge", "#1b7837", "solid"),
+    "added": ("+ Nytt i önskat läge", "#1b7837", "solid"),
     "removed": ("− Finns inte i önskat läge", "#762a83", "dashed"),
     "changed": ("≠ Ändrat", "#2166ac", "solid"),
 }

@@ -30,7 +30,7 @@ def _diagram(heading: str, title: rx.Var, svg: rx.Var, diagram_id: str) -> rx.Co
 
 def _changes() -> rx.Component:
     return rx.el.ul(
-        rx.el.li(rx.el.strong("＋ Nya steg: "), S.added),
+        rx.el.li(rx.el.strong("+ Nya steg: "), S.added),
         rx.el.li(rx.el.strong("− Borttagna steg: "), S.removed),
         rx.el.li(rx.el.strong("≠ Ändrade steg: "), S.changed),
         class_name="compare-changes",
@@ -64,7 +64,7 @@ def compare_page() -> rx.Component:
                     "Diagram",
                     rx.el.p(
                         "Nuläget ovanför, önskat läge under; de rullas tillsammans. Markerade "
-                        "steg: ＋ nytt (grön ram), − borttaget (streckad lila ram), "
+                        "steg: + nytt (grön ram), − borttaget (streckad lila ram), "
                         "≠ ändrat (blå ram).",
                         class_name="muted",
                     ),

@@ -371,7 +371,7 @@ def test_comparison_marks_are_text_border_and_class_on_the_step() -> None:
         journey, "svg", marks={"ringer": "added", "svarar": "removed", "beslut": "changed"}
     )
     groups = {g.get("id"): g for g in ET.fromstring(svg).iter(f"{SVG}g")}
-    assert "＋ Nytt i önskat läge" in texts_of(groups["step-ringer"])
+    assert "+ Nytt i önskat läge" in texts_of(groups["step-ringer"])
     assert "− Finns inte i önskat läge" in texts_of(groups["step-svarar"])
     assert "≠ Ändrat" in texts_of(groups["step-beslut"])
     assert "step-added" in groups["step-ringer"].get("class")
