@@ -30,6 +30,7 @@ app = rx.App(
         "/css/practice.css",
         "/css/privacy.css",
         "/css/quiz.css",
+        "/css/journey-blueprint.css",
     ],
     head_components=[
         rx.el.meta(name="description", content="Serviceakademin"),

@@ -28,7 +28,7 @@ from academy.core.auth import to_current_user  # noqa: E402
 from academy.core.db import get_engine, session_scope  # noqa: E402
 from academy.core.models import User  # noqa: E402
 from academy.journeys import store  # noqa: E402
-from journeys.render import journey_dot  # noqa: E402
+from journeys.blueprint import journey_dot  # noqa: E402
 from tests.databases import throwaway_database  # noqa: E402
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.e2e.server import serve_app  # noqa: E402

@@ -18,7 +18,7 @@ import subprocess
 import time
 from collections.abc import Callable
 
-from journeys import analysis, render
+from journeys import analysis, blueprint, render
 from journeys.model import CHANNELS, Flow, Journey, Lane, Stage, Step
 from journeys.report import summarize
 
@@ -95,9 +95,9 @@ def raw_dot(dot_text: str) -> bytes:
 
 
 def package_render(journey: Journey) -> bytes:
-    render.JOURNEY_CACHE.clear()
+    blueprint.JOURNEY_CACHE.clear()
     render.DOT_CACHE.clear()
-    return render.render_journey(journey, "svg", timeout=600)
+    return blueprint.render_journey(journey, "svg", timeout=600)
 
 
 def main() -> None:
@@ -112,7 +112,7 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         journey = synthetic_journey(size)
         runs = args.runs if size <= 500 else max(3, args.runs // 2)
-        dot_text = render.journey_dot(journey)
+        dot_text = blueprint.journey_dot(journey)
         # Interleave so both see the same machine load.
         raw_times, package_times = [], []
         for _ in range(runs):
@@ -120,8 +120,8 @@ def main() -> None:
             package_times.append(median_seconds(lambda: package_render(journey), 1))  # noqa: B023
         raw, package = statistics.median(raw_times), statistics.median(package_times)
         analysis_time = median_seconds(lambda: summarize(journey), args.runs)  # noqa: B023
-        render.render_journey(journey, "svg", timeout=600)
-        cached = median_seconds(lambda: render.render_journey(journey, "svg"), 20)  # noqa: B023
+        blueprint.render_journey(journey, "svg", timeout=600)
+        cached = median_seconds(lambda: blueprint.render_journey(journey, "svg"), 20)  # noqa: B023
         assert analysis.main_path(journey), "synthetic journey must have a main path"
         print(
             f"| {size} | {len(journey.flows)} | {raw * 1000:.0f} ms | {package * 1000:.0f} ms "

@@ -25,6 +25,12 @@ def _parser() -> argparse.ArgumentParser:
     draw.add_argument("input")
     draw.add_argument("-o", "--output", required=True)
     draw.add_argument("--timeout", type=float, default=None)
+    draw.add_argument(
+        "--paper",
+        choices=("a4", "a3"),
+        default=None,
+        help="PDF only: landscape pages of this size, split by stages when the diagram is wide",
+    )
     analyze = commands.add_parser("analyze", help="print the journey's figures as JSON")
     analyze.add_argument("input")
     analyze.add_argument("--compare", metavar="FUTURE", help="compare with a future journey")
@@ -101,7 +107,7 @@ def _contacts(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from journeys import formats, render
+    from journeys import blueprint, formats, render
     from journeys.model import validate
     from journeys.report import compare, summarize, what_if_channel_shift
 
@@ -113,7 +119,14 @@ def _run(args: argparse.Namespace) -> int:
         if fmt not in render.OUTPUT_FORMATS:
             raise ValueError(f"output must end in .svg, .png or .pdf, not {args.output!r}")
         timeout = render.RENDER_TIMEOUT_SECONDS if args.timeout is None else args.timeout
-        Path(args.output).write_bytes(render.render_journey(journey, fmt, timeout))
+        if args.paper and fmt != "pdf":
+            raise ValueError("--paper applies to .pdf output only")
+        if args.paper:
+            from journeys.printing import journey_pdf
+
+            Path(args.output).write_bytes(journey_pdf(journey, args.paper, timeout=timeout))
+        else:
+            Path(args.output).write_bytes(blueprint.render_journey(journey, fmt, timeout))
     elif args.command == "analyze":
         if args.compare:
             result = compare(journey, formats.load(args.compare))

@@ -14,10 +14,10 @@ import hashlib
 import re
 import shutil
 import subprocess
+import textwrap
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
 import networkx as nx
 
@@ -139,6 +139,23 @@ class DotGraph:
     def edge(self, tail: str, head: str, **attributes: str) -> None:
         self.lines.append(f"\t{dot_quote(tail)} -> {dot_quote(head)}{_attribute_list(attributes)}")
 
+    def chain(self, names: list[str], **attributes: str) -> None:
+        """Edges a -> b -> c ... in one statement, all with the same attributes."""
+        if len(names) > 1:
+            path = " -> ".join(dot_quote(name) for name in names)
+            self.lines.append(f"\t{path}{_attribute_list(attributes)}")
+
+    def points(self, names: list[str]) -> None:
+        """Invisible zero-size nodes (anchors for layout), declared in one anonymous block."""
+        if names:
+            listed = "; ".join(dot_quote(name) for name in names)
+            self.lines.append(f'\t{{ node [label="" shape=point style=invis width=0]; {listed} }}')
+
+    def listing(self, names: list[str]) -> None:
+        """Mention nodes (e.g. to put existing nodes in a subgraph) in one statement."""
+        if names:
+            self.lines.append("\t" + "; ".join(dot_quote(name) for name in names))
+
     @contextmanager
     def subgraph(self, name: str) -> Iterator[DotGraph]:
         child = DotGraph(name, kind="subgraph")
@@ -212,7 +229,6 @@ class RenderCache:
 
 
 DOT_CACHE = RenderCache()
-JOURNEY_CACHE = RenderCache()
 
 
 def content_key(text: str) -> str:
@@ -232,56 +248,49 @@ def render_dot(dot_text: str, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_
 # --- journey diagrams ----------------------------------------------------------------------------
 
 
-def check_size(journey: Journey) -> None:
-    if len(journey.steps) > MAX_STEPS:
-        raise RenderError(
-            f"Kundresan har {len(journey.steps)} steg; diagram ritas för högst {MAX_STEPS} steg. "
-            "Dela upp kundresan i mindre delar."
-        )
-
-
-def render_journey(
-    journey: Journey, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS
-) -> bytes:
-    """Journey -> SVG/PNG/PDF bytes. Unchanged journeys come from a cache keyed by content."""
-    key = (fmt, content_key(repr(journey)))
-    cached = JOURNEY_CACHE.get(key)
-    if cached is None:
-        check_size(journey)
-        cached = render_dot(journey_dot(journey), fmt, timeout)
-        JOURNEY_CACHE.put(key, cached)
-    return cached
-
-
 def _emotion_level(step: Step) -> int | None:
     if step.emotion is None:
         return None
     return max(-2, min(2, round(step.emotion)))
 
 
-def _format_emotion(value: float) -> str:
+def format_emotion(value: float) -> str:
     text = f"{value:+g}" if value else "0"
     return text.replace("-", "−")
+
+
+def wrap(text: str, width: int = 28) -> str:
+    """Break long lines at spaces so a step stays narrow (user line breaks are kept)."""
+    if len(text) <= width and "\n" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        lines += textwrap.wrap(line, width, break_long_words=False) or [""]
+    return "\n".join(lines)
 
 
 def _step_label(step: Step) -> str:
     rows = []
     details = [step.channel or "ingen kanal"]
     if step.emotion is not None:
-        details.append(f"känsla {_format_emotion(step.emotion)}")
+        details.append(f"känsla {format_emotion(step.emotion)}")
     rows.append(f'<FONT POINT-SIZE="9">{escape_label(" · ".join(details))}</FONT>')
-    rows.append(f"<B>{escape_label(step.text or step.id)}</B>")
+    rows.append(f"<B>{escape_label(wrap(step.text or step.id))}</B>")
+    if len(step.actors) > 1:
+        participants = wrap("Deltar: " + ", ".join(step.actors[1:]), 34)
+        rows.append(f'<FONT POINT-SIZE="9">{escape_label(participants)}</FONT>')
     for pain in step.pain_points:
-        rows.append(f'<FONT POINT-SIZE="9">Smärtpunkt: {escape_label(pain)}</FONT>')
+        pain_text = escape_label(wrap(f"Smärtpunkt: {pain}", 34))
+        rows.append(f'<FONT POINT-SIZE="9"><B>⚠</B> {pain_text}</FONT>')
     if step.failure_demand:
-        rows.append('<FONT POINT-SIZE="9"><B>Sviktande efterfrågan</B></FONT>')
+        rows.append('<FONT POINT-SIZE="9"><B>↻ Sviktande efterfrågan</B></FONT>')
     if step.evidence in EVIDENCE_SV and step.evidence != "observed":
         rows.append(f'<FONT POINT-SIZE="8"><I>{EVIDENCE_SV[step.evidence]}</I></FONT>')
     cells = "".join(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{row}</TD></TR>' for row in rows)
     return html_label(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0">{cells}</TABLE>')
 
 
-def _step_attributes(step: Step) -> dict[str, str]:
+def step_attributes(step: Step) -> dict[str, str]:
     level = _emotion_level(step)
     attributes = {
         "id": svg_id("step", step.id),
@@ -341,117 +350,7 @@ def step_columns(journey: Journey) -> tuple[dict[str, int], list[int], int]:
     return columns, stage_starts[: len(journey.stages)], next_column
 
 
-def journey_dot(journey: Journey) -> str:
-    """DOT text for a journey as a service blueprint.
-
-    Layout (left to right): the package computes every step's column (see step_columns) and pins
-    it with one `rank=same` group per column, held in order by a chain of invisible anchors, so
-    stages are columns in order and flows never move them (flows do not constrain ranks). Each
-    lane is a cluster (a row) with its name in column 0; rows follow the lane order, customer and
-    frontstage lanes first. Backstage and support lanes sit in a block whose dashed top edge is
-    the line of visibility. Stage names run along the bottom, under their first column. Pinned
-    ranks also keep `dot` fast: there are no long invisible constraint edges."""
-    graph = DotGraph(
-        name="journey",
-        graph_attr={
-            "rankdir": "LR",
-            "newrank": "true",
-            "nodesep": "0.3",
-            "ranksep": "0.5",
-            "fontname": FONT,
-            "labelloc": "t",
-            "labeljust": "l",
-            "label": html_label(f"<B>{escape_label(journey.title)}</B>"),
-            "id": "journey",
-        },
-        node_attr={"shape": "box", "style": "rounded,filled", "fontname": FONT, "fontsize": "11"},
-        edge_attr={"fontname": FONT, "fontsize": "9", "color": "#555555"},
-    )
-    columns, stage_starts, column_count = step_columns(journey)
-    anchors = ["stages-row"] + [f"column-{n}" for n in range(1, column_count)]
-    members: dict[int, list[str]] = {n: [anchors[n]] for n in range(column_count)}
-    # Invisible anchors, one per column and outside every row, put the columns in order.
-    for anchor in anchors[1:]:
-        graph.node(anchor, label="", shape="point", style="invis", width="0")
-    for left, right in zip(anchors, anchors[1:], strict=False):
-        graph.edge(left, right, style="invis", weight="50")
-    for step_id, column in columns.items():
-        members[column].append(svg_id("step", step_id))
-
-    known_lanes = {lane.id for lane in journey.lanes}
-    by_lane: dict[str, list[Step]] = {}
-    for step in journey.steps:
-        by_lane.setdefault(step.lane if step.lane in known_lanes else "", []).append(step)
-    lanes_in_order = [(lane.id, lane.name, lane.role) for lane in journey.lanes]
-    if "" in by_lane:
-        lanes_in_order.append(("", "Okänd bana", "backstage"))
-    visible = [lane for lane in lanes_in_order if lane[2] in ("customer", "frontstage")]
-    hidden = [lane for lane in lanes_in_order if lane not in visible]
-    for number, (lane_id, lane_name, _) in enumerate(visible):
-        members[0].append(_lane_row(graph, number, lane_id, lane_name, by_lane.get(lane_id, [])))
-    if hidden:
-        # The backstage block's dashed top edge is the line of visibility.
-        with graph.subgraph(name="cluster_backstage") as block:
-            block.attr(
-                label=html_label("<I>Synlighetslinje</I>"),
-                id="line-of-visibility",
-                style="dashed",
-                penwidth="2",
-                color="#333333",
-                labeljust="l",
-                fontsize="10",
-            )
-            for number, (lane_id, lane_name, _) in enumerate(hidden, len(visible)):
-                lane_steps = by_lane.get(lane_id, [])
-                members[0].append(_lane_row(block, number, lane_id, lane_name, lane_steps))
-    with graph.subgraph(name="cluster_stages") as row:
-        row.attr(label="", peripheries="0", id="stages")
-        row.node("stages-row", label=html_label("<B>Fas</B>"), shape="plaintext", style="")
-        for stage, first_column in zip(journey.stages, stage_starts, strict=True):
-            header = svg_id("stage", stage.id)
-            label = html_label(f"<B>{escape_label(stage.name)}</B>")
-            row.node(header, label=label, id=header, shape="plaintext", style="", fontsize="13")
-            members[first_column].append(header)
-    for column, names in members.items():
-        with graph.subgraph(name=f"column_{column}") as group:
-            group.attr(rank="same")
-            for name in names:
-                group.node(name)
-
-    steps = journey.steps_by_id()
-    lanes = journey.lanes_by_id()
-    for flow in journey.flows:
-        if flow.source in steps and flow.target in steps:
-            attributes = _flow_attributes(flow, steps, lanes)
-            attributes["constraint"] = "false"  # columns are already fixed
-            graph.edge(svg_id("step", flow.source), svg_id("step", flow.target), **attributes)
-    return graph.source
-
-
-def _lane_row(graph: DotGraph, number: int, lane_id: str, lane_name: str, steps: list[Step]) -> str:
-    """One lane as a cluster with its name in the first column; returns the name node."""
-    name_node = f"row-{number}"
-    with graph.subgraph(name=f"cluster_row_{number}") as cluster:
-        cluster.attr(
-            label="",
-            id=svg_id("lane", lane_id) if lane_id else "lane-unknown",
-            style="rounded",
-            color="#bbbbbb",
-            penwidth="1",
-        )
-        cluster.node(
-            name_node,
-            label=html_label(f"<B>{escape_label(lane_name)}</B>"),
-            shape="plaintext",
-            style="",
-            fontsize="12",
-        )
-        for step in steps:
-            cluster.node(svg_id("step", step.id), **_step_attributes(step))
-    return name_node
-
-
-def _flow_attributes(flow: Flow, steps: dict[str, Step], lanes: dict) -> dict[str, str]:
+def flow_attributes(flow: Flow, steps: dict[str, Step], lanes: dict) -> dict[str, str]:
     attributes: dict[str, str] = {"id": svg_id("flow", f"{flow.source}--{flow.target}")}
     parts = [FLOW_KIND_SV.get(flow.kind, "")]
     if flow.share is not None:
@@ -499,7 +398,7 @@ def describe_journey(journey: Journey) -> str:
         if step.channel:
             facts.append(f"kanal {step.channel}")
         if step.emotion is not None:
-            facts.append(f"känsla {_format_emotion(step.emotion)}")
+            facts.append(f"känsla {format_emotion(step.emotion)}")
         text = f"  {number}. {step.text} ({', '.join(facts)})."
         if step.pain_points:
             text += " Smärtpunkter: " + "; ".join(step.pain_points) + "."
@@ -531,46 +430,3 @@ def observed_decoration(per_week: float, resolution: float) -> tuple[str, str]:
     percent = f"{resolution * 100:.0f}".replace("-", "−")
     text = f"Observerat: {per_week:.0f} kontakter/vecka · {percent} % lösta direkt"
     return text, fill
-
-
-def observed_dot(journey: Journey, observed: Mapping[str, Any]) -> str:
-    """`journey_dot` with the linked steps restated: their label gains the observed line and
-    their fill the heat colour. `observed` maps a step id to an object with `per_week` and
-    `first_contact_resolution` (journeys.contacts.observed.ObservedStep). A node stated again at
-    the end of a DOT graph keeps its place and takes the new attributes."""
-    source = journey_dot(journey)
-    lines = []
-    for step in journey.steps:
-        seen = observed.get(step.id)
-        if seen is None or not getattr(seen, "contacts", 1):
-            continue
-        text, fill = observed_decoration(seen.per_week, seen.first_contact_resolution)
-        cell = f'<FONT POINT-SIZE="9"><B>{escape_label(text)}</B></FONT>'
-        row = f'<TR><TD ALIGN="LEFT">{cell}</TD></TR>'
-        label = str(_step_label(step))
-        if "</TABLE>" in label:
-            label = label.replace("</TABLE>", row + "</TABLE>", 1)
-        attributes = {"label": HtmlLabel(label), "fillcolor": fill, "fontcolor": "#000000"}
-        lines.append(f"\t{dot_quote(svg_id('step', step.id))}{_attribute_list(attributes)}")
-    if not lines:
-        return source
-    end = source.rstrip().rfind("}")
-    return source[:end] + "\n".join(lines) + "\n}\n"
-
-
-def render_observed(
-    journey: Journey,
-    observed: Mapping[str, Any],
-    fmt: str = "svg",
-    timeout: float = RENDER_TIMEOUT_SECONDS,
-) -> bytes:
-    """`render_journey` with observed figures on the linked steps (see observed_dot)."""
-    if not observed:
-        return render_journey(journey, fmt, timeout)
-    key = (fmt, content_key(repr(journey) + repr(sorted(observed.items()))))
-    cached = JOURNEY_CACHE.get(key)
-    if cached is None:
-        check_size(journey)
-        cached = render_dot(observed_dot(journey, observed), fmt, timeout)
-        JOURNEY_CACHE.put(key, cached)
-    return cached

@@ -160,20 +160,105 @@ COMPARED_FIGURES = (
 )
 
 
-def _step_signature(step: Step) -> tuple:
-    return (step.text, step.stage, step.lane, step.channel, step.emotion, step.failure_demand)
+# Attribution (which steps moved a figure) undoes one step at a time; past this many changed
+# steps it is skipped to keep the comparison quick.
+MAX_ATTRIBUTED_STEPS = 60
+
+
+def compared_figures(journey: Journey) -> dict[str, Any]:
+    """The figures the comparison shows (the same values as in `summarize`)."""
+    context = analysis.JourneyGraph(journey)
+    main = analysis.path_figures(context, context.main_path)
+    return {
+        "steps": len(journey.steps),
+        "handoffs_main_path": main.handoffs,
+        "channel_switches_main_path": main.channel_switches,
+        "failure_demand_share": _number(analysis.failure_demand_share(journey)),
+        "expected_contacts": _number(analysis.expected_contacts(context)),
+        "first_contact_resolution": _number(analysis.first_contact_resolution(journey)),
+    }
+
+
+def _step_signature(journey: Journey, step: Step) -> tuple:
+    """Everything about a step that the diagram or the figures use, with its outgoing flows."""
+    flows = sorted((f.target, f.kind, f.share) for f in journey.flows if f.source == step.id)
+    return (
+        step.text,
+        step.stage,
+        step.lane,
+        step.channel,
+        step.emotion,
+        step.failure_demand,
+        step.volume_per_week,
+        step.handling_minutes,
+        step.first_contact_resolution,
+        tuple(step.pain_points),
+        step.evidence,
+        step.is_start,
+        step.is_end,
+        tuple(flows),
+    )
+
+
+def _undo(current: Journey, future: Journey, step_id: str) -> Journey:
+    """The future journey with the change at one step taken back: an added step (and its flows)
+    removed, a removed step put back with its flows, a changed step and its outgoing flows as
+    they were."""
+    undone = copy.deepcopy(future)
+    before = current.steps_by_id().get(step_id)
+    position = next((n for n, s in enumerate(undone.steps) if s.id == step_id), None)
+    undone.steps = [s for s in undone.steps if s.id != step_id]
+    if before is None:
+        undone.flows = [f for f in undone.flows if step_id not in (f.source, f.target)]
+        return undone
+    undone.steps.insert(len(undone.steps) if position is None else position, copy.deepcopy(before))
+    present = {s.id for s in undone.steps}
+    undone.flows = [f for f in undone.flows if f.source != step_id]
+    undone.flows += [
+        copy.deepcopy(f)
+        for f in current.flows
+        if f.source == step_id
+        and f.target in present
+        or (position is None and f.target == step_id and f.source in present)
+    ]
+    return undone
+
+
+def figure_movers(
+    current: Journey, future: Journey, before: dict, after: dict, differing: list[str]
+) -> dict[str, list[str]]:
+    """For every compared figure that changed: the steps whose change alone moved it, i.e.
+    undoing that one step's change gives a different figure. Empty lists when the figure moved
+    only through several changes together (or when too many steps changed to try each)."""
+    changed = [name for name in COMPARED_FIGURES if before[name] != after[name]]
+    movers: dict[str, list[str]] = {name: [] for name in changed}
+    if not changed or len(differing) > MAX_ATTRIBUTED_STEPS:
+        return movers
+    for step_id in differing:
+        undone = compared_figures(_undo(current, future, step_id))
+        for name in changed:
+            if undone[name] != after[name]:
+                movers[name].append(step_id)
+    return movers
 
 
 def compare(current: Journey, future: Journey) -> dict[str, Any]:
-    """Current (nuläge) vs future (önskat läge). Steps are matched by id."""
-    before, after = summarize(current), summarize(future)
+    """Current (nuläge) vs future (önskat läge). Steps are matched by id; `movers` names, for
+    each figure that changed, the steps that moved it (see figure_movers)."""
+    before, after = compared_figures(current), compared_figures(future)
     old, new = current.steps_by_id(), future.steps_by_id()
+    added = [s for s in new if s not in old]
+    removed = [s for s in old if s not in new]
+    changed = [
+        s
+        for s in old
+        if s in new and _step_signature(current, old[s]) != _step_signature(future, new[s])
+    ]
     return {
-        "steps_added": [s for s in new if s not in old],
-        "steps_removed": [s for s in old if s not in new],
-        "steps_changed": [
-            s for s in old if s in new and _step_signature(old[s]) != _step_signature(new[s])
-        ],
-        "before": {name: before[name] for name in COMPARED_FIGURES},
-        "after": {name: after[name] for name in COMPARED_FIGURES},
+        "steps_added": added,
+        "steps_removed": removed,
+        "steps_changed": changed,
+        "before": before,
+        "after": after,
+        "movers": figure_movers(current, future, before, after, added + removed + changed),
     }

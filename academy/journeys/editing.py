@@ -293,3 +293,32 @@ def delete_flow(journey: Journey, source: str, target: str) -> None:
     journey.flows = [f for f in journey.flows if (f.source, f.target) != (source, target)]
     if len(journey.flows) == before:
         raise ValidationError("Flödet finns inte längre.")
+
+
+def restore_changes(current: Journey, old: Journey) -> str:
+    """What restoring `old` would change in `current`, in words (for the confirmation)."""
+
+    def names(ids: list[str], journey: Journey) -> str:
+        steps = journey.steps_by_id()
+        return ", ".join(f"”{steps[i].text or i}”" for i in ids)
+
+    now, then = current.steps_by_id(), old.steps_by_id()
+    back = [i for i in then if i not in now]
+    gone = [i for i in now if i not in then]
+    changed = [i for i in then if i in now and then[i] != now[i]]
+    parts = []
+    if back:
+        parts.append(f"Steg som kommer tillbaka: {names(back, old)}.")
+    if gone:
+        parts.append(f"Steg som tas bort: {names(gone, current)}.")
+    if changed:
+        parts.append(f"Steg som ändras: {names(changed, old)}.")
+    if len(current.flows) != len(old.flows) or current.flows != old.flows:
+        parts.append(f"Flöden: {len(current.flows)} nu, {len(old.flows)} efter.")
+    if [s.name for s in current.stages] != [s.name for s in old.stages]:
+        parts.append("Faserna ändras.")
+    if [ln.name for ln in current.lanes] != [ln.name for ln in old.lanes]:
+        parts.append("Banorna ändras.")
+    if current.title != old.title:
+        parts.append(f"Titeln blir ”{old.title}”.")
+    return " ".join(parts) or "Samma innehåll som nu."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import NoReturn
 
 from sqlalchemy import func, or_, select
@@ -18,13 +18,15 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, StaleEdit, ValidationError
 from academy.core.models import Role, Unit, User, utcnow
 from academy.core.versioning import save_versioned
-from academy.journeys.editing import MAX_TITLE, check_limits
+from academy.journeys.editing import MAX_TITLE, check_limits, restore_changes
 from academy.journeys.models import JourneyRecord, JourneyVersion
 from journeys.formats import json_format
 from journeys.model import Journey
 
 EDITORS = (Role.ADMIN, Role.STRATEGIST)
 KIND_LABELS = {"current": "Nuläge", "future": "Önskat läge"}
+MERGE_MINUTES = 10
+RESTORED = "Återställd från version"
 STALE_MESSAGE = (
     "Kundresan har ändrats av {who} sedan du öppnade den. Dina ändringar är inte sparade men "
     "finns kvar i formuläret: ladda om kundresan, jämför och spara igen."
@@ -65,6 +67,7 @@ class VersionRow:
     author: str
     created_at: str
     summary: str
+    restore_changes: str = ""  # what restoring this version would change, in words
 
 
 def can_edit(actor: CurrentUser | None) -> bool:
@@ -205,10 +208,14 @@ def save_journey(
     shared: bool | None = None,
     current_journey_id: int | None | bool = False,
     now: datetime | None = None,
+    merge: bool = False,
 ) -> int:
     """Save a new version if nobody saved since `expected_version`; returns the new version.
 
     The version check and the write are one UPDATE, so two simultaneous saves cannot both win.
+    With `merge`, an edit by the person who made the newest history entry less than
+    MERGE_MINUTES after it joins that entry (its number, document and summary are updated), so
+    a sitting's edits read as one version in the history.
     """
     require_role(actor, *EDITORS)
     record = _load(session, actor, journey_id)
@@ -237,6 +244,11 @@ def save_journey(
         )
     except StaleEdit:
         _refuse_stale(session, record)
+    last = _mergeable(session, actor, journey_id, now) if merge else None
+    if last is not None:
+        last.version, last.document = new_version, document
+        last.summary = _joined(last.summary, summary)
+        return new_version
     session.add(
         JourneyVersion(
             journey_id=journey_id,
@@ -248,6 +260,33 @@ def save_journey(
         )
     )
     return new_version
+
+
+def _mergeable(
+    session: Session, actor: CurrentUser, journey_id: int, now: datetime
+) -> JourneyVersion | None:
+    """The newest history entry if this edit may join it: same person, within MERGE_MINUTES,
+    and neither the first version nor a restore."""
+    last = session.scalar(
+        select(JourneyVersion)
+        .where(JourneyVersion.journey_id == journey_id)
+        .order_by(JourneyVersion.version.desc())
+        .limit(1)
+    )
+    if last is None or last.author_id != actor.id or last.version == 1:
+        return None
+    if last.summary.startswith(RESTORED):
+        return None
+    started = last.created_at.replace(tzinfo=None)
+    if now.replace(tzinfo=None) - started > timedelta(minutes=MERGE_MINUTES):
+        return None
+    return last
+
+
+def _joined(first: str, then: str) -> str:
+    """Summaries of one sitting, oldest first: "Steg tillagt: A; Flöde tillagt: A → B"."""
+    text = f"{first}; {then}" if first else then
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def _refuse_stale(session: Session, record: JourneyRecord) -> NoReturn:
@@ -284,12 +323,14 @@ def edit_journey(
         journey,
         expected_version=expected_version,
         summary=summary,
+        merge=True,
         **details,
     )
 
 
 def history(session: Session, actor: CurrentUser | None, journey_id: int) -> list[VersionRow]:
-    _load(session, actor, journey_id)
+    record = _load(session, actor, journey_id)
+    current = json_format.loads(record.document)
     rows = session.execute(
         select(JourneyVersion, User.name)
         .outerjoin(User, User.id == JourneyVersion.author_id)
@@ -297,7 +338,15 @@ def history(session: Session, actor: CurrentUser | None, journey_id: int) -> lis
         .order_by(JourneyVersion.version.desc())
     ).all()
     return [
-        VersionRow(v.version, name or "", v.created_at.strftime("%Y-%m-%d %H:%M"), v.summary)
+        VersionRow(
+            v.version,
+            name or "",
+            v.created_at.strftime("%Y-%m-%d %H:%M"),
+            v.summary,
+            restore_changes(current, json_format.loads(v.document))
+            if v.version != record.version
+            else "",
+        )
         for v, name in rows
     ]
 
@@ -332,7 +381,7 @@ def restore_version(
         journey_id,
         old,
         expected_version=expected_version,
-        summary=f"Återställd från version {version}",
+        summary=f"{RESTORED} {version}",
     )
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from journeys.blueprint import journey_dot
 from journeys.model import Journey
-from journeys.render import journey_dot
 
 
 def to_dot(journey: Journey) -> str:

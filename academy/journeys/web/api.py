@@ -1,4 +1,4 @@
-"""Download routes for journeys (SVG, PNG, PDF, JSON, Mermaid, DOT).
+"""Download routes for journeys (SVG, PNG, PDF on A4 or A3, JSON, Mermaid, DOT).
 
 Large diagrams stay out of the Reflex state: the browser fetches them here, through the one
 download helper (login from the cookie, the journey must be visible to that person).
@@ -13,30 +13,33 @@ from academy.core.web.download import CSV, PDF, XLSX, Download, choose, download
 from academy.journeys import store
 from academy.journeys.contacts import service as contacts
 from academy.journeys.web.view import download_name
+from journeys.blueprint import render_journey
 from journeys.formats import json_format, mermaid
 from journeys.formats.dot import to_dot
-from journeys.render import render_journey
+from journeys.printing import journey_pdf
 
 # An SVG opened on its own must not run anything, whatever it contains.
 SVG_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
+# format -> (media type, file extension, producer); "pdf" prints on A4, "pdf-a3" on A3.
 EXPORTS = {
-    "svg": ("image/svg+xml", lambda j: render_journey(j, "svg")),
-    "png": ("image/png", lambda j: render_journey(j, "png")),
-    "pdf": (PDF, lambda j: render_journey(j, "pdf")),
-    "json": ("application/json", lambda j: json_format.dumps(j).encode()),
-    "mmd": ("text/plain; charset=utf-8", lambda j: mermaid.to_mermaid(j).encode()),
-    "dot": ("text/vnd.graphviz; charset=utf-8", lambda j: to_dot(j).encode()),
+    "svg": ("image/svg+xml", "svg", lambda j: render_journey(j, "svg")),
+    "png": ("image/png", "png", lambda j: render_journey(j, "png")),
+    "pdf": (PDF, "pdf", lambda j: journey_pdf(j, "a4")),
+    "pdf-a3": (PDF, "pdf", lambda j: journey_pdf(j, "a3")),
+    "json": ("application/json", "json", lambda j: json_format.dumps(j).encode()),
+    "mmd": ("text/plain; charset=utf-8", "mmd", lambda j: mermaid.to_mermaid(j).encode()),
+    "dot": ("text/vnd.graphviz; charset=utf-8", "dot", lambda j: to_dot(j).encode()),
 }
 
 
 def export_journey(request: Request, session, actor) -> Download:
     fmt = request.path_params["fmt"]
-    media_type, produce = choose(EXPORTS, fmt)
+    media_type, extension, produce = choose(EXPORTS, fmt)
     stored = store.get_journey(session, actor, request.path_params["journey_id"])
     return Download(
         body=produce(stored.journey),
         media_type=media_type,
-        filename=download_name(stored.journey.title, stored.version, fmt),
+        filename=download_name(stored.journey.title, stored.version, extension),
         headers=SVG_HEADERS,
     )
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from academy import ui
+from journeys.blueprint import render_observed
 from journeys.contacts.observed import (
     ObservedStep,
     apply_observed,
@@ -16,7 +17,6 @@ from journeys.contacts.observed import (
     observed_failure_share,
 )
 from journeys.model import Journey
-from journeys.render import render_observed
 from journeys.report import summarize
 
 

@@ -11,13 +11,16 @@ from academy.journeys.web.editor_state import AT_HISTORY, AT_META, AT_PAGE
 from academy.journeys.web.editor_state import JourneyEditorState as S
 from academy.journeys.web.flows_page import flows
 from academy.journeys.web.forms import KIND_OPTIONS
+from academy.journeys.web.future_state import AT_FUTURE, JourneyFutureState
+from academy.journeys.web.step_details_page import step_details
 from academy.journeys.web.steps_page import field_error, step_form, steps_table
 from academy.journeys.web.view import HistoryRow
 
 EXPORTS = [
     ("SVG", "svg"),
     ("PNG", "png"),
-    ("PDF", "pdf"),
+    ("PDF A4", "pdf"),
+    ("PDF A3", "pdf-a3"),
     ("JSON", "json"),
     ("Mermaid", "mmd"),
     ("DOT", "dot"),
@@ -122,7 +125,13 @@ def _analysis() -> rx.Component:
             rx.el.p("Inga valideringsproblem."),
         ),
         rx.el.dl(
-            rx.foreach(S.figures, lambda f: rx.fragment(rx.el.dt(f.label), rx.el.dd(f.value))),
+            rx.foreach(
+                S.figures,
+                lambda f: rx.fragment(
+                    rx.el.dt(f.label),
+                    rx.el.dd(f.value, rx.el.span(f.explanation, class_name="figure-explanation")),
+                ),
+            ),
             class_name="figures",
         ),
         rx.el.h3("Känslokurva längs huvudvägen"),
@@ -162,7 +171,8 @@ def _history_row(v: HistoryRow) -> rx.Component:
                         S.restore(v.version),
                         dialog_id="restore-" + v.version.to(str),
                         question="Återställ version " + v.version.to(str) + "?",
-                        explanation="Den sparas som en ny version överst; alla versioner "
+                        explanation=v.restore_changes
+                        + " Den sparas som en ny version överst; alla versioner "
                         "finns kvar, så du kan ångra genom att återställa en annan.",
                         small=True,
                         aria_label="Återställ version " + v.version.to(str),
@@ -219,6 +229,19 @@ def _heading() -> rx.Component:
                 "Jämför med nuläget", href="/kundresor/" + S.journey_id.to_string() + "/jamfor"
             ),
         ),
+        rx.cond(
+            S.can_edit & (S.kind == "current"),
+            rx.el.div(
+                ui.button("Skapa önskat läge", JourneyFutureState.create(S.journey_id)),
+                rx.el.span(
+                    "Kopierar nuläget till en ny kundresa, kopplad hit för jämförelse.",
+                    class_name="muted",
+                ),
+                ui.message(JourneyFutureState, at=AT_FUTURE),
+                class_name="actions",
+                style={"flex_wrap": "wrap", "align_items": "center"},
+            ),
+        ),
         _exports(),
     )
 
@@ -230,7 +253,12 @@ def _editor() -> rx.Component:
         observed_panel(S),
         rx.el.div(
             rx.el.div(steps_table(), flows(), class_name="main-col", style=SHRINK),
-            rx.el.div(step_form(), _analysis(), class_name="side-col", style=SHRINK),
+            rx.el.div(
+                rx.cond(S.can_edit, step_form(), step_details()),
+                _analysis(),
+                class_name="side-col",
+                style=SHRINK,
+            ),
             class_name="editor-grid",
         ),
         rx.cond(

@@ -25,6 +25,7 @@ AT_STEP = "step"
 AT_LINKS = "links"
 AT_FLOWS = "flows"
 AT_HISTORY = "history"
+DEFAULT_ZOOM = 75
 # Stages and lanes report at "stage" / "lane".
 
 
@@ -56,12 +57,14 @@ class JourneyEditorState(BaseState):
     # The open step ("" = a new step) and the values its form starts from.
     step_id: str = ""
     step: view.StepRow = view.StepRow()
+    just_added: str = ""  # the text of the step saved just before this new-step form
     # Links from steps to training: all of the journey's, and those of the open step.
     all_links: list[view.LinkView] = []
     step_links: list[view.LinkView] = []
     link_choices: list[view.Option] = []
-    zoom: int = 100
-    fit: bool = True
+    # Natural size, a little smaller: a 30-step blueprint stays readable and scrolls.
+    zoom: int = DEFAULT_ZOOM
+    fit: bool = False
     # Kontaktanalys: observed figures of the categories linked to the steps.
     observed_rows: list[contacts_observed.ObservedRow] = []
     observed_figures: list[list[str]] = []
@@ -120,17 +123,25 @@ class JourneyEditorState(BaseState):
 
     def _open_step(self, step_id: str) -> None:
         """Open a step in the form ("" or a step that is gone: a new step)."""
+        self.just_added = ""
         found = next((s for s in self.steps if s.id == step_id), None)
         self.step_id = found.id if found else ""
         self.step = found or view.StepRow()
         self.step_links = [link for link in self.all_links if link.step_id == self.step_id]
         self.form_key += 1
 
+    def _ready_for_next(self, added_id: str) -> None:
+        """After a new step: an empty form for the next one, in the same stage and lane."""
+        added = next((s for s in self.steps if s.id == added_id), view.StepRow())
+        self._open_step("")
+        self.step = view.StepRow(stage=added.stage, lane=added.lane)
+        self.just_added = added.text
+
     @rx.event
     def load(self):
         self.journey_id = self._param("journey_id") or 0
         self.step_id = str(self.router.page.params.get("steg", "") or "")
-        self.zoom, self.fit = 100, True
+        self.zoom, self.fit = DEFAULT_ZOOM, False
 
         def act(session, actor) -> None:
             self._show(session, actor, store.get_journey(session, actor, self.journey_id))
@@ -214,7 +225,10 @@ class JourneyEditorState(BaseState):
         verb = "ändrat" if step_id else "tillagt"
         text = str(form_data.get("text", "")).strip()[:80]
         if self._edit(change, f"Steg {verb}: {text}", AT_STEP):
-            self._open_step(saved[0])
+            if step_id:
+                self._open_step(saved[0])
+            else:
+                self._ready_for_next(saved[0])
 
     @rx.event
     def delete_step(self):
@@ -263,7 +277,10 @@ class JourneyEditorState(BaseState):
 
     @rx.event
     def add_flow(self, form_data: dict):
-        self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), "Flöde tillagt", AT_FLOWS)
+        texts = {step.id: step.text for step in self.steps}
+        source, target = str(form_data.get("source", "")), str(form_data.get("target", ""))
+        summary = f"Flöde tillagt: {texts.get(source, source)} → {texts.get(target, target)}"
+        self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), summary, AT_FLOWS)
 
     @rx.event
     def delete_flow(self, source: str, target: str):

@@ -114,6 +114,15 @@ def _preview() -> rx.Component:
                 rx.el.dd(preview.steps),
                 rx.el.dt("Flöden"),
                 rx.el.dd(preview.flows),
+                rx.el.dt("Aktörer"),
+                rx.el.dd(
+                    rx.cond(
+                        preview.actors.length() > 0,
+                        rx.el.ul(rx.foreach(preview.actors, lambda line: rx.el.li(line))),
+                        "Inga aktörer",
+                    ),
+                    id="import-actors",
+                ),
             ),
             ui.button("Skapa kundresan", S.confirm_import, kind="primary"),
             class_name="card",

@@ -184,6 +184,18 @@ def _step_actions() -> rx.Component:
 def step_form() -> rx.Component:
     return rx.el.section(
         rx.el.h2(rx.cond(S.step_id != "", "Steg: " + S.step.text, "Nytt steg")),
+        rx.cond(
+            S.step.participants != "",
+            rx.el.p("Deltar också: ", S.step.participants, id="step-participants"),
+        ),
+        rx.cond(
+            (S.step_id == "") & (S.just_added != ""),
+            rx.el.p(
+                "Steget ”" + S.just_added + "” är tillagt. Fyll i nästa steg.",
+                class_name="muted",
+                id="step-added",
+            ),
+        ),
         ui.form(
             *_step_fields(),
             _step_actions(),
@@ -202,7 +214,7 @@ def step_form() -> rx.Component:
 # ---- links to training ------------------------------------------------------------------------
 
 
-def _link_row(link: LinkView) -> rx.Component:
+def link_row(link: LinkView) -> rx.Component:
     return rx.el.li(
         link.target,
         rx.cond(link.pain_point != "", rx.el.span(" (smärtpunkt: ", link.pain_point, ")")),
@@ -255,7 +267,7 @@ def _training_links() -> rx.Component:
             rx.el.h3("Kopplad utbildning"),
             rx.cond(
                 S.step_links.length() > 0,
-                rx.el.ul(rx.foreach(S.step_links, _link_row)),
+                rx.el.ul(rx.foreach(S.step_links, link_row)),
                 rx.el.p("Steget är inte kopplat till någon utbildning.", class_name="muted"),
             ),
             rx.cond(S.can_edit & (S.link_choices.length() > 0), _link_form()),

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from academy.journeys.links import LinkRow
 from academy.journeys.store import JourneySummary, VersionRow
+from journeys.blueprint import render_journey
 from journeys.model import Journey, Step, slugify
-from journeys.render import describe_journey, render_journey, svg_id
+from journeys.render import describe_journey, svg_id
 
 # The glossary's words for the kinds of lane (a service blueprint's rows).
 LANE_ROLE_SV = {
@@ -69,6 +70,7 @@ class StepRow:
     evidence: str = "assumed"
     is_start: bool = False
     is_end: bool = False
+    participants: str = ""  # actors after the first (from Mermaid), comma-separated
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ class ColumnRow:
 class Figure:
     label: str
     value: str
+    explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class HistoryRow:
     author: str
     created_at: str
     summary: str
+    restore_changes: str = ""
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,7 @@ class CompareRow:
     label: str
     before: str
     after: str
+    moved_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,7 @@ class ImportPreview:
     stages: str = ""
     steps: int = 0
     flows: int = 0
+    actors: list[str] = field(default_factory=list)  # how each actor was mapped, in words
 
 
 def percent(value: float | None) -> str:
@@ -173,11 +179,11 @@ def journey_rows(summaries: list[JourneySummary]) -> list[JourneyRow]:
     ]
 
 
-def svg_markup(journey: Journey) -> str:
+def svg_markup(journey: Journey, marks: dict[str, str] | None = None) -> str:
     """The diagram as inline SVG: graphviz output without its XML prolog and DOCTYPE.
 
     Every label went through the renderer's escaping, so the markup carries no user markup."""
-    svg = render_journey(journey, "svg").decode("utf-8")
+    svg = render_journey(journey, "svg", marks=marks).decode("utf-8")
     return svg[svg.index("<svg") :]
 
 
@@ -205,6 +211,7 @@ def step_row(journey: Journey, step: Step) -> StepRow:
         evidence=step.evidence or "assumed",
         is_start=step.is_start,
         is_end=step.is_end,
+        participants=", ".join(step.actors[1:]),
     )
 
 
@@ -267,7 +274,38 @@ def key_figures(summary: dict) -> list[Figure]:
         ("Nås helt digitalt", "Ja" if access["digital"] else "Nej"),
         ("Steg med observerat underlag", percent(summary["observed_evidence_share"])),
     ]
-    return [Figure(label, value) for label, value in pairs]
+    return [Figure(label, value, FIGURE_EXPLANATIONS.get(label, "")) for label, value in pairs]
+
+
+# One sentence per figure, beside it in the editor; the computations are in docs/journeys.md.
+FIGURE_EXPLANATIONS = {
+    "Steg": "Alla steg i kundresan, i alla banor.",
+    "Överlämningar på huvudvägen": (
+        "Hur många gånger ärendet byter händer mellan två personalbanor på den mest sannolika "
+        "vägen från start till slut."
+    ),
+    "Kanalbyten på huvudvägen": (
+        "Hur många gånger medborgaren måste byta kanal, till exempel från webb till telefon, "
+        "på den mest sannolika vägen."
+    ),
+    "Sviktande efterfrågan": (
+        "Andelen av kontakterna (volym per vecka) som beror på att något inte blev rätt förra "
+        "gången."
+    ),
+    "Lösta i första kontakten": (
+        "Stegens andel lösta i första kontakten, vägd efter volym när alla steg har en volym."
+    ),
+    "Kontakter per avgjort ärende": (
+        "Hur många kontakter ett ärende i genomsnitt kräver innan det är avgjort, med omtag "
+        "inräknade; ”kan fastna” betyder en slinga som ärenden inte kommer ur."
+    ),
+    "Omtagsslingor": "Vägar i flödet som leder tillbaka till ett tidigare steg.",
+    "Nås utan digitala kanaler": (
+        "Om ett slut kan nås med bara telefon, besök och brev (service på lika villkor)."
+    ),
+    "Nås helt digitalt": "Om ett slut kan nås med bara digitala kanaler.",
+    "Steg med observerat underlag": "Andelen steg som bygger på observationer, inte antaganden.",
+}
 
 
 def emotion_points(journey: Journey, summary: dict) -> list[dict]:
@@ -296,7 +334,8 @@ def _anchor(kind: str, element_id: str) -> str:
 
 def history_rows(versions: list[VersionRow]) -> list[HistoryRow]:
     return [
-        HistoryRow(v.version, v.author or "–", v.created_at, v.summary or "–") for v in versions
+        HistoryRow(v.version, v.author or "–", v.created_at, v.summary or "–", v.restore_changes)
+        for v in versions
     ]
 
 
@@ -319,7 +358,32 @@ def import_preview(journey: Journey) -> ImportPreview:
         stages=", ".join(stage.name for stage in journey.stages) or "–",
         steps=len(journey.steps),
         flows=len(journey.flows),
+        actors=actor_mapping(journey),
     )
+
+
+def actor_mapping(journey: Journey) -> list[str]:
+    """How an imported journey's actors were used: an actor that comes first in a task names
+    that task's lane; one that only comes later is a participant in those steps."""
+    lanes = journey.lanes_by_id()
+    first: dict[str, str] = {}
+    later: dict[str, list[str]] = {}
+    for step in journey.steps:
+        for position, actor in enumerate(step.actors):
+            if position == 0:
+                first.setdefault(actor, lanes[step.lane].name if step.lane in lanes else actor)
+            else:
+                later.setdefault(actor, []).append(step.text)
+    lines = []
+    for actor in dict.fromkeys([*first, *later]):
+        parts = []
+        if actor in first:
+            parts.append(f"banan ”{first[actor]}”")
+        if actor in later:
+            steps = ", ".join(f"”{text}”" for text in later[actor])
+            parts.append(f"deltagare i {steps}")
+        lines.append(f"{actor} → " + " och ".join(parts))
+    return lines
 
 
 COMPARED_LABELS = {
@@ -332,12 +396,45 @@ COMPARED_LABELS = {
 }
 
 
-def comparison_rows(result: dict) -> list[CompareRow]:
-    return [
-        CompareRow(label, show(result["before"][name]), show(result["after"][name]))
-        for name, (label, show) in COMPARED_LABELS.items()
-    ]
+CHANGE_WORDS = {"added": "nytt", "removed": "borttaget", "changed": "ändrat"}
 
 
-def step_names(names: list[str]) -> str:
-    return ", ".join(names) or "inga"
+def comparison_marks(result: dict) -> dict[str, str]:
+    """Step id -> "added" / "removed" / "changed", for the diagrams."""
+    marks = {step_id: "changed" for step_id in result["steps_changed"]}
+    marks.update({step_id: "added" for step_id in result["steps_added"]})
+    marks.update({step_id: "removed" for step_id in result["steps_removed"]})
+    return marks
+
+
+def comparison_rows(
+    result: dict, current: Journey | None = None, future: Journey | None = None
+) -> list[CompareRow]:
+    """One row per figure; a figure that changed says which steps moved it, by their text."""
+    names = step_texts(current, future) if current and future else {}
+    marks = comparison_marks(result)
+    rows = []
+    for name, (label, show) in COMPARED_LABELS.items():
+        before, after = result["before"][name], result["after"][name]
+        movers = result.get("movers", {}).get(name, [])
+        if before == after:
+            moved_by = "Oförändrat."
+        elif movers:
+            moved_by = "Ändrat av: " + ", ".join(
+                f"{names.get(step_id, step_id)} ({CHANGE_WORDS[marks[step_id]]})"
+                for step_id in movers
+            )
+        else:
+            moved_by = "Ändrat av flera steg tillsammans (inget steg ensamt)."
+        rows.append(CompareRow(label, show(before), show(after), moved_by))
+    return rows
+
+
+def step_texts(*journeys: Journey) -> dict[str, str]:
+    """Step id -> the step's text (later journeys win); ids only where a step has no text."""
+    return {step.id: step.text or step.id for journey in journeys for step in journey.steps}
+
+
+def step_names(ids: list[str], texts: dict[str, str] | None = None) -> str:
+    names = [(texts or {}).get(step_id, step_id) for step_id in ids]
+    return ", ".join(f"”{name}”" for name in names) or "inga"

@@ -34,3 +34,15 @@ def test_exports_need_a_login_and_visibility_and_carry_a_restrictive_policy(demo
     # An employee of another unit cannot see the unit's own journey.
     client.cookies.set("sa_session", token("eva.holm@demo.se"))
     assert client.get(f"{url}/json").status_code == 404
+
+
+def test_pdf_export_prints_on_landscape_a4_or_a3(demo):
+    journey_id = _felanmalan_id(demo)
+    client = TestClient(Starlette(routes=ROUTES))
+    client.cookies.set("sa_session", token("strateg@demo.se"))
+    url = f"/api/kundresor/{journey_id}/export"
+    a4, a3 = client.get(f"{url}/pdf"), client.get(f"{url}/pdf-a3")
+    for answer, box in ((a4, b"841.89 595.28"), (a3, b"1190.55 841.89")):
+        assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
+        assert b"/MediaBox [0 0 " + box + b"]" in answer.content
+        assert 'filename="felanmalan-gatubelysning-v1.pdf"' in answer.headers["content-disposition"]

@@ -59,10 +59,15 @@ def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo)
     assert state.version == 1
     state.save_step({**form, "volume_per_week": "12,5", "first_contact_resolution": "80"})
     assert (state.error, state.notice, state.message_at) == ("", "Sparat som version 2.", "step")
-    assert state.version == 2 and state.step.text == "Nytt steg"
-    saved = stored(demo, journey_id).journey.step(state.step_id)
+    # the form is ready for the next step, in the same stage and lane
+    assert state.version == 2 and state.step_id == "" and state.just_added == "Nytt steg"
+    assert (state.step.stage, state.step.lane, state.step.text) == (form["stage"], form["lane"], "")
+    added = next(s for s in state.steps if s.text == "Nytt steg")
+    saved = stored(demo, journey_id).journey.step(added.id)
     assert (saved.volume_per_week, saved.first_contact_resolution) == (12.5, 0.8)
 
+    state.open_step(added.id)
+    assert state.just_added == ""
     state.delete_step()
     assert (state.notice, state.message_at, state.step_id) == ("Sparat som version 3.", "step", "")
     assert all(s.text != "Nytt steg" for s in state.steps)
@@ -134,6 +139,8 @@ def test_restore_and_links_report_beside_their_buttons(demo):
     state.restore(1)
     assert (state.notice, state.message_at) == ("Version 1 är återställd som version 3.", "history")
     assert [v.version for v in state.history_rows] == [3, 2, 1]
+    assert state.history_rows[0].restore_changes == ""  # the current version
+    assert state.history_rows[-1].restore_changes  # says what restoring version 1 changes
 
     state.open_step(state.steps[0].id)
     state.link_training({"target": "kurs:1"})
@@ -143,3 +150,11 @@ def test_restore_and_links_report_beside_their_buttons(demo):
     assert len(state.step_links) == 1
     state.unlink_training(state.step_links[0].id)
     assert (state.notice, state.step_links) == ("Kopplingen är borttagen.", [])
+
+
+def test_an_added_flow_is_summarised_by_its_steps_texts(demo):
+    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    first, last = state.steps[0], state.steps[-1]
+    state.add_flow({"source": last.id, "target": first.id, "kind": "rework", "share": ""})
+    assert state.error == "", state.error
+    assert state.history_rows[0].summary == f"Flöde tillagt: {last.text} → {first.text}"

@@ -170,3 +170,41 @@ def test_training_links_point_at_a_step_or_one_of_its_pain_points(demo):
     with session_scope(demo) as session:
         links.unlink_training(session, strategist, journey_id, rows[0].id)
         assert len(links.training_links(session, strategist, journey_id)) == 2
+
+
+def test_a_sitting_of_edits_by_one_person_is_one_version(demo):
+    from datetime import timedelta
+
+    from academy.core.models import utcnow
+
+    strategist, admin = actor(demo, "strateg@demo.se"), actor(demo, "admin@demo.se")
+    journey_id = _felanmalan_id(demo)
+    start = utcnow()
+
+    def edit(who, version, summary, minutes):
+        with session_scope(demo) as session:
+            return store.edit_journey(
+                session,
+                who,
+                journey_id,
+                lambda j: setattr(j, "goal", summary),
+                expected_version=version,
+                summary=summary,
+                now=start + timedelta(minutes=minutes),
+            )
+
+    assert edit(strategist, 1, "Steg tillagt: Ringer", 0) == 2
+    assert edit(strategist, 2, "Flöde tillagt: Ringer → Får beslut", 4) == 3
+    assert edit(strategist, 3, "Namn ändrat", 9) == 4
+    assert edit(admin, 4, "Steg ändrat: Ringer", 10) == 5  # someone else: a version of its own
+    assert edit(admin, 5, "Steg borttaget", 21) == 6  # more than ten minutes later
+    with session_scope(demo) as session:
+        versions = store.history(session, strategist, journey_id)
+        latest = store.version_journey(session, strategist, journey_id, 4)
+    assert [(v.version, v.summary) for v in versions] == [
+        (6, "Steg borttaget"),
+        (5, "Steg ändrat: Ringer"),
+        (4, "Steg tillagt: Ringer; Flöde tillagt: Ringer → Får beslut; Namn ändrat"),
+        (1, "Skapad"),
+    ]
+    assert latest.goal == "Namn ändrat"  # the merged entry holds the sitting's last document

@@ -180,3 +180,32 @@ def test_examples_future_state_improves_on_current() -> None:
     assert current["equal_access"]["non_digital"] is False
     assert current["equal_access"]["non_digital_barriers"]
     assert future["equal_access"]["non_digital"] is True
+
+
+def test_compare_names_the_steps_that_moved_each_figure() -> None:
+    current = loop_journey()
+    future = loop_journey()
+    future.kind = "future"
+    future.steps = [s for s in future.steps if s.id != "call"]
+    future.steps.insert(0, Step("web", "a", "kund", "E-tjänst", channel="e-tjänst"))
+    future.flows = [Flow("web", "work"), Flow("work", "letter")]
+    future.step("letter").first_contact_resolution = 0.5
+    result = compare(current, future)
+    assert result["steps_changed"] == ["work", "letter"]  # work lost its rework flow
+    movers = result["movers"]
+    # only the figures that changed are explained
+    assert set(movers) == {
+        name for name in result["before"] if result["before"][name] != result["after"][name]
+    }
+    assert "steps" not in movers  # one added, one removed
+    # failure demand came from the call step alone
+    assert movers["failure_demand_share"] == ["call"]
+    # first contact resolution moved with the letter's own figure and with the call removed
+    assert "letter" in movers["first_contact_resolution"]
+    assert "web" not in movers["first_contact_resolution"]
+
+
+def test_compare_of_identical_journeys_explains_nothing() -> None:
+    result = compare(loop_journey(), loop_journey())
+    assert result["movers"] == {}
+    assert result["steps_changed"] == []

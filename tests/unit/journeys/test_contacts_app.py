@@ -9,6 +9,7 @@ import openpyxl
 from academy.journeys.contacts.headers import known_column, read_headers
 from academy.journeys.web import contacts_view as view
 from journeys import analysis
+from journeys.blueprint import observed_dot
 from journeys.contacts import ContactTable, summarize
 from journeys.contacts.model import Contact
 from journeys.contacts.observed import (
@@ -19,7 +20,7 @@ from journeys.contacts.observed import (
     observed_step,
 )
 from journeys.examples import load_example
-from journeys.render import observed_decoration, observed_dot
+from journeys.render import observed_decoration
 
 
 def seen(contacts=140, fcr=0.4, failure=70, repeats=20, weeks=2.0):

@@ -107,3 +107,23 @@ def test_columns_can_be_renamed_and_reordered_but_not_duplicated():
     with pytest.raises(ValidationError, match="Medborgarens bana") as refused:
         editing.add_column(journey, "lane", "Handläggare", "frontstage-ish")
     assert refused.value.field == "role"
+
+
+def test_restore_changes_say_what_a_restore_would_do_by_step_text():
+    import copy
+
+    from academy.journeys.editing import restore_changes
+    from tests.unit.journeys.builders import loop_journey
+
+    old = loop_journey()
+    current = copy.deepcopy(old)
+    current.steps = [s for s in current.steps if s.id != "letter"]
+    current.flows = [f for f in current.flows if f.target != "letter"]
+    current.step("call").text = "Ringer igen"
+    current.steps.append(type(old.steps[0])("chat", "a", "kund", "Chattar"))
+    text = restore_changes(current, old)
+    assert "Steg som kommer tillbaka: ”Beslut med brev”." in text
+    assert "Steg som tas bort: ”Chattar”." in text
+    assert "Steg som ändras: ”Ringer”." in text
+    assert "Flöden: 2 nu, 3 efter." in text
+    assert restore_changes(old, copy.deepcopy(old)) == "Samma innehåll som nu."

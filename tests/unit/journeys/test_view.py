@@ -101,7 +101,7 @@ def test_comparison_rows_and_import_preview():
     future = load_example("forskoleplats-onskat-lage")
     rows = view.comparison_rows(compare(current, future))
     assert rows[0].label == "Steg" and rows[0].before == str(len(current.steps))
-    assert view.step_names([]) == "inga" and view.step_names(["a", "b"]) == "a, b"
+    assert view.step_names([]) == "inga" and view.step_names(["a", "b"]) == "”a”, ”b”"
     preview = view.import_preview(blueprint())
     assert (preview.title, preview.stages, preview.steps, preview.flows) == (
         "Bygglov",
@@ -115,3 +115,51 @@ def test_download_name_is_an_ascii_slug_with_the_version():
     assert view.download_name("Ansöka om förskoleplats", 3, "svg") == (
         "ansoka-om-forskoleplats-v3.svg"
     )
+
+
+def test_comparison_names_steps_by_text_and_says_which_moved_each_figure():
+    current = load_example("forskoleplats-nulage")
+    future = load_example("forskoleplats-onskat-lage")
+    result = compare(current, future)
+    rows = {row.label: row for row in view.comparison_rows(result, current, future)}
+    texts = view.step_texts(current, future)
+    moved = rows["Sviktande efterfrågan"].moved_by
+    assert moved.startswith("Ändrat av: ")
+    # every step is named by its text and what happened to it, never by its id
+    for step_id in result["movers"]["failure_demand_share"]:
+        assert texts[step_id] in moved
+    assert "(borttaget)" in moved and "(nytt)" in moved
+    assert "ringer-status" not in moved
+    same = [row for row in rows.values() if row.before == row.after]
+    assert all(row.moved_by == "Oförändrat." for row in same)
+    marks = view.comparison_marks(result)
+    assert {marks[s] for s in result["steps_added"]} == {"added"}
+    assert {marks[s] for s in result["steps_removed"]} == {"removed"}
+    assert view.step_names(result["steps_added"], texts).startswith("”")
+
+
+def test_every_key_figure_has_a_one_sentence_explanation():
+    figures = view.key_figures(summarize(load_example("forskoleplats-nulage")))
+    assert figures and all(f.explanation.endswith(".") for f in figures)
+    assert all(f.explanation.count(". ") == 0 for f in figures)  # one sentence each
+
+
+THREE_ACTORS = (
+    "journey\n  title Bygglov\n  section Ansökan\n"
+    "    Fyller i: 3: Medborgare\n"
+    "    Ringer: 1: Medborgare, Kundtjänst, Bygglovshandläggare\n"
+    "  section Beslut\n    Beslutar: 4: Bygglovshandläggare\n"
+)
+
+
+def test_the_import_preview_says_how_each_actor_was_used():
+    from journeys.formats.mermaid import parse_mermaid
+
+    journey = parse_mermaid(THREE_ACTORS)
+    assert view.import_preview(journey).actors == [
+        "Medborgare → banan ”Medborgare”",
+        "Bygglovshandläggare → banan ”Bygglovshandläggare” och deltagare i ”Ringer”",
+        "Kundtjänst → deltagare i ”Ringer”",
+    ]
+    ringer = next(s for s in journey.steps if s.text == "Ringer")
+    assert view.step_row(journey, ringer).participants == "Kundtjänst, Bygglovshandläggare"
