@@ -12,10 +12,24 @@ from contextlib import ExitStack
 
 import pytest
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 
+from academy.core import security
 from academy.core import settings as settings_module
 from academy.core.db import get_engine, session_scope
 from tests.databases import SavedStates, throwaway_database
+
+LIGHT_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+LIGHT_DUMMY_HASH = LIGHT_HASHER.hash("not-a-real-password")
+
+
+@pytest.fixture(autouse=True)
+def light_password_hashing(monkeypatch):
+    """Argon2 at its lowest cost, so a login takes a millisecond instead of a large part of a
+    second: these tests are about what a login does, not about the hash's strength. The
+    demo data is seeded with it too; unit and browser tests keep the real parameters."""
+    monkeypatch.setattr(security, "_hasher", LIGHT_HASHER)
+    monkeypatch.setattr(security, "_DUMMY_HASH", LIGHT_DUMMY_HASH)
 
 
 @pytest.fixture(scope="session")
