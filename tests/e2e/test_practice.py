@@ -236,7 +236,9 @@ def test_trainer_sets_dimensions_journey_step_and_a_node_image(new_page, app_url
     expect(page.get_by_role("form", name="Val").get_by_label("Lugn")).to_be_visible()
 
     setting = page.get_by_role("form", name="Inramning")
-    setting.get_by_label("Kundresesteg").select_option(value="3#ringer")
+    setting.get_by_label("Kundresesteg").select_option(
+        label="Felanmälan gatubelysning – Ringer kundtjänst som registrerar felanmälan"
+    )
     setting.get_by_role("button", name="Spara inramningen").click()
     expect(page.get_by_role("status")).to_have_text("Inramningen är sparad.")
 
