@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
@@ -23,15 +26,63 @@ CHROMIUM_ARGS = [
 ]
 
 
+class AppServers:
+    """The apps the e2e tests run against, one at a time.
+
+    Every `reflex run` builds the frontend into the project's one .web folder, with its own
+    port written into the pages; a second app would leave the first one's pages talking to a
+    port no one answers. So starting one app stops the other, and a test asking again for an
+    app that was stopped gets it built and started anew (on a fresh database with the demo
+    data): in the files' order this never happens, in a random order it costs a build.
+    """
+
+    def __init__(self) -> None:
+        self._running: tuple[str, ExitStack, str] | None = None
+        self._failed: dict[str, Exception] = {}
+
+    def get(self, name: str, app: Callable[[], AbstractContextManager[str]]) -> str:
+        """The base URL of the app `name`, started with `app()` unless it is running."""
+        if self._running and self._running[0] == name:
+            return self._running[2]
+        if name in self._failed:  # a failed build is not tried again for every test
+            raise self._failed[name]
+        self.stop()
+        stack = ExitStack()
+        try:
+            url = stack.enter_context(app())
+        except Exception as exc:
+            self._failed[name] = exc
+            raise
+        self._running = (name, stack, url)
+        return url
+
+    def stop(self) -> None:
+        if self._running:
+            running, self._running = self._running, None
+            running[1].close()
+
+
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """Build the production app and serve it on a free port against a throw-away database."""
-    folder = tmp_path_factory.mktemp("e2e")
+def app_servers():
+    servers = AppServers()
+    yield servers
+    servers.stop()
+
+
+@contextmanager
+def _demo_app(folder: Path) -> Iterator[str]:
     with (
         throwaway_database("sqlite", folder) as database_url,
         serve_app(database_url, folder) as url,
     ):
         yield url
+
+
+@pytest.fixture
+def app_url(app_servers, tmp_path_factory):
+    """The production app, built and served on a free port against a throw-away database
+    seeded with the demo data; started once per run (see AppServers)."""
+    return app_servers.get("demo", lambda: _demo_app(tmp_path_factory.mktemp("e2e")))
 
 
 @pytest.fixture(scope="session")

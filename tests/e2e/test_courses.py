@@ -185,11 +185,17 @@ def test_trainer_builds_a_course_and_an_employee_completes_it(new_page, app_url)
     ]
 
 
-def test_employee_cannot_open_the_course_editor(page, app_url):
+def test_employee_cannot_open_the_course_editor(new_page, app_url):
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    trainer.goto(f"{app_url}/utbildning")
+    trainer.get_by_role("link", name="Bemötande i telefon", exact=True).first.click()
+    expect(trainer.get_by_role("form", name="Om kursen")).to_be_visible()
+    page = new_page()
     log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
     page.goto(f"{app_url}/utbildning")
     expect(page.get_by_role("heading", name="Mina kurser")).to_be_visible()
     expect(page.get_by_role("heading", name="Kursomgångar")).to_have_count(0)
-    page.goto(f"{app_url}/utbildning/kurser/1")
+    page.goto(trainer.url)
     expect(page.get_by_role("alert")).to_have_text("Du har inte behörighet att göra detta.")
     expect(page.get_by_role("form", name="Om kursen")).to_have_count(0)

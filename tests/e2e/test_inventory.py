@@ -14,6 +14,8 @@ pytestmark = pytest.mark.e2e
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 TITLE = "Inventering E2E våren"
+TEMPLATE = "Inventering service och bemötande"  # the demo's default template
+DEMO_CLOSED = "Inventering Servicecenter hösten 2025"  # the demo's closed campaign
 CONFIDENCE = ["Tydlighet", "Empati", "Lösningsfokus", "Korrekthet"]
 
 
@@ -98,16 +100,19 @@ def test_trainer_starts_a_campaign_and_sara_answers_it(new_page, app_url):
     trainer.goto(f"{app_url}/inventering")
     form = trainer.get_by_role("form", name="Starta en enkät")
     form.get_by_label("Namn på enkätomgången").fill(TITLE)
+    form.get_by_label("Mall", exact=True).select_option(label=TEMPLATE)
     unit = form.locator("#f-unit_id option", has_text="Servicecenter").get_attribute("value")
     form.get_by_label("Enhet").select_option(unit)
     expect(form.get_by_label("Sara Nilsson")).to_be_visible()  # the unit's people to choose from
+    # Choosing no one sends the survey to all of them; other tests may have added people.
+    employees = form.get_by_role("checkbox").count()
     today = date.today()
     form.get_by_label("Första svarsdag").fill(today.isoformat())
     form.get_by_label("Sista svarsdag").fill((today + timedelta(days=14)).isoformat())
     form.get_by_role("button", name="Skicka enkäten").click()
     expect(trainer.get_by_role("status")).to_have_text("Enkäten är skickad.")
     row = trainer.get_by_role("row").filter(has_text=TITLE)
-    expect(row).to_contain_text("0 av 9 (0 %)")
+    expect(row).to_contain_text(f"0 av {employees} (0 %)")
 
     sara = new_page()
     log_in_as(sara, app_url, "medarbetare@demo.se", "Sara Nilsson")
@@ -140,14 +145,16 @@ def test_trainer_starts_a_campaign_and_sara_answers_it(new_page, app_url):
     expect(sara.get_by_role("button", name="Skicka in")).to_have_count(0)
 
     trainer.reload()
-    expect(trainer.get_by_role("row").filter(has_text=TITLE)).to_contain_text("1 av 9 (11 %)")
+    expect(trainer.get_by_role("row").filter(has_text=TITLE)).to_contain_text(
+        f"1 av {employees} ({100 / employees:.0f} %)"
+    )
 
 
 def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(new_page, app_url):
     page = new_page()
     log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
     page.goto(f"{app_url}/inventering")
-    page.get_by_role("link", name="Inventering Servicecenter hösten 2025").click()
+    page.get_by_role("link", name=DEMO_CLOSED).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Behovsprofil")
     expect(page.locator("#response-rate")).to_have_text("Svarsfrekvens: 8 av 9 (89 %)")
     needs = page.get_by_role("table", name="Ämnen med störst behov först")
@@ -194,9 +201,15 @@ def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(new_page, 
     expect(sara.get_by_text("Obligatorisk i din kursomgång").first).to_be_visible()
 
 
-def test_employees_cannot_open_a_profile(page, app_url):
+def test_employees_cannot_open_a_profile(new_page, app_url):
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    trainer.goto(f"{app_url}/inventering")
+    trainer.get_by_role("link", name=DEMO_CLOSED).click()
+    expect(trainer.get_by_role("heading", level=1)).to_have_text("Behovsprofil")
+    page = new_page()
     log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
-    page.goto(f"{app_url}/inventering/1")
+    page.goto(trainer.url)
     expect(page.get_by_role("alert")).to_have_text("Du har inte behörighet att göra detta.")
     expect(page.get_by_role("table")).to_have_count(0)
 
@@ -238,7 +251,7 @@ def test_trainer_authors_a_template_and_the_used_default_is_frozen(page, app_url
     assert serious_violations(page) == []
 
     page.goto(f"{app_url}/inventering")
-    page.get_by_role("link", name="Inventering service och bemötande").click()
+    page.get_by_role("link", name=TEMPLATE, exact=True).click()
     expect(page.locator("#template-in-use")).to_contain_text("kan inte ändras")
     expect(page.get_by_role("button", name="Ta bort mallen")).to_have_count(0)
     page.get_by_role("button", name="Kopiera", exact=True).click()
@@ -257,6 +270,6 @@ def test_open_campaign_results_wait_for_close_and_small_breakdowns_are_refused(p
     expect(page.get_by_role("table")).to_have_count(0)
     assert serious_violations(page) == []
     page.goto(f"{app_url}/inventering")
-    page.get_by_role("link", name="Inventering Servicecenter hösten 2025").click()
+    page.get_by_role("link", name=DEMO_CLOSED).click()
     expect(page.locator("#breakdown-suppressed")).to_contain_text("färre än 5 svar")
     expect(page.get_by_role("button", name="Stäng enkätomgången nu")).to_have_count(0)

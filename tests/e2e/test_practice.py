@@ -257,7 +257,9 @@ def test_trainer_sets_dimensions_journey_step_and_a_node_image(new_page, app_url
     expect(page.get_by_label("Namn på Lugn")).to_have_count(0)
 
     setting = page.get_by_role("form", name="Inramning")
-    setting.get_by_label("Kundresesteg").select_option(value="3#ringer")
+    setting.get_by_label("Kundresesteg").select_option(
+        label="Felanmälan gatubelysning – Ringer kundtjänst som registrerar felanmälan"
+    )
     setting.get_by_role("button", name="Spara inramningen").click()
     expect(page.get_by_role("status")).to_have_text("Inramningen är sparad.")
 

@@ -1,6 +1,7 @@
 """The scale-out configuration: PostgreSQL for data and Redis for Reflex's state."""
 
 import os
+from contextlib import contextmanager
 
 import pytest
 import redis
@@ -19,19 +20,23 @@ REDIS_HELP = (
 )
 
 
-@pytest.fixture(scope="module")
-def scaled_app_url(tmp_path_factory):
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except redis.ConnectionError as exc:
-        raise RuntimeError(REDIS_HELP.format(url=REDIS_URL)) from exc
-    folder = tmp_path_factory.mktemp("scale-out")
+@contextmanager
+def _scaled_app(folder):
     extra = {"REDIS_URL": REDIS_URL}
     with (
         throwaway_database("postgresql", folder) as database_url,
         serve_app(database_url, folder, extra_env=extra) as url,
     ):
         yield url
+
+
+@pytest.fixture
+def scaled_app_url(app_servers, tmp_path_factory):
+    try:
+        redis.Redis.from_url(REDIS_URL).ping()
+    except redis.ConnectionError as exc:
+        raise RuntimeError(REDIS_HELP.format(url=REDIS_URL)) from exc
+    return app_servers.get("scale-out", lambda: _scaled_app(tmp_path_factory.mktemp("scale-out")))
 
 
 def test_login_and_journeys_work_on_postgresql_with_redis_state(new_page, scaled_app_url):
