@@ -1,10 +1,10 @@
 """The test databases themselves: each test starts from exactly the saved state it asks for."""
 
 import sqlalchemy as sa
-from academy.core.schema import metadata
 
 from academy.core.db import session_scope
 from academy.core.models import Unit
+from academy.schema import metadata
 from tests.integration.conftest import count
 
 

@@ -1,3 +1,5 @@
+import asyncio
+
 import pytest
 from sqlalchemy import select
 
@@ -58,7 +60,7 @@ def _future_state(email):
     from academy.journeys.web.future_state import JourneyFutureState
 
     login = LoginState()
-    login.submit({"email": email, "password": DEMO_PASSWORD})
+    asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = JourneyFutureState()
     state.token = login.token
     return state

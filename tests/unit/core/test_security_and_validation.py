@@ -41,3 +41,12 @@ def test_required_text():
         required_text(" ", "Namn")
     with pytest.raises(ValidationError, match="högst 3 tecken"):
         required_text("abcd", "Namn", max_length=3)
+
+
+def test_passwords_are_hashed_with_owasp_argon2id_parameters():
+    from academy.core.security import hash_password, needs_rehash, verify_password
+
+    stored = hash_password("ett-bra-lösenord-för-test")
+    assert stored.startswith("$argon2id$v=19$m=19456,t=2,p=1$")
+    assert verify_password(stored, "ett-bra-lösenord-för-test")
+    assert not needs_rehash(stored)
