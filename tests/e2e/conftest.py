@@ -14,6 +14,10 @@ from academy.demo import DEMO_PASSWORD
 from tests.databases import throwaway_database
 from tests.e2e.server import serve_app
 
+# Wait up to 15 s for what a person should see: on a busy 2-core machine a login (argon2) or a
+# password check can take longer than Playwright's default 5 s. Tests never assert on time.
+expect.set_options(timeout=15_000)
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

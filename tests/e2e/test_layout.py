@@ -37,7 +37,10 @@ NOT_A_PAGE = re.compile(
 SETTLED = """() => {
   const main = document.querySelector('main');
   const name = document.getElementById('user-name');
-  if (!main || !name || !name.textContent.trim() || main.textContent.includes('Laddar …')) {
+  // Public pages (the accessibility statement) have no user box; pages behind the login wait
+  // for the person's name.
+  const waiting = name ? !name.textContent.trim() : !main?.textContent.trim();
+  if (!main || waiting || main.textContent.includes('Laddar …')) {
     window.__layoutSize = -1; window.__layoutStable = 0; return false;
   }
   const size = main.innerHTML.length;
@@ -100,9 +103,10 @@ def log_in(page: Page, app_url: str, role: str) -> None:
     settle(page)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def logged_in(browser, app_url):
-    """One logged-in browser page per demo role, reused by the tests of this file."""
+    """A logged-in browser page per demo role the test asks for (the app may have been built
+    again for another test in between, so nothing is kept across tests)."""
     pages: dict[str, Page] = {}
 
     def page_for(role: str) -> Page:
