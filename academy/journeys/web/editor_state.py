@@ -157,6 +157,10 @@ class JourneyEditorState(BaseState):
     @rx.event
     def new_step(self):
         self._clear_messages(AT_STEP)
+        if self.step_id == "":
+            # Already a new step: keep what may have been typed since the click.
+            self.just_added = ""
+            return
         self._open_step("")
 
     @rx.event
