@@ -82,10 +82,17 @@ def _contacts(args: argparse.Namespace) -> int:
     import os
     import secrets
 
-    from journeys.contacts import ContactImportError, cli_figures, parse_contacts, summarize
+    from journeys.contacts import (
+        ContactImportError,
+        cli_figures,
+        parse_contacts,
+        summarize,
+        window_days_problem,
+    )
 
-    if args.window_days < 0:
-        print("journeys: --window-days måste vara 0 eller mer.", file=sys.stderr)
+    problem = window_days_problem(args.window_days)
+    if problem:
+        print(f"journeys: --window-days: {problem}", file=sys.stderr)
         return 2
     secret = os.environ.get("CONTACTS_HASH_SECRET") or secrets.token_hex(32)
     if len(secret.encode()) < 16:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from journeys.contacts.figures import MAX_GOAL_PERCENT, MAX_WINDOW_DAYS, MIN_GOAL_PERCENT
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -74,8 +76,14 @@ def get_settings() -> Settings:
         login_max_failures_per_address=_int_env("LOGIN_MAX_FAILURES_PER_ADDRESS", 20),
         # Survey results for a group need this many answers; never fewer than 3.
         anonymity_threshold=max(3, _int_env("ANONYMITY_THRESHOLD", 5)),
-        contacts_repeat_window_days=max(0, _int_env("CONTACTS_REPEAT_WINDOW_DAYS", 7)),
-        contacts_goal_percent=min(100, max(1, _int_env("CONTACTS_GOAL_PERCENT", 80))),
+        # The defaults of Kontaktanalys's settings, kept within the limits a unit's own
+        # settings are checked against (journeys.contacts).
+        contacts_repeat_window_days=min(
+            MAX_WINDOW_DAYS, max(0, _int_env("CONTACTS_REPEAT_WINDOW_DAYS", 7))
+        ),
+        contacts_goal_percent=min(
+            MAX_GOAL_PERCENT, max(MIN_GOAL_PERCENT, _int_env("CONTACTS_GOAL_PERCENT", 80))
+        ),
         data_dir=data_dir(),
         retention=Retention(
             practice_log_months=_int_env("RETENTION_PRACTICE_LOG_MONTHS", 24),

@@ -8,13 +8,18 @@ targets, so a link can be checked and shown without knowing the area.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 # (session, ids or None for every target that may be linked now) -> {id: display name}
 Names = Callable[[Session, set[int] | None], dict[int, str]]
+# (session, topics) -> {id: (display name, the target's topics among them)}: the targets that
+# may be linked now and carry at least one of the topics (lower-case tags, as courses keep them)
+Topics = Callable[[Session, Collection[str]], dict[int, tuple[str, tuple[str, ...]]]]
+# (session) -> every topic the kind's targets carry
+AllTopics = Callable[[Session], Collection[str]]
 
 
 @dataclass(frozen=True)
@@ -22,14 +27,22 @@ class TargetKind:
     kind: str  # stored in journey_training_links.target_kind
     label: str  # "Modul", "Övning"
     names: Names
+    topics: Topics | None = None
+    all_topics: AllTopics | None = None
 
 
 _KINDS: dict[str, TargetKind] = {}
 
 
-def register(kind: str, label: str, names: Names) -> None:
-    """Register (or replace) a kind of training target."""
-    _KINDS[kind] = TargetKind(kind, label, names)
+def register(
+    kind: str,
+    label: str,
+    names: Names,
+    topics: Topics | None = None,
+    all_topics: AllTopics | None = None,
+) -> None:
+    """Register (or replace) a kind of training target; `topics` finds targets by topic."""
+    _KINDS[kind] = TargetKind(kind, label, names, topics, all_topics)
 
 
 def kinds() -> list[TargetKind]:

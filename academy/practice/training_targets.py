@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,4 +21,40 @@ def scenario_names(session: Session, ids: set[int] | None) -> dict[int, str]:
     return dict(session.execute(query.order_by(PracticeScenario.title)).all())
 
 
-training_targets.register("exercise", "Övning", scenario_names)
+def scenarios_for_topics(
+    session: Session, topics: Collection[str]
+) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """Published scenarios about any of `topics`: a scenario's topics are its channel
+    ("telefon", "e-post" …) and every topic its title names. {id: (title, matched topics)}."""
+    if not topics:
+        return {}
+    rows = session.execute(
+        select(PracticeScenario.id, PracticeScenario.title, PracticeScenario.channel)
+        .where(PracticeScenario.status == "published")
+        .order_by(PracticeScenario.title)
+    ).all()
+    found: dict[int, tuple[str, tuple[str, ...]]] = {}
+    for scenario_id, title, channel in rows:
+        text = title.casefold()
+        matched = tuple(sorted(t for t in topics if t == (channel or "").casefold() or t in text))
+        if matched:
+            found[scenario_id] = (title, matched)
+    return found
+
+
+def scenario_topics(session: Session) -> list[str]:
+    """The channels of published scenarios (the topics every scenario carries)."""
+    return [
+        channel.casefold()
+        for channel in session.scalars(
+            select(PracticeScenario.channel)
+            .where(PracticeScenario.status == "published")
+            .distinct()
+        )
+        if channel
+    ]
+
+
+training_targets.register(
+    "exercise", "Övning", scenario_names, scenarios_for_topics, scenario_topics
+)

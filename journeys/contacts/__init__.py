@@ -7,6 +7,9 @@ Reflex: the caller stores the table's rows (`ContactTable.rows()` / `ContactTabl
 """
 
 from journeys.contacts.figures import (
+    MAX_GOAL_PERCENT,
+    MAX_WINDOW_DAYS,
+    MIN_GOAL_PERCENT,
     ContactSummary,
     FirstLineCandidate,
     GroupChange,
@@ -15,9 +18,11 @@ from journeys.contacts.figures import (
     cli_figures,
     compare_periods,
     first_line_ranking,
+    goal_percent_problem,
     iso_weeks,
     repeat_flags,
     summarize,
+    window_days_problem,
 )
 from journeys.contacts.model import (
     COLUMNS,
@@ -32,6 +37,9 @@ from journeys.contacts.privacy import PersonalDataGuard, find_personal_data, pse
 from journeys.contacts.reader import Progress, parse_contacts
 
 __all__ = [
+    "MAX_GOAL_PERCENT",
+    "MAX_WINDOW_DAYS",
+    "MIN_GOAL_PERCENT",
     "COLUMNS",
     "POOLED_LABEL",
     "REQUIRED_COLUMNS",
@@ -50,9 +58,11 @@ __all__ = [
     "compare_periods",
     "find_personal_data",
     "first_line_ranking",
+    "goal_percent_problem",
     "iso_weeks",
     "parse_contacts",
     "pseudonymise",
     "repeat_flags",
     "summarize",
+    "window_days_problem",
 ]

@@ -33,6 +33,26 @@ DEFAULT_GOAL = 0.8
 DEFAULT_ANONYMITY_THRESHOLD = 5
 DEFAULT_TOP = 5
 BREAKDOWNS = ("category", "channel", "language", "week")
+# The limits of the two settings a unit may change; the app, its environment defaults and the
+# CLI all check these (window_days_problem, goal_percent_problem).
+MAX_WINDOW_DAYS = 365
+MIN_GOAL_PERCENT, MAX_GOAL_PERCENT = 1, 100
+
+
+def window_days_problem(days: int) -> str | None:
+    """Why `days` cannot be the repeat window (Swedish), or None when it can."""
+    if not 0 <= days <= MAX_WINDOW_DAYS:
+        return f"Fönstret för återkommande kontakt ska vara 0–{MAX_WINDOW_DAYS} dagar."
+    return None
+
+
+def goal_percent_problem(percent: int) -> str | None:
+    """Why `percent` cannot be the goal for first-contact resolution (Swedish), or None."""
+    if not MIN_GOAL_PERCENT <= percent <= MAX_GOAL_PERCENT:
+        return (
+            f"Målet för lösta i första kontakten ska vara {MIN_GOAL_PERCENT}–{MAX_GOAL_PERCENT} %."
+        )
+    return None
 
 
 @dataclass(frozen=True)

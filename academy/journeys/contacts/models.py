@@ -67,3 +67,30 @@ class ContactCategoryLink(Base):
     __table_args__ = (
         UniqueConstraint("unit_id", "category", "journey_id", name="uq_contact_category_links"),
     )
+
+
+class ContactSettings(Base):
+    """A unit's own settings for its figures; without a row, the environment's defaults."""
+
+    __tablename__ = "contact_settings"
+
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
+    )
+    repeat_window_days: Mapped[int]
+    goal_percent: Mapped[int]
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ContactCategoryTopic(Base):
+    """A topic (a course topic tag, lower case) that a unit's errand category is about; the
+    ranking of what the first line could settle matches training by these."""
+
+    __tablename__ = "contact_category_topics"
+
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
+    )
+    category: Mapped[str] = mapped_column(String(100), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(60), primary_key=True)

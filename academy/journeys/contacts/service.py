@@ -7,9 +7,12 @@ of their own unit. Every function checks the role (and the unit) before it reads
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -17,13 +20,19 @@ from sqlalchemy.orm import Session
 from academy.core import personal_data_guard, training_targets, unit_training
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import AccessDenied, NotFound, ValidationError
-from academy.core.models import Role, Unit, User
+from academy.core.models import Role, Unit, User, utcnow
 from academy.core.settings import contacts_hash_secret, get_settings
 from academy.core.text import clean_text
 from academy.journeys import store
 from academy.journeys.contacts.headers import MAX_FILE_BYTES, MAX_FILE_TEXT
-from academy.journeys.contacts.models import ContactCategoryLink, ContactImport, ContactRecord
-from academy.journeys.models import JourneyRecord
+from academy.journeys.contacts.models import (
+    ContactCategoryLink,
+    ContactCategoryTopic,
+    ContactImport,
+    ContactRecord,
+    ContactSettings,
+)
+from academy.journeys.models import JourneyRecord, TrainingLink
 from journeys.contacts import (
     Contact,
     ContactSummary,
@@ -32,8 +41,10 @@ from journeys.contacts import (
     PeriodComparison,
     compare_periods,
     first_line_ranking,
+    goal_percent_problem,
     parse_contacts,
     summarize,
+    window_days_problem,
 )
 from journeys.contacts.observed import ObservedStep, observed_step
 
@@ -262,32 +273,61 @@ def date_period(
     return Period(unit.id, unit.name, start, end, _label(start, end))
 
 
+def _table_key(session: Session, period: Period) -> tuple:
+    """What a period's contacts are read from: one import, or a unit's imports between days."""
+    if period.import_id is not None:
+        return ("import", period.import_id)
+    imports = session.scalars(
+        select(ContactImport.id).where(ContactImport.unit_id == period.unit_id)
+    ).all()
+    return ("unit", period.unit_id, period.start, period.end, tuple(sorted(imports)))
+
+
 def contacts_of(session: Session, period: Period) -> ContactTable:
     """The period's contacts (read once per period and import state, then kept in memory)."""
-    if period.import_id is not None:
-        key = ("import", period.import_id)
-    else:
-        imports = session.scalars(
-            select(ContactImport.id).where(ContactImport.unit_id == period.unit_id)
-        ).all()
-        key = ("unit", period.unit_id, period.start, period.end, tuple(sorted(imports)))
-    table = _TABLES.pop(key, None)
-    if table is None:
-        table = _read(session, key)
-    _TABLES[key] = table
-    while len(_TABLES) > CACHED_TABLES:
-        _TABLES.pop(next(iter(_TABLES)))
-    return table
+    key = _table_key(session, period)
+    return _cached(_TABLES, CACHED_TABLES, key, lambda: _read(session, key))
 
 
-# Stored contacts never change (an import is added or deleted whole), so a period's table can
-# be kept: the key names the imports it was read from.
+# Stored contacts never change (an import is added or deleted whole), so a period's table and
+# its figures can be kept: the keys name the imports they come from and the settings they were
+# computed with, so a new import or changed settings never meet an old entry. The figures are
+# computed in a worker thread (the page's background event), hence the lock.
 CACHED_TABLES = 4
-_TABLES: dict[tuple, ContactTable] = {}
+CACHED_FIGURES = 16
+_TABLES: OrderedDict[tuple, ContactTable] = OrderedDict()
+_FIGURES: OrderedDict[tuple, object] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _cached(cache: OrderedDict, size: int, key: tuple, compute: Callable[[], Any]) -> Any:
+    with _LOCK:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    value = compute()  # outside the lock: two threads may compute the same, both right
+    with _LOCK:
+        cache[key] = value
+        while len(cache) > size:
+            cache.popitem(last=False)
+    return value
 
 
 def clear_cache() -> None:
-    _TABLES.clear()
+    with _LOCK:
+        _TABLES.clear()
+        _FIGURES.clear()
+
+
+def figures_cached(session: Session, period: Period) -> bool:
+    """Whether the period's figures and ranking are computed already (showing them is quick)."""
+    key, settings = _table_key(session, period), unit_settings(session, period.unit_id)
+    with _LOCK:
+        return ("figures", key, settings) in _FIGURES and (
+            "ranking",
+            key,
+            settings.threshold,
+        ) in _FIGURES
 
 
 def _read(session: Session, key: tuple) -> ContactTable:
@@ -315,59 +355,278 @@ def _read(session: Session, key: tuple) -> ContactTable:
     return ContactTable.from_rows(Contact._make(row) for row in rows)
 
 
-def figure_settings() -> tuple[int, float, int]:
-    """(repeat window in days, first-contact resolution goal 0..1, anonymity threshold)."""
-    settings = get_settings()
-    return (
-        settings.contacts_repeat_window_days,
-        settings.contacts_goal_percent / 100,
-        settings.anonymity_threshold,
-    )
-
-
 def figures(session: Session, period: Period) -> ContactSummary:
-    window, goal, threshold = figure_settings()
-    return summarize(
-        contacts_of(session, period), window_days=window, goal=goal, anonymity_threshold=threshold
+    """The period's figures under its unit's settings (computed once, then kept)."""
+    settings = unit_settings(session, period.unit_id)
+    key = ("figures", _table_key(session, period), settings)
+    return _cached(
+        _FIGURES,
+        CACHED_FIGURES,
+        key,
+        lambda: summarize(
+            contacts_of(session, period),
+            window_days=settings.window_days,
+            goal=settings.goal,
+            anonymity_threshold=settings.threshold,
+        ),
     )
 
 
 def ranking(session: Session, period: Period) -> list[FirstLineCandidate]:
-    return list(
-        first_line_ranking(contacts_of(session, period), anonymity_threshold=figure_settings()[2])
+    threshold = unit_settings(session, period.unit_id).threshold
+    key = ("ranking", _table_key(session, period), threshold)
+    return _cached(
+        _FIGURES,
+        CACHED_FIGURES,
+        key,
+        lambda: list(
+            first_line_ranking(contacts_of(session, period), anonymity_threshold=threshold)
+        ),
     )
+
+
+def prepare_figures(session: Session, actor: CurrentUser | None, import_id: int) -> None:
+    """Compute the import's figures and ranking unless they are kept already (slow for a year
+    of contacts: the figures page calls this in a worker thread, then shows them quickly)."""
+    period = import_period(session, actor, import_id)
+    figures(session, period)
+    ranking(session, period)
 
 
 def compare(session: Session, before: Period, after: Period) -> PeriodComparison:
-    window, _goal, threshold = figure_settings()
-    return compare_periods(
-        contacts_of(session, before),
-        contacts_of(session, after),
-        window_days=window,
-        anonymity_threshold=threshold,
+    settings = unit_settings(session, before.unit_id)
+    key = (
+        "compare",
+        _table_key(session, before),
+        _table_key(session, after),
+        settings.window_days,
+        settings.threshold,
+    )
+    return _cached(
+        _FIGURES,
+        CACHED_FIGURES,
+        key,
+        lambda: compare_periods(
+            contacts_of(session, before),
+            contacts_of(session, after),
+            window_days=settings.window_days,
+            anonymity_threshold=settings.threshold,
+        ),
     )
 
 
-# ---- training that matches a category -----------------------------------------------------------
+# ---- a unit's settings --------------------------------------------------------------------------
 
 
-def _stems(text: str) -> set[str]:
-    words = "".join(c if c.isalnum() else " " for c in text.casefold()).split()
-    return {word[:6] for word in words if len(word) >= 4}
+@dataclass(frozen=True)
+class FigureSettings:
+    window_days: int  # the repeat-contact window
+    goal_percent: int  # the goal for first-contact resolution
+    threshold: int  # the anonymity threshold (the environment's; never per unit)
+    own: bool = False  # the unit's own settings; False: the environment's defaults
+
+    @property
+    def goal(self) -> float:
+        return self.goal_percent / 100
 
 
-def matching_training(session: Session, texts: dict[str, str]) -> dict[str, list[str]]:
-    """For each key, the course modules and exercises whose name shares a word (its first six
-    letters) with the key's text (a category, with whom it is handed over to)."""
-    targets = [
-        (f"{kind.label}: {name}", _stems(name))
+def default_settings() -> FigureSettings:
+    """The settings of a unit that has none of its own (from the environment)."""
+    settings = get_settings()
+    return FigureSettings(
+        settings.contacts_repeat_window_days,
+        settings.contacts_goal_percent,
+        settings.anonymity_threshold,
+    )
+
+
+def unit_settings(session: Session, unit_id: int) -> FigureSettings:
+    """The settings a unit's figures are computed with (no access check: internal)."""
+    default = default_settings()
+    own = session.get(ContactSettings, unit_id)
+    if own is None:
+        return default
+    return FigureSettings(own.repeat_window_days, own.goal_percent, default.threshold, True)
+
+
+def settings_of(session: Session, actor: CurrentUser | None, unit_id: int) -> FigureSettings:
+    _require_unit(session, actor, unit_id)
+    return unit_settings(session, unit_id)
+
+
+def _whole_number(text: object, field: str, label: str) -> int:
+    raw = str(text if text is not None else "").strip().removesuffix("%").strip()
+    try:
+        return int(raw)
+    except ValueError:
+        raise ValidationError(f"Skriv {label} som ett heltal.", field=field) from None
+
+
+def save_settings(
+    session: Session,
+    actor: CurrentUser | None,
+    unit_id: int,
+    window_days: object,
+    goal_percent: object,
+) -> FigureSettings:
+    """Set the unit's repeat window (days) and goal (percent); admins and strategists only.
+    The limits are the engine's (the CLI checks the same)."""
+    actor = require_importer(actor)
+    _require_unit(session, actor, unit_id)
+    window = _whole_number(window_days, "window_days", "fönstret för återkommande kontakt")
+    problem = window_days_problem(window)
+    if problem:
+        raise ValidationError(problem, field="window_days")
+    goal = _whole_number(goal_percent, "goal_percent", "målet")
+    problem = goal_percent_problem(goal)
+    if problem:
+        raise ValidationError(problem, field="goal_percent")
+    own = session.get(ContactSettings, unit_id)
+    if own is None:
+        own = ContactSettings(unit_id=unit_id)
+        session.add(own)
+    own.repeat_window_days, own.goal_percent = window, goal
+    own.updated_by, own.updated_at = actor.id, utcnow()
+    return unit_settings(session, unit_id)
+
+
+def reset_settings(session: Session, actor: CurrentUser | None, unit_id: int) -> None:
+    """Let the unit's figures follow the environment's defaults again."""
+    require_importer(actor)
+    _require_unit(session, actor, unit_id)
+    session.execute(delete(ContactSettings).where(ContactSettings.unit_id == unit_id))
+
+
+# ---- training that matches a category: by topic, and through the linked step -----------------
+
+MAX_CATEGORY_TOPICS = 10
+MAX_TOPIC_LENGTH = 60
+
+
+def normalise_topics(text: str) -> tuple[str, ...]:
+    """ "Klarspråk, #telefon" -> ("klarspråk", "telefon"): lower case, each once (the same
+    form as a course's topics)."""
+    tags: list[str] = []
+    for raw in text.replace(";", ",").split(","):
+        tag = " ".join(clean_text(raw).strip().lstrip("#").split()).lower()
+        if not tag:
+            continue
+        if len(tag) > MAX_TOPIC_LENGTH:
+            raise ValidationError(
+                f"Ett ämne får vara högst {MAX_TOPIC_LENGTH} tecken.", field="topics"
+            )
+        if tag not in tags:
+            tags.append(tag)
+    if len(tags) > MAX_CATEGORY_TOPICS:
+        raise ValidationError(f"Högst {MAX_CATEGORY_TOPICS} ämnen per kategori.", field="topics")
+    return tuple(tags)
+
+
+def _topics_of(session: Session, unit_id: int) -> dict[str, tuple[str, ...]]:
+    rows = session.execute(
+        select(ContactCategoryTopic.category, ContactCategoryTopic.tag)
+        .where(ContactCategoryTopic.unit_id == unit_id)
+        .order_by(ContactCategoryTopic.category, ContactCategoryTopic.tag)
+    ).all()
+    topics: dict[str, tuple[str, ...]] = {}
+    for category, tag in rows:
+        topics[category] = (*topics.get(category, ()), tag)
+    return topics
+
+
+def category_topics(
+    session: Session, actor: CurrentUser | None, unit_id: int
+) -> dict[str, tuple[str, ...]]:
+    """{category: its topics} of the unit."""
+    _require_unit(session, actor, unit_id)
+    return _topics_of(session, unit_id)
+
+
+def set_category_topics(
+    session: Session, actor: CurrentUser | None, unit_id: int, category: str, text: str
+) -> tuple[str, ...]:
+    """Replace the topics of the unit's `category` ("klarspråk, telefon"; empty removes them)."""
+    require_importer(actor)
+    _require_unit(session, actor, unit_id)
+    category = clean_text(category.strip())
+    if not category or len(category) > 100:
+        raise ValidationError("Välj en kategori.", field="category")
+    tags = normalise_topics(text)
+    session.execute(
+        delete(ContactCategoryTopic).where(
+            ContactCategoryTopic.unit_id == unit_id, ContactCategoryTopic.category == category
+        )
+    )
+    session.add_all(
+        ContactCategoryTopic(unit_id=unit_id, category=category, tag=tag) for tag in tags
+    )
+    return tags
+
+
+def known_topics(session: Session) -> list[str]:
+    """Every topic the registered training carries (what a category's topics can match)."""
+    found: set[str] = set()
+    for kind in training_targets.kinds():
+        if kind.topics is not None:
+            found.update(kind.all_topics(session))
+    return sorted(found)
+
+
+def matching_training(
+    session: Session, unit_id: int, categories: Iterable[str]
+) -> dict[str, list[str]]:
+    """For each category: the course modules and practice scenarios that share a topic with it
+    (the category's topics, set by a strategist), and the training linked to the journey step
+    the category is linked to. Each target once, with why it matches."""
+    categories = list(categories)
+    topics = _topics_of(session, unit_id)
+    wanted = {tag for category in categories for tag in topics.get(category, ())}
+    by_topic = {
+        kind.kind: kind.topics(session, wanted)
         for kind in training_targets.kinds()
-        for name in kind.names(session, None).values()
-    ]
-    return {
-        key: [label for label, stems in targets if stems & _stems(text)]
-        for key, text in texts.items()
+        if kind.topics is not None and wanted
     }
+    linked: dict[str, list[tuple[str, int]]] = {}
+    rows = session.execute(
+        select(ContactCategoryLink.category, TrainingLink.target_kind, TrainingLink.target_id)
+        .join(
+            TrainingLink,
+            (TrainingLink.journey_id == ContactCategoryLink.journey_id)
+            & (TrainingLink.step_id == ContactCategoryLink.step_id),
+        )
+        .where(ContactCategoryLink.unit_id == unit_id)
+        .order_by(TrainingLink.id)
+    ).all()
+    for category, kind, target_id in rows:
+        linked.setdefault(category, []).append((kind, target_id))
+    names = {
+        kind.kind: kind.names(
+            session, {t for pairs in linked.values() for k, t in pairs if k == kind.kind}
+        )
+        for kind in training_targets.kinds()
+    }
+    result: dict[str, list[str]] = {}
+    for category in categories:
+        reasons: dict[tuple[str, int], tuple[str, list[str]]] = {}
+        own = set(topics.get(category, ()))
+        for kind in training_targets.kinds():
+            for target_id, (name, tags) in by_topic.get(kind.kind, {}).items():
+                shared = sorted(own & set(tags))
+                if shared:
+                    reasons[(kind.kind, target_id)] = (
+                        f"{kind.label}: {name}",
+                        ["ämne " + ", ".join(shared)],
+                    )
+        for kind_name, target_id in linked.get(category, []):
+            kind = training_targets.get(kind_name)
+            name = names.get(kind_name, {}).get(target_id)
+            if kind is None or name is None:
+                continue
+            label, why = reasons.setdefault((kind_name, target_id), (f"{kind.label}: {name}", []))
+            if "kopplad till steget" not in why:
+                why.append("kopplad till steget")
+        result[category] = [f"{label} ({'; '.join(why)})" for label, why in reasons.values()]
+    return result
 
 
 # ---- links from categories to journey steps ---------------------------------------------------
@@ -402,6 +661,11 @@ def step_choices(session: Session, actor: CurrentUser | None, unit_id: int) -> l
                 StepChoice(f"{summary.id}:{step.id}", f"{summary.title} – {step.text}", step.text)
             )
     return choices
+
+
+def _stems(text: str) -> set[str]:
+    words = "".join(c if c.isalnum() else " " for c in text.casefold()).split()
+    return {word[:6] for word in words if len(word) >= 4}
 
 
 def suggest_step(category: str, choices: list[StepChoice]) -> str:

@@ -10,6 +10,8 @@ from academy.journeys.web.contacts_figures_state import (
     AT_COMPARE,
     AT_LINK,
     AT_PAGE,
+    AT_SETTINGS,
+    AT_TOPICS,
     ContactFiguresState,
 )
 
@@ -83,6 +85,7 @@ def _rank_row(row: view.RankRow) -> rx.Component:
         ui.cell(row.handed_over, num=True),
         ui.cell(row.share, num=True),
         ui.cell(row.to_whom, wrap=True),
+        ui.cell(row.topics, wrap=True),
         ui.cell(row.training, wrap=True),
     )
 
@@ -171,6 +174,89 @@ def _linking() -> rx.Component:
         ),
         ui.message(S, at=AT_LINK),
         id="koppla",
+    )
+
+
+def _field_error(at: str, name: str) -> rx.Var:
+    return rx.cond(S.message_at == at, S.field_errors.get(name, ""), "")
+
+
+def _topics() -> rx.Component:
+    """The topics of a category: the ranking's training matches by them."""
+    return rx.el.div(
+        rx.el.h3("Ämnen för kategorierna"),
+        rx.el.p(
+            "Utbildningen matchas på ämnen: en kategori med ämnet ”klarspråk” matchar "
+            "modulerna i kurser med det ämnet och övningar om det. Träning som är kopplad till "
+            "kategorins steg i kundresan står också med.",
+        ),
+        rx.cond(
+            S.known_topics != "",
+            rx.el.p("Ämnen som utbildningen har: ", S.known_topics, class_name="muted"),
+        ),
+        ui.form(
+            rx.el.div(
+                rx.el.label("Kategori", html_for="f-topic-category"),
+                rx.el.select(
+                    rx.foreach(S.ranking, lambda r: rx.el.option(r.category, value=r.category)),
+                    id="f-topic-category",
+                    name="category",
+                ),
+                class_name="field",
+            ),
+            ui.text_field(
+                "Ämnen",
+                "topics",
+                hint="Skilj ämnena åt med kommatecken, till exempel: klarspråk, telefon. "
+                "Tomt tar bort kategorins ämnen.",
+                error=_field_error(AT_TOPICS, "topics"),
+            ),
+            ui.submit("Spara ämnen", kind="secondary"),
+            on_submit=S.save_topics,
+            reset_on_submit=False,
+            aria_label="Ämnen för en kategori",
+        ),
+        ui.message(S, at=AT_TOPICS),
+    )
+
+
+def _settings() -> rx.Component:
+    return ui.section(
+        "Inställningar för enheten",
+        rx.el.p(
+            "Gäller enhetens alla siffror: vad som räknas som återkommande kontakt och målet "
+            "för lösta i första kontakten. ",
+            S.default_text,
+        ),
+        ui.form(
+            ui.text_field(
+                "Återkommande kontakt inom (dagar)",
+                "window_days",
+                default_value=S.window_days,
+                hint="0–365 dagar.",
+                error=_field_error(AT_SETTINGS, "window_days"),
+                input_mode="numeric",
+            ),
+            ui.text_field(
+                "Mål för lösta i första kontakten (%)",
+                "goal_percent",
+                default_value=S.goal_percent,
+                hint="1–100 %.",
+                error=_field_error(AT_SETTINGS, "goal_percent"),
+                input_mode="numeric",
+            ),
+            ui.submit("Spara inställningar"),
+            rx.cond(
+                S.own_settings,
+                ui.button("Använd standard", S.reset_settings),
+            ),
+            on_submit=S.save_settings,
+            key=S.window_days + "-" + S.goal_percent,
+            reset_on_submit=False,
+            aria_label="Inställningar för enheten",
+        ),
+        ui.message(S, at=AT_SETTINGS),
+        id="installningar",
     )
 
 
@@ -285,14 +371,17 @@ def _content() -> rx.Component:
                     ui.col("Överlämnade", num=True),
                     ui.col("Andel överlämnade", num=True),
                     ui.col("Till vem"),
+                    ui.col("Ämnen"),
                     ui.col("Utbildning"),
                 ],
                 S.ranking,
                 _rank_row,
                 empty="Inga kontakter lämnades över i perioden.",
             ),
+            rx.cond(S.can_edit & (S.ranking.length() > 0), _topics()),
         ),
         _linking(),
+        rx.cond(S.can_edit, _settings()),
         _compare(),
         ui.section(
             "Per kanal och språk",
@@ -302,8 +391,25 @@ def _content() -> rx.Component:
     )
 
 
+def _computing() -> rx.Component:
+    """Said (and announced to screen readers) while the figures are computed."""
+    return rx.el.div(
+        rx.cond(
+            S.computing,
+            rx.el.p(
+                "Beräknar siffrorna … För ett års kontakter tar det några sekunder.",
+                class_name="notice",
+            ),
+        ),
+        role="status",
+        aria_live="polite",
+        aria_busy=S.computing,
+    )
+
+
 def contacts_figures_page() -> rx.Component:
     return ui.page_shell(
+        _computing(),
         ui.message(S, at=AT_PAGE),
         rx.cond(S.overall.length() > 0, _content()),
         area="journeys",

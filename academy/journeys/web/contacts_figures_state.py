@@ -3,13 +3,17 @@ line could settle, links from categories to journey steps, and before/after."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import date
 
 import reflex as rx
 
 from academy import ui
-from academy.core.errors import ValidationError
-from academy.core.web.base import BaseState
+from academy.core import auth
+from academy.core.db import session_scope
+from academy.core.errors import ServiceError, ValidationError
+from academy.core.web.base import BaseState, message_for
 from academy.journeys.contacts import service
 from academy.journeys.web import contacts_view as view
 from academy.journeys.web.view import Option
@@ -17,6 +21,10 @@ from academy.journeys.web.view import Option
 AT_PAGE = "contacts-page"
 AT_LINK = "contacts-link"
 AT_COMPARE = "contacts-compare"
+AT_SETTINGS = "contacts-settings"
+AT_TOPICS = "contacts-topics"
+
+log = logging.getLogger(__name__)
 
 
 def _day(form_data: dict, name: str, label: str) -> date:
@@ -50,6 +58,12 @@ class ContactFiguresState(BaseState):
     export_base: str = ""
     futures: list[str] = []
     cohorts: list[str] = []
+    computing: bool = False  # the figures are being computed (in a worker thread)
+    window_days: str = ""
+    goal_percent: str = ""
+    own_settings: bool = False
+    default_text: str = ""
+    known_topics: str = ""
 
     def _show(self, session, actor) -> None:
         period = service.import_period(session, actor, self.import_id)
@@ -57,12 +71,17 @@ class ContactFiguresState(BaseState):
         self.heading = f"Kontaktanalys: {period.unit}"
         self.export_base = f"/api/kundresor/kontakter/{period.import_id}"
         self.period = period.label
-        window, goal, threshold = service.figure_settings()
+        settings = service.settings_of(session, actor, period.unit_id)
+        default = service.default_settings()
         self.settings_text = (
-            f"Mål för lösta i första kontakten: {view.percent(goal)}. Återkommande kontakt: "
-            f"samma kontakt inom {window} dagar. Grupper med färre än {threshold} kontakter "
-            "redovisas som Övrigt."
+            f"Mål för lösta i första kontakten: {view.percent(settings.goal)}. Återkommande "
+            f"kontakt: samma kontakt inom {settings.window_days} dagar. Grupper med färre än "
+            f"{settings.threshold} kontakter redovisas som Övrigt."
+            + ("" if settings.own else " (Standardinställningarna.)")
         )
+        self.window_days, self.goal_percent = str(settings.window_days), str(settings.goal_percent)
+        self.own_settings = settings.own
+        self.default_text = f"Standard: {default.window_days} dagar och {default.goal_percent} %."
         summary = service.figures(session, period)
         links = service.category_links(session, actor, period.unit_id)
         self.can_edit = service.can_import(actor)
@@ -77,20 +96,33 @@ class ContactFiguresState(BaseState):
         self.reason_bars = view.reason_bars(summary)
         self.reasons = [list(row) for row in view.reason_rows(summary)]
         candidates = service.ranking(session, period)
-        texts = {
-            c.category: " ".join([c.category, *(name for name, _ in c.handed_over_to)])
-            for c in candidates
-        }
-        self.ranking = view.rank_rows(candidates, service.matching_training(session, texts))
+        training = service.matching_training(
+            session, period.unit_id, [c.category for c in candidates]
+        )
+        topics = service.category_topics(session, actor, period.unit_id)
+        self.ranking = view.rank_rows(candidates, training, topics)
+        self.known_topics = ", ".join(service.known_topics(session)) if self.can_edit else ""
         self.links = view.link_rows(links)
         self.step_options = [Option(value, label) for value, label in view.step_options(choices)]
 
-    @rx.event
-    def load(self):
-        self.import_id = self._param("import_id") or 0
-        self.changes, self.change_heading = [], ""
-        if not self._run(self._show, at=AT_PAGE):
-            self.overall = self.categories = []
+    @rx.event(background=True)
+    async def load(self):
+        """Show the import's figures. Computing them for a year of contacts takes seconds of
+        CPU, so that runs in a worker thread (never on the event loop) while the page says
+        "Beräknar …"; the figures are then kept, so opening the page again is quick."""
+        async with self:
+            self.import_id = self._param("import_id") or 0
+            self.changes, self.change_heading = [], ""
+            self.computing, self.overall, self.categories = True, [], []
+            self._clear_messages(AT_PAGE)
+            token, import_id = self.token, self.import_id
+        problem = await asyncio.to_thread(_prepare, token, import_id)
+        async with self:
+            self.computing = False
+            if problem:
+                self._fail(problem, at=AT_PAGE)
+            elif not self._run(self._show, at=AT_PAGE):
+                self.overall = self.categories = []
 
     @rx.event
     def link(self, form_data: dict):
@@ -115,6 +147,56 @@ class ContactFiguresState(BaseState):
             self._show(session, actor)
 
         self._run(act, "Kopplingen är borttagen.", at=AT_LINK)
+
+    @rx.event
+    def save_settings(self, form_data: dict):
+        def act(session, actor) -> None:
+            service.save_settings(
+                session,
+                actor,
+                self.unit_id,
+                form_data.get("window_days", ""),
+                form_data.get("goal_percent", ""),
+            )
+
+        if self._run(act, "Inställningarna är sparade. Siffrorna räknas om.", at=AT_SETTINGS):
+            return ContactFiguresState.recompute
+
+    @rx.event
+    def reset_settings(self):
+        def act(session, actor) -> None:
+            service.reset_settings(session, actor, self.unit_id)
+
+        if self._run(act, "Enheten följer standardinställningarna igen.", at=AT_SETTINGS):
+            return ContactFiguresState.recompute
+
+    @rx.event(background=True)
+    async def recompute(self):
+        """Compute the figures under new settings in a worker thread, then show them (the
+        message about the saved settings stays)."""
+        async with self:
+            self.computing = True
+            token, import_id = self.token, self.import_id
+        problem = await asyncio.to_thread(_prepare, token, import_id)
+        async with self:
+            self.computing = False
+            notice, at = self.notice, self.message_at
+            if problem:
+                self._fail(problem, at=AT_PAGE)
+            elif self._run(self._show, at=at):
+                self.notice = notice
+
+    @rx.event
+    def save_topics(self, form_data: dict):
+        category = str(form_data.get("category", ""))
+
+        def act(session, actor) -> None:
+            service.set_category_topics(
+                session, actor, self.unit_id, category, str(form_data.get("topics", ""))
+            )
+            self._show(session, actor)
+
+        self._run(act, f"Ämnena för {category} är sparade.", at=AT_TOPICS)
 
     @rx.event
     def compare(self, form_data: dict):
@@ -142,3 +224,19 @@ class ContactFiguresState(BaseState):
             ]
 
         self._run(act, at=AT_COMPARE)
+
+
+def _prepare(token: str, import_id: int) -> str:
+    """In a worker thread: compute (or find kept) the import's figures. Returns "" or the
+    Swedish message of the refusal."""
+    try:
+        with session_scope() as session:
+            actor = auth.resolve_session(session, token)
+            if actor is None:
+                return ""  # `_run` says so in the page's own words
+            service.prepare_figures(session, actor, import_id)
+    except Exception as exc:  # reported beside the page, like every refusal
+        if not isinstance(exc, ServiceError):
+            log.exception("Unexpected error computing contact figures")
+        return message_for(exc)
+    return ""

@@ -76,6 +76,7 @@ class RankRow:
     handed_over: str
     share: str
     to_whom: str
+    topics: str
     training: str
 
 
@@ -209,7 +210,9 @@ def reason_rows(summary: ContactSummary) -> list[tuple[str, str, str]]:
 
 
 def rank_rows(
-    candidates: list[FirstLineCandidate], training: dict[str, list[str]]
+    candidates: list[FirstLineCandidate],
+    training: dict[str, list[str]],
+    topics: dict[str, tuple[str, ...]] | None = None,
 ) -> list[RankRow]:
     return [
         RankRow(
@@ -218,6 +221,7 @@ def rank_rows(
             handed_over=number(c.handed_over),
             share=percent(c.handed_over_share),
             to_whom=_pairs(c.handed_over_to),
+            topics=", ".join((topics or {}).get(c.category, ())) or "Inga ämnen ännu",
             training="; ".join(training.get(c.category, [])) or "Ingen utbildning matchar ännu",
         )
         for c in candidates

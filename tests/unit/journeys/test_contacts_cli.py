@@ -115,3 +115,10 @@ def test_a_short_secret_is_refused(capsys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("CONTACTS_HASH_SECRET", "kort")
     code, out, err = run(capsys, "contacts", "summarize", write(tmp_path, ROWS))
     assert code == 2 and out == "" and "minst 16 byte" in err
+
+
+def test_window_days_outside_the_apps_limits_is_refused(capsys, tmp_path: Path) -> None:
+    path = write(tmp_path, ROWS)
+    code, out, err = run(capsys, "contacts", "summarize", path, "--window-days", "366")
+    assert code == 2 and out == ""
+    assert "0–365 dagar" in err
