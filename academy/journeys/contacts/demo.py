@@ -15,8 +15,17 @@ from sqlalchemy.orm import Session
 
 from academy.core.auth import to_current_user
 from academy.core.models import Unit, User
-from academy.journeys.contacts.models import ContactCategoryLink, ContactImport
-from academy.journeys.contacts.service import link_category, parse_file, store_import
+from academy.journeys.contacts.models import (
+    ContactCategoryLink,
+    ContactCategoryTopic,
+    ContactImport,
+)
+from academy.journeys.contacts.service import (
+    link_category,
+    parse_file,
+    set_category_topics,
+    store_import,
+)
 from academy.journeys.models import JourneyRecord
 from journeys.contacts.synthetic import contacts_csv_bytes, synthetic_contacts
 
@@ -27,6 +36,14 @@ FILE_NAME = "servicecenter-kontakter-demo.csv"
 DEMO_LINKS = [
     ("Felanmälan gata", "Felanmälan gatubelysning", "ringer"),
     ("Förskola", "Ansöka om förskoleplats", "ringer-fragor"),
+]
+
+# (category, its topics): what the ranking matches course modules and scenarios by
+DEMO_TOPICS = [
+    ("Faktura VA", "klarspråk, skriftlig kommunikation"),
+    ("Avfall och återvinning", "sophämtning, telefon"),
+    ("Ekonomiskt bistånd", "svåra samtal, aktivt lyssnande"),
+    ("Bygglov", "klarspråk"),
 ]
 
 
@@ -59,4 +76,7 @@ def seed_contacts(session: Session) -> int:
         )
         if journey_id is not None and exists is None:
             link_category(session, actor, unit_id, category, f"{journey_id}:{step_id}")
+    if session.scalar(select(ContactCategoryTopic.tag).limit(1)) is None:
+        for category, topics in DEMO_TOPICS:
+            set_category_topics(session, actor, unit_id, category, topics)
     return len(table)

@@ -274,3 +274,210 @@ def test_uploads_never_imported_are_removed_after_a_day(demo):
     remove_stale_uploads()
     assert not old.exists() and new.exists()
     new.unlink()
+
+
+# ---- figures off the event loop, kept; a unit's settings; training by topic ------------------
+
+
+@pytest.fixture(autouse=True)
+def fresh_figures():
+    """Each test restores its database, so import ids repeat: start without kept figures."""
+    service.clear_cache()
+    yield
+    service.clear_cache()
+
+
+def in_app(monkeypatch, state_class, import_id):
+    """Let a background event's `async with self` and the route parameter work outside an app."""
+
+    class Context:
+        def __init__(self, state):
+            self.state = state
+
+        async def __aenter__(self):
+            return self.state
+
+        async def __aexit__(self, *exc):
+            return False
+
+    monkeypatch.setattr(state_class, "__aenter__", lambda self: Context(self).__aenter__())
+    monkeypatch.setattr(state_class, "__aexit__", lambda self, *exc: Context(self).__aexit__())
+    monkeypatch.setattr(state_class, "_param", lambda self, name: import_id)
+
+
+def repeat_file() -> bytes:
+    """One caller twice, ten days apart; a repeat only with a window of ten days or more."""
+    lines = [
+        "2026-03-02 09:00;telefon;svenska;Parkering;ja;;värde;;070-111 11 11\n",
+        "2026-03-12 09:00;telefon;svenska;Parkering;nej;Parkeringsenheten;svikt;Fel;070-111 11 11\n",
+    ]
+    return (HEADER + "".join(lines)).encode()
+
+
+def test_the_figures_are_computed_in_a_worker_thread_and_kept(demo, monkeypatch):
+    import threading
+
+    import_id = do_import(demo, "strateg@demo.se", small_file())
+    computed: list[tuple[threading.Thread, bool]] = []
+    real = service.summarize
+    state = logged_in(ContactFiguresState, "strateg@demo.se")
+
+    def spy(*args, **kwargs):
+        computed.append((threading.current_thread(), state.computing))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "summarize", spy)
+    in_app(monkeypatch, ContactFiguresState, import_id)
+    assert ContactFiguresState.event_handlers["load"].is_background
+    loop_threads: list[threading.Thread] = []
+
+    async def open_page():
+        loop_threads.append(threading.current_thread())
+        await ContactFiguresState.load.fn(state)
+
+    asyncio.run(open_page())
+    assert state.error == "" and state.overall[0].contacts == "12"
+    assert not state.computing
+    # computed once, off the event loop's thread, while the page said "Beräknar …"
+    assert len(computed) == 1 and computed[0][0] is not loop_threads[0] and computed[0][1]
+    asyncio.run(open_page())  # opened again: the kept figures, nothing computed
+    assert len(computed) == 1 and state.overall[0].contacts == "12"
+    # new settings are a new computation (in the worker thread again)
+    assert state.save_settings({"window_days": "14", "goal_percent": "60"}) is not None
+    asyncio.run(ContactFiguresState.recompute.fn(state))
+    assert len(computed) == 2 and computed[1][0] is not threading.main_thread()
+    assert "inom 14 dagar" in state.settings_text and "60 %" in state.settings_text
+    assert state.notice == "Inställningarna är sparade. Siffrorna räknas om."
+
+
+def test_the_figures_page_reports_a_refusal_from_the_worker_thread(demo, monkeypatch):
+    in_app(monkeypatch, ContactFiguresState, 999999)
+    state = logged_in(ContactFiguresState, "strateg@demo.se")
+    asyncio.run(ContactFiguresState.load.fn(state))
+    assert state.error == service.NOT_FOUND and state.overall == [] and not state.computing
+
+
+def test_a_new_import_is_in_a_date_periods_figures_at_once(demo):
+    who = actor(demo, "strateg@demo.se")
+    unit = unit_id(demo, "Servicecenter")
+    with session_scope(demo) as session:
+        period = service.date_period(session, who, unit, date(2026, 3, 1), date(2026, 3, 31))
+        before = service.figures(session, period).overall.contacts
+    do_import(demo, "strateg@demo.se", repeat_file())
+    with session_scope(demo) as session:
+        after = service.figures(session, period).overall.contacts
+    assert after == before + 2
+
+
+def test_a_units_settings_are_stored_checked_and_used(demo):
+    strategist, trainer = actor(demo, "strateg@demo.se"), actor(demo, "utbildare@demo.se")
+    import_id = do_import(demo, "strateg@demo.se", repeat_file())
+    unit = unit_id(demo)
+    with session_scope(demo) as session:
+        period = service.import_period(session, strategist, import_id)
+        assert service.figures(session, period).overall.repeat_contacts == 0  # 7 days
+        assert service.unit_settings(session, unit).own is False
+    refusals = [
+        (("366", "80"), "window_days", "Fönstret för återkommande kontakt ska vara 0–365 dagar."),
+        (("-1", "80"), "window_days", "Fönstret för återkommande kontakt ska vara 0–365 dagar."),
+        (("sju", "80"), "window_days", "Skriv fönstret för återkommande kontakt som ett heltal."),
+        (("7", "0"), "goal_percent", "Målet för lösta i första kontakten ska vara 1–100 %."),
+        (("7", "101"), "goal_percent", "Målet för lösta i första kontakten ska vara 1–100 %."),
+    ]
+    for (window, goal), field, message in refusals:
+        with pytest.raises(ValidationError) as refused, session_scope(demo) as session:
+            service.save_settings(session, strategist, unit, window, goal)
+        assert (refused.value.field, refused.value.message) == (field, message)
+    with pytest.raises(AccessDenied), session_scope(demo) as session:
+        service.save_settings(session, trainer, unit, "10", "70")
+    with session_scope(demo) as session:
+        saved = service.save_settings(session, strategist, unit, "10", "70 %")
+    assert (saved.window_days, saved.goal_percent, saved.own) == (10, 70, True)
+    with session_scope(demo) as session:
+        summary = service.figures(session, period)
+        assert summary.overall.repeat_contacts == 1  # the contact ten days later
+        assert service.settings_of(session, trainer, unit).goal_percent == 70
+    with session_scope(demo) as session:
+        service.reset_settings(session, strategist, unit)
+    with session_scope(demo) as session:
+        assert service.figures(session, period).overall.repeat_contacts == 0
+        assert service.unit_settings(session, unit).own is False
+
+
+def test_the_settings_form_shows_the_refusal_beside_its_field(demo):
+    import_id = do_import(demo, "strateg@demo.se", small_file())
+    state = logged_in(ContactFiguresState, "strateg@demo.se")
+    state.import_id = import_id
+    assert state._run(state._show), state.error
+    assert (state.window_days, state.goal_percent) == ("7", "80")
+    assert state.save_settings({"window_days": "400", "goal_percent": "80"}) is None
+    assert state.message_at == "contacts-settings"
+    assert state.field_errors == {
+        "window_days": "Fönstret för återkommande kontakt ska vara 0–365 dagar."
+    }
+
+
+def test_training_matches_a_category_by_its_topics_not_by_its_words(demo):
+    strategist = actor(demo, "strateg@demo.se")
+    unit = unit_id(demo)
+    do_import(demo, "strateg@demo.se", small_file())
+    # "Klarspråk i mejl" shares no word with the category; "Telefon" shares a word, no topic
+    with session_scope(demo) as session:
+        found = service.matching_training(session, unit, ["Testkategori", "Bemötande i telefon"])
+    assert found == {"Testkategori": [], "Bemötande i telefon": []}
+    with session_scope(demo) as session:
+        tags = service.set_category_topics(
+            session, strategist, unit, "Testkategori", " #Skriftlig  kommunikation, telefon "
+        )
+    assert tags == ("skriftlig kommunikation", "telefon")
+    with session_scope(demo) as session:
+        found = service.matching_training(session, unit, ["Testkategori"])["Testkategori"]
+    modules = [label for label in found if label.startswith("Modul: Klarspråk i mejl")]
+    assert modules and all(label.endswith("(ämne skriftlig kommunikation)") for label in modules)
+    assert any(label.startswith("Modul: Bemötande i telefon") for label in found)
+    assert any(  # a telephone scenario, by its channel
+        label == "Övning: Upprörd medborgare om utebliven sophämtning (ämne telefon)"
+        for label in found
+    )
+    with pytest.raises(ValidationError) as refused, session_scope(demo) as session:
+        service.set_category_topics(session, strategist, unit, "Testkategori", "x" * 61)
+    assert refused.value.field == "topics"
+    with pytest.raises(AccessDenied), session_scope(demo) as session:
+        service.set_category_topics(
+            session, actor(demo, "utbildare@demo.se"), unit, "Testkategori", "telefon"
+        )
+    with session_scope(demo) as session:
+        service.set_category_topics(session, strategist, unit, "Testkategori", "")
+        assert service.matching_training(session, unit, ["Testkategori"]) == {"Testkategori": []}
+
+
+def test_training_linked_to_the_categorys_step_matches_too(demo):
+    from academy.journeys import links
+
+    strategist = actor(demo, "strateg@demo.se")
+    unit, journey_id = unit_id(demo), _felanmalan_id(demo)
+    do_import(demo, "strateg@demo.se", small_file())
+    with session_scope(demo) as session:
+        target = next(v for v, label in links.target_choices(session) if v.startswith("exercise:"))
+        links.link_training(session, strategist, journey_id, "bedomer", target)
+        service.link_category(session, strategist, unit, "Testkategori", f"{journey_id}:bedomer")
+    with session_scope(demo) as session:
+        found = service.matching_training(session, unit, ["Testkategori"])["Testkategori"]
+    assert len(found) == 1 and found[0].startswith("Övning: ")
+    assert found[0].endswith("(kopplad till steget)")
+
+
+def test_the_ranking_shows_topics_and_the_matching_training(demo):
+    state = logged_in(ContactFiguresState, "strateg@demo.se")
+    with session_scope(demo) as session:
+        state.import_id = session.scalar(select(ContactImport.id))
+    assert state._run(state._show), state.error
+    rows = {row.category: row for row in state.ranking}
+    assert rows["Faktura VA"].topics == "klarspråk, skriftlig kommunikation"
+    assert "Modul: Klarspråk i mejl" in rows["Faktura VA"].training
+    assert "klarspråk" in state.known_topics and "telefon" in state.known_topics
+    state.save_topics({"category": "Parkering", "topics": "svåra samtal"})
+    assert state.notice == "Ämnena för Parkering är sparade."
+    rows = {row.category: row for row in state.ranking}
+    assert rows["Parkering"].topics == "svåra samtal"
+    assert "Modul: Bemötande i telefon" in rows["Parkering"].training
