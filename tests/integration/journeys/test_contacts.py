@@ -309,7 +309,8 @@ def repeat_file() -> bytes:
     """One caller twice, ten days apart; a repeat only with a window of ten days or more."""
     lines = [
         "2026-03-02 09:00;telefon;svenska;Parkering;ja;;värde;;070-111 11 11\n",
-        "2026-03-12 09:00;telefon;svenska;Parkering;nej;Parkeringsenheten;svikt;Fel;070-111 11 11\n",
+        "2026-03-12 09:00;telefon;svenska;Parkering;nej;Parkeringsenheten;svikt;Fel;"
+        "070-111 11 11\n",
     ]
     return (HEADER + "".join(lines)).encode()
 
