@@ -12,7 +12,17 @@ os.wait4), medians of --runs runs:
 
 The synthetic file (journeys.contacts.synthetic, seed 2026) is written once to --data.
 
+With --app, the app's own path instead, each run in a fresh child with a fresh SQLite database
+(migrated to head) under a temporary DATA_DIR:
+- import: the bytes of the file through `service.parse_file` and `service.store_import` (what
+  the import page's worker thread does), committed;
+- figures, first opening: `service.prepare_figures` with nothing kept (read the import's rows
+  from the database, then the figures and the ranking under the unit's settings), with the
+  database read timed on its own;
+- figures, opened again: the same call with the figures kept (what a re-opened page costs).
+
 Run: .venv/bin/python bench/contacts_bench.py [--rows 1000000] [--runs 3] [--libs DIR]
+     .venv/bin/python bench/contacts_bench.py --app --rows 340000
 """
 
 from __future__ import annotations
@@ -41,10 +51,15 @@ def main() -> int:
     parser.add_argument("--data", default=None, help="CSV to use or create")
     parser.add_argument("--libs", default=None, help="extra folder on the child's sys.path")
     parser.add_argument("--only", choices=("python", "polars"), default=None)
+    parser.add_argument("--app", action="store_true", help="the app's import and figures")
     parser.add_argument("--polars-worker", metavar="FILE", help=argparse.SUPPRESS)
+    parser.add_argument("--app-worker", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.polars_worker:
         print(json.dumps(summarize_with_polars(args.polars_worker), ensure_ascii=False, indent=2))
+        return 0
+    if args.app_worker:
+        print(json.dumps(app_timings(args.app_worker)))
         return 0
 
     data = Path(args.data or f"/tmp/contacts-bench-{args.rows}.csv")
@@ -54,6 +69,8 @@ def main() -> int:
     env = dict(os.environ, CONTACTS_HASH_SECRET=SECRET)
     paths = [str(ROOT)] + ([args.libs] if args.libs else [])
     env["PYTHONPATH"] = os.pathsep.join(paths + [env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    if args.app:
+        return bench_app(data, args.rows, args.runs, env)
     variants = {
         "python": [sys.executable, "-m", "journeys.cli", "contacts", "summarize", str(data)],
         "polars": [sys.executable, __file__, "--polars-worker", str(data)],
@@ -100,6 +117,94 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, float, int, str
             raise SystemExit(f"{' '.join(command)} failed:\n{err.read().decode()}")
         cpu = usage.ru_utime + usage.ru_stime
         return wall, cpu, usage.ru_maxrss * 1024, out.read().decode()
+
+
+def bench_app(data: Path, rows: int, runs: int, env: dict[str, str]) -> int:
+    """The app's import and figures, `runs` times, each in a fresh child and database."""
+    results = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="contacts-bench-") as folder:
+            child_env = dict(
+                env,
+                DATA_DIR=folder,
+                DATABASE_URL=f"sqlite:///{folder}/bench.db",
+                DEMO_CONTACT_WEEKS="0",
+            )
+            command = [sys.executable, __file__, "--app-worker", str(data)]
+            wall, cpu, rss, out = run(command, child_env)
+            results.append((json.loads(out), rss))
+            print(f"  run: {out.strip()}  peak RSS {rss / 2**20:.0f} MiB", flush=True)
+    print(f"app, {rows:,} rows, median of {len(results)} (each a fresh process and database):")
+    for key, label in (
+        ("import_wall", "import wall"),
+        ("import_cpu", "import CPU"),
+        ("read_wall", "figures, first opening: database read wall"),
+        ("figures_wall", "figures, first opening: wall (read + figures + ranking)"),
+        ("figures_cpu", "figures, first opening: CPU"),
+        ("again_wall", "figures, opened again (kept): wall"),
+    ):
+        values = [r[key] for r, _ in results]
+        each = ", ".join(f"{v:.3f}" for v in values)
+        print(f"  {label:58} {statistics.median(values):8.3f} s  ({each})")
+    rss = statistics.median(r for _, r in results)
+    print(f"  peak RSS of the process (import and figures): {rss / 2**20:.0f} MiB")
+    print(f"load average after the runs: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    return 0
+
+
+def app_timings(path: str) -> dict[str, float]:
+    """In a child: a fresh database, one unit and strategist, then the timed steps."""
+    sys.path.insert(0, str(ROOT))
+    from academy.core import migrate
+    from academy.core.accounts import create_user
+    from academy.core.auth import to_current_user
+    from academy.core.db import session_scope
+    from academy.core.models import Role, Unit, User
+    from academy.journeys.contacts import service
+
+    migrate.upgrade()
+    with session_scope() as session:
+        unit = Unit(name="Servicecenter", kind="enhet")
+        session.add(unit)
+        session.flush()
+        unit_id = unit.id
+        user_id = create_user(
+            session,
+            None,
+            name="Bänk Strateg",
+            email="bank@example.se",
+            password="",
+            roles=[Role.STRATEGIST],
+            unit_id=unit_id,
+            password_hash="not-a-login",
+        )
+    with session_scope() as session:
+        actor = to_current_user(session.get(User, user_id))
+
+    timings: dict[str, float] = {}
+    wall, cpu = time.perf_counter(), time.process_time()
+    table = service.parse_file(Path(path).read_bytes())
+    with session_scope() as session:
+        import_id = service.store_import(session, actor, unit_id, Path(path).name, table)
+    timings["import_wall"] = time.perf_counter() - wall
+    timings["import_cpu"] = time.process_time() - cpu
+    del table
+    service.clear_cache()
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    with session_scope() as session:
+        period = service.import_period(session, actor, import_id)
+        service.contacts_of(session, period)
+        timings["read_wall"] = time.perf_counter() - wall
+        service.prepare_figures(session, actor, import_id)
+    timings["figures_wall"] = time.perf_counter() - wall
+    timings["figures_cpu"] = time.process_time() - cpu
+
+    wall = time.perf_counter()
+    with session_scope() as session:
+        service.prepare_figures(session, actor, import_id)
+    timings["again_wall"] = time.perf_counter() - wall
+    return {key: round(value, 3) for key, value in timings.items()}
 
 
 def _importable(module: str, env: dict[str, str]) -> bool:
