@@ -181,6 +181,9 @@ def app_timings(path: str) -> dict[str, float]:
     with session_scope() as session:
         actor = to_current_user(session.get(User, user_id))
 
+    # The app refuses files over 64 MB (a million rows are about 86 MB: two imports in the
+    # app); the benchmark lifts the limit to time the same path on one import.
+    service.MAX_FILE_BYTES = max(service.MAX_FILE_BYTES, Path(path).stat().st_size)
     timings: dict[str, float] = {}
     wall, cpu = time.perf_counter(), time.process_time()
     table = service.parse_file(Path(path).read_bytes())

@@ -319,17 +319,6 @@ def clear_cache() -> None:
         _FIGURES.clear()
 
 
-def figures_cached(session: Session, period: Period) -> bool:
-    """Whether the period's figures and ranking are computed already (showing them is quick)."""
-    key, settings = _table_key(session, period), unit_settings(session, period.unit_id)
-    with _LOCK:
-        return ("figures", key, settings) in _FIGURES and (
-            "ranking",
-            key,
-            settings.threshold,
-        ) in _FIGURES
-
-
 def _read(session: Session, key: tuple) -> ContactTable:
     columns = (
         ContactRecord.at,

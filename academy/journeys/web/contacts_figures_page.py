@@ -274,6 +274,12 @@ def _compare() -> rx.Component:
             reset_on_submit=False,
             aria_label="Jämför två perioder",
         ),
+        rx.el.div(
+            rx.cond(S.comparing, rx.el.p("Beräknar jämförelsen …", class_name="notice")),
+            role="status",
+            aria_live="polite",
+            aria_busy=S.comparing,
+        ),
         ui.message(S, at=AT_COMPARE),
         rx.cond(
             S.changes.length() > 0,

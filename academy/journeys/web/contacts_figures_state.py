@@ -59,6 +59,7 @@ class ContactFiguresState(BaseState):
     futures: list[str] = []
     cohorts: list[str] = []
     computing: bool = False  # the figures are being computed (in a worker thread)
+    comparing: bool = False  # the comparison of two periods is being computed
     window_days: str = ""
     goal_percent: str = ""
     own_settings: bool = False
@@ -198,32 +199,63 @@ class ContactFiguresState(BaseState):
 
         self._run(act, f"Ämnena för {category} är sparade.", at=AT_TOPICS)
 
-    @rx.event
-    def compare(self, form_data: dict):
-        def act(session, actor) -> None:
-            before = service.date_period(
-                session,
-                actor,
-                self.unit_id,
-                _day(form_data, "before_from", "första dagen före"),
-                _day(form_data, "before_to", "sista dagen före"),
+    @rx.event(background=True)
+    async def compare(self, form_data: dict):
+        """Compare two periods. The comparison is computed in a worker thread (it reads and
+        computes both periods: seconds for months of contacts) and kept; then the rows are
+        built on the loop from the kept comparison, where a refusal is reported as always."""
+        async with self:
+            self.comparing = True
+            self._clear_messages(AT_COMPARE)
+            token, unit_id = self.token, self.unit_id
+        await asyncio.to_thread(_prepare_comparison, token, unit_id, form_data)
+        async with self:
+            self.computing = False
+            self._run(
+                lambda session, actor: self._compare(session, actor, form_data), at=AT_COMPARE
             )
-            after = service.date_period(
-                session,
-                actor,
-                self.unit_id,
-                _day(form_data, "after_from", "första dagen efter"),
-                _day(form_data, "after_to", "sista dagen efter"),
-            )
-            comparison = service.compare(session, before, after)
-            self.futures, self.cohorts = service.between_periods(session, actor, before, after)
-            self.change_heading = f"Före {before.label} och efter {after.label}"
-            self.changes = [
-                view.change_row(comparison.overall),
-                *(view.change_row(c) for c in comparison.categories),
-            ]
 
-        self._run(act, at=AT_COMPARE)
+    def _compare(self, session, actor, form_data: dict) -> None:
+        before, after = _periods(session, actor, self.unit_id, form_data)
+        comparison = service.compare(session, before, after)
+        self.futures, self.cohorts = service.between_periods(session, actor, before, after)
+        self.change_heading = f"Före {before.label} och efter {after.label}"
+        self.changes = [
+            view.change_row(comparison.overall),
+            *(view.change_row(c) for c in comparison.categories),
+        ]
+
+
+def _periods(session, actor, unit_id: int, form_data: dict) -> tuple:
+    before = service.date_period(
+        session,
+        actor,
+        unit_id,
+        _day(form_data, "before_from", "första dagen före"),
+        _day(form_data, "before_to", "sista dagen före"),
+    )
+    after = service.date_period(
+        session,
+        actor,
+        unit_id,
+        _day(form_data, "after_from", "första dagen efter"),
+        _day(form_data, "after_to", "sista dagen efter"),
+    )
+    return before, after
+
+
+def _prepare_comparison(token: str, unit_id: int, form_data: dict) -> None:
+    """In a worker thread: compute (or find kept) the comparison. A refusal is left to the
+    event, which asks again on the loop and reports it beside the form (with its field)."""
+    try:
+        with session_scope() as session:
+            actor = auth.resolve_session(session, token)
+            if actor is not None:
+                service.compare(session, *_periods(session, actor, unit_id, form_data))
+    except ServiceError:
+        pass
+    except Exception:
+        log.exception("Unexpected error comparing contact periods")
 
 
 def _prepare(token: str, import_id: int) -> str:

@@ -203,12 +203,28 @@ def test_figures_state_links_a_category_and_the_editor_shows_it(demo):
     assert trainer.error == "Du har inte behörighet att göra detta."
 
 
-def test_before_and_after_lists_future_journeys_and_cohorts_in_between(demo):
+def test_before_and_after_lists_future_journeys_and_cohorts_in_between(demo, monkeypatch):
+    import threading
+
     state = logged_in(ContactFiguresState, "strateg@demo.se")
     with session_scope(demo) as session:
         state.import_id = session.scalar(select(ContactImport.id))
     assert state._run(state._show), state.error
-    state.compare(
+    in_app(monkeypatch, ContactFiguresState, state.import_id)
+    threads = []
+    real = service.compare_periods
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "compare_periods", spy)
+    assert ContactFiguresState.event_handlers["compare"].is_background
+
+    def compare(form):
+        asyncio.run(ContactFiguresState.compare.fn(state, form))
+
+    compare(
         {
             "before_from": "2026-01-05",
             "before_to": "2026-01-07",
@@ -217,9 +233,10 @@ def test_before_and_after_lists_future_journeys_and_cohorts_in_between(demo):
         }
     )
     assert state.error == "" and state.changes[0].label
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
     assert state.futures == ["Ansöka om förskoleplats (önskat läge)"]
     assert any("slutade 2026-06-12" in line for line in state.cohorts)
-    state.compare({"before_from": "5 jan", "before_to": "", "after_from": "", "after_to": ""})
+    compare({"before_from": "5 jan", "before_to": "", "after_from": "", "after_to": ""})
     assert state.field_errors == {"before_from": "Skriv första dagen före som ÅÅÅÅ-MM-DD."}
 
 
