@@ -138,3 +138,15 @@ def test_the_figures_page_shows_figures_and_takes_settings_and_topics(page, app_
     assert serious_violations(page) == []
     page.get_by_role("button", name="Använd standard").click()
     expect(page.get_by_text("samma kontakt inom 7 dagar", exact=False)).to_be_visible()
+
+    compare = page.get_by_role("form", name="Jämför två perioder")
+    for label, day in (
+        ("Före: första dagen", "2026-01-05"),
+        ("Före: sista dagen", "2026-01-11"),
+        ("Efter: första dagen", "2026-02-23"),
+        ("Efter: sista dagen", "2026-03-01"),
+    ):
+        compare.get_by_label(label).fill(day)
+    compare.get_by_role("button", name="Jämför").click()
+    changes = page.get_by_role("table", name="Före 2026-01-05 – 2026-01-11 och efter 2026-02-23")
+    expect(changes.get_by_role("row", name="Faktura VA")).to_be_visible()
