@@ -77,6 +77,7 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
     expect(page.locator("#row-lane-kommunvagledare")).to_contain_text("Främre led (synlig)")
     for step in STEPS:
         add_step(page, *step)
+    page.get_by_role("tab", name="Flöden").click()
     flow_form = page.get_by_role("form", name="Nytt flöde")
     for source, target in FLOWS:
         flow_form.get_by_label("Från").select_option(label=STEPS[source][0])
@@ -207,6 +208,7 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     add_column(page, "Ny bana", "Medborgare", role="Medborgarens bana")
     add_step(page, "Fyller i ansökan", "Ansökan", "Medborgare", "e-tjänst")
     add_step(page, "Får beslut", "Beslut", "Medborgare", "brev")
+    page.get_by_role("tab", name="Flöden").click()
     flow_form = page.get_by_role("form", name="Nytt flöde")
     flow_form.get_by_label("Från").select_option(label="Fyller i ansökan")
     flow_form.get_by_label("Till").select_option(label="Får beslut")
@@ -223,23 +225,26 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     expect(page.get_by_text("Inga flöden ännu")).to_be_visible()
 
     # Deleting a stage asks where its steps go.
+    page.get_by_role("tab", name="Faser och banor").click()
     delete_stage = page.get_by_role("button", name="Ta bort Ansökan")
     delete_stage.click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_label("Flytta stegen till").select_option(label="Beslut")
     saved(page, dialog.get_by_role("button", name="Ta bort", exact=True).click)
     expect(page.get_by_role("button", name="Ta bort Ansökan")).to_have_count(0)
+    page.get_by_role("tab", name="Steg").click()
     expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(2)
 
     # Restoring a version asks first and reports under Versioner.
-    page.get_by_text("Versioner", exact=True).click()
+    page.get_by_role("tab", name="Versioner").click()
     restore = page.get_by_role("button", name="Återställ version 1", exact=True)
     restore.click()
     expect(page.get_by_role("dialog")).to_contain_text("Steg som tas bort: ”Fyller i ansökan”")
     page.get_by_role("dialog").get_by_role("button", name="Avbryt").click()
     confirm(page, restore, "Återställ")
     expect(page.get_by_role("status")).to_contain_text("Version 1 är återställd som version")
-    expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(0)
+    page.get_by_role("tab", name="Steg").click()
+    expect(page.get_by_text("Kundresan har inga steg ännu.")).to_be_visible()
 
 
 def test_the_editor_fits_a_phone_and_the_diagram_scrolls_in_its_own_box(new_page, app_url):

@@ -66,11 +66,11 @@ def steps_table() -> rx.Component:
             _step_row,
             empty=rx.cond(
                 S.can_edit,
-                "Kundresan har inga steg ännu. Lägg till faser och banor, sedan steg.",
+                "Kundresan har inga steg ännu. Lägg till faser och banor, sedan steg med "
+                "Nytt steg bredvid diagrammet.",
                 "Kundresan har inga steg ännu.",
             ),
         ),
-        rx.cond(S.can_edit, ui.button("Nytt steg", S.new_step)),
     )
 
 
