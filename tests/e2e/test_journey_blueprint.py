@@ -274,3 +274,30 @@ def test_a_new_journey_asks_for_stages_and_lanes_before_steps(new_page, app_url)
         "aria-selected", "true"
     )
     expect(page.get_by_role("textbox", name="Ny fas")).to_be_focused()
+
+
+def test_the_mermaid_preview_lets_an_actor_s_steps_go_to_another_lane(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    title = f"Felanmälan {uuid.uuid4().hex[:6]}"
+    page.goto(f"{app_url}/kundresor")
+    page.get_by_label("Text att importera").fill(
+        f"journey\n  title {title}\n  section Kontakt\n"
+        "    Ringer växeln: 2: Medborgare\n"
+        "    Kopplar samtalet: 3: Växel, Medborgare\n"
+        "    Tar emot felanmälan: 3: Kundtjänst\n"
+    )
+    page.get_by_role("button", name="Förhandsgranska").click()
+    lanes = page.locator("#import-lanes")
+    expect(lanes.get_by_label("Bana för Växel")).to_have_value("vaxel")
+    lanes.get_by_label("Bana för Växel").select_option(label="Kundtjänst")
+    expect(page.locator("#import-actors li").nth(1)).to_have_text("Växel → banan ”Kundtjänst”")
+    expect(lanes.get_by_label("Bana för Växel")).to_have_value("kundtjanst")
+    page.locator("#import-preview").get_by_role("button", name="Skapa kundresan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    row = page.get_by_role("table", name="Alla steg").locator("tbody tr", has_text="Kopplar")
+    expect(row.locator("td").nth(1)).to_have_text("Kundtjänst")
+    diagram = page.locator("#diagram")
+    expect(diagram.locator("#lane-kundtjanst")).to_be_attached()
+    expect(diagram.locator("#lane-vaxel")).to_have_count(0)
+    assert serious_violations(page) == []
