@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 # (session, ids or None for every target that may be linked now) -> {id: display name}
 Names = Callable[[Session, set[int] | None], dict[int, str]]
+# (session, ids) -> {id: the address of the target's page}, where a person opens it
+Links = Callable[[Session, set[int]], dict[int, str]]
 
 
 @dataclass(frozen=True)
@@ -22,14 +24,15 @@ class TargetKind:
     kind: str  # stored in journey_training_links.target_kind
     label: str  # "Modul", "Övning"
     names: Names
+    links: Links | None = None
 
 
 _KINDS: dict[str, TargetKind] = {}
 
 
-def register(kind: str, label: str, names: Names) -> None:
+def register(kind: str, label: str, names: Names, links: Links | None = None) -> None:
     """Register (or replace) a kind of training target."""
-    _KINDS[kind] = TargetKind(kind, label, names)
+    _KINDS[kind] = TargetKind(kind, label, names, links)
 
 
 def kinds() -> list[TargetKind]:

@@ -22,4 +22,15 @@ def module_names(session: Session, ids: set[int] | None) -> dict[int, str]:
     return {module_id: f"{course} – {module}" for module_id, course, module in rows}
 
 
-training_targets.register("module", "Modul", module_names)
+def module_links(session: Session, ids: set[int]) -> dict[int, str]:
+    """{module id: its place on the course's page}."""
+    rows = session.execute(
+        select(CourseModule.id, CourseModule.course_id).where(CourseModule.id.in_(ids))
+    ).all()
+    return {
+        module_id: f"/utbildning/kurs/{course_id}#modul-{module_id}"
+        for module_id, course_id in rows
+    }
+
+
+training_targets.register("module", "Modul", module_names, module_links)

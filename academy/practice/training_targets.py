@@ -19,4 +19,9 @@ def scenario_names(session: Session, ids: set[int] | None) -> dict[int, str]:
     return dict(session.execute(query.order_by(PracticeScenario.title)).all())
 
 
-training_targets.register("exercise", "Övning", scenario_names)
+def scenario_links(session: Session, ids: set[int]) -> dict[int, str]:
+    """{scenario id: the page where it is practised}."""
+    return {scenario_id: f"/traning/scenarier/{scenario_id}/spela" for scenario_id in ids}
+
+
+training_targets.register("exercise", "Övning", scenario_names, scenario_links)

@@ -107,6 +107,9 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
     expect(page.get_by_role("status")).to_have_text("Kopplingen till utbildning är sparad.")
     assert module.startswith("Modul: Bemötande i telefon")
     expect(page.locator(".links li")).to_contain_text(module.removeprefix("Modul: "))
+    # the link opens the module on its course's page
+    training = page.locator(".links li").get_by_role("link", name=module.removeprefix("Modul: "))
+    expect(training).to_have_attribute("href", re.compile(r"^/utbildning/kurs/\d+#modul-\d+$"))
 
     with page.expect_download() as download:
         page.get_by_role("navigation", name="Exportera").get_by_role("link", name="SVG").click()
@@ -117,6 +120,14 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
         assert wrap(text, 28)[0] in svg
     assert "&lt;img src=x onerror=alert(1)&gt;" in svg and HOSTILE not in svg
     assert dialogs == []
+
+    # The link opens the module on its course's page (for an employee who takes the course).
+    href = training.get_attribute("href")
+    learner = new_page()
+    log_in_as(learner, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    learner.goto(app_url + href)
+    module_id = href.rsplit("#", 1)[1]
+    expect(learner.locator(f"#{module_id} h2")).to_contain_text("Modul ")
 
 
 def test_pasted_mermaid_journey_is_previewed_and_imported(page, app_url):

@@ -216,7 +216,7 @@ def step_form() -> rx.Component:
 
 def link_row(link: LinkView) -> rx.Component:
     return rx.el.li(
-        link.target,
+        rx.cond(link.href != "", rx.el.a(link.target, href=link.href), link.target),
         rx.cond(link.pain_point != "", rx.el.span(" (smärtpunkt: ", link.pain_point, ")")),
         rx.cond(
             S.can_edit,

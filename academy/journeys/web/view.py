@@ -127,6 +127,7 @@ class LinkView:
     step_id: str
     target: str
     pain_point: str
+    href: str = ""  # the module's or scenario's page
 
 
 @dataclass(frozen=True)
@@ -351,7 +352,9 @@ def history_rows(versions: list[VersionRow]) -> list[HistoryRow]:
 
 
 def link_rows(links: list[LinkRow]) -> list[LinkView]:
-    return [LinkView(link.id, link.step_id, link.target, link.pain_point) for link in links]
+    return [
+        LinkView(link.id, link.step_id, link.target, link.pain_point, link.href) for link in links
+    ]
 
 
 def description(journey: Journey) -> str:
