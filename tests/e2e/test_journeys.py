@@ -192,11 +192,15 @@ def test_employee_views_read_only_and_pages_are_accessible(new_page, app_url):
     assert serious_violations(page) == []
 
     strategist = new_page()
+    strategist.set_viewport_size({"width": 1280, "height": 800})
     log_in_as(strategist, app_url, "strateg@demo.se", "Erik Johansson")
     strategist.goto(f"{app_url}/kundresor")
     strategist.get_by_role("link", name="Felanmälan gatubelysning").click()
     expect(strategist.get_by_role("heading", level=1)).to_have_text(re.compile("Felanmälan"))
     expect(strategist.locator("#diagram g.node").first).to_be_attached()
+    # README's screenshot: the workspace with a step open beside the diagram
+    strategist.locator("#diagram g.node", has_text="Ringer kundtjänst").first.click()
+    expect(strategist.get_by_role("heading", name=re.compile("^Steg: Ringer"))).to_be_visible()
     assert serious_violations(strategist) == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     strategist.screenshot(path=str(SCREENSHOTS / "journey-editor.png"))
