@@ -85,3 +85,21 @@ function showTop(id) {
   const top = panel.getBoundingClientRect().top;
   if (top < 0 || top > window.innerHeight - 120) panel.scrollIntoView({ block: "start" });
 }
+
+// The open step is marked in the diagram: #diagram's data-selected holds its table row's id
+// ("row-step-…"), the node's id without "row-". Runs again when the diagram is redrawn.
+function markSelected() {
+  const box = document.getElementById("diagram");
+  if (!box) return;
+  const id = (box.dataset.selected || "").replace(/^row-/, "");
+  for (const node of box.querySelectorAll("g.node.selected")) {
+    if (node.id !== id) node.classList.remove("selected");
+  }
+  if (id) box.querySelector(`g.node#${CSS.escape(id)}`)?.classList.add("selected");
+}
+new MutationObserver(markSelected).observe(document.documentElement, {
+  subtree: true,
+  childList: true,
+  attributes: true,
+  attributeFilter: ["data-selected"],
+});

@@ -184,6 +184,9 @@ def test_the_editor_is_a_workspace_diagram_step_beside_it_and_tabs(new_page, app
     expect(
         page.locator("#step-panel").get_by_role("heading", name=re.compile("^Steg: "))
     ).to_be_visible()
+    # the open step is marked in the diagram
+    expect(diagram.locator("g.node.selected")).to_have_count(1)
+    expect(diagram.locator("g.node[id^='step-']").first).to_have_class(re.compile("selected"))
     side = form.bounding_box()
     assert side["x"] >= box["x"] + box["width"], (box, side)
     assert side["y"] < box["y"] + box["height"], (box, side)

@@ -108,7 +108,8 @@ def _diagram() -> rx.Component:
             aria_label="Diagram över kundresan; samma innehåll finns som text under diagrammet "
             "och i fliken Steg.",
             aria_describedby="diagram-hint",
-            custom_attrs={"data-pan": ""},
+            # the open step's row id ("row-step-…"): journey-diagram.js marks its node
+            custom_attrs={"data-pan": "", "data-selected": S.step.row_id},
         ),
         rx.el.details(
             rx.el.summary("Kundresan som text"),
