@@ -50,4 +50,24 @@
       }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+
+  // Tabs (academy/ui/tabs.py): the arrow keys, Home and End move to another tab and select it.
+  document.addEventListener("keydown", function (event) {
+    var current = event.target.closest && event.target.closest('[role="tab"]');
+    if (!current) return;
+    var list = current.closest('[role="tablist"]');
+    var tabs = Array.prototype.slice.call(list.querySelectorAll('[role="tab"]'));
+    var at = tabs.indexOf(current);
+    var next = {
+      ArrowRight: at + 1,
+      ArrowLeft: at - 1,
+      Home: 0,
+      End: tabs.length - 1,
+    }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    var target = tabs[(next + tabs.length) % tabs.length];
+    target.focus();
+    target.click();
+  });
 })();

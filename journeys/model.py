@@ -248,29 +248,42 @@ def _check_metadata(journey: Journey) -> list[Problem]:
     return problems
 
 
+def _name(element: Stage | Lane | Step) -> str:
+    """How a message names a stage, lane or step: by its name or text (the id only if blank)."""
+    text = element.text if isinstance(element, Step) else element.name
+    return text.strip() or element.id
+
+
 def _check_ids(journey: Journey) -> list[Problem]:
     problems = []
     groups = (
-        ("stage", "fasen", journey.stages),
-        ("lane", "banan", journey.lanes),
-        ("step", "steget", journey.steps),
+        ("stage", "Fasen", journey.stages),
+        ("lane", "Banan", journey.lanes),
+        ("step", "Steget", journey.steps),
     )
     for kind, noun, elements in groups:
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         for element in elements:
+            name = _name(element)
             if not is_valid_id(element.id):
                 problems.append(
                     Problem(
-                        "invalid_id", f"Ogiltigt id för {noun}: ”{element.id}”.", kind, element.id
+                        "invalid_id",
+                        f"{noun} ”{name}” har ett ogiltigt id (bara a–z, 0–9 och bindestreck).",
+                        kind,
+                        element.id,
                     )
                 )
             if element.id in seen:
                 problems.append(
                     Problem(
-                        "duplicate_id", f"Id ”{element.id}” används två gånger.", kind, element.id
+                        "duplicate_id",
+                        f"{noun} ”{name}” har samma id som ”{seen[element.id]}”.",
+                        kind,
+                        element.id,
                     )
                 )
-            seen.add(element.id)
+            seen.setdefault(element.id, name)
     for lane in journey.lanes:
         if lane.role not in LANE_ROLES:
             problems.append(
@@ -292,9 +305,9 @@ def _check_steps(journey: Journey) -> list[Problem]:
             problems.append(Problem(code, message, "step", step_id))
 
         if step.stage not in stage_ids:
-            add("unknown_stage", f"Steget ”{name}” ligger i en fas som inte finns: ”{step.stage}”.")
+            add("unknown_stage", f"Steget ”{name}” ligger i en fas som inte finns.")
         if step.lane not in lane_ids:
-            add("unknown_lane", f"Steget ”{name}” ligger i en bana som inte finns: ”{step.lane}”.")
+            add("unknown_lane", f"Steget ”{name}” ligger i en bana som inte finns.")
         if step.channel is not None and step.channel not in CHANNELS:
             add("unknown_channel", f"Steget ”{name}” har okänd kanal ”{step.channel}”.")
         if step.emotion is not None and not EMOTION_MIN <= step.emotion <= EMOTION_MAX:
@@ -315,7 +328,9 @@ def _check_steps(journey: Journey) -> list[Problem]:
 
 def _check_flows(journey: Journey) -> list[Problem]:
     problems = []
-    step_ids = {step.id for step in journey.steps}
+    texts: dict[str, str] = {}
+    for step in journey.steps:
+        texts.setdefault(step.id, _name(step))
     seen: set[tuple[str, str]] = set()
     outgoing: dict[str, list[Flow]] = {}
     for flow in journey.flows:
@@ -323,19 +338,24 @@ def _check_flows(journey: Journey) -> list[Problem]:
         def add(code: str, message: str, flow_key: str = flow.key) -> None:
             problems.append(Problem(code, message, "flow", flow_key))
 
-        for end in (flow.source, flow.target):
-            if end not in step_ids:
-                add(
-                    "flow_missing_step",
-                    f"Flödet {flow.key} pekar på ett steg som inte finns: ”{end}”.",
-                )
+        source, target = texts.get(flow.source), texts.get(flow.target)
+        if source is None and target is None:
+            add("flow_missing_step", "Ett flöde går mellan två steg som inte finns.")
+        elif source is None:
+            add("flow_missing_step", f"Flödet till ”{target}” kommer från ett steg som inte finns.")
+        elif target is None:
+            add("flow_missing_step", f"Flödet från ”{source}” går till ett steg som inte finns.")
+        what = f"Flödet från ”{source or '?'}” till ”{target or '?'}”"
         if _pair(flow) in seen:
-            add("duplicate_flow", f"Flödet {flow.key} finns två gånger.")
+            add("duplicate_flow", f"{what} finns två gånger.")
         seen.add(_pair(flow))
         if flow.kind not in FLOW_KINDS:
-            add("unknown_flow_kind", f"Flödet {flow.key} har okänd typ ”{flow.kind}”.")
+            add("unknown_flow_kind", f"{what} har okänd typ ”{flow.kind}”.")
         if flow.share is not None and not 0 <= flow.share <= 1:
-            add("share_out_of_range", f"Andelen för flödet {flow.key} ska ligga mellan 0 och 1.")
+            add(
+                "share_out_of_range",
+                f"Andelen för {what[0].lower()}{what[1:]} ska ligga mellan 0 och 1.",
+            )
         outgoing.setdefault(flow.source, []).append(flow)
     for source, flows in outgoing.items():
         if len(flows) < 2:
@@ -345,7 +365,8 @@ def _check_flows(journey: Journey) -> list[Problem]:
             problems.append(
                 Problem(
                     "share_missing",
-                    f"Flödet delar sig efter steget ”{source}” men alla grenar har inte en andel.",
+                    f"Flödet delar sig efter steget ”{texts.get(source, source)}” men alla "
+                    "grenar har inte en andel.",
                     "step",
                     source,
                 )
@@ -354,7 +375,8 @@ def _check_flows(journey: Journey) -> list[Problem]:
             problems.append(
                 Problem(
                     "shares_not_one",
-                    f"Andelarna efter steget ”{source}” summerar till {sum(shares):.2f}, inte 1.",
+                    f"Andelarna efter steget ”{texts.get(source, source)}” summerar till "
+                    f"{sum(shares):.2f}, inte 1.",
                     "step",
                     source,
                 )

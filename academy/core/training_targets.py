@@ -20,6 +20,8 @@ Names = Callable[[Session, set[int] | None], dict[int, str]]
 Topics = Callable[[Session, Collection[str]], dict[int, tuple[str, tuple[str, ...]]]]
 # (session) -> every topic the kind's targets carry
 AllTopics = Callable[[Session], Collection[str]]
+# (session, ids) -> {id: the address of the target's page}, where a person opens it
+Links = Callable[[Session, set[int]], dict[int, str]]
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class TargetKind:
     names: Names
     topics: Topics | None = None
     all_topics: AllTopics | None = None
+    links: Links | None = None
 
 
 _KINDS: dict[str, TargetKind] = {}
@@ -40,9 +43,11 @@ def register(
     names: Names,
     topics: Topics | None = None,
     all_topics: AllTopics | None = None,
+    links: Links | None = None,
 ) -> None:
-    """Register (or replace) a kind of training target; `topics` finds targets by topic."""
-    _KINDS[kind] = TargetKind(kind, label, names, topics, all_topics)
+    """Register (or replace) a kind of training target; `topics` finds targets by topic,
+    `links` gives the address where a person opens a target."""
+    _KINDS[kind] = TargetKind(kind, label, names, topics, all_topics, links)
 
 
 def kinds() -> list[TargetKind]:

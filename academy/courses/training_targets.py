@@ -57,4 +57,22 @@ def course_topics(session: Session) -> list[str]:
     )
 
 
-training_targets.register("module", "Modul", module_names, modules_for_topics, course_topics)
+def module_links(session: Session, ids: set[int]) -> dict[int, str]:
+    """{module id: its place on the course's page}."""
+    rows = session.execute(
+        select(CourseModule.id, CourseModule.course_id).where(CourseModule.id.in_(ids))
+    ).all()
+    return {
+        module_id: f"/utbildning/kurs/{course_id}#modul-{module_id}"
+        for module_id, course_id in rows
+    }
+
+
+training_targets.register(
+    "module",
+    "Modul",
+    module_names,
+    topics=modules_for_topics,
+    all_topics=course_topics,
+    links=module_links,
+)

@@ -27,6 +27,7 @@ class LinkRow:
     target_kind: str
     target_id: int
     target: str  # "Kurs – Modul"
+    href: str = ""  # the target's page ("" when it is gone)
 
 
 def target_choices(session: Session) -> list[tuple[str, str]]:
@@ -112,6 +113,13 @@ def training_links(session: Session, actor: CurrentUser | None, journey_id: int)
         )
         for kind in training_targets.kinds()
     }
+    hrefs = {
+        kind.kind: kind.links(
+            session, {link.target_id for link in links if link.target_kind == kind.kind}
+        )
+        for kind in training_targets.kinds()
+        if kind.links is not None
+    }
     return [
         LinkRow(
             link.id,
@@ -120,6 +128,9 @@ def training_links(session: Session, actor: CurrentUser | None, journey_id: int)
             link.target_kind,
             link.target_id,
             names.get(link.target_kind, {}).get(link.target_id, "(borttagen)"),
+            hrefs.get(link.target_kind, {}).get(link.target_id, "")
+            if link.target_id in names.get(link.target_kind, {})
+            else "",
         )
         for link in links
     ]

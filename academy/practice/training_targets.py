@@ -55,6 +55,16 @@ def scenario_topics(session: Session) -> list[str]:
     ]
 
 
+def scenario_links(session: Session, ids: set[int]) -> dict[int, str]:
+    """{scenario id: the page where it is practised}."""
+    return {scenario_id: f"/traning/scenarier/{scenario_id}/spela" for scenario_id in ids}
+
+
 training_targets.register(
-    "exercise", "Övning", scenario_names, scenarios_for_topics, scenario_topics
+    "exercise",
+    "Övning",
+    scenario_names,
+    topics=scenarios_for_topics,
+    all_topics=scenario_topics,
+    links=scenario_links,
 )

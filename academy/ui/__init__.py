@@ -23,10 +23,12 @@ from academy.ui.forms import (
 from academy.ui.layout import page_shell, public_shell
 from academy.ui.panels import import_panel, page_title, prose, section
 from academy.ui.table import Column, cell, col, data_table
+from academy.ui.tabs import Tab, tab, tabs
 
 __all__ = [
     "Bar",
     "Column",
+    "Tab",
     "bar",
     "bar_chart",
     "bars",
@@ -56,6 +58,8 @@ __all__ = [
     "select_field",
     "static_select",
     "submit",
+    "tab",
+    "tabs",
     "text_field",
     "text_message",
     "textarea",

@@ -242,13 +242,16 @@ def from_dict(data: Any) -> Journey:
         _checked(e, EDGE_FIELDS, f"{EDGES_KEY}[{i}]")
         for i, e in enumerate(_checked_list(data, EDGES_KEY, ""))
     ]
-    node_ids: set[str] = set()
+    texts: dict[str, str] = {}  # step id -> its text, how messages name the step
     for index, node in enumerate(nodes):
-        if node["id"] in node_ids:
+        text = str(node.get("text") or "").strip() or str(node["id"])
+        if node["id"] in texts:
             raise JourneyFormatError(
-                f"steg-id {node['id']!r} förekommer två gånger", path=f"nodes[{index}].id"
+                f"stegen ”{texts[node['id']]}” och ”{text}” har samma id",
+                path=f"nodes[{index}].id",
             )
-        node_ids.add(node["id"])
+        texts[node["id"]] = text
+    node_ids = set(texts)
     pairs: set[tuple[str, str]] = set()
     for index, edge in enumerate(edges):
         path = f"{EDGES_KEY}[{index}]"
@@ -258,7 +261,8 @@ def from_dict(data: Any) -> Journey:
         pair = (edge["source"], edge["target"])
         if pair in pairs:
             raise JourneyFormatError(
-                f"flödet {pair[0]}->{pair[1]} förekommer två gånger", path=path
+                f"flödet från ”{texts[pair[0]]}” till ”{texts[pair[1]]}” förekommer två gånger",
+                path=path,
             )
         pairs.add(pair)
         if edge["order"] is None:

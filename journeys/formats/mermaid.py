@@ -328,3 +328,27 @@ def to_mermaid(journey: Journey) -> str:
                 line += ": " + ", ".join(encode_text(actor) for actor in actors)
             lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def lane_actors(journey: Journey) -> dict[str, str]:
+    """{actor: lane id} for every actor that comes first in a task (and so names its lane)."""
+    lanes: dict[str, str] = {}
+    for step in journey.steps:
+        if step.actors:
+            lanes.setdefault(step.actors[0], step.lane)
+    return lanes
+
+
+def place_actors(journey: Journey, choice: dict[str, str]) -> Journey:
+    """Move the steps whose first actor is a key of `choice` to the lane it names (one of the
+    journey's lanes; other values are ignored), then drop the lanes no step is left in.
+
+    After an import, a person may put an actor's steps in another actor's lane ("Växel" in
+    "Kundtjänst"); the actors stay on the steps, so an export writes them back."""
+    known = {lane.id for lane in journey.lanes}
+    for step in journey.steps:
+        if step.actors and choice.get(step.actors[0]) in known:
+            step.lane = choice[step.actors[0]]
+    used = {step.lane for step in journey.steps}
+    journey.lanes = [lane for lane in journey.lanes if lane.id in used]
+    return journey

@@ -77,6 +77,7 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
     expect(page.locator("#row-lane-kommunvagledare")).to_contain_text("Främre led (synlig)")
     for step in STEPS:
         add_step(page, *step)
+    page.get_by_role("tab", name="Flöden").click()
     flow_form = page.get_by_role("form", name="Nytt flöde")
     for source, target in FLOWS:
         flow_form.get_by_label("Från").select_option(label=STEPS[source][0])
@@ -106,6 +107,9 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
     expect(page.get_by_role("status")).to_have_text("Kopplingen till utbildning är sparad.")
     assert module.startswith("Modul: Bemötande i telefon")
     expect(page.locator(".links li")).to_contain_text(module.removeprefix("Modul: "))
+    # the link opens the module on its course's page
+    training = page.locator(".links li").get_by_role("link", name=module.removeprefix("Modul: "))
+    expect(training).to_have_attribute("href", re.compile(r"^/utbildning/kurs/\d+#modul-\d+$"))
 
     with page.expect_download() as download:
         page.get_by_role("navigation", name="Exportera").get_by_role("link", name="SVG").click()
@@ -116,6 +120,14 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
         assert wrap(text, 28)[0] in svg
     assert "&lt;img src=x onerror=alert(1)&gt;" in svg and HOSTILE not in svg
     assert dialogs == []
+
+    # The link opens the module on its course's page (for an employee who takes the course).
+    href = training.get_attribute("href")
+    learner = new_page()
+    log_in_as(learner, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    learner.goto(app_url + href)
+    module_id = href.rsplit("#", 1)[1]
+    expect(learner.locator(f"#{module_id} h2")).to_contain_text("Modul ")
 
 
 def test_pasted_mermaid_journey_is_previewed_and_imported(page, app_url):
@@ -180,11 +192,15 @@ def test_employee_views_read_only_and_pages_are_accessible(new_page, app_url):
     assert serious_violations(page) == []
 
     strategist = new_page()
+    strategist.set_viewport_size({"width": 1280, "height": 800})
     log_in_as(strategist, app_url, "strateg@demo.se", "Erik Johansson")
     strategist.goto(f"{app_url}/kundresor")
     strategist.get_by_role("link", name="Felanmälan gatubelysning").click()
     expect(strategist.get_by_role("heading", level=1)).to_have_text(re.compile("Felanmälan"))
     expect(strategist.locator("#diagram g.node").first).to_be_attached()
+    # README's screenshot: the workspace with a step open beside the diagram
+    strategist.locator("#diagram g.node", has_text="Ringer kundtjänst").first.click()
+    expect(strategist.get_by_role("heading", name=re.compile("^Steg: Ringer"))).to_be_visible()
     assert serious_violations(strategist) == []
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     strategist.screenshot(path=str(SCREENSHOTS / "journey-editor.png"))
@@ -207,6 +223,7 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     add_column(page, "Ny bana", "Medborgare", role="Medborgarens bana")
     add_step(page, "Fyller i ansökan", "Ansökan", "Medborgare", "e-tjänst")
     add_step(page, "Får beslut", "Beslut", "Medborgare", "brev")
+    page.get_by_role("tab", name="Flöden").click()
     flow_form = page.get_by_role("form", name="Nytt flöde")
     flow_form.get_by_label("Från").select_option(label="Fyller i ansökan")
     flow_form.get_by_label("Till").select_option(label="Får beslut")
@@ -223,23 +240,26 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     expect(page.get_by_text("Inga flöden ännu")).to_be_visible()
 
     # Deleting a stage asks where its steps go.
+    page.get_by_role("tab", name="Faser och banor").click()
     delete_stage = page.get_by_role("button", name="Ta bort Ansökan")
     delete_stage.click()
     dialog = page.get_by_role("dialog")
     dialog.get_by_label("Flytta stegen till").select_option(label="Beslut")
     saved(page, dialog.get_by_role("button", name="Ta bort", exact=True).click)
     expect(page.get_by_role("button", name="Ta bort Ansökan")).to_have_count(0)
+    page.get_by_role("tab", name="Steg").click()
     expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(2)
 
     # Restoring a version asks first and reports under Versioner.
-    page.get_by_text("Versioner", exact=True).click()
+    page.get_by_role("tab", name="Versioner").click()
     restore = page.get_by_role("button", name="Återställ version 1", exact=True)
     restore.click()
     expect(page.get_by_role("dialog")).to_contain_text("Steg som tas bort: ”Fyller i ansökan”")
     page.get_by_role("dialog").get_by_role("button", name="Avbryt").click()
     confirm(page, restore, "Återställ")
     expect(page.get_by_role("status")).to_contain_text("Version 1 är återställd som version")
-    expect(page.get_by_role("table", name="Alla steg").locator("tbody tr")).to_have_count(0)
+    page.get_by_role("tab", name="Steg").click()
+    expect(page.get_by_text("Kundresan har inga steg ännu.")).to_be_visible()
 
 
 def test_the_editor_fits_a_phone_and_the_diagram_scrolls_in_its_own_box(new_page, app_url):

@@ -53,6 +53,7 @@ def _module(module: OutlineModule) -> rx.Component:
             ),
         ),
         class_name="card module",
+        id="modul-" + module.id.to(str),
     )
 
 

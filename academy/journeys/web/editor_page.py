@@ -31,8 +31,8 @@ SHRINK = {"min_width": "0"}
 
 
 def _metadata_form() -> rx.Component:
-    return rx.el.details(
-        rx.el.summary("Uppgifter om kundresan"),
+    return ui.section(
+        "Uppgifter om kundresan",
         ui.form(
             ui.text_field(
                 "Titel",
@@ -70,24 +70,33 @@ def _metadata_form() -> rx.Component:
             key=S.form_key,
             aria_label="Uppgifter om kundresan",
         ),
-        class_name="card",
     )
 
 
+def _zoom_button(label: str, event, zoom: str) -> rx.Component:
+    return ui.button(label, event, kind="small", custom_attrs={"data-zoom": zoom})
+
+
 def _diagram() -> rx.Component:
-    return ui.section(
-        "Diagram",
+    """The diagram in a box of fixed height that fills most of the first screen: it scrolls
+    and pans inside the box (assets/journey-diagram.js) and zooms with the buttons."""
+    return rx.el.section(
         rx.el.div(
-            ui.button("Zooma in", S.zoom_by(25), kind="small"),
-            ui.button("Zooma ut", S.zoom_by(-25), kind="small"),
-            ui.button("Anpassa", S.zoom_fit, kind="small"),
+            rx.el.h2("Diagram", id="diagram-title"),
+            _zoom_button("Zooma in", S.zoom_by(25), "in"),
+            _zoom_button("Zooma ut", S.zoom_by(-25), "out"),
+            _zoom_button("Anpassa", S.zoom_fit, "fit"),
             rx.el.span(
                 rx.cond(S.fit, "anpassad", S.zoom.to_string() + " %"),
                 class_name="muted",
                 aria_live="polite",
             ),
-            class_name="actions",
-            style={"flex_wrap": "wrap", "align_items": "center"},
+            rx.el.span(
+                "Dra för att flytta; tangentbord: pilar, + − och 0.",
+                class_name="muted hint",
+                id="diagram-hint",
+            ),
+            class_name="diagram-bar",
         ),
         ui.text_message(S.diagram_error),
         rx.el.div(
@@ -96,8 +105,11 @@ def _diagram() -> rx.Component:
             tab_index=0,
             id="diagram",
             role="img",
-            aria_label="Diagram över kundresan; samma innehåll finns som text och i tabellen Steg.",
-            style={"max_width": "100%"},
+            aria_label="Diagram över kundresan; samma innehåll finns som text under diagrammet "
+            "och i fliken Steg.",
+            aria_describedby="diagram-hint",
+            # the open step's row id ("row-step-…"): journey-diagram.js marks its node
+            custom_attrs={"data-pan": "", "data-selected": S.step.row_id},
         ),
         rx.el.details(
             rx.el.summary("Kundresan som text"),
@@ -107,7 +119,51 @@ def _diagram() -> rx.Component:
                 style={"white_space": "pre-wrap", "overflow_wrap": "anywhere"},
             ),
         ),
-        style=SHRINK,
+        class_name="workspace-diagram",
+        aria_labelledby="diagram-title",
+    )
+
+
+def _columns_first() -> rx.Component:
+    """The step panel of a journey that lacks stages or lanes: where to add them first."""
+    missing = rx.cond(
+        S.stages.length() == 0,
+        rx.cond(S.lanes.length() == 0, "faser och banor", "en fas"),
+        "en bana",
+    )
+    return rx.el.section(
+        rx.el.h2("Nytt steg"),
+        rx.el.p(
+            "Ett steg ligger i en fas och en bana. Lägg först till ",
+            missing,
+            " under fliken Faser och banor.",
+            id="step-needs-columns",
+        ),
+        ui.button("Till Faser och banor", S.show_columns, kind="primary"),
+        class_name="card",
+    )
+
+
+def _step_panel() -> rx.Component:
+    """Beside the diagram: the open step's form (or, read only, its facts)."""
+    return rx.el.div(
+        rx.cond(
+            S.can_edit,
+            rx.fragment(
+                rx.el.div(ui.button("Nytt steg", S.new_step), class_name="actions"),
+                rx.cond(
+                    (S.step_id == "") & ((S.stages.length() == 0) | (S.lanes.length() == 0)),
+                    _columns_first(),
+                    step_form(),
+                ),
+            ),
+            step_details(),
+        ),
+        id="step-panel",
+        class_name="workspace-side",
+        role="region",
+        aria_label="Valt steg",
+        tab_index=0,
     )
 
 
@@ -184,8 +240,7 @@ def _history_row(v: HistoryRow) -> rx.Component:
 
 
 def _history() -> rx.Component:
-    return rx.el.details(
-        rx.el.summary("Versioner"),
+    return rx.el.section(
         ui.data_table(
             "Sparade versioner",
             [
@@ -223,49 +278,66 @@ def _heading() -> rx.Component:
             + S.version.to_string()
             + rx.cond(S.can_edit, "", " · endast läsning"),
         ),
-        rx.cond(
-            S.current_journey_id != "",
-            rx.link(
-                "Jämför med nuläget", href="/kundresor/" + S.journey_id.to_string() + "/jamfor"
+        rx.el.div(
+            rx.cond(
+                S.current_journey_id != "",
+                rx.link(
+                    "Jämför med nuläget",
+                    href="/kundresor/" + S.journey_id.to_string() + "/jamfor",
+                ),
             ),
+            rx.cond(
+                S.can_edit & (S.kind == "current"),
+                ui.button(
+                    "Skapa önskat läge",
+                    JourneyFutureState.create(S.journey_id),
+                    kind="small",
+                    title="Kopierar nuläget till en ny kundresa, kopplad hit för jämförelse.",
+                    aria_describedby="future-hint",
+                ),
+            ),
+            _exports(),
+            class_name="journey-toolbar",
         ),
         rx.cond(
             S.can_edit & (S.kind == "current"),
-            rx.el.div(
-                ui.button("Skapa önskat läge", JourneyFutureState.create(S.journey_id)),
-                rx.el.span(
-                    "Kopierar nuläget till en ny kundresa, kopplad hit för jämförelse.",
-                    class_name="muted",
-                ),
-                ui.message(JourneyFutureState, at=AT_FUTURE),
-                class_name="actions",
-                style={"flex_wrap": "wrap", "align_items": "center"},
+            rx.el.span(
+                "Skapa önskat läge kopierar nuläget till en ny kundresa, kopplad hit för "
+                "jämförelse.",
+                id="future-hint",
+                class_name="sr-only",
             ),
         ),
-        _exports(),
+        ui.message(JourneyFutureState, at=AT_FUTURE),
+    )
+
+
+def _tabs() -> rx.Component:
+    """Everything but the diagram and the open step, in tabs in the order of work."""
+    return ui.tabs(
+        "Kundresans delar",
+        S.tab,
+        S.select_tab,
+        ui.tab(
+            "columns",
+            "Faser och banor",
+            rx.el.div(columns("stage"), columns("lane"), class_name="cards"),
+            show=S.can_edit,
+        ),
+        ui.tab("steps", "Steg", steps_table()),
+        ui.tab("flows", "Flöden", flows()),
+        ui.tab("analysis", "Analys", _analysis(), observed_panel(S)),
+        ui.tab("history", "Versioner", _history()),
+        ui.tab("details", "Uppgifter", _metadata_form(), show=S.can_edit),
+        prefix="journey-tab",
     )
 
 
 def _editor() -> rx.Component:
     return rx.fragment(
         _heading(),
-        _diagram(),
-        observed_panel(S),
-        rx.el.div(
-            rx.el.div(steps_table(), flows(), class_name="main-col", style=SHRINK),
-            rx.el.div(
-                rx.cond(S.can_edit, step_form(), step_details()),
-                _analysis(),
-                class_name="side-col",
-                style=SHRINK,
-            ),
-            class_name="editor-grid",
-        ),
-        rx.cond(
-            S.can_edit,
-            rx.el.div(_metadata_form(), columns("stage"), columns("lane"), class_name="cards"),
-        ),
-        _history(),
+        rx.el.div(_diagram(), _step_panel(), class_name="workspace"),
+        _tabs(),
     )
 
 

@@ -26,6 +26,8 @@ AT_LINKS = "links"
 AT_FLOWS = "flows"
 AT_HISTORY = "history"
 DEFAULT_ZOOM = 75
+# The editor's tabs under the diagram, in the order of work (academy.ui.tabs).
+TABS = ("columns", "steps", "flows", "analysis", "history", "details")
 # Stages and lanes report at "stage" / "lane".
 
 
@@ -65,6 +67,7 @@ class JourneyEditorState(BaseState):
     # Natural size, a little smaller: a 30-step blueprint stays readable and scrolls.
     zoom: int = DEFAULT_ZOOM
     fit: bool = False
+    tab: str = "steps"  # the open tab under the diagram (TABS)
     # Kontaktanalys: observed figures of the categories linked to the steps.
     observed_rows: list[contacts_observed.ObservedRow] = []
     observed_figures: list[list[str]] = []
@@ -148,6 +151,18 @@ class JourneyEditorState(BaseState):
 
         if not self._run(act, at=AT_PAGE):
             self.journey_id = 0
+        # Stages and lanes come first: a journey without them opens where they are added.
+        self.tab = "columns" if self.can_edit and not (self.stages and self.lanes) else "steps"
+
+    @rx.event
+    def select_tab(self, tab: str):
+        self.tab = tab if tab in TABS else "steps"
+
+    @rx.event
+    def show_columns(self):
+        """From the step panel of a journey without stages or lanes: to where they are added."""
+        self.tab = "columns"
+        return rx.set_focus("f-stage-name" if not self.stages else "f-lane-name")
 
     @rx.event
     def open_step(self, step_id: str):

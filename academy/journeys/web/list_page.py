@@ -99,6 +99,34 @@ def _new_journey() -> rx.Component:
     )
 
 
+def _lane_choice(item) -> rx.Component:
+    return rx.el.div(
+        rx.el.label("Bana för " + item.actor, html_for=item.field_id),
+        rx.el.select(
+            rx.foreach(S.preview.lanes, lambda lane: rx.el.option(lane.label, value=lane.value)),
+            id=item.field_id,
+            value=item.lane,
+            on_change=lambda lane: S.choose_lane(item.actor, lane),
+        ),
+        class_name="field",
+    )
+
+
+def _lane_choices() -> rx.Component:
+    """One select per actor that names a lane: put its steps in another actor's lane."""
+    return rx.el.fieldset(
+        rx.el.legend("Banor"),
+        rx.el.p(
+            "Varje aktör som står först i en uppgift får en egen bana. Välj en annan bana "
+            "om aktörens steg hör hemma där; banor utan steg skapas inte.",
+            class_name="hint",
+        ),
+        rx.foreach(S.preview.lane_actors, _lane_choice),
+        id="import-lanes",
+        class_name="form",
+    )
+
+
 def _preview() -> rx.Component:
     preview = S.preview
     return rx.cond(
@@ -124,6 +152,7 @@ def _preview() -> rx.Component:
                     id="import-actors",
                 ),
             ),
+            rx.cond(preview.lanes.length() > 0, _lane_choices()),
             ui.button("Skapa kundresan", S.confirm_import, kind="primary"),
             class_name="card",
             id="import-preview",

@@ -11,6 +11,7 @@ from academy.journeys import store
 from academy.journeys.contacts import service as contacts
 from academy.journeys.web import forms, view
 from journeys.examples import example_names, load_example
+from journeys.formats import mermaid
 from journeys.model import Journey
 
 # Where each action's message shows (ui.message(State, at=...)).
@@ -35,6 +36,7 @@ class JourneyListState(BaseState):
     import_text: str = ""
     preview: view.ImportPreview = view.ImportPreview()
     has_preview: bool = False
+    lane_choice: dict[str, str] = {}  # actor -> lane id the person picked in the preview
 
     def _refresh(self, session, actor) -> None:
         self.rows = view.journey_rows(
@@ -98,6 +100,7 @@ class JourneyListState(BaseState):
     def set_import_text(self, text: str):
         self.import_text = text
         self.has_preview = False
+        self.lane_choice = {}
         self._clear_messages(AT_IMPORT)
 
     @rx.event
@@ -106,16 +109,24 @@ class JourneyListState(BaseState):
 
         def act(session, actor) -> None:
             store.require_editor(actor)
-            self.preview = view.import_preview(forms.import_text(self.import_text))
+            journey = forms.import_text(self.import_text)
+            self.preview = view.import_preview(journey, self.lane_choice)
 
         self.has_preview = self._run(act, at=AT_IMPORT)
 
     @rx.event
+    def choose_lane(self, actor: str, lane: str):
+        """The preview's lane for an actor's steps: shown again with the steps moved there."""
+        self.lane_choice = {**self.lane_choice, str(actor): str(lane)}
+        self.preview_import()
+
+    @rx.event
     def confirm_import(self):
-        text = self.import_text
+        text, choice = self.import_text, dict(self.lane_choice)
 
         def make() -> Journey:
             journey = forms.import_text(text)
+            mermaid.place_actors(journey, choice)
             journey.title = journey.title.strip() or "Importerad kundresa"
             return journey
 

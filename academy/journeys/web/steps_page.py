@@ -66,11 +66,11 @@ def steps_table() -> rx.Component:
             _step_row,
             empty=rx.cond(
                 S.can_edit,
-                "Kundresan har inga steg ännu. Lägg till faser och banor, sedan steg.",
+                "Kundresan har inga steg ännu. Lägg till faser och banor, sedan steg med "
+                "Nytt steg bredvid diagrammet.",
                 "Kundresan har inga steg ännu.",
             ),
         ),
-        rx.cond(S.can_edit, ui.button("Nytt steg", S.new_step)),
     )
 
 
@@ -216,7 +216,7 @@ def step_form() -> rx.Component:
 
 def link_row(link: LinkView) -> rx.Component:
     return rx.el.li(
-        link.target,
+        rx.cond(link.href != "", rx.el.a(link.target, href=link.href), link.target),
         rx.cond(link.pain_point != "", rx.el.span(" (smärtpunkt: ", link.pain_point, ")")),
         rx.cond(
             S.can_edit,

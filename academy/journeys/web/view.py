@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from academy.journeys.links import LinkRow
 from academy.journeys.store import JourneySummary, VersionRow
 from journeys.blueprint import render_journey
+from journeys.formats import mermaid
 from journeys.model import Journey, Step, slugify
 from journeys.render import describe_journey, svg_id
 
@@ -126,6 +127,7 @@ class LinkView:
     step_id: str
     target: str
     pain_point: str
+    href: str = ""  # the module's or scenario's page
 
 
 @dataclass(frozen=True)
@@ -137,12 +139,22 @@ class CompareRow:
 
 
 @dataclass(frozen=True)
+class ActorLane:
+    actor: str = ""
+    lane: str = ""  # lane id
+    field_id: str = ""
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     title: str = ""
     stages: str = ""
     steps: int = 0
     flows: int = 0
     actors: list[str] = field(default_factory=list)  # how each actor was mapped, in words
+    # An actor that names a lane and the lane its steps go to (the person may pick another).
+    lane_actors: list[ActorLane] = field(default_factory=list)
+    lanes: list[Option] = field(default_factory=list)  # every lane the text names
 
 
 def percent(value: float | None) -> str:
@@ -340,7 +352,9 @@ def history_rows(versions: list[VersionRow]) -> list[HistoryRow]:
 
 
 def link_rows(links: list[LinkRow]) -> list[LinkView]:
-    return [LinkView(link.id, link.step_id, link.target, link.pain_point) for link in links]
+    return [
+        LinkView(link.id, link.step_id, link.target, link.pain_point, link.href) for link in links
+    ]
 
 
 def description(journey: Journey) -> str:
@@ -352,13 +366,27 @@ def download_name(title: str, version: int, extension: str) -> str:
     return f"{slugify(title, 'kundresa')}-v{version}.{extension}"
 
 
-def import_preview(journey: Journey) -> ImportPreview:
+def import_preview(journey: Journey, choice: dict[str, str] | None = None) -> ImportPreview:
+    """What an import will create; `choice` ({actor: lane id}) moves an actor's steps to another
+    of the lanes (mermaid.place_actors), and the preview says so."""
+    lanes = [Option(lane.id, lane.name) for lane in journey.lanes]
+    placed = mermaid.lane_actors(journey) | {
+        actor: lane
+        for actor, lane in (choice or {}).items()
+        if actor in mermaid.lane_actors(journey) and any(o.value == lane for o in lanes)
+    }
+    mermaid.place_actors(journey, placed)
     return ImportPreview(
         title=journey.title or "(utan titel)",
         stages=", ".join(stage.name for stage in journey.stages) or "–",
         steps=len(journey.steps),
         flows=len(journey.flows),
         actors=actor_mapping(journey),
+        lane_actors=[
+            ActorLane(actor, lane, f"import-lane-{index}")
+            for index, (actor, lane) in enumerate(placed.items())
+        ],
+        lanes=lanes if len(lanes) > 1 else [],
     )
 
 

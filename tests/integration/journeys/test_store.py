@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from sqlalchemy import select
 
@@ -160,11 +162,13 @@ def test_training_links_point_at_a_step_or_one_of_its_pain_points(demo):
         ("", label.removeprefix("Modul: ")),
         (step.pain_points[0], label.removeprefix("Modul: ")),
     ]
+    module_id = int(module.removeprefix("module:"))
+    assert re.fullmatch(rf"/utbildning/kurs/\d+#modul-{module_id}", rows[0].href), rows[0].href
     with session_scope(demo) as session:
         links.link_training(session, strategist, journey_id, step.id, exercises[0][0])
-        assert links.training_links(session, strategist, journey_id)[-1].target == exercises[0][
-            1
-        ].removeprefix("Övning: ")
+        last = links.training_links(session, strategist, journey_id)[-1]
+        assert last.target == exercises[0][1].removeprefix("Övning: ")
+        assert last.href == f"/traning/scenarier/{exercises[0][0].removeprefix('exercise:')}/spela"
     with pytest.raises(AccessDenied), session_scope(demo) as session:
         links.unlink_training(session, actor(demo, "medarbetare@demo.se"), journey_id, rows[0].id)
     with session_scope(demo) as session:

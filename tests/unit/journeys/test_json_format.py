@@ -73,7 +73,7 @@ def test_non_finite_numbers_are_rejected() -> None:
         (lambda d: d["nodes"][0].update(colour="red"), "nodes[0]", "okänt fält 'colour'"),
         (lambda d: d["edges"][0].update(target="ghost"), "edges[0].target", "ghost"),
         (lambda d: d["edges"].append(dict(d["edges"][0])), "edges[5]", "förekommer två gånger"),
-        (lambda d: d["nodes"].append(dict(d["nodes"][0])), "nodes[5].id", "förekommer två gånger"),
+        (lambda d: d["nodes"].append(dict(d["nodes"][0])), "nodes[5].id", "har samma id"),
         (lambda d: d["graph"]["stages"].append({"id": 3}), "graph.stages[3].id", "text"),
         (lambda d: d["graph"].update(version="1"), "graph.version", "ett heltal"),
         (lambda d: d.update(nodes={}), "nodes", "en lista"),

@@ -139,3 +139,32 @@ def test_slugify() -> None:
     assert slugify("Söker information") == "soker-information"
     assert slugify("  Åtgärd & återkoppling!! ") == "atgard-aterkoppling"
     assert slugify("😀") == "x"
+
+
+def test_messages_name_steps_stages_and_lanes_by_their_text_never_by_id() -> None:
+    journey = split_journey()
+    journey.steps[1].stage = "nowhere"
+    journey.steps[2].lane = "nobody"
+    journey.flows.append(Flow("desk", "ghost"))
+    journey.flows.append(Flow("ghost", "desk"))
+    journey.flows.append(copy.deepcopy(journey.flows[0]))
+    journey.flows[0].share = 1.5
+    journey.flows[1].kind = "teleport"
+    texts = {step.id: step.text for step in journey.steps}
+    journey.stages.append(Stage("Ny fas!", "Extra"))
+    journey.steps.append(Step(journey.steps[0].id, "s1", "kund", "Dubbel"))
+    messages = {p.code: p.message_sv for p in validate(journey)}
+    assert messages["flow_missing_step"] in (
+        f"Flödet från ”{texts['desk']}” går till ett steg som inte finns.",
+        f"Flödet till ”{texts['desk']}” kommer från ett steg som inte finns.",
+    )
+    assert messages["share_out_of_range"].startswith(
+        f"Andelen för flödet från ”{texts['start']}” till ”{texts['web']}”"
+    )
+    assert messages["invalid_id"].startswith("Fasen ”Extra” har ett ogiltigt id")
+    assert messages["duplicate_id"] == f"Steget ”Dubbel” har samma id som ”{texts['start']}”."
+    ids = {"desk", "ghost", "web", "phone", "start", "nowhere", "nobody", "s1", "s2", "Ny fas!"}
+    ids -= {text for text in texts.values()}
+    for code, message in messages.items():
+        words = set(message.replace("”", " ").replace(".", " ").split())
+        assert not words & ids, (code, message)

@@ -163,3 +163,25 @@ def test_the_import_preview_says_how_each_actor_was_used():
     ]
     ringer = next(s for s in journey.steps if s.text == "Ringer")
     assert view.step_row(journey, ringer).participants == "Kundtjänst, Bygglovshandläggare"
+
+
+def test_an_actor_s_steps_can_go_to_another_lane_before_the_import():
+    from journeys.formats.mermaid import parse_mermaid
+
+    journey = parse_mermaid(THREE_ACTORS)
+    preview = view.import_preview(journey, {"Bygglovshandläggare": "medborgare", "Nej": "x"})
+    assert [o.label for o in preview.lanes] == ["Medborgare", "Bygglovshandläggare"]
+    assert [(a.actor, a.lane) for a in preview.lane_actors] == [
+        ("Medborgare", "medborgare"),
+        ("Bygglovshandläggare", "medborgare"),
+    ]
+    assert preview.actors[1].startswith("Bygglovshandläggare → banan ”Medborgare”")
+    # the steps moved, the empty lane is gone, the actors stay on the steps
+    assert {step.lane for step in journey.steps} == {"medborgare"}
+    assert [lane.id for lane in journey.lanes] == ["medborgare"]
+    beslutar = next(s for s in journey.steps if s.text == "Beslutar")
+    assert beslutar.actors == ["Bygglovshandläggare"]
+    # an unknown lane is ignored
+    other = parse_mermaid(THREE_ACTORS)
+    view.import_preview(other, {"Medborgare": "finns-inte"})
+    assert len(other.lanes) == 2
