@@ -69,8 +69,12 @@ def header() -> rx.Component:
                     rx.el.span(SessionState.role_labels, class_name="user-roles"),
                     class_name="user-info",
                 ),
-                rx.el.button(
-                    "Logga ut", on_click=SessionState.logout, class_name="button secondary"
+                # A plain form: only an HTTP response can clear the HttpOnly login cookie.
+                rx.el.form(
+                    rx.el.button("Logga ut", type="submit", class_name="button secondary"),
+                    action="/api/utloggning",
+                    method="post",
+                    class_name="logout-form",
                 ),
                 class_name="user-box",
             ),
