@@ -48,9 +48,7 @@ def cookie_header(answer) -> str:
 def test_the_route_sets_an_httponly_strict_cookie_and_opens_the_start_page(demo):
     login = submitted()
     assert login.error == "" and login.handoff
-    answer = client().post(
-        "/api/inloggning", data={"code": login.handoff}, follow_redirects=False
-    )
+    answer = client().post("/api/inloggning", data={"code": login.handoff}, follow_redirects=False)
     assert answer.status_code == 303 and answer.headers["location"] == "/"
     header = cookie_header(answer)
     assert header.startswith("sa_session=")
