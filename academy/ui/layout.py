@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.core.web.session import SessionState
+from academy.ui.forms import post_form
 
 # (area, label, route) — the order of the main navigation.
 NAV_ITEMS = [
@@ -70,10 +71,9 @@ def header() -> rx.Component:
                     class_name="user-info",
                 ),
                 # A plain form: only an HTTP response can clear the HttpOnly login cookie.
-                rx.el.form(
+                post_form(
                     rx.el.button("Logga ut", type="submit", class_name="button secondary"),
                     action="/api/utloggning",
-                    method="post",
                     class_name="logout-form",
                 ),
                 class_name="user-box",

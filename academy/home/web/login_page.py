@@ -16,12 +16,11 @@ def handoff_form() -> rx.Component:
     does the same."""
     return rx.cond(
         LoginState.handoff != "",
-        rx.el.form(
+        ui.post_form(
             rx.el.input(type="hidden", name="code", value=LoginState.handoff),
             rx.el.p("Du loggas in …"),
             rx.el.button("Fortsätt", type="submit", class_name="button"),
             action="/api/inloggning",
-            method="post",
             id="login-handoff",
             custom_attrs={"data-autosubmit": "once"},
         ),
