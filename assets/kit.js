@@ -41,12 +41,27 @@
       msg.scrollIntoView({ block: "center", behavior: "smooth" });
     }
   }
+  // Forms marked data-autosubmit="once" (the login's hand-over to the HTTP route that sets the
+  // HttpOnly cookie) are posted as soon as they appear: a native submit, a full page load. The
+  // code they carry is posted only once per tab, so a stale one shown again never loops.
+  function autosubmit(node) {
+    if (node.nodeType !== 1) return;
+    var form = node.matches("form[data-autosubmit]")
+      ? node
+      : node.querySelector("form[data-autosubmit]");
+    if (!form) return;
+    var key = "autosubmit:" + form.action + ":" + new FormData(form).get("code");
+    if (sessionStorage.getItem(key)) return;
+    sessionStorage.setItem(key, "1");
+    HTMLFormElement.prototype.submit.call(form);
+  }
   new MutationObserver(function (records) {
     records.forEach(function (record) {
       if (record.type === "characterData") {
         reveal(record.target.parentNode);
       } else {
         record.addedNodes.forEach(reveal);
+        record.addedNodes.forEach(autosubmit);
       }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });

@@ -148,9 +148,8 @@ def learner_script(learners: Learners) -> Script:
     events = learner_events()
 
     def logged_in(update) -> bool:
-        redirected = any(e.get("name") == "_redirect" for e in update.get("events") or [])
-        refused = (update.get("delta") or {}).get(events.login_state, {}).get("error_rx_state_")
-        return redirected or bool(refused)
+        login = (update.get("delta") or {}).get(events.login_state, {})
+        return bool(login.get("handoff_rx_state_") or login.get("error_rx_state_"))
 
     async def script(tab: Tab, index: int, timings: Timings) -> None:
         email = learners.emails[index % len(learners.emails)]
@@ -162,6 +161,10 @@ def learner_script(learners: Learners) -> Script:
                 done_when=logged_in,
             )
         )
+        code = tab.var(events.login_state, "handoff")
+        if not code:
+            raise RuntimeError(f"{email} kom inte in")
+        timings["överlämning och sidladdning /"].append(await tab.hand_over(code))
         if tab.var(events.session_state, "user_email") != email:
             raise RuntimeError(f"{email} kom inte in")
         for kind, path, params in [

@@ -5,7 +5,9 @@ It speaks what the built frontend speaks (Reflex 0.10): socket.io on the namespa
 then events `{name, payload, router_data}`. A page load is done when the server sends
 `is_hydrated: true`; any other event when an update arrives that is not marked `final: false`.
 Events the server sends back for the frontend to run (e.g. `_redirect`) are recorded, and state
-events among them are sent back as the frontend would.
+events among them are sent back as the frontend would. A login ends as the browser's does: the
+one-time code is posted to `/api/inloggning`, and the tab connects again with the HttpOnly cookie
+that the answer set (the server reads the login only from the connection's `Cookie` header).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 import socketio
 
 ROOT_STATE = "reflex___state____state"
@@ -34,6 +37,8 @@ class Tab:
     params: dict[str, str] = field(default_factory=dict)
     redirects: list[str] = field(default_factory=list)
     delta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The `Cookie` header the tab's connection sends (the login cookie once logged in).
+    cookie: str = ""
 
     def __post_init__(self) -> None:
         self.sio = socketio.AsyncClient(reconnection=False)
@@ -96,7 +101,10 @@ class Tab:
                 namespaces=[NAMESPACE],
                 transports=["websocket"],
                 auth={"event": boot},
-                headers={"Origin": self.base_url},
+                headers={
+                    "Origin": self.base_url,
+                    **({"Cookie": self.cookie} if self.cookie else {}),
+                },
                 wait_timeout=self.timeout,
             )
 
@@ -128,6 +136,29 @@ class Tab:
             )
 
         return await self._timed(send, done_when or self._final)
+
+    async def hand_over(self, code: str, path: str = "/") -> float:
+        """Post a login's one-time code as the login page does, keep the cookie the answer
+        sets, and load `path` on a new connection that carries it (a full page load)."""
+        start = time.perf_counter()
+        async with (
+            aiohttp.ClientSession() as http,
+            http.post(
+                f"{self.base_url}/api/inloggning",
+                data={"code": code},
+                headers={"Origin": self.base_url},
+                allow_redirects=False,
+            ) as answer,
+        ):
+            morsel = answer.cookies.get("sa_session")
+            if answer.status != 303 or morsel is None:
+                raise RuntimeError(f"inloggningen lämnades inte över ({answer.status})")
+            self.cookie = f"sa_session={morsel.value}"
+        await self.close()
+        self.sio = socketio.AsyncClient(reconnection=False)
+        self.sio.on("event", self._on_update, namespace=NAMESPACE)
+        await self.open(path)
+        return time.perf_counter() - start
 
     def var(self, state: str, name: str, default: Any = None) -> Any:
         return self.delta.get(state, {}).get(f"{name}_rx_state_", default)

@@ -162,6 +162,63 @@ def start_session(session: Session, user_id: int, *, now: datetime | None = None
     return token
 
 
+# A login is handed from the login form (a websocket event) to the browser's cookie (set by an
+# HTTP response) through a one-time code: the login row is stored under the code's own digest
+# (prefixed, so a code never works as a login cookie) until the browser redeems it.
+HANDOFF_PREFIX = "handoff:"
+HANDOFF_SECONDS = 60
+
+
+def start_handoff(session: Session, user_id: int, *, now: datetime | None = None) -> str:
+    """Open a login that only `redeem_handoff` can turn into a token; returns the one-time code."""
+    now = now or utcnow()
+    code = new_token()
+    session.add(
+        LoginSession(
+            token_hash=token_digest(HANDOFF_PREFIX + code),
+            user_id=user_id,
+            created_at=now,
+            last_seen_at=now,
+        )
+    )
+    return code
+
+
+def redeem_handoff(
+    session: Session, code: str, *, now: datetime | None = None
+) -> tuple[str, CurrentUser] | None:
+    """Give the login opened by `start_handoff` its token, once and within a minute.
+
+    Returns the token (for the browser's cookie) and the user, or None for an unknown, used or
+    expired code (an expired one is ended)."""
+    if not code:
+        return None
+    now = now or utcnow()
+    handoff_hash = token_digest(HANDOFF_PREFIX + code)
+    row = session.execute(
+        select(LoginSession, User)
+        .join(User, User.id == LoginSession.user_id)
+        .where(LoginSession.token_hash == handoff_hash, LoginSession.ended_at.is_(None))
+    ).first()
+    if row is None:
+        return None
+    login, user = row
+    if not user.active or now - login.created_at > timedelta(seconds=HANDOFF_SECONDS):
+        login.ended_at = now
+        return None
+    token = new_token()
+    # Conditional on the code's digest, so two requests racing with one code cannot both win.
+    claimed = session.execute(
+        update(LoginSession)
+        .where(LoginSession.id == login.id, LoginSession.token_hash == handoff_hash)
+        .values(token_hash=token_digest(token), last_seen_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        return None
+    return token, to_current_user(user)
+
+
 def resolve_session(
     session: Session,
     token: str,

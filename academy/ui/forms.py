@@ -9,8 +9,24 @@ the field.
 from __future__ import annotations
 
 import reflex as rx
+from reflex_components_core.el.elements.base import BaseHTML
 
 Text = str | rx.Var
+
+
+class _PostForm(BaseHTML):
+    """A plain HTML form: the browser posts it and loads the answer (Reflex's own form always
+    cancels the browser's submit to send an event instead)."""
+
+    tag = "form"
+    action: rx.Var[str]
+    method: rx.Var[str]
+
+
+def post_form(*children: rx.Component, action: str, **props) -> rx.Component:
+    """A form the browser itself posts to an `/api` route, with a full page load after it: the
+    one way to set or clear the HttpOnly login cookie (log in, log out)."""
+    return _PostForm.create(*children, action=action, method="post", **props)
 
 
 def _describedby(field_id: str, hint: str, error: rx.Var | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.core.web.session import SessionState
+from academy.ui.forms import post_form
 
 # (area, label, route) — the order of the main navigation.
 NAV_ITEMS = [
@@ -69,8 +70,11 @@ def header() -> rx.Component:
                     rx.el.span(SessionState.role_labels, class_name="user-roles"),
                     class_name="user-info",
                 ),
-                rx.el.button(
-                    "Logga ut", on_click=SessionState.logout, class_name="button secondary"
+                # A plain form: only an HTTP response can clear the HttpOnly login cookie.
+                post_form(
+                    rx.el.button("Logga ut", type="submit", class_name="button secondary"),
+                    action="/api/utloggning",
+                    class_name="logout-form",
                 ),
                 class_name="user-box",
             ),

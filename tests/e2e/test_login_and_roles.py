@@ -79,9 +79,30 @@ def test_login_survives_reload_and_logout_ends_it(page, app_url):
     page.reload()
     expect(page.locator("#user-name")).to_have_text("Karin Berg")
     page.get_by_role("button", name="Logga ut").click()
-    expect(page).to_have_url(re.compile(r"/logga-in/?$"))
+    expect(page).to_have_url(re.compile(r"/logga-in/?(\?utloggad=1)?$"))
+    expect(page.get_by_text("Du är utloggad.")).to_be_visible()
+    assert not [c for c in page.context.cookies() if c["name"] == "sa_session"]
     page.goto(f"{app_url}/utbildning")
     expect(page).to_have_url(re.compile(r"/logga-in/?$"))
+
+
+def test_the_login_cookie_is_out_of_reach_of_scripts_and_of_the_socket(page, app_url):
+    frames: list[str] = []
+    page.on(
+        "websocket",
+        lambda ws: (
+            ws.on("framereceived", lambda payload: frames.append(str(payload))),
+            ws.on("framesent", lambda payload: frames.append(str(payload))),
+        ),
+    )
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    (cookie,) = [c for c in page.context.cookies() if c["name"] == "sa_session"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+    assert not cookie["secure"]  # served over plain http here; https makes it Secure
+    assert "sa_session" not in page.evaluate("document.cookie")
+    page.get_by_role("link", name="Utbildning", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert frames and not [f for f in frames if cookie["value"] in f]
 
 
 def test_pages_need_a_login(page, app_url):

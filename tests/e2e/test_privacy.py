@@ -38,6 +38,7 @@ def test_the_statement_is_linked_from_the_footer_and_readable_without_login(page
     page.get_by_role("link", name="Personuppgifter").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Så hanteras personuppgifter")
     expect(page.get_by_role("table")).to_contain_text("24 månader")
+    expect(page.locator("main")).to_contain_text("en enda kaka, sa_session")
     assert serious_violations(page) == []
 
 

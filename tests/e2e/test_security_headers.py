@@ -44,3 +44,12 @@ def test_the_app_runs_under_its_content_security_policy(page, app_url):
     page.get_by_role("link", name="Träning").first.click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert violations == []
+
+
+def test_no_other_site_can_log_a_person_in_or_out(page, app_url):
+    for path in ("/api/inloggning", "/api/utloggning"):
+        answer = page.request.post(
+            f"{app_url}{path}", form={"code": "x"}, headers={"Origin": FOREIGN}, max_redirects=0
+        )
+        assert answer.status == 403 and "set-cookie" not in answer.headers
+        assert answer.headers["cache-control"] == "no-store"

@@ -12,6 +12,7 @@ from academy.core.models import User
 from academy.privacy.web.api import API
 from academy.privacy.web.privacy_state import StatementState
 from tests.integration.test_web_kit import login_token
+from tests.sessions import with_cookie
 
 
 def client(email: str | None) -> TestClient:
@@ -46,7 +47,7 @@ def test_the_extract_downloads_for_the_person_and_for_admins_only(demo):
 
 def test_the_admin_removes_a_persons_identity_from_the_users_page(demo):
     admin = UsersState()
-    admin.token = login_token("admin@demo.se")
+    with_cookie(admin, login_token("admin@demo.se"))
     admin.load()
     johan = user_id(demo, "johan.ek@demo.se")
     admin.erase(johan)
@@ -56,7 +57,7 @@ def test_the_admin_removes_a_persons_identity_from_the_users_page(demo):
     assert row.erased and row.status == "Borttagen" and row.name == "Borttagen användare"
 
     employee = UsersState()
-    employee.token = login_token("medarbetare@demo.se")
+    with_cookie(employee, login_token("medarbetare@demo.se"))
     employee.erase(user_id(demo, "eva.holm@demo.se"))
     assert employee.error == "Du har inte behörighet att göra detta."
 
@@ -78,7 +79,7 @@ def test_the_statement_is_public_and_only_admins_save_it(demo):
     assert stranger.error.startswith("Du är inte inloggad")
 
     admin = StatementState()
-    admin.token = login_token("admin@demo.se")
+    with_cookie(admin, login_token("admin@demo.se"))
     admin.save({**form, "assessed_on": "30/11"})
     assert "ÅÅÅÅ-MM-DD" in admin.field_errors["assessed_on"]
     admin.save(form)

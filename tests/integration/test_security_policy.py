@@ -15,11 +15,13 @@ from academy.core import accounts, auth
 from academy.core.db import session_scope
 from academy.core.errors import ValidationError
 from academy.core.models import User, utcnow
+from academy.core.web import session_api
 from academy.core.web.base import CHANGE_PASSWORD_FIRST
 from academy.core.web.login_state import LoginState, PasswordState
 from academy.core.web.session import SessionState
 from academy.demo import DEMO_PASSWORD
 from academy.privacy.web import api as privacy_api
+from tests.sessions import redeem, with_cookie
 
 STRONG = "gurka-tromb0n-vals"
 
@@ -40,7 +42,8 @@ def log_in(email, password=DEMO_PASSWORD, client=""):
 
 def test_admin_changing_a_password_ends_the_persons_logins(demo):
     sara, _ = log_in("medarbetare@demo.se")
-    assert sara.token
+    token = redeem(sara.handoff)
+    assert token
     with session_scope(demo) as session:
         user = session.scalar(select(User).where(User.email == "medarbetare@demo.se"))
         accounts.update_user(
@@ -54,7 +57,7 @@ def test_admin_changing_a_password_ends_the_persons_logins(demo):
             password=STRONG,
         )
     with session_scope(demo) as session:
-        assert auth.resolve_session(session, sara.token) is None
+        assert auth.resolve_session(session, token) is None
 
 
 @pytest.mark.parametrize(
@@ -90,23 +93,25 @@ def test_an_admins_password_is_one_time_and_must_be_changed_first(demo):
             password=STRONG,
             roles=["employee"],
         )
-    nils, event = log_in("nils@demo.se", STRONG)
-    assert nils.token and "/byt-losenord" in str(event)
+    nils, _ = log_in("nils@demo.se", STRONG)
+    # The route that sets the login cookie sends the person to Byt lösenord first.
+    answer = TestClient(Starlette(routes=session_api.ROUTES)).post(
+        "/api/inloggning", data={"code": nils.handoff}, follow_redirects=False
+    )
+    assert answer.status_code == 303 and answer.headers["location"] == "/byt-losenord"
+    token = answer.cookies["sa_session"]
 
     # Every other page sends the person to Byt lösenord, and every other event is refused.
-    other = SessionState()
-    other.token = nils.token
+    other = with_cookie(SessionState(), token)
     assert "/byt-losenord" in str(other.require_login())
-    users = UsersState()
-    users.token = nils.token
+    users = with_cookie(UsersState(), token)
     users.load()
     assert users.error == CHANGE_PASSWORD_FIRST
     downloads = TestClient(Starlette(routes=privacy_api.API))
-    downloads.cookies.set("sa_session", nils.token)
+    downloads.cookies.set("sa_session", token)
     assert downloads.get("/api/registerutdrag/json").status_code == 403
 
-    page = PasswordState()
-    page.token = nils.token
+    page = with_cookie(PasswordState(), token)
     page.load()
     assert page.must_change
     asyncio.run(page.change({"current": STRONG, "password": "aaaaaaaaaa", "repeat": "aaaaaaaaaa"}))
@@ -115,15 +120,15 @@ def test_an_admins_password_is_one_time_and_must_be_changed_first(demo):
     event = asyncio.run(page.change({"current": STRONG, "password": new, "repeat": new}))
     assert page.error == "" and "/" in str(event)
     with session_scope(demo) as session:
-        user = auth.resolve_session(session, nils.token)
+        user = auth.resolve_session(session, token)
         assert user is not None and not user.must_change_password
-    assert log_in("nils@demo.se", new)[0].token
+    assert log_in("nils@demo.se", new)[0].handoff
 
 
 def test_the_demo_accounts_keep_their_demo_password(demo):
     with session_scope(demo) as session:
         assert not any(session.scalars(select(User.must_change_password)))
-    assert log_in("admin@demo.se")[0].token
+    assert log_in("admin@demo.se")[0].handoff
 
 
 def test_failures_from_one_address_do_not_lock_the_account_elsewhere(demo):
@@ -131,9 +136,9 @@ def test_failures_from_one_address_do_not_lock_the_account_elsewhere(demo):
         state, _ = log_in("admin@demo.se", "gissning-123", client="203.0.113.9")
         assert state.error == auth.WRONG_CREDENTIALS
     guesser, _ = log_in("admin@demo.se", client="203.0.113.9")
-    assert "tillfälligt spärrat" in guesser.error and not guesser.token
+    assert "tillfälligt spärrat" in guesser.error and not guesser.handoff
     owner, _ = log_in("admin@demo.se", client="10.1.2.3")
-    assert owner.error == "" and owner.token
+    assert owner.error == "" and owner.handoff
 
 
 def test_one_address_guessing_at_many_accounts_is_stopped(demo):
@@ -145,9 +150,9 @@ def test_one_address_guessing_at_many_accounts_is_stopped(demo):
                     session, f"x{i}@demo.se", "gissning", client="203.0.113.9", now=now
                 )
     refused, _ = log_in("utbildare@demo.se", client="203.0.113.9")
-    assert "från din nätverksadress" in refused.error and not refused.token
+    assert "från din nätverksadress" in refused.error and not refused.handoff
     colleague, _ = log_in("utbildare@demo.se", client="10.1.2.3")
-    assert colleague.token
+    assert colleague.handoff
     # The limit lasts for the lock time after the last failure, then the address may try again.
     with session_scope(demo) as session:
         later = now + timedelta(minutes=16)
@@ -159,7 +164,7 @@ def test_one_address_guessing_at_many_accounts_is_stopped(demo):
 
 def test_successful_logins_from_one_address_are_never_limited(demo):
     for _ in range(25):
-        assert log_in("medarbetare@demo.se", client="10.1.2.3")[0].token
+        assert log_in("medarbetare@demo.se", client="10.1.2.3")[0].handoff
 
 
 def test_the_password_check_runs_off_the_event_loop(demo, monkeypatch):
@@ -172,4 +177,4 @@ def test_the_password_check_runs_off_the_event_loop(demo, monkeypatch):
 
     monkeypatch.setattr(auth, "authenticate", spy)
     state, _ = log_in("medarbetare@demo.se")
-    assert state.token and threads and threads[0] is not threading.main_thread()
+    assert state.handoff and threads and threads[0] is not threading.main_thread()

@@ -3,24 +3,27 @@
 import asyncio
 
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
 from academy.admin.web.audit_state import AuditState
 from academy.admin.web.units_state import UnitsState
 from academy.admin.web.users_state import UsersState
+from academy.core.web import session_api
 from academy.core.web.base import NOT_LOGGED_IN
 from academy.core.web.login_state import LoginState
 from academy.core.web.session import SessionState
 from academy.demo import DEMO_PASSWORD
 from tests.integration.conftest import count
+from tests.sessions import redeem, token_of, with_cookie
 
 
 def logged_in(state_class, email):
+    """A new `state_class` whose websocket connection carries the login cookie of `email`."""
     login = LoginState()
     asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
-    assert login.error == "" and login.token
-    state = state_class()
-    state.token = login.token
-    return state
+    assert login.error == "" and login.handoff
+    return with_cookie(state_class(), redeem(login.handoff))
 
 
 def test_wrong_password_shows_swedish_message_and_no_login(demo):
@@ -28,7 +31,7 @@ def test_wrong_password_shows_swedish_message_and_no_login(demo):
     login = LoginState()
     asyncio.run(login.submit({"email": "admin@demo.se", "password": "gissning"}))
     assert login.error == "Fel e-postadress eller lösenord."
-    assert login.message_at == "login" and login.token == ""
+    assert login.message_at == "login" and login.handoff == ""
     assert count(demo, "audit_events") == events_before + 1  # the refusal is kept in the log
 
 
@@ -169,9 +172,11 @@ def test_audit_log_names_roles_in_swedish(demo):
 
 def test_logged_out_token_no_longer_opens_anything(demo):
     state = logged_in(UsersState, "admin@demo.se")
-    token = state.token
-    state.logout()
-    again = UsersState()
-    again.token = token
+    token = token_of(state)
+    client = TestClient(Starlette(routes=session_api.ROUTES))
+    client.cookies.set("sa_session", token)
+    answer = client.post("/api/utloggning", follow_redirects=False)
+    assert answer.headers["location"] == "/logga-in?utloggad=1"
+    again = with_cookie(UsersState(), token)
     again.load()
     assert again.users == [] and again.error == NOT_LOGGED_IN

@@ -19,6 +19,7 @@ from academy.core.web.download import CSV, Download, download_route
 from academy.core.web.login_state import LoginState
 from academy.courses.models import Course
 from academy.demo import DEMO_PASSWORD
+from tests.sessions import redeem, with_cookie
 
 
 class KitProbeState(BaseState):
@@ -30,13 +31,14 @@ class KitProbeState(BaseState):
 def login_token(email: str) -> str:
     login = LoginState()
     asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
-    assert login.token
-    return login.token
+    token = redeem(login.handoff)
+    assert token
+    return token
 
 
 def probe(email: str | None = None) -> KitProbeState:
     state = KitProbeState()
-    state.token = login_token(email) if email else ""
+    with_cookie(state, login_token(email) if email else "")
     return state
 
 

@@ -100,7 +100,7 @@ class BaseState(SessionState):
         self._clear_messages(at)
         try:
             with session_scope() as session:
-                actor = auth.resolve_session(session, self.token)
+                actor = auth.resolve_session(session, self._token())
                 if actor is None and login:
                     self.error = NOT_LOGGED_IN
                     return False

@@ -33,9 +33,9 @@ from academy.core import auth
 from academy.core.access import CurrentUser
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ServiceError, StaleEdit
+from academy.core.web.cookies import SESSION_COOKIE
 from journeys.errors import RenderError
 
-SESSION_COOKIE = "sa_session"
 CSV = "text/csv; charset=utf-8"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"

@@ -4,7 +4,9 @@ The Content-Security-Policy is as strict as a Reflex production build allows:
 
 - scripts only from the app's own origin, plus the inline scripts of the built pages, allowed
   one by one by their SHA-256 hash (read from the build at the first request);
-- `'unsafe-eval'` because Reflex runs `rx.call_script` events with `eval` in the browser;
+- no `'unsafe-eval'`: Reflex runs `rx.call_script`/`rx.call_function` events from the server
+  with `eval`, so the app never returns them (focus moves with `rx.set_focus`; behaviour without
+  a round trip lives in assets/kit.js);
 - inline styles (`'unsafe-inline'` in style-src) because Radix/Emotion and React `style`
   attributes write them; images from the app and `data:`/`blob:` URLs (uploads' previews);
 - connections only back to the app (the event websocket, `/api`), no plug-ins, no `<base>`,
@@ -37,7 +39,7 @@ def inline_script_hashes(folder: Path) -> list[str]:
 
 
 def policy(script_hashes: list[str]) -> str:
-    script_src = " ".join(["'self'", "'unsafe-eval'", *script_hashes])
+    script_src = " ".join(["'self'", *script_hashes])
     return "; ".join(
         [
             "default-src 'self'",

@@ -1,4 +1,9 @@
-"""The login form (`/logga-in`) and the page that replaces a password (`/byt-losenord`)."""
+"""The login form (`/logga-in`) and the page that replaces a password (`/byt-losenord`).
+
+The form is checked by a websocket event (so a refusal shows beside the form); a login it opens
+is handed to the browser through a one-time code that the page posts to `/api/inloggning`, whose
+response sets the HttpOnly cookie (academy.core.web.session_api).
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,27 @@ import reflex as rx
 
 from academy.core import accounts, auth
 from academy.core.web.base import BaseState
-from academy.core.web.session import PASSWORD_ROUTE
+from academy.core.web.session import LOGGED_OUT, PASSWORD_ROUTE
 
 FORM = "login"
 PASSWORD_FORM = "password-form"
+HANDOFF_FAILED = "Inloggningen kunde inte slutföras. Logga in igen."
+# `/logga-in?<key>`: the notice shown after the HTTP routes send a person back to the form.
+NOTICES = {"utloggad": LOGGED_OUT, "avbruten": HANDOFF_FAILED}
 
 
 class LoginState(BaseState):
+    # The one-time code of a login just opened; while set, the page posts it to /api/inloggning.
+    handoff: str = ""
+
     @rx.event
     def open_login(self):
         """on_load of the login page: a user who is still logged in goes straight home."""
+        self.handoff = ""
+        query = self.router.url.query_parameters
+        notice = next((text for key, text in NOTICES.items() if key in query), None)
+        if notice is not None:
+            self.logged_out_notice = notice
         user = self._actor()
         self._show_user(user)
         if user is not None:
@@ -41,7 +57,7 @@ class LoginState(BaseState):
             except auth.LoginRefused:
                 session.commit()  # a refusal's audit rows stay: they drive the lock-out
                 raise
-            found.append((user, auth.start_session(session, user.id)))
+            found.append((user, auth.start_handoff(session, user.id)))
 
         return found[0] if self._run(log_in, at=FORM, login=False) else None
 
@@ -51,10 +67,8 @@ class LoginState(BaseState):
         result = await asyncio.to_thread(self._log_in, form_data, self._client())
         if result is None:
             return
-        user, self.token = result
+        _user, self.handoff = result
         self.logged_out_notice = ""
-        self._show_user(user)
-        return rx.redirect(PASSWORD_ROUTE if user.must_change_password else "/")
 
 
 class PasswordState(BaseState):
@@ -75,7 +89,7 @@ class PasswordState(BaseState):
                 current=str(form_data.get("current") or ""),
                 new=str(form_data.get("password") or ""),
                 repeat=str(form_data.get("repeat") or ""),
-                keep_token=self.token,
+                keep_token=self._token(),
             ),
             "Ditt lösenord är bytt.",
             at=PASSWORD_FORM,

@@ -3,6 +3,13 @@
 Every state that reads or changes data subclasses `SessionState` and asks `self._actor()` for the
 user on each event: the server resolves the login token anew, so roles are never trusted from the
 browser and an idle or revoked login stops working at once.
+
+The login token lives only in the HttpOnly cookie `sa_session` (academy.core.web.cookies): the
+server reads it from the `Cookie` header of the websocket connection, which Reflex takes from the
+server-side socket environ (an event's payload cannot replace it), and it is never a state var,
+so it never travels in a state delta. Logging in and out are HTTP routes (`session_api`) because
+only an HTTP response can set or clear an HttpOnly cookie; each is followed by a full page load,
+so the next websocket connection carries the new cookie.
 """
 
 from __future__ import annotations
@@ -12,13 +19,17 @@ import reflex as rx
 from academy.core import auth
 from academy.core.access import AREA_ROLES, ROLE_LABELS, CurrentUser
 from academy.core.db import session_scope
+from academy.core.web.cookies import token_from_header
 
 LOGIN_ROUTE = "/logga-in"
 PASSWORD_ROUTE = "/byt-losenord"
 
 
+LOGGED_OUT = "Du är utloggad."
+SESSION_ENDED = "Du har loggats ut. Logga in igen för att fortsätta."
+
+
 class SessionState(rx.State):
-    token: str = rx.Cookie("", name="sa_session", same_site="strict", max_age=12 * 3600)
     user_name: str = ""
     user_email: str = ""
     role_labels: str = ""
@@ -26,9 +37,13 @@ class SessionState(rx.State):
     auth_checked: bool = False
     logged_out_notice: str = ""
 
+    def _token(self) -> str:
+        """The login token from the cookie of this tab's websocket connection."""
+        return token_from_header(self.router.headers.cookie)
+
     def _actor(self) -> CurrentUser | None:
         with session_scope() as session:
-            return auth.resolve_session(session, self.token)
+            return auth.resolve_session(session, self._token())
 
     def _show_user(self, user: CurrentUser | None) -> None:
         self.auth_checked = True
@@ -45,24 +60,11 @@ class SessionState(rx.State):
     @rx.event
     def require_login(self):
         """on_load of every page behind the login: send strangers to the login page."""
-        had_token = bool(self.token)
         user = self._actor()
         self._show_user(user)
         if user is None:
-            if had_token:
-                self.token = ""
-                self.logged_out_notice = "Du har loggats ut. Logga in igen för att fortsätta."
+            self.logged_out_notice = SESSION_ENDED if self._token() else ""
             return rx.redirect(LOGIN_ROUTE)
         if user.must_change_password and self.router.url.path.rstrip("/") != PASSWORD_ROUTE:
             # A one-time password from an admin: the person picks their own before anything else.
             return rx.redirect(PASSWORD_ROUTE)
-
-    @rx.event
-    def logout(self):
-        if self.token:
-            with session_scope() as session:
-                auth.end_session(session, self.token)
-        self.token = ""
-        self._show_user(None)
-        self.logged_out_notice = "Du är utloggad."
-        return rx.redirect(LOGIN_ROUTE)

@@ -9,6 +9,24 @@ from academy.core.web.login_state import FORM, LoginState
 from academy.core.web.session import SessionState
 
 
+def handoff_form() -> rx.Component:
+    """Posts the one-time code of a login just opened to the route that sets the cookie.
+
+    kit.js submits it as soon as it appears (`data-autosubmit`); without scripts the button
+    does the same."""
+    return rx.cond(
+        LoginState.handoff != "",
+        ui.post_form(
+            rx.el.input(type="hidden", name="code", value=LoginState.handoff),
+            rx.el.p("Du loggas in …"),
+            rx.el.button("Fortsätt", type="submit", class_name="button"),
+            action="/api/inloggning",
+            id="login-handoff",
+            custom_attrs={"data-autosubmit": "once"},
+        ),
+    )
+
+
 def login_page() -> rx.Component:
     return ui.public_shell(
         ui.page_title("Logga in", "Serviceakademin – utbildning och träning i bemötande."),
@@ -28,4 +46,5 @@ def login_page() -> rx.Component:
             reset_on_submit=False,
             aria_label="Logga in",
         ),
+        handoff_form(),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from academy.core.web import session_api
 from academy.core.web.login_state import LoginState, PasswordState
 from academy.core.web.routing import Page
 from academy.core.web.session import LOGIN_ROUTE, PASSWORD_ROUTE
@@ -15,4 +16,4 @@ PAGES = [
     Page("/", home_page, "Start", HomeState.load),
     Page(PASSWORD_ROUTE, password_page, "Byt lösenord", PasswordState.load),
 ]
-API: list = []
+API = session_api.ROUTES

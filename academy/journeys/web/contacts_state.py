@@ -102,7 +102,7 @@ class ContactsState(BaseState):
         async with self:
             if self.importing or not self.has_preview:
                 return
-            token, upload, name = self.token, self._upload, self.file_name
+            token, upload, name = self._token(), self._upload, self.file_name
             unit_text = str(form_data.get("unit", ""))
             unit_id = int(unit_text) if unit_text.isdigit() else None
             mapping = {

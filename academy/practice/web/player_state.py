@@ -16,7 +16,6 @@ from academy.practice.web import view
 from academy.practice.web.view import Answer, Progress, StepRow, SummaryRow
 from academy.ui.bars import Bar
 
-FOCUS_SITUATION = "document.getElementById('situation')?.focus()"
 SAVED = "Ditt försök är sparat."
 
 
@@ -85,10 +84,10 @@ class PlayerState(BaseState):
     @rx.event
     def choose(self, choice_id: str):
         if self._play([*self.path_ids, choice_id], "play"):
-            return rx.call_script(FOCUS_SITUATION)
+            return rx.set_focus("situation")
         return None
 
     @rx.event
     def replay(self):
         self._play([], "summary")
-        return rx.call_script(FOCUS_SITUATION)
+        return rx.set_focus("situation")

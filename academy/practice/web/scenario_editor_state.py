@@ -20,7 +20,6 @@ from academy.practice.web.view import ChoiceRow, DimensionRow, NodeRow, ScoreFie
 from journeys.errors import RenderError
 
 NOT_AN_AUTHOR = "Du har inte behörighet att redigera scenarier."
-FOCUS = "document.getElementById('{}')?.focus()"
 Change = Callable[[Scenario], str]
 
 
@@ -180,14 +179,14 @@ class ScenarioEditorState(BaseState):
         self.image_alt = self.node.image_alt
         self._clear_messages("node")
         self.form_key += 1
-        return rx.call_script(FOCUS.format("node-text"))
+        return rx.set_focus("node-text")
 
     @rx.event
     def new_node(self):
         self.node_id, self.node = "", NodeRow()
         self._clear_messages("node")
         self.form_key += 1
-        return rx.call_script(FOCUS.format("node-text"))
+        return rx.set_focus("node-text")
 
     @rx.event
     def save_node(self, form_data: dict):
@@ -287,13 +286,13 @@ class ScenarioEditorState(BaseState):
         choice = found[0]
         row = ChoiceRow(choice.id, "", choice.source, choice.target, choice.text, choice.feedback)
         self._open_choice(choice_id, row, dict(choice.scores))
-        return rx.call_script(FOCUS.format("choice-text"))
+        return rx.set_focus("choice-text")
 
     @rx.event
     def new_choice(self):
         self._open_choice("", ChoiceRow(), {})
         self._clear_messages("choice")
-        return rx.call_script(FOCUS.format("choice-source"))
+        return rx.set_focus("choice-source")
 
     @rx.event
     def save_choice(self, form_data: dict):

@@ -31,6 +31,12 @@ KEPT = [
         "bara när tillräckligt många svarat.",
     ),
     ("Händelseloggen", "inloggningar och ändringar av konton – för säkerheten."),
+    (
+        "Kakor",
+        "en enda kaka, sa_session, som håller dig inloggad. Den är nödvändig för tjänsten, "
+        "kan inte läsas av skript på sidan, gäller högst 12 timmar och tas bort när du "
+        "loggar ut. Inga kakor används för spårning.",
+    ),
 ]
 
 

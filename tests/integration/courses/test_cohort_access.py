@@ -16,6 +16,7 @@ from academy.courses.web.cohort_state import CohortState
 from academy.demo import DEMO_PASSWORD
 from tests.integration.courses.builders import ESSAY, SINGLE, actor, build_course
 from tests.integration.test_states import logged_in
+from tests.sessions import token_of
 
 NOT_YOURS = (
     "Du leder inte den här kursomgången. Bara dess utbildare och administratörer kan öppna den."
@@ -97,7 +98,7 @@ def test_a_trainer_who_does_not_lead_the_cohort_is_refused_everywhere(demo, othe
     assert page.error == NOT_YOURS
 
     client = TestClient(Starlette(routes=ROUTES))
-    client.cookies.set("sa_session", page.token)
+    client.cookies.set("sa_session", token_of(page))
     for name in ("framsteg.csv", "resultat.csv"):
         assert client.get(f"/api/utbildning/omgangar/{built.cohort_id}/{name}").status_code == 403
 

@@ -13,6 +13,7 @@ from academy.home.steps import next_steps
 from tests.integration.conftest import count
 from tests.integration.courses.builders import SINGLE, actor, build_course
 from tests.integration.test_states import logged_in
+from tests.sessions import token_of
 
 REFUSED = "Du har inte behörighet att göra detta."
 
@@ -121,13 +122,13 @@ def test_downloads_check_the_login_and_the_role(demo):
     url = f"/api/utbildning/omgangar/{built.cohort_id}/framsteg.csv"
     assert client.get(url).status_code == 401
     employee = logged_in(CoursesOverviewState, "medarbetare@demo.se")
-    client.cookies.set("sa_session", employee.token)
+    client.cookies.set("sa_session", token_of(employee))
     assert client.get(url).status_code == 403
     certificate = client.get(f"/api/utbildning/kurser/{built.course_id}/intyg")
     assert certificate.status_code == 422
     assert certificate.text == "Intyget kan hämtas först när alla moduler i kursen är klara."
     trainer = logged_in(CoursesOverviewState, "utbildare@demo.se")
-    client.cookies.set("sa_session", trainer.token)
+    client.cookies.set("sa_session", token_of(trainer))
     response = client.get(url)
     assert response.status_code == 200
     lines = response.content.decode("utf-8-sig").splitlines()

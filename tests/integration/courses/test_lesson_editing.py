@@ -17,6 +17,7 @@ from academy.courses.web.api import ROUTES
 from academy.courses.web.editor_state import CourseEditorState
 from tests.integration.courses.builders import actor, build_course
 from tests.integration.test_states import logged_in
+from tests.sessions import token_of, with_cookie
 
 REFUSED = "Du har inte behörighet att göra detta."
 
@@ -84,7 +85,7 @@ def test_a_lesson_is_edited_and_lessons_are_reordered(demo):
 def test_an_employee_cannot_reorder_lessons(demo):
     built = build_course(demo)
     editor = _editor(demo, built.course_id)
-    editor.token = logged_in(CourseEditorState, "medarbetare@demo.se").token
+    with_cookie(editor, token_of(logged_in(CourseEditorState, "medarbetare@demo.se")))
     editor.move_lesson(built.module_a, built.lessons_a[1], -1)
     assert editor.error == REFUSED
     assert [le.id for le in _lessons(demo, built.course_id)] == list(built.lessons_a)
@@ -110,7 +111,7 @@ def test_an_image_is_stored_inserted_and_served_to_logged_in_users(demo, image_d
 
     client = TestClient(Starlette(routes=ROUTES))
     assert client.get(url).status_code == 401
-    client.cookies.set("sa_session", logged_in(CourseEditorState, "medarbetare@demo.se").token)
+    client.cookies.set("sa_session", token_of(logged_in(CourseEditorState, "medarbetare@demo.se")))
     response = client.get(url)
     assert (response.status_code, response.headers["content-type"]) == (200, "image/png")
     assert response.content == _png() and response.headers["x-content-type-options"] == "nosniff"

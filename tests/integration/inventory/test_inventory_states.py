@@ -21,6 +21,7 @@ from academy.inventory.web.template_state import TemplateEditorState
 from tests.integration.conftest import count
 from tests.integration.inventory.test_inventory_services import ids
 from tests.integration.test_states import logged_in
+from tests.sessions import token_of
 
 TRAINER, SARA = "utbildare@demo.se", "medarbetare@demo.se"
 
@@ -194,7 +195,7 @@ def test_template_moves_and_deletions_report_beside_their_section(demo):
 def _client(email: str | None) -> TestClient:
     client = TestClient(Starlette(routes=ROUTES))
     if email:
-        client.cookies.set("sa_session", logged_in(ProfileState, email).token)
+        client.cookies.set("sa_session", token_of(logged_in(ProfileState, email)))
     return client
 
 

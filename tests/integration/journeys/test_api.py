@@ -9,12 +9,13 @@ from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from academy.journeys.web.api import ROUTES
 from tests.integration.journeys.test_store import _felanmalan_id
+from tests.sessions import redeem
 
 
 def token(email: str) -> str:
     login = LoginState()
     asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
-    return login.token
+    return redeem(login.handoff)
 
 
 def test_exports_need_a_login_and_visibility_and_carry_a_restrictive_policy(demo):

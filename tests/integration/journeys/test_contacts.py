@@ -19,6 +19,7 @@ from academy.journeys.web.contacts_state import ContactsState
 from academy.journeys.web.editor_state import JourneyEditorState
 from journeys.contacts import ContactImportError
 from tests.integration.journeys.test_store import _felanmalan_id, actor
+from tests.sessions import redeem, with_cookie
 
 HEADER = "tidpunkt;kanal;språk;kategori;löst_direkt;överlämnad_till;efterfrågan;orsak;kontakt\n"
 
@@ -142,7 +143,7 @@ def logged_in(state_class, email):
     login = LoginState()
     asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = state_class()
-    state.token = login.token
+    with_cookie(state, redeem(login.handoff))
     return state
 
 

@@ -9,6 +9,7 @@ from academy.demo import DEMO_PASSWORD
 from academy.journeys import store
 from academy.journeys.web.editor_state import JourneyEditorState
 from tests.integration.journeys.test_store import _felanmalan_id, actor
+from tests.sessions import redeem, with_cookie
 
 REFUSED = "Du har inte behörighet att göra detta."
 
@@ -17,7 +18,7 @@ def editor_for(engine, email, journey_id):
     login = LoginState()
     asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = JourneyEditorState()
-    state.token = login.token
+    with_cookie(state, redeem(login.handoff))
     state.journey_id = journey_id
     assert state._run(state._reload, at="page"), state.error
     return state

@@ -9,6 +9,7 @@ from academy.journeys import store
 from academy.journeys.futures import ALREADY_FUTURE, create_future, future_title
 from academy.journeys.models import JourneyRecord
 from tests.integration.journeys.test_store import _felanmalan_id, actor
+from tests.sessions import redeem, token_of, with_cookie
 
 
 def test_a_current_journey_is_copied_into_a_linked_future_journey(demo):
@@ -62,7 +63,7 @@ def _future_state(email):
     login = LoginState()
     asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = JourneyFutureState()
-    state.token = login.token
+    with_cookie(state, redeem(login.handoff))
     return state
 
 
@@ -110,7 +111,7 @@ def test_the_comparison_marks_and_names_what_changed_in_the_copy(demo):
         )
     state = _future_state("strateg@demo.se")
     compare_state = JourneyCompareState()
-    compare_state.token = state.token
+    with_cookie(compare_state, token_of(state))
     compare_state.journey_id = future_id
     assert compare_state._run(compare_state._compare, at="page"), compare_state.error
     assert compare_state.removed == f"”{gone.text}”" and compare_state.added == "inga"

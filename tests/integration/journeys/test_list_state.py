@@ -8,6 +8,7 @@ from academy.journeys.web.compare_state import NOT_LINKED, JourneyCompareState
 from academy.journeys.web.list_state import JourneyListState
 from tests.integration.conftest import count
 from tests.integration.journeys.test_store import _felanmalan_id
+from tests.sessions import redeem, with_cookie
 
 MERMAID = "journey\n  title Bygglov\n  section Ansökan\n    Fyller i: 3: Medborgare\n"
 
@@ -16,7 +17,7 @@ def logged_in(state_class, email):
     login = LoginState()
     asyncio.run(login.submit({"email": email, "password": DEMO_PASSWORD}))
     state = state_class()
-    state.token = login.token
+    with_cookie(state, redeem(login.handoff))
     return state
 
 

@@ -15,6 +15,7 @@ from academy.practice.web.scenario_editor_state import ScenarioEditorState
 from academy.practice.web.scenario_list_state import ScenarioListState
 from tests.integration.practice.helpers import FOUR_NODES, person
 from tests.integration.test_states import logged_in
+from tests.sessions import token_of
 
 STEP = "3#ringer"
 STEP_LABEL = "Felanmälan gatubelysning – Ringer kundtjänst som registrerar felanmälan"
@@ -149,9 +150,9 @@ def test_node_image_is_checked_stored_and_served_to_those_who_may_see_it(
 
     client = TestClient(Starlette(routes=ROUTES))
     assert client.get(url).status_code == 401
-    client.cookies.set("sa_session", logged_in(PlayerState, "medarbetare@demo.se").token)
+    client.cookies.set("sa_session", token_of(logged_in(PlayerState, "medarbetare@demo.se")))
     assert client.get(url).status_code == 404  # a draft is hidden from employees
-    client.cookies.set("sa_session", editor.token)
+    client.cookies.set("sa_session", token_of(editor))
     response = client.get(url)
     assert response.status_code == 200 and response.headers["content-type"] == "image/png"
     assert response.content == _png()

@@ -13,6 +13,7 @@ from academy.courses.models import Cohort
 from academy.practice.web.api import ROUTES
 from academy.practice.web.followup_state import FollowUpState
 from tests.integration.test_states import logged_in
+from tests.sessions import token_of
 
 
 def _cohort_id(engine) -> int:
@@ -23,7 +24,7 @@ def _cohort_id(engine) -> int:
 def _client_as(email: str | None) -> TestClient:
     client = TestClient(Starlette(routes=ROUTES))
     if email:
-        client.cookies.set("sa_session", logged_in(FollowUpState, email).token)
+        client.cookies.set("sa_session", token_of(logged_in(FollowUpState, email)))
     return client
 
 

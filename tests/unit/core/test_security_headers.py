@@ -3,7 +3,9 @@
 import asyncio
 import base64
 import hashlib
+import re
 
+from academy.core.settings import PROJECT_ROOT
 from academy.core.web.headers import SecurityHeaders, inline_script_hashes, policy
 
 
@@ -28,7 +30,7 @@ def test_policy_forbids_framing_plugins_and_foreign_connections():
     assert "frame-ancestors 'none'" in text
     assert "object-src 'none'" in text
     assert "connect-src 'self'" in text
-    assert "script-src 'self' 'unsafe-eval' 'sha256-abc'" in text
+    assert "script-src 'self' 'sha256-abc'" in text and "unsafe-eval" not in text
 
 
 def test_middleware_adds_headers_but_keeps_a_responses_own_policy(tmp_path):
@@ -56,3 +58,14 @@ def test_middleware_adds_headers_but_keeps_a_responses_own_policy(tmp_path):
     assert page[b"x-content-type-options"] == b"nosniff"
     assert page[b"referrer-policy"] == b"same-origin"
     assert headers_of("/svg")[b"content-security-policy"] == b"default-src 'none'"
+
+
+def test_the_app_sends_no_script_for_the_browser_to_eval():
+    """The policy has no 'unsafe-eval', so an `rx.call_script` would silently do nothing."""
+    sources = sorted((PROJECT_ROOT / "academy").rglob("*.py"))
+    using_eval = [
+        path.relative_to(PROJECT_ROOT)
+        for path in sources
+        if re.search(r"\b(call_script|call_function)\(", path.read_text(encoding="utf-8"))
+    ]
+    assert sources and using_eval == []
