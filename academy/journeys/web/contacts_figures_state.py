@@ -116,7 +116,7 @@ class ContactFiguresState(BaseState):
             self.changes, self.change_heading = [], ""
             self.computing, self.overall, self.categories = True, [], []
             self._clear_messages(AT_PAGE)
-            token, import_id = self.token, self.import_id
+            token, import_id = self._token(), self.import_id
         problem = await asyncio.to_thread(_prepare, token, import_id)
         async with self:
             self.computing = False
@@ -177,7 +177,7 @@ class ContactFiguresState(BaseState):
         message about the saved settings stays)."""
         async with self:
             self.computing = True
-            token, import_id = self.token, self.import_id
+            token, import_id = self._token(), self.import_id
         problem = await asyncio.to_thread(_prepare, token, import_id)
         async with self:
             self.computing = False
@@ -207,7 +207,7 @@ class ContactFiguresState(BaseState):
         async with self:
             self.comparing = True
             self._clear_messages(AT_COMPARE)
-            token, unit_id = self.token, self.unit_id
+            token, unit_id = self._token(), self.unit_id
         await asyncio.to_thread(_prepare_comparison, token, unit_id, form_data)
         async with self:
             self.computing = False
