@@ -95,13 +95,21 @@ class LearnerEvents:
     player_state: str
 
     def quiz_steps(self, tab, learners: Learners):
-        """Start an attempt, answer every question on screen, submit (names and payloads)."""
-        yield f"{self.quiz_state}.start", {}
+        """Start an attempt, save each answer with its question's button, hand in.
+
+        Yields (kind of event, name, payload). The quiz is one form: a question's button first
+        aims the form at that question (`aim_at`), then the form is sent with every answer on
+        screen, as the browser does; handing in sends it with no aim and `confirmed`."""
+        yield "quizstart", f"{self.quiz_state}.start", {}
+        form: dict[str, str] = {}
         for question in tab.var(self.quiz_state, "questions", []):
             if question["kind"] == "description":  # text only, nothing to answer
                 continue
-            yield f"{self.quiz_state}.answer", {"form_data": quiz_answer(question)}
-        yield f"{self.quiz_state}.submit", {}
+            form.update(quiz_answer(question))
+            target = {"target": f"question-{question['id']}"}
+            yield "quizsikte", f"{self.quiz_state}.aim_at", target
+            yield "quizsvar", f"{self.quiz_state}.send", {"form_data": dict(form)}
+        yield "inlämning", f"{self.quiz_state}.send", {"form_data": {**form, "confirmed": "1"}}
 
     def check(self, tab, state: str) -> None:
         """Fail the tab when the page shows an error (the work did not get done)."""
@@ -117,19 +125,19 @@ class LearnerEvents:
 
 
 def quiz_answer(question: dict) -> dict[str, str]:
-    """A plausible answer as the question's form would send it."""
-    form = {"question_id": str(question["id"])}
+    """A plausible answer as the question's fields send it (names carry the question's id)."""
     kind, choices = question["kind"], question.get("choices") or []
-    if kind == "multiple_choice":
-        form.update({c["name"]: "on" for c in choices[:1]})
-    elif kind == "matching":
+    prompts = question.get("prompts") or []
+    if prompts:  # matching: every prompt gets the first option
         options = question.get("match_options") or ["?"]
-        form.update({p["name"]: options[0] for p in question.get("prompts") or []})
-    elif choices:
-        form["answer"] = choices[0]["value"]
-    else:
-        form["answer"] = "Jag lyssnar, sammanfattar och bekräftar nästa steg."
-    return form
+        return {p["name"]: options[0] for p in prompts}
+    if choices and choices[0]["value"] == "on":  # checkboxes: tick the first
+        return {choices[0]["name"]: "on"}
+    if choices:  # radio buttons (one choice, true/false)
+        return {choices[0]["name"]: choices[0]["value"]}
+    # short answer, numerical, essay: one text field
+    answer = "42" if "numer" in kind.lower() else "Jag lyssnar, sammanfattar och bekräftar."
+    return {f"q{question['id']}-answer": answer}
 
 
 def learner_events() -> LearnerEvents:

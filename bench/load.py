@@ -177,8 +177,8 @@ def learner_script(learners: Learners) -> Script:
             values = {k: str(v) for k, v in params.items()}
             timings[kind].append(await tab.navigate(path + "".join(values.values()), **values))
             events.check(tab, kind)
-        for name, payload in events.quiz_steps(tab, learners):
-            timings["quizsvar"].append(await tab.event(name, payload))
+        for kind, name, payload in events.quiz_steps(tab, learners):
+            timings[kind].append(await tab.event(name, payload))
             events.check(tab, events.quiz_state)
         scenario = str(learners.scenario_id)
         timings["sidladdning scenario"].append(
