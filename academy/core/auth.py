@@ -6,7 +6,7 @@ import math
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from academy.core import audit
 from academy.core.access import CurrentUser
@@ -235,6 +235,8 @@ def resolve_session(
     row = session.execute(
         select(LoginSession, User)
         .join(User, User.id == LoginSession.user_id)
+        # Every event comes here: the unit in the same statement (the roles follow in one more).
+        .options(joinedload(User.unit))
         .where(LoginSession.token_hash == token_digest(token), LoginSession.ended_at.is_(None))
     ).first()
     if row is None:
