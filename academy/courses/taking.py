@@ -48,10 +48,11 @@ from academy.courses.status import resume_point as find_resume_point
 from academy.courses.tracking import (
     CourseShape,
     PersonProgress,
+    completion,
     course_shape,
+    learner_required,
     load_progress,
     module_statuses,
-    overall_status,
 )
 
 LEARNERS = (Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
@@ -94,6 +95,11 @@ class LearnerCourse:
     status: str
     modules: tuple[LearnerModule, ...]
     resume: ResumePoint
+    # The modules the learner's cohorts require (empty: the whole course) and how many of
+    # those are done, by the one completion rule.
+    required: frozenset[int] = frozenset()
+    modules_completed: int = 0
+    module_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -241,6 +247,8 @@ def _module_of(session: Session, module_id: int) -> CourseModule:
 def course_outline(session: Session, actor: CurrentUser | None, course_id: int) -> LearnerCourse:
     course = _open_course(session, actor, course_id)
     shape, person, statuses = _progress(session, actor, course_id)
+    required = learner_required(session, actor.id, [course_id])[course_id]
+    done = completion(shape, statuses, required)
     titles = dict(
         session.execute(
             select(Lesson.id, Lesson.title).where(Lesson.id.in_(shape.lesson_ids or [-1]))
@@ -277,9 +285,12 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
         id=course.id,
         title=course.title,
         description=course.description,
-        status=overall_status(shape, statuses),
+        status=done.status,
         modules=tuple(modules),
-        resume=find_resume_point(shape.modules, person.read, statuses),
+        resume=find_resume_point(shape.modules, person.read, statuses, required),
+        required=required if done.required < len(shape.modules) else frozenset(),
+        modules_completed=done.done,
+        module_count=done.required,
     )
 
 
@@ -287,7 +298,8 @@ def resume_point(session: Session, actor: CurrentUser | None, course_id: int) ->
     """The first lesson not read (or quiz not passed) in the first open, unfinished module."""
     _open_course(session, actor, course_id)
     shape, person, statuses = _progress(session, actor, course_id)
-    return find_resume_point(shape.modules, person.read, statuses)
+    required = learner_required(session, actor.id, [course_id])[course_id]
+    return find_resume_point(shape.modules, person.read, statuses, required)
 
 
 def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> LessonView:
@@ -664,7 +676,9 @@ def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
 
 
 def course_completed(session: Session, user_id: int, course_id: int) -> bool:
+    """Whether the person has completed the course: every module their cohorts require."""
     shape = course_shape(session, course_id)
     person = load_progress(session, shape, [user_id]).get(user_id)
     statuses = module_statuses(shape, person)
-    return bool(shape.modules) and all(s == COMPLETED for s in statuses.values())
+    required = learner_required(session, user_id, [course_id])[course_id]
+    return bool(shape.modules) and completion(shape, statuses, required).status == COMPLETED
