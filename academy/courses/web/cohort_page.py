@@ -221,6 +221,8 @@ def _modules() -> rx.Component:
                 class_name="cohort-modules",
             ),
         ),
+        aria_label="Moduler",
+        id="cohort-modules",
     )
 
 

@@ -58,13 +58,18 @@ def requirement_summary(detail: cohorts.CohortDetail) -> str:
     if not detail.tailored:
         return "Hela kursen: deltagarna är klara när alla moduler är klara."
     count, total = len(detail.required_module_ids), len(detail.modules)
-    return (
-        f"Skräddarsydd kursomgång: deltagarna är klara när de {count} obligatoriska "
-        f"modulerna av kursens {total} är klara. De andra är valfria."
-        if count > 1
-        else f"Skräddarsydd kursomgång: deltagarna är klara när den obligatoriska modulen "
-        f"är klar. Kursens {total - 1} andra moduler är valfria."
+    required = (
+        "den obligatoriska modulen är klar"
+        if count == 1
+        else f"de {count} obligatoriska modulerna är klara"
     )
+    optional = total - count
+    rest = (
+        "Kursens andra modul är valfri."
+        if optional == 1
+        else f"Kursens {optional} andra moduler är valfria."
+    )
+    return f"Skräddarsydd kursomgång: deltagarna är klara när {required}. {rest}"
 
 
 def matrix_headers(matrix: progress.ProgressMatrix) -> list[str]:
