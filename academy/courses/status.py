@@ -96,10 +96,9 @@ class Completion:
 
 def modules_done_text(done: int, count: int, tailored: bool = False) -> str:
     """ "2 av 3 moduler klara", or "… obligatoriska moduler …" in a tailored run."""
-    which = "obligatoriska moduler" if tailored else "moduler"
     if count == 1:
-        which = "obligatorisk modul" if tailored else "modul"
-    return f"{done} av {count} {which} klara"
+        return f"{done} av 1 {'obligatorisk modul' if tailored else 'modul'} klar"
+    return f"{done} av {count} {'obligatoriska moduler' if tailored else 'moduler'} klara"
 
 
 def required_modules(module_ids: Iterable[int], required: Collection[int] = ()) -> tuple[int, ...]:

@@ -210,8 +210,8 @@ def _module_item(module: ModuleLine) -> rx.Component:
 
 
 def _modules() -> rx.Component:
-    return ui.section(
-        "Moduler",
+    return rx.fragment(
+        rx.el.h3("Moduler"),
         rx.el.p(State.requirement, id="cohort-requirement"),
         rx.cond(
             State.tailored,
@@ -221,8 +221,6 @@ def _modules() -> rx.Component:
                 class_name="cohort-modules",
             ),
         ),
-        aria_label="Moduler",
-        id="cohort-modules",
     )
 
 
@@ -272,15 +270,19 @@ def _edit_form() -> rx.Component:
     )
 
 
-def _meetings() -> rx.Component:
+def _about() -> rx.Component:
+    """What the participants must do, when they meet, and the form that changes both."""
     return ui.section(
-        "Träffar",
+        "Om kursomgången",
+        _modules(),
+        rx.el.h3("Träffar"),
         rx.cond(
             State.meetings.length() > 0,
             rx.el.ul(rx.foreach(State.meetings, lambda m: rx.el.li(m)), aria_label="Träffar"),
             rx.el.p("Inga träffar är inlagda.", class_name="muted"),
         ),
         _edit_form(),
+        aria_label="Om kursomgången",
     )
 
 
@@ -300,8 +302,7 @@ def cohort_page() -> rx.Component:
                     " · Utbildare: ",
                     State.trainers,
                 ),
-                _modules(),
-                _meetings(),
+                _about(),
                 matrix(),
                 _enrolment(),
                 quiz_results(),

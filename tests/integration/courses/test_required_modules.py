@@ -99,13 +99,13 @@ def test_done_means_every_required_module_done_in_every_view(demo):
         assert matrix.required == {built.module_a}
         assert matrix.counts["completed"] == 1
         steps = {step.title: step for step in next_steps(s, actor(demo, JOHAN))}
-    assert "0 av 1 obligatorisk modul klara" in steps["Mina kurser"].text
+    assert "0 av 1 obligatorisk modul klar" in steps["Mina kurser"].text
 
     # What the learner sees: the status, the count and which modules are optional.
     outline = logged_in(LearnerCourseState, SARA)
     outline._run(lambda s, a: outline._load(s, a, built.course_id))
     assert (outline.status, outline.completed) == ("Klar", True)
-    assert outline.progress == "1 av 1 obligatorisk modul klara"
+    assert outline.progress == "1 av 1 obligatorisk modul klar"
     assert [m.requirement for m in outline.modules] == [
         "Obligatorisk i din kursomgång",
         "Valfri: krävs inte för att bli klar med kursen",
@@ -113,7 +113,7 @@ def test_done_means_every_required_module_done_in_every_view(demo):
     mine = logged_in(CoursesOverviewState, JOHAN)
     mine._run(mine._refresh)
     row = next(r for r in mine.my_courses if r.course_id == built.course_id)
-    assert (row.progress, row.deadline_kind) == ("0 av 1 obligatorisk modul klara", "overdue")
+    assert (row.progress, row.deadline_kind) == ("0 av 1 obligatorisk modul klar", "overdue")
 
     # Back to the whole course: Sara is no longer done.
     _require(demo, built.cohort_id, whole_course=True)
