@@ -225,9 +225,19 @@ def test_a_tailored_cohort_shows_its_required_modules_and_a_learner_is_done_with
 ):
     trainer = new_page()
     log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    # Another cohort first: its values must not linger in the edit form of the next one.
     trainer.goto(f"{app_url}/utbildning")
+    trainer.get_by_role("link", name="Bemötande i telefon – Servicecenter våren 2026").click()
+    expect(trainer.get_by_role("heading", level=1)).to_have_text(
+        "Bemötande i telefon – Servicecenter våren 2026"
+    )
+    trainer.get_by_role("link", name="← Utbildning").click()
     trainer.get_by_role("link", name=EMAIL_COHORT).first.click()
     expect(trainer.get_by_role("heading", level=1)).to_have_text(EMAIL_COHORT)
+    trainer.locator("summary", has_text="Ändra kursomgången").click()
+    edit = trainer.get_by_role("form", name="Ändra kursomgången")
+    expect(edit.get_by_label("Namn på kursomgången")).to_have_value(EMAIL_COHORT)
+    trainer.locator("summary", has_text="Ändra kursomgången").click()
     modules = trainer.get_by_role("region", name="Om kursomgången")
     expect(modules.locator("#cohort-requirement")).to_have_text(TAILORED)
     expect(

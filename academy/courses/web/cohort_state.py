@@ -120,6 +120,9 @@ class CohortState(BaseState):
         self.learner_id, self.learner_name, self.learner_attempts = 0, "", []
         if not self._run(self._refresh):
             self.cohort_id = 0
+        # The edit form's fields are uncontrolled: re-create them with this cohort's values, or
+        # after opening another cohort they would still show (and save) that one's.
+        self.form_key += 1
 
     @rx.event
     def filter(self, form_data: dict):

@@ -190,3 +190,19 @@ def test_the_trainer_sees_and_changes_the_required_modules_and_a_stale_save_is_r
     page.save_cohort({**form, f"m-{built.module_a}": "on", f"m-{built.module_b}": "on"})
     assert page.error == "" and not page.tailored
     assert page.modules == ["Grunder", "Fördjupning"]
+
+
+def test_opening_another_cohort_renews_the_edit_form(demo, monkeypatch):
+    first = build_course(demo, participants=(SARA,), title="Första")
+    second = build_course(demo, participants=(SARA,), title="Andra")
+    page = logged_in(CohortState, TRAINER)
+    opened = {"id": first.cohort_id}
+    monkeypatch.setattr(CohortState, "_param", lambda self, name: opened["id"])
+    page.load()
+    key, fields = page.form_key, [m.field for m in page.module_lines]
+    opened["id"] = second.cohort_id
+    page.load()
+    # The form is re-created (its key changes), with the second cohort's own module boxes.
+    assert page.form_key != key
+    assert [m.field for m in page.module_lines] != fields
+    assert page.course_title == "Andra"
