@@ -123,8 +123,16 @@ def course_completion(statuses: Mapping[int, str], required: Collection[int] = (
     return Completion(status, done, len(counted))
 
 
-def is_unlocked(module: ModuleShape, statuses: Mapping[int, str]) -> bool:
-    return module.prerequisite_id is None or statuses.get(module.prerequisite_id) == COMPLETED
+def is_unlocked(
+    module: ModuleShape, statuses: Mapping[int, str], required: Collection[int] = ()
+) -> bool:
+    """Whether the learner may begin the module: it has no prerequisite, or that is completed,
+    or (in a tailored run, `required` naming its modules) that one is optional: the trainer
+    chose the modules this run needs, so an optional module never stands in the way."""
+    prerequisite = module.prerequisite_id
+    if prerequisite is None or statuses.get(prerequisite) == COMPLETED:
+        return True
+    return bool(required) and prerequisite in statuses and prerequisite not in required
 
 
 def creates_cycle(
@@ -159,20 +167,14 @@ def resume_point(
 ) -> ResumePoint:
     """The first module in order that is not completed and whose prerequisite is met.
 
-    With `required` (a tailored cohort) only the required modules and the modules they need
-    first are visited, and the course is done when the required ones are."""
+    With `required` (a tailored cohort) only the required modules are visited (an optional
+    prerequisite does not lock them), and the course is done when they are."""
     counted = set(required_modules((m.id for m in modules), required))
-    prerequisite = {m.id: m.prerequisite_id for m in modules}
-    needed = set()
-    for module_id in counted:
-        step: int | None = module_id
-        while step is not None and step not in needed:
-            needed.add(step)
-            step = prerequisite.get(step)
+    tailored = counted if len(counted) < len(modules) else set()
     for module in modules:
-        if module.id not in needed:
+        if module.id not in counted:
             continue
-        if statuses.get(module.id) == COMPLETED or not is_unlocked(module, statuses):
+        if statuses.get(module.id) == COMPLETED or not is_unlocked(module, statuses, tailored):
             continue
         unread = next((lid for lid in module.lesson_ids if lid not in read), None)
         if unread is not None:

@@ -53,6 +53,7 @@ from academy.courses.tracking import (
     learner_required,
     load_progress,
     module_statuses,
+    required_in,
 )
 
 LEARNERS = (Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
@@ -230,9 +231,21 @@ def _progress(session: Session, actor: CurrentUser, course_id: int):
     return shape, person, module_statuses(shape, person)
 
 
-def _require_unlocked(shape: CourseShape, statuses: dict[int, str], module_id: int) -> None:
+def _require_unlocked(
+    session: Session,
+    actor: CurrentUser,
+    shape: CourseShape,
+    statuses: dict[int, str],
+    module_id: int,
+) -> None:
     module = next(m for m in shape.modules if m.id == module_id)
-    if not is_unlocked(module, statuses):
+    if is_unlocked(module, statuses):
+        return
+    # In a tailored run an optional prerequisite does not lock a module.
+    required = required_in(
+        shape, learner_required(session, actor.id, [shape.course_id])[shape.course_id]
+    )
+    if not is_unlocked(module, statuses, required):
         title = shape.module_titles.get(module.prerequisite_id, "")
         raise AccessDenied(f"Modulen ”{title}” måste vara klar innan du kan börja här.")
 
@@ -248,6 +261,7 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
     course = _open_course(session, actor, course_id)
     shape, person, statuses = _progress(session, actor, course_id)
     required = learner_required(session, actor.id, [course_id])[course_id]
+    tailored = required_in(shape, required)
     done = completion(shape, statuses, required)
     titles = dict(
         session.execute(
@@ -264,7 +278,7 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
                 id=module.id,
                 title=shape.module_titles[module.id],
                 status=statuses[module.id],
-                unlocked=is_unlocked(module, statuses),
+                unlocked=is_unlocked(module, statuses, tailored),
                 prerequisite_title=shape.module_titles.get(module.prerequisite_id, ""),
                 lessons=tuple(
                     LearnerLesson(lid, titles[lid], lid in person.read) for lid in module.lesson_ids
@@ -288,7 +302,7 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
         status=done.status,
         modules=tuple(modules),
         resume=find_resume_point(shape.modules, person.read, statuses, required),
-        required=required if done.required < len(shape.modules) else frozenset(),
+        required=tailored,
         modules_completed=done.done,
         module_count=done.required,
     )
@@ -307,7 +321,7 @@ def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> 
     module = _module_of(session, lesson.module_id)
     _open_course(session, actor, module.course_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     return LessonView(
         lesson.id,
         module.id,
@@ -324,7 +338,7 @@ def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int
     module = _module_of(session, lesson.module_id)
     _open_course(session, actor, module.course_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     if lesson_id not in person.read:
         session.add(LessonRead(user_id=actor.id, lesson_id=lesson_id))
         session.flush()
@@ -339,7 +353,7 @@ def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> 
     module = _module_of(session, quiz.module_id)
     _open_course(session, actor, module.course_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     open_attempt = session.scalar(
         select(QuizAttempt).where(
             QuizAttempt.quiz_id == quiz_id,
@@ -390,7 +404,7 @@ def quiz_intro(session: Session, actor: CurrentUser | None, quiz_id: int) -> Qui
     module = _module_of(session, quiz.module_id)
     course = _open_course(session, actor, module.course_id)
     shape, _person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     return QuizIntro(
         id=quiz.id,
         title=quiz.title,

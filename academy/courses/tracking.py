@@ -270,6 +270,14 @@ def completion(
     return course_completion({m.id: statuses[m.id] for m in shape.modules}, required)
 
 
+def required_in(shape: CourseShape, required: Collection[int]) -> frozenset[int]:
+    """What a cohort names that is in the course, when it is some but not all of its modules
+    (a tailored run); empty for the whole course."""
+    module_ids = {m.id for m in shape.modules}
+    named = frozenset(set(required) & module_ids)
+    return named if len(named) < len(module_ids) else frozenset()
+
+
 def cohort_required(session: Session, cohort_ids) -> dict[int, frozenset[int]]:
     """cohort id -> the modules a tailored cohort names as required (empty: the whole course),
     for several cohorts in one query."""

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from academy.core.db import session_scope
-from academy.core.errors import StaleEdit
+from academy.core.errors import AccessDenied, StaleEdit
 from academy.courses import cohorts, exports, progress, taking
 from academy.courses.web.cohort_state import CohortState
 from academy.courses.web.cohort_view import matrix_lines
@@ -206,3 +206,29 @@ def test_opening_another_cohort_renews_the_edit_form(demo, monkeypatch):
     assert page.form_key != key
     assert [m.field for m in page.module_lines] != fields
     assert page.course_title == "Andra"
+
+
+def test_an_optional_prerequisite_does_not_lock_a_required_module(demo):
+    built = build_course(demo, participants=(SARA, JOHAN))
+    _require(demo, built.cohort_id, [built.module_b])  # Fördjupning needs Grunder, optional here
+    sara = actor(demo, SARA)
+    with session_scope(demo) as s:
+        outline = taking.course_outline(s, sara, built.course_id)
+        assert [m.unlocked for m in outline.modules] == [True, True]
+        assert outline.resume.lesson_id == built.lesson_b
+        assert taking.open_lesson(s, sara, built.lesson_b).id == built.lesson_b
+    # Someone who must do the whole course still meets the lock.
+    trainer = actor(demo, TRAINER)
+    with session_scope(demo) as s:
+        whole = cohorts.create_cohort(
+            s,
+            trainer,
+            course_id=built.course_id,
+            name="Hela kursen",
+            starts_on=date(2026, 1, 1),
+            ends_on=date(2026, 12, 31),
+        )
+        cohorts.enrol_users(s, trainer, whole, [actor(demo, JOHAN).id])
+    johan = actor(demo, JOHAN)
+    with pytest.raises(AccessDenied, match="måste vara klar"), session_scope(demo) as s:
+        taking.open_lesson(s, johan, built.lesson_b)

@@ -3,6 +3,7 @@ from academy.courses.status import (
     ModuleShape,
     course_status,
     creates_cycle,
+    is_unlocked,
     module_status,
     resume_point,
 )
@@ -91,17 +92,22 @@ def test_a_tailored_run_is_completed_when_every_required_module_is():
     assert course_completion(statuses, {99}).required == 3
 
 
-def test_resume_point_in_a_tailored_run_skips_optional_modules_but_not_prerequisites():
+def test_in_a_tailored_run_optional_modules_are_skipped_and_never_lock_a_required_one():
     first = ModuleShape(id=1, lesson_ids=(11,))
     optional = ModuleShape(id=2, lesson_ids=(21,))
     needs_first = ModuleShape(id=3, lesson_ids=(31,), prerequisite_id=1)
     modules = (first, optional, needs_first)
     statuses = {1: "not_started", 2: "not_started", 3: "not_started"}
-    # Only module 3 required: its prerequisite comes first, the optional one is skipped.
-    assert resume_point(modules, set(), statuses, {3}).lesson_id == 11
-    statuses = {1: "completed", 2: "not_started", 3: "not_started"}
-    assert resume_point(modules, {11}, statuses, {3}).lesson_id == 31
-    statuses = {1: "completed", 2: "not_started", 3: "completed"}
-    assert resume_point(modules, {11, 31}, statuses, {3}).done
-    assert not resume_point(modules, {11, 31}, statuses).done
-    assert resume_point(modules, {11, 31}, statuses).lesson_id == 21
+    # The whole course: module 3 waits for module 1.
+    assert not is_unlocked(needs_first, statuses)
+    assert resume_point(modules, set(), statuses).lesson_id == 11
+    # Only module 3 required: optional module 1 does not lock it, and nothing else is visited.
+    assert is_unlocked(needs_first, statuses, {3})
+    assert resume_point(modules, set(), statuses, {3}).lesson_id == 31
+    # Modules 1 and 3 required: 3 waits for 1 as the course says.
+    assert not is_unlocked(needs_first, statuses, {1, 3})
+    assert resume_point(modules, set(), statuses, {1, 3}).lesson_id == 11
+    statuses = {1: "not_started", 2: "not_started", 3: "completed"}
+    assert resume_point(modules, {31}, statuses, {3}).done
+    assert not resume_point(modules, {31}, statuses).done
+    assert resume_point(modules, {31}, statuses).lesson_id == 11
