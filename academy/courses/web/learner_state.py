@@ -38,6 +38,9 @@ class LearnerCourseState(BaseState):
         )
         point = outline.resume
         self.resume_href = "" if point.done else view.resume_href(outline.id, point)
+        self.resume_label = (
+            "Börja kursen" if outline.status == "not_started" else "Fortsätt där du slutade"
+        )
         upcoming = sorted(
             mine.next_meeting
             for mine in cohorts.my_courses(session, actor)

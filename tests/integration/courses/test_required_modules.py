@@ -105,6 +105,16 @@ def test_done_means_every_required_module_done_in_every_view(demo):
     outline = logged_in(LearnerCourseState, SARA)
     outline._run(lambda s, a: outline._load(s, a, built.course_id))
     assert (outline.status, outline.completed) == ("Klar", True)
+    fresh = logged_in(LearnerCourseState, JOHAN)
+    fresh._run(lambda s, a: fresh._load(s, a, built.course_id))
+    assert fresh.resume_label == "Fortsätt där du slutade"  # one lesson read
+    with session_scope(demo) as s:
+        cohorts.enrol_users(
+            s, actor(demo, TRAINER), built.cohort_id, [actor(demo, "leila.hassan@demo.se").id]
+        )
+    fresh = logged_in(LearnerCourseState, "leila.hassan@demo.se")
+    fresh._run(lambda s, a: fresh._load(s, a, built.course_id))
+    assert fresh.resume_label == "Börja kursen"  # nothing begun: never "Fortsätt"
     assert outline.progress == "1 av 1 obligatorisk modul klar"
     assert [m.requirement for m in outline.modules] == [
         "Obligatorisk i din kursomgång",
