@@ -34,7 +34,8 @@ def my_courses_items(session: Session, user: CurrentUser) -> list[NextStep]:
     ]
     if len(overdue) > 1:
         due += f" {len(overdue)} av dina kurser är försenade."
-    more = f" Du har {len(unfinished) - 1} kurser till." if len(unfinished) > 1 else ""
+    others = len(unfinished) - 1
+    more = f" Du har {others} {'kurs' if others == 1 else 'kurser'} till." if others else ""
     return [
         NextStep(
             "Mina kurser",
