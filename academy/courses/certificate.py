@@ -101,6 +101,8 @@ def course_certificate(
     course = get_or_404(session, Course, course_id, "Kursen finns inte.")
     person = get_or_404(session, User, subject_id, "Användaren finns inte.")
     if not course_completed(session, subject_id, course_id):
-        raise ValidationError("Intyget kan hämtas först när alla moduler i kursen är klara.")
+        raise ValidationError(
+            "Intyget kan hämtas först när alla moduler som krävs i kursen är klara."
+        )
     day = completion_date(session, subject_id, course_id) or date.today()
     return render_certificate(person.name, course.title, day)

@@ -25,11 +25,13 @@ from academy.courses.models import (
     CourseModule,
     Enrolment,
 )
-from academy.courses.status import COMPLETED, ResumePoint, resume_point
+from academy.courses.status import ResumePoint, resume_point
 from academy.courses.tracking import (
+    cohort_required,
+    completion,
     course_shapes,
+    learner_required,
     module_statuses,
-    overall_status,
     person_progress,
 )
 
@@ -75,6 +77,12 @@ class CohortDetail:
     participants: tuple[Participant, ...]
     required_modules: tuple[str, ...] = ()  # titles, in course order; () = the whole course
     version: int = 1  # for optimistic locking: a save names the version it started from
+    modules: tuple[tuple[int, str], ...] = ()  # every module of the course: (id, title)
+    required_module_ids: frozenset[int] = frozenset()  # () = the whole course
+
+    @property
+    def tailored(self) -> bool:
+        return bool(self.required_module_ids)
 
 
 @dataclass(frozen=True)
@@ -86,13 +94,14 @@ class MyCourse:
     course_id: int
     course_title: str
     status: str  # course status: not_started / in_progress / completed / failed
-    modules_completed: int
-    module_count: int
+    modules_completed: int  # of the required modules
+    module_count: int  # modules required: the whole course unless the cohort is tailored
     deadline: date | None
     starts_on: date
     ends_on: date
     next_meeting: Meeting | None
     resume: ResumePoint | None = None  # where to continue
+    tailored: bool = False  # only some of the course's modules are required
 
 
 NOT_YOUR_COHORT = (
@@ -226,9 +235,7 @@ def create_cohort(
         session, actor, name, starts_on, ends_on, deadline, trainer_ids, place, meetings
     )
     required = set(required_module_ids)
-    of_course = set(
-        session.scalars(select(CourseModule.id).where(CourseModule.course_id == course_id))
-    )
+    of_course = {mid for mid, _ in _course_modules(session, course_id)}
     if required - of_course:
         raise ValidationError("Välj bara moduler som finns i kursen.", field="modules")
     cohort = Cohort(
@@ -249,28 +256,40 @@ def create_cohort(
     return cohort.id
 
 
-def _required_titles(session: Session, cohort_id: int) -> tuple[str, ...]:
+def _course_modules(session: Session, course_id: int) -> tuple[tuple[int, str], ...]:
     return tuple(
-        session.scalars(
-            select(CourseModule.title)
-            .join(CohortRequiredModule, CohortRequiredModule.module_id == CourseModule.id)
-            .where(CohortRequiredModule.cohort_id == cohort_id)
+        (mid, title)
+        for mid, title in session.execute(
+            select(CourseModule.id, CourseModule.title)
+            .where(CourseModule.course_id == course_id)
             .order_by(CourseModule.position, CourseModule.id)
-        )
+        ).all()
     )
 
 
-def required_in_my_cohorts(session: Session, actor: CurrentUser | None, course_id: int) -> set[int]:
-    """The modules of a course that a cohort the actor is enrolled in names as required."""
-    require_role(actor, Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
-    return set(
-        session.scalars(
-            select(CohortRequiredModule.module_id)
-            .join(Enrolment, Enrolment.cohort_id == CohortRequiredModule.cohort_id)
-            .join(Cohort, Cohort.id == CohortRequiredModule.cohort_id)
-            .where(Enrolment.user_id == actor.id, Cohort.course_id == course_id)
+def _required_ids(session: Session, cohort_id: int, module_ids: Iterable[int]) -> frozenset[int]:
+    """The modules a tailored cohort names; empty when it asks for the whole course (no rows,
+    or rows naming every module)."""
+    module_ids = set(module_ids)
+    named = cohort_required(session, [cohort_id])[cohort_id] & module_ids
+    return named if len(named) < len(module_ids) else frozenset()
+
+
+def _store_required(
+    session: Session, cohort_id: int, course_id: int, required_module_ids: Iterable[int]
+) -> None:
+    """Replace the cohort's required modules. Naming every module (or none) stores nothing:
+    the whole course, modules added later included."""
+    required = set(required_module_ids)
+    of_course = {mid for mid, _ in _course_modules(session, course_id)}
+    if required - of_course:
+        raise ValidationError("Välj bara moduler som finns i kursen.", field="modules")
+    session.execute(delete(CohortRequiredModule).where(CohortRequiredModule.cohort_id == cohort_id))
+    if required != of_course:
+        session.add_all(
+            CohortRequiredModule(cohort_id=cohort_id, module_id=mid) for mid in sorted(required)
         )
-    )
+    session.flush()
 
 
 def _store_people_and_meetings(
@@ -296,12 +315,25 @@ def update_cohort(
     place: str | None = None,
     meetings: Iterable[datetime | Meeting] = (),
     version: int | None = None,
+    required_module_ids: Iterable[int] | None = None,
+    whole_course: bool = False,
 ) -> None:
     """Save a cohort's name, dates, deadline, trainers and meetings (replacing the old ones).
 
+    `required_module_ids` (when given) are the modules its participants must complete: some
+    make a tailored run, all of them (or `whole_course`) the whole course; none is refused.
     Only the cohort's own trainers and admins may change it (and so its trainers). With
     `version` (the one the form was opened with) a save after someone else's is refused."""
     cohort = require_cohort(session, actor, cohort_id)
+    if whole_course:
+        required_module_ids = {mid for mid, _ in _course_modules(session, cohort.course_id)}
+    if required_module_ids is not None:
+        required_module_ids = set(required_module_ids)
+        if not required_module_ids:
+            raise ValidationError(
+                "Välj minst en modul som deltagarna ska göra (alla moduler = hela kursen).",
+                field="modules",
+            )
     name, trainers, place, meeting_list = _cohort_fields(
         session,
         actor,
@@ -329,6 +361,8 @@ def update_cohort(
     session.execute(delete(CohortTrainer).where(CohortTrainer.cohort_id == cohort_id))
     session.execute(delete(CohortMeeting).where(CohortMeeting.cohort_id == cohort_id))
     _store_people_and_meetings(session, cohort_id, trainers, meeting_list)
+    if required_module_ids is not None:
+        _store_required(session, cohort_id, cohort.course_id, required_module_ids)
 
 
 def _enrolled_ids(session: Session, cohort_id: int) -> set[int]:
@@ -480,6 +514,8 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
     participants = _people(
         session, select(Enrolment.user_id).where(Enrolment.cohort_id == cohort_id)
     )
+    modules = _course_modules(session, cohort.course_id)
+    required = _required_ids(session, cohort_id, (mid for mid, _ in modules))
     return CohortDetail(
         id=cohort.id,
         course_id=cohort.course_id,
@@ -492,8 +528,10 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
         meetings=meetings,
         trainers=trainers,
         participants=participants,
-        required_modules=_required_titles(session, cohort_id),
+        required_modules=tuple(title for mid, title in modules if mid in required),
         version=cohort.version,
+        modules=modules,
+        required_module_ids=required,
     )
 
 
@@ -536,25 +574,28 @@ def my_courses(
         first.setdefault(cohort.course_id, (cohort, title))
     shapes = course_shapes(session, list(first))
     progress = person_progress(session, shapes, actor.id)
+    required = learner_required(session, actor.id, list(first))
     result = []
     for course_id, (cohort, title) in first.items():
         shape = shapes[course_id]
         person = progress[course_id]
         statuses = module_statuses(shape, person)
+        done = completion(shape, statuses, required[course_id])
         result.append(
             MyCourse(
                 cohort_id=cohort.id,
                 cohort_name=cohort.name,
                 course_id=cohort.course_id,
                 course_title=title,
-                status=overall_status(shape, statuses),
-                modules_completed=sum(1 for s in statuses.values() if s == COMPLETED),
-                module_count=len(shape.modules),
+                status=done.status,
+                modules_completed=done.done,
+                module_count=done.required,
                 deadline=cohort.deadline,
                 starts_on=cohort.starts_on,
                 ends_on=cohort.ends_on,
                 next_meeting=next_meetings.get(cohort.id),
-                resume=resume_point(shape.modules, person.read, statuses),
+                resume=resume_point(shape.modules, person.read, statuses, required[course_id]),
+                tailored=done.required < len(shape.modules),
             )
         )
     return result

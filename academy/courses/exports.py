@@ -22,7 +22,12 @@ from academy.courses.status import STATUS_LABELS
 
 def progress_table(session: Session, actor: CurrentUser | None, cohort_id: int) -> Table:
     matrix = progress_matrix(session, actor, cohort_id)
-    header = ["Namn", "E-post", "Enhet", *(title for _, title in matrix.modules), "Kursen"]
+    # In a tailored cohort the optional modules say so; "Kursen" counts the required ones.
+    modules = [
+        f"{title} (valfri)" if matrix.required and mid not in matrix.required else title
+        for mid, title in matrix.modules
+    ]
+    header = ["Namn", "E-post", "Enhet", *modules, "Kursen"]
     rows = [
         [
             row.name,

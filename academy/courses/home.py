@@ -10,7 +10,7 @@ from academy.core.access import CurrentUser
 from academy.core.home import NextStep, provider
 from academy.core.models import Role
 from academy.courses.cohorts import list_cohorts, my_courses
-from academy.courses.status import deadline_flag
+from academy.courses.status import deadline_flag, modules_done_text
 
 
 @provider(Role.EMPLOYEE)
@@ -34,12 +34,14 @@ def my_courses_items(session: Session, user: CurrentUser) -> list[NextStep]:
     ]
     if len(overdue) > 1:
         due += f" {len(overdue)} av dina kurser är försenade."
-    more = f" Du har {len(unfinished) - 1} kurser till." if len(unfinished) > 1 else ""
+    others = len(unfinished) - 1
+    more = f" Du har {others} {'kurs' if others == 1 else 'kurser'} till." if others else ""
     return [
         NextStep(
             "Mina kurser",
-            f"Näst på tur: {first.course_title}, {first.modules_completed} av "
-            f"{first.module_count} moduler klara.{due}{more}",
+            f"Näst på tur: {first.course_title}, "
+            f"{modules_done_text(first.modules_completed, first.module_count, first.tailored)}."
+            f"{due}{more}",
             f"/utbildning/kurs/{first.course_id}",
             f"Fortsätt med {first.course_title}",
         )

@@ -18,7 +18,7 @@ from academy.courses.cohorts import follows_learner, require_cohort
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
-    Cohort,
+    CohortRequiredModule,
     Course,
     CourseModule,
     Enrolment,
@@ -28,9 +28,14 @@ from academy.courses.models import (
 )
 from academy.courses.quizzes import quiz_questions
 from academy.courses.scoring import FULL_CREDIT, matching_prompts, parse_number
-from academy.courses.status import COMPLETED, STATUSES
+from academy.courses.status import STATUSES
 from academy.courses.taking import rescore_attempt
-from academy.courses.tracking import course_shape, load_progress, module_statuses, overall_status
+from academy.courses.tracking import (
+    completion,
+    course_shape,
+    load_progress,
+    module_statuses,
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class MatrixRow:
     unit: str
     statuses: tuple[str, ...]  # one per module, in the course's order
     course_status: str
-    modules_completed: int
+    modules_completed: int  # of the required modules
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,9 @@ class ProgressMatrix:
     counts: dict[str, int]
     module_counts: dict[int, dict[str, int]]
     deadline: date | None = None
+    # The modules a tailored cohort requires (empty: the whole course); the course status and
+    # modules_completed count only these.
+    required: frozenset[int] = frozenset()
 
 
 def progress_matrix(
@@ -78,14 +86,16 @@ def progress_matrix(
     cohort = require_cohort(session, actor, cohort_id)
     if status is not None and status not in STATUSES:
         raise ValidationError("Okänd status att filtrera på.")
-    cohort_row = session.execute(
-        select(Cohort.id, Cohort.course_id, Course.title)
-        .join(Course, Course.id == Cohort.course_id)
-        .where(Cohort.id == cohort_id)
-    ).first()
-    if cohort_row is None:
-        raise NotFound("Kursomgången finns inte.")
-    _, course_id, course_title = cohort_row
+    # The course's title and the modules the cohort requires, in one statement.
+    course_id, course_title, named = cohort.course_id, "", set()
+    for title, required_id in session.execute(
+        select(Course.title, CohortRequiredModule.module_id)
+        .outerjoin(CohortRequiredModule, CohortRequiredModule.cohort_id == cohort_id)
+        .where(Course.id == course_id)
+    ):
+        course_title = title
+        if required_id is not None:
+            named.add(required_id)
     shape = course_shape(session, course_id)
     if module_id is not None and module_id not in shape.module_titles:
         raise ValidationError("Modulen hör inte till kursen.")
@@ -97,6 +107,7 @@ def progress_matrix(
         .order_by(func.lower(User.name), User.id)
     ).all()
     progress = load_progress(session, shape, participant_ids)
+    required = frozenset(named & set(shape.module_titles))
 
     needle = name.strip().casefold()
     rows = []
@@ -104,6 +115,7 @@ def progress_matrix(
         if needle and needle not in user_name.casefold() and needle not in email.casefold():
             continue
         statuses = module_statuses(shape, progress.get(user_id))
+        done = completion(shape, statuses, required)
         rows.append(
             MatrixRow(
                 user_id=user_id,
@@ -111,8 +123,8 @@ def progress_matrix(
                 email=email,
                 unit=unit or "",
                 statuses=tuple(statuses[m.id] for m in shape.modules),
-                course_status=overall_status(shape, statuses),
-                modules_completed=sum(1 for s in statuses.values() if s == COMPLETED),
+                course_status=done.status,
+                modules_completed=done.done,
             )
         )
     counts = {s: sum(1 for row in rows if row.course_status == s) for s in STATUSES}
@@ -135,6 +147,7 @@ def progress_matrix(
         counts=counts,
         module_counts=module_counts,
         deadline=cohort.deadline,
+        required=required if len(required) < len(shape.modules) else frozenset(),
     )
 
 

@@ -6,11 +6,14 @@ Statuses: ``not_started``, ``in_progress``, ``completed``, ``failed``.
 * failed: every allowed attempt submitted and graded, none passed (only with a limit);
 * in_progress: anything begun (a lesson read or an attempt started);
 * not_started: nothing yet.
+
+A course is completed when every *required* module is (`course_completion`): every module,
+unless the learner's cohort is tailored and names the modules it asks for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -78,8 +81,58 @@ def course_status(module_statuses: Iterable[str]) -> str:
     return NOT_STARTED
 
 
-def is_unlocked(module: ModuleShape, statuses: Mapping[int, str]) -> bool:
-    return module.prerequisite_id is None or statuses.get(module.prerequisite_id) == COMPLETED
+@dataclass(frozen=True)
+class Completion:
+    """How far a learner has come in a course, counting the modules asked of them."""
+
+    status: str  # the course status
+    done: int  # required modules completed
+    required: int  # modules required (every module unless the cohort is tailored)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.required) if self.required else 0
+
+
+def modules_done_text(done: int, count: int, tailored: bool = False) -> str:
+    """ "2 av 3 moduler klara", or "… obligatoriska moduler …" in a tailored run."""
+    if count == 1:
+        return f"{done} av 1 {'obligatorisk modul' if tailored else 'modul'} klar"
+    return f"{done} av {count} {'obligatoriska moduler' if tailored else 'moduler'} klara"
+
+
+def required_modules(module_ids: Iterable[int], required: Collection[int] = ()) -> tuple[int, ...]:
+    """The modules (in course order) a learner must complete: those `required` names (a
+    tailored cohort), or every module when it names none of the course's modules."""
+    module_ids = tuple(module_ids)
+    chosen = tuple(m for m in module_ids if m in required)
+    return chosen or module_ids
+
+
+def course_completion(statuses: Mapping[int, str], required: Collection[int] = ()) -> Completion:
+    """The one rule for finishing a course: every required module completed.
+
+    `statuses` are module id -> status for every module of the course, in order; `required`
+    names the modules a tailored cohort asks for (empty: the whole course). An optional module
+    begun counts as progress but never decides completion, and failing it fails nothing."""
+    counted = required_modules(statuses, required)
+    done = sum(1 for m in counted if statuses[m] == COMPLETED)
+    status = course_status(statuses[m] for m in counted)
+    if status == NOT_STARTED and any(s != NOT_STARTED for s in statuses.values()):
+        status = IN_PROGRESS
+    return Completion(status, done, len(counted))
+
+
+def is_unlocked(
+    module: ModuleShape, statuses: Mapping[int, str], required: Collection[int] = ()
+) -> bool:
+    """Whether the learner may begin the module: it has no prerequisite, or that is completed,
+    or (in a tailored run, `required` naming its modules) that one is optional: the trainer
+    chose the modules this run needs, so an optional module never stands in the way."""
+    prerequisite = module.prerequisite_id
+    if prerequisite is None or statuses.get(prerequisite) == COMPLETED:
+        return True
+    return bool(required) and prerequisite in statuses and prerequisite not in required
 
 
 def creates_cycle(
@@ -107,17 +160,27 @@ class ResumePoint:
 
 
 def resume_point(
-    modules: Sequence[ModuleShape], read: set[int] | frozenset[int], statuses: Mapping[int, str]
+    modules: Sequence[ModuleShape],
+    read: set[int] | frozenset[int],
+    statuses: Mapping[int, str],
+    required: Collection[int] = (),
 ) -> ResumePoint:
-    """The first module in order that is not completed and whose prerequisite is met."""
+    """The first module in order that is not completed and whose prerequisite is met.
+
+    With `required` (a tailored cohort) only the required modules are visited (an optional
+    prerequisite does not lock them), and the course is done when they are."""
+    counted = set(required_modules((m.id for m in modules), required))
+    tailored = counted if len(counted) < len(modules) else set()
     for module in modules:
-        if statuses.get(module.id) == COMPLETED or not is_unlocked(module, statuses):
+        if module.id not in counted:
+            continue
+        if statuses.get(module.id) == COMPLETED or not is_unlocked(module, statuses, tailored):
             continue
         unread = next((lid for lid in module.lesson_ids if lid not in read), None)
         if unread is not None:
             return ResumePoint(module.id, unread, None, False)
         return ResumePoint(module.id, None, module.quiz_id, False)
-    all_done = all(statuses.get(module.id) == COMPLETED for module in modules)
+    all_done = all(statuses.get(module_id) == COMPLETED for module_id in counted)
     return ResumePoint(None, None, None, all_done)
 
 

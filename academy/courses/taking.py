@@ -48,10 +48,12 @@ from academy.courses.status import resume_point as find_resume_point
 from academy.courses.tracking import (
     CourseShape,
     PersonProgress,
+    completion,
     course_shape,
+    learner_required,
     load_progress,
     module_statuses,
-    overall_status,
+    required_in,
 )
 
 LEARNERS = (Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
@@ -94,6 +96,11 @@ class LearnerCourse:
     status: str
     modules: tuple[LearnerModule, ...]
     resume: ResumePoint
+    # The modules the learner's cohorts require (empty: the whole course) and how many of
+    # those are done, by the one completion rule.
+    required: frozenset[int] = frozenset()
+    modules_completed: int = 0
+    module_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -224,9 +231,21 @@ def _progress(session: Session, actor: CurrentUser, course_id: int):
     return shape, person, module_statuses(shape, person)
 
 
-def _require_unlocked(shape: CourseShape, statuses: dict[int, str], module_id: int) -> None:
+def _require_unlocked(
+    session: Session,
+    actor: CurrentUser,
+    shape: CourseShape,
+    statuses: dict[int, str],
+    module_id: int,
+) -> None:
     module = next(m for m in shape.modules if m.id == module_id)
-    if not is_unlocked(module, statuses):
+    if is_unlocked(module, statuses):
+        return
+    # In a tailored run an optional prerequisite does not lock a module.
+    required = required_in(
+        shape, learner_required(session, actor.id, [shape.course_id])[shape.course_id]
+    )
+    if not is_unlocked(module, statuses, required):
         title = shape.module_titles.get(module.prerequisite_id, "")
         raise AccessDenied(f"Modulen ”{title}” måste vara klar innan du kan börja här.")
 
@@ -241,6 +260,9 @@ def _module_of(session: Session, module_id: int) -> CourseModule:
 def course_outline(session: Session, actor: CurrentUser | None, course_id: int) -> LearnerCourse:
     course = _open_course(session, actor, course_id)
     shape, person, statuses = _progress(session, actor, course_id)
+    required = learner_required(session, actor.id, [course_id])[course_id]
+    tailored = required_in(shape, required)
+    done = completion(shape, statuses, required)
     titles = dict(
         session.execute(
             select(Lesson.id, Lesson.title).where(Lesson.id.in_(shape.lesson_ids or [-1]))
@@ -256,7 +278,7 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
                 id=module.id,
                 title=shape.module_titles[module.id],
                 status=statuses[module.id],
-                unlocked=is_unlocked(module, statuses),
+                unlocked=is_unlocked(module, statuses, tailored),
                 prerequisite_title=shape.module_titles.get(module.prerequisite_id, ""),
                 lessons=tuple(
                     LearnerLesson(lid, titles[lid], lid in person.read) for lid in module.lesson_ids
@@ -277,9 +299,12 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
         id=course.id,
         title=course.title,
         description=course.description,
-        status=overall_status(shape, statuses),
+        status=done.status,
         modules=tuple(modules),
-        resume=find_resume_point(shape.modules, person.read, statuses),
+        resume=find_resume_point(shape.modules, person.read, statuses, required),
+        required=tailored,
+        modules_completed=done.done,
+        module_count=done.required,
     )
 
 
@@ -287,7 +312,8 @@ def resume_point(session: Session, actor: CurrentUser | None, course_id: int) ->
     """The first lesson not read (or quiz not passed) in the first open, unfinished module."""
     _open_course(session, actor, course_id)
     shape, person, statuses = _progress(session, actor, course_id)
-    return find_resume_point(shape.modules, person.read, statuses)
+    required = learner_required(session, actor.id, [course_id])[course_id]
+    return find_resume_point(shape.modules, person.read, statuses, required)
 
 
 def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> LessonView:
@@ -295,7 +321,7 @@ def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> 
     module = _module_of(session, lesson.module_id)
     _open_course(session, actor, module.course_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     return LessonView(
         lesson.id,
         module.id,
@@ -312,7 +338,7 @@ def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int
     module = _module_of(session, lesson.module_id)
     _open_course(session, actor, module.course_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     if lesson_id not in person.read:
         session.add(LessonRead(user_id=actor.id, lesson_id=lesson_id))
         session.flush()
@@ -327,7 +353,7 @@ def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> 
     module = _module_of(session, quiz.module_id)
     _open_course(session, actor, module.course_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     open_attempt = session.scalar(
         select(QuizAttempt).where(
             QuizAttempt.quiz_id == quiz_id,
@@ -378,7 +404,7 @@ def quiz_intro(session: Session, actor: CurrentUser | None, quiz_id: int) -> Qui
     module = _module_of(session, quiz.module_id)
     course = _open_course(session, actor, module.course_id)
     shape, _person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(shape, statuses, module.id)
+    _require_unlocked(session, actor, shape, statuses, module.id)
     return QuizIntro(
         id=quiz.id,
         title=quiz.title,
@@ -664,7 +690,9 @@ def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
 
 
 def course_completed(session: Session, user_id: int, course_id: int) -> bool:
+    """Whether the person has completed the course: every module their cohorts require."""
     shape = course_shape(session, course_id)
     person = load_progress(session, shape, [user_id]).get(user_id)
     statuses = module_statuses(shape, person)
-    return bool(shape.modules) and all(s == COMPLETED for s in statuses.values())
+    required = learner_required(session, user_id, [course_id])[course_id]
+    return bool(shape.modules) and completion(shape, statuses, required).status == COMPLETED

@@ -7,13 +7,29 @@ progress matrix costs the same for 10 or 1,000 participants.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from academy.courses.models import CourseModule, Lesson, LessonRead, Quiz, QuizAttempt
-from academy.courses.status import AttemptTally, ModuleShape, course_status, module_status
+from academy.courses.models import (
+    Cohort,
+    CohortRequiredModule,
+    CourseModule,
+    Enrolment,
+    Lesson,
+    LessonRead,
+    Quiz,
+    QuizAttempt,
+)
+from academy.courses.status import (
+    AttemptTally,
+    Completion,
+    ModuleShape,
+    course_completion,
+    module_status,
+)
 
 
 @dataclass(frozen=True)
@@ -247,5 +263,57 @@ def module_statuses(shape: CourseShape, person: PersonProgress | None) -> dict[i
     }
 
 
-def overall_status(shape: CourseShape, statuses: dict[int, str]) -> str:
-    return course_status(statuses[module.id] for module in shape.modules)
+def completion(
+    shape: CourseShape, statuses: dict[int, str], required: Collection[int] = ()
+) -> Completion:
+    """The course's completion by the one rule (academy.courses.status.course_completion)."""
+    return course_completion({m.id: statuses[m.id] for m in shape.modules}, required)
+
+
+def required_in(shape: CourseShape, required: Collection[int]) -> frozenset[int]:
+    """What a cohort names that is in the course, when it is some but not all of its modules
+    (a tailored run); empty for the whole course."""
+    module_ids = {m.id for m in shape.modules}
+    named = frozenset(set(required) & module_ids)
+    return named if len(named) < len(module_ids) else frozenset()
+
+
+def cohort_required(session: Session, cohort_ids) -> dict[int, frozenset[int]]:
+    """cohort id -> the modules a tailored cohort names as required (empty: the whole course),
+    for several cohorts in one query."""
+    cohort_ids = list(dict.fromkeys(cohort_ids))
+    named: dict[int, set[int]] = {cohort_id: set() for cohort_id in cohort_ids}
+    if cohort_ids:
+        for cohort_id, module_id in session.execute(
+            select(CohortRequiredModule.cohort_id, CohortRequiredModule.module_id).where(
+                CohortRequiredModule.cohort_id.in_(cohort_ids)
+            )
+        ):
+            named[cohort_id].add(module_id)
+    return {cohort_id: frozenset(modules) for cohort_id, modules in named.items()}
+
+
+def learner_required(session: Session, user_id: int, course_ids) -> dict[int, frozenset[int]]:
+    """course id -> the modules the person must complete, in one query.
+
+    Over every cohort of the course the person is enrolled in: the union of what tailored
+    cohorts name, and the whole course (an empty set) as soon as one of them is not tailored
+    or the person is in none (a trainer looking at a course)."""
+    course_ids = list(dict.fromkeys(course_ids))
+    named: dict[int, set[int]] = {}
+    whole: set[int] = set()
+    if course_ids:
+        for course_id, module_id in session.execute(
+            select(Cohort.course_id, CohortRequiredModule.module_id)
+            .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+            .outerjoin(CohortRequiredModule, CohortRequiredModule.cohort_id == Cohort.id)
+            .where(Enrolment.user_id == user_id, Cohort.course_id.in_(course_ids))
+        ):
+            if module_id is None:
+                whole.add(course_id)
+            else:
+                named.setdefault(course_id, set()).add(module_id)
+    return {
+        course_id: frozenset() if course_id in whole else frozenset(named.get(course_id, ()))
+        for course_id in course_ids
+    }

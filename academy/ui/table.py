@@ -8,6 +8,11 @@ A column may also be a Var of a list of labels (columns known only at run time, 
 modules); the row function then renders their cells with `rx.foreach`.
 
 `empty` is shown instead of the table when there are no rows: say why it is empty.
+
+`stack=True` turns each row into a card on a phone (under 600 px): the header row is hidden
+and every cell shows its column's name before its value, taken from `cell(..., label=...)`.
+Use it for tables of a few columns with long text, where sideways scrolling would hide most of
+a row.
 """
 
 from __future__ import annotations
@@ -38,10 +43,21 @@ def _header(column: Column | str | rx.Var) -> rx.Component:
     return rx.el.th(label, scope="col", class_name="num" if column.num else "")
 
 
-def cell(value, *, num: bool = False, wrap: bool = False, header: bool = False, **props):
+def cell(
+    value,
+    *,
+    num: bool = False,
+    wrap: bool = False,
+    header: bool = False,
+    label: str | None = None,
+    **props,
+):
     """A table cell; `num` right-aligns a figure, `wrap` lets long text wrap in a narrow column.
 
-    `header` makes it the row's header cell (`th scope=row`), e.g. a person's name."""
+    `header` makes it the row's header cell (`th scope=row`), e.g. a person's name; `label`
+    is its column's name, shown before the value when a `stack` table becomes cards."""
+    if label is not None:
+        props["custom_attrs"] = {**props.get("custom_attrs", {}), "data-label": label}
     kind = "num" if num else "wrap" if wrap else ""
     if header:
         return rx.el.th(value, scope="row", class_name=kind, **props)
@@ -57,8 +73,12 @@ def data_table(
     empty: str | rx.Var | None = None,
     table_id: str | None = None,
     class_name: str = "",
+    stack: bool = False,
 ) -> rx.Component:
-    """A captioned table, one `row(item)` (a `rx.el.tr`) per item, scrollable by keyboard."""
+    """A captioned table, one `row(item)` (a `rx.el.tr`) per item, scrollable by keyboard;
+    with `stack`, its rows become cards on a phone."""
+    if stack:
+        class_name = f"{class_name} stack".strip()
     table = rx.el.div(
         rx.el.table(
             rx.el.caption(caption),

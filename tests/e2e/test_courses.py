@@ -199,3 +199,104 @@ def test_employee_cannot_open_the_course_editor(new_page, app_url):
     page.goto(trainer.url)
     expect(page.get_by_role("alert")).to_have_text("Du har inte behörighet att göra detta.")
     expect(page.get_by_role("form", name="Om kursen")).to_have_count(0)
+
+
+EMAIL_COURSE = "Klarspråk i mejl"
+EMAIL_COHORT = "Klarspråk i mejl – Servicecenter"
+TAILORED = (
+    "Skräddarsydd kursomgång: deltagarna är klara när den obligatoriska modulen är klar. "
+    "Kursens andra modul är valfri."
+)
+
+
+def _save_modules(page, **ticks):
+    page.locator("summary", has_text="Ändra kursomgången").click()
+    form = page.get_by_role("form", name="Ändra kursomgången")
+    group = form.get_by_role("group", name="Moduler som deltagarna ska göra")
+    for label, ticked in ticks.items():
+        box = group.get_by_label(label.replace("_", " "))
+        box.check() if ticked else box.uncheck()
+    form.get_by_role("button", name="Spara kursomgången").click()
+    return form
+
+
+def test_a_tailored_cohort_shows_its_required_modules_and_a_learner_is_done_with_them(
+    new_page, app_url
+):
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    # Another cohort first: its values must not linger in the edit form of the next one.
+    trainer.goto(f"{app_url}/utbildning")
+    trainer.get_by_role("link", name="Bemötande i telefon – Servicecenter våren 2026").click()
+    expect(trainer.get_by_role("heading", level=1)).to_have_text(
+        "Bemötande i telefon – Servicecenter våren 2026"
+    )
+    trainer.get_by_role("link", name="← Utbildning").click()
+    trainer.get_by_role("link", name=EMAIL_COHORT).first.click()
+    expect(trainer.get_by_role("heading", level=1)).to_have_text(EMAIL_COHORT)
+    trainer.locator("summary", has_text="Ändra kursomgången").click()
+    edit = trainer.get_by_role("form", name="Ändra kursomgången")
+    expect(edit.get_by_label("Namn på kursomgången")).to_have_value(EMAIL_COHORT)
+    trainer.locator("summary", has_text="Ändra kursomgången").click()
+    modules = trainer.get_by_role("region", name="Om kursomgången")
+    expect(modules.locator("#cohort-requirement")).to_have_text(TAILORED)
+    expect(
+        modules.get_by_role("list", name="Kursens moduler").get_by_role("listitem")
+    ).to_have_text(["Skriv för mottagaren – Obligatorisk", "Struktur och ton – Valfri"])
+    matrix = trainer.get_by_role("table", name="Deltagare och moduler")
+    expect(matrix.get_by_role("columnheader", name="Struktur och ton (valfri)")).to_be_visible()
+    assert serious_violations(trainer) == []
+
+    # No module ticked is refused beside the boxes; all of them is the whole course.
+    form = _save_modules(trainer, Skriv_för_mottagaren=False)
+    expect(form.locator("#edit-cohort-modules-error")).to_have_text(
+        "Välj minst en modul som deltagarna ska göra (alla moduler = hela kursen)."
+    )
+    form.get_by_label("Skriv för mottagaren").check()
+    form.get_by_label("Struktur och ton").check()
+    form.get_by_role("button", name="Spara kursomgången").click()
+    status(trainer, "Kursomgången är sparad.")
+    expect(modules.locator("#cohort-requirement")).to_have_text(
+        "Hela kursen: deltagarna är klara när alla moduler är klara."
+    )
+    expect(matrix.get_by_role("columnheader", name="Struktur och ton", exact=True)).to_be_visible()
+    form.get_by_label("Struktur och ton").uncheck()
+    form.get_by_role("button", name="Spara kursomgången").click()
+    expect(modules.locator("#cohort-requirement")).to_have_text(TAILORED)
+
+    # Sara has the required module's lessons left; the optional module says it is optional.
+    learner = new_page()
+    log_in_as(learner, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    learner.goto(f"{app_url}/utbildning")
+    card = (
+        learner.get_by_role("region", name="Mina kurser")
+        .get_by_role("listitem")
+        .filter(has=learner.get_by_role("heading", name=EMAIL_COURSE))
+    )
+    expect(card).to_contain_text("0 av 1 obligatorisk modul klar")
+    expect(card).to_contain_text("Försenad: sista dag var")
+    card.get_by_role("link", name=f"Fortsätt – {EMAIL_COURSE}").click()
+    for _ in range(2):
+        expect(learner.get_by_role("button", name="Markera som läst")).to_be_visible()
+        learner.get_by_role("button", name="Markera som läst").click()
+        status(learner, "Lektionen är markerad som läst.")
+        learner.get_by_role("link", name="Fortsätt").click()
+    # The essay quiz was passed already: with the lessons read the course is done.
+    expect(learner.get_by_text("Kursen är klar. Bra jobbat!")).to_be_visible()
+    expect(learner.locator("#course-progress")).to_have_text(
+        "Din status: Klar · 1 av 1 obligatorisk modul klar"
+    )
+    expect(learner.locator(".required-module")).to_have_text(
+        ["Obligatorisk i din kursomgång", "Valfri: krävs inte för att bli klar med kursen"]
+    )
+    assert download_text(learner, "Hämta kursintyg (PDF)").startswith(b"%PDF")
+    assert serious_violations(learner) == []
+
+    trainer.reload()
+    row = trainer.get_by_role("table", name="Deltagare och moduler").get_by_role(
+        "row", name="Sara Nilsson"
+    )
+    expect(row.get_by_role("cell").last).to_have_text("Klar")
+    csv = download_text(trainer, "Framsteg (CSV)").decode("utf-8-sig").splitlines()
+    assert csv[0] == "Namn;E-post;Enhet;Skriv för mottagaren;Struktur och ton (valfri);Kursen"
+    assert "Sara Nilsson;medarbetare@demo.se;Servicecenter;Klar;Ej påbörjad;Klar" in csv

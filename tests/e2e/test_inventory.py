@@ -195,10 +195,24 @@ def test_trainer_reads_the_demo_profile_and_creates_a_tailored_cohort(new_page, 
     expect(page.get_by_role("heading", level=1)).to_have_text(cohort_name)
     expect(page.get_by_text("Sara Nilsson").first).to_be_visible()
 
+    # The cohort page says what the participants must do.
+    expect(page.locator("#cohort-requirement")).to_contain_text("Skräddarsydd kursomgång")
+
+    # Petra, in this run only, sees which modules it requires and that the others are optional.
+    petra = new_page()
+    log_in_as(petra, app_url, "petra.lind@demo.se", "Petra Lind")
+    petra.goto(f"{app_url}/utbildning/kurs/{telephone}")
+    expect(petra.get_by_text("Obligatorisk i din kursomgång").first).to_be_visible()
+    expect(
+        petra.get_by_text("Valfri: krävs inte för att bli klar med kursen").first
+    ).to_be_visible()
+    expect(petra.locator("#course-progress")).to_contain_text("obligatorisk")
+    # Sara is also in the ordinary spring cohort of the course: she has all of it to do.
     sara = new_page()
     log_in_as(sara, app_url, "medarbetare@demo.se", "Sara Nilsson")
     sara.goto(f"{app_url}/utbildning/kurs/{telephone}")
-    expect(sara.get_by_text("Obligatorisk i din kursomgång").first).to_be_visible()
+    expect(sara.locator("#course-progress")).to_contain_text("av 3 moduler klara")
+    expect(sara.get_by_text("Valfri: krävs inte för att bli klar med kursen")).to_have_count(0)
 
 
 def test_employees_cannot_open_a_profile(new_page, app_url):

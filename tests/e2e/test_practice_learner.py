@@ -51,6 +51,35 @@ def test_a_learner_gets_mina_forsok_and_sees_progress_while_playing(new_page, ap
     expect(newest).to_contain_text("2. Handläggarna tar inte emot samtal.")
 
 
+def test_mina_forsok_reads_well_on_a_phone(new_page, app_url):
+    page = new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(f"{app_url}/traning/mina-forsok")
+    table = page.get_by_role("table", name="Mina försök, senaste först")
+    row = table.locator("tbody tr").filter(has_text="1. Jag hör att det här är stressigt").first
+    expect(row).to_be_visible()
+    # The rows are cards: each value under its column's name, the whole path one click away.
+    assert row.evaluate("r => getComputedStyle(r).display") == "block"
+    date_cell = row.locator("td").first
+    label = date_cell.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Datum"'
+    steps = row.locator(".path-details .steps")
+    expect(steps).to_be_hidden()
+    row.get_by_text("Visa alla val").click()
+    expect(steps.get_by_role("listitem").first).to_have_text(
+        "1. Jag hör att det här är stressigt, särskilt nu när du ska börja jobba. Jag hjälper "
+        "dig att gå igenom beslutet. Har du brevet framför dig?"
+    )
+    expect(steps.get_by_role("listitem")).to_have_count(3)
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    ), "the page scrolls sideways on a phone"
+    box = row.bounding_box()
+    assert box and box["width"] <= 390
+    assert serious_violations(page) == []
+
+
 def test_a_trainer_sees_uppfoljning_and_an_empty_table_says_why(new_page, app_url):
     page = new_page()
     log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")

@@ -24,7 +24,8 @@ from academy.courses.questions import QuestionInput
 PHONE_TITLE = "Bemötande i telefon"
 EMAIL_TITLE = "Klarspråk i mejl"
 COHORT_NAME = "Bemötande i telefon – Servicecenter våren 2026"
-# A cohort whose deadline has passed (someone is overdue) and an essay graded with a comment.
+# A tailored cohort (one of two modules required) whose deadline has passed (someone is
+# overdue), and an essay graded with a comment.
 EMAIL_COHORT_NAME = "Klarspråk i mejl – Servicecenter"
 ESSAY_QUIZ_TITLE = "Skrivuppgift: ett svar till en invånare"
 ESSAY_TEXT = (
@@ -197,6 +198,8 @@ def _email_cohort(session: Session, trainer: CurrentUser) -> None:
         ends_on=today + timedelta(days=30),
         deadline=today - timedelta(days=10),
         place="Teams",
+        # Tailored to the unit: only the first module is required, "Struktur och ton" is optional.
+        required_module_ids=[first_module.id],
     )
     people = [session.scalar(select(User.id).where(User.email == e)) for e in PARTICIPANTS[:2]]
     cohorts.enrol_users(session, trainer, cohort_id, [p for p in people if p is not None])

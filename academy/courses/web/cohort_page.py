@@ -7,7 +7,7 @@ import reflex as rx
 from academy import ui
 from academy.courses.web.cohort_results_page import matrix, quiz_results
 from academy.courses.web.cohort_state import CohortState as State
-from academy.courses.web.cohort_view import LearnerAttemptRow, ParticipantRow
+from academy.courses.web.cohort_view import LearnerAttemptRow, ModuleLine, ParticipantRow
 from academy.courses.web.forms import MEETINGS_HINT
 
 
@@ -195,6 +195,61 @@ def cohort_fields(
     ]
 
 
+def _module_item(module: ModuleLine) -> rx.Component:
+    return rx.el.li(
+        module.title,
+        rx.cond(
+            module.requirement != "",
+            rx.el.span(
+                " – ",
+                module.requirement,
+                class_name=rx.cond(module.required, "required-module", "muted"),
+            ),
+        ),
+    )
+
+
+def _modules() -> rx.Component:
+    return rx.fragment(
+        rx.el.h3("Moduler"),
+        rx.el.p(State.requirement, id="cohort-requirement"),
+        rx.cond(
+            State.tailored,
+            rx.el.ol(
+                rx.foreach(State.module_lines, _module_item),
+                aria_label="Kursens moduler",
+                class_name="cohort-modules",
+            ),
+        ),
+    )
+
+
+def _module_checks() -> rx.Component:
+    error = State.field_errors.get("modules", "")
+    return rx.cond(
+        State.module_lines.length() > 0,
+        rx.el.fieldset(
+            rx.el.legend("Moduler som deltagarna ska göra"),
+            rx.el.input(type="hidden", name="modules_shown", value="1"),
+            rx.el.p(
+                "Alla ikryssade = hela kursen. Kryssa ur moduler som ska vara valfria i den här "
+                "kursomgången; deltagarna är klara när de ikryssade är klara.",
+                id="edit-cohort-modules-hint",
+                class_name="hint",
+            ),
+            rx.foreach(
+                State.module_lines,
+                lambda m: ui.inline_check(m.title, m.field, default_checked=m.required),
+            ),
+            rx.cond(
+                error != "",
+                rx.el.p(error, id="edit-cohort-modules-error", class_name="field-error"),
+            ),
+            aria_describedby="edit-cohort-modules-hint edit-cohort-modules-error",
+        ),
+    )
+
+
 def _edit_form() -> rx.Component:
     return rx.el.details(
         rx.el.summary("Ändra kursomgången"),
@@ -205,6 +260,7 @@ def _edit_form() -> rx.Component:
                 prefix="edit-cohort",
                 values=State.cohort_form,
             ),
+            _module_checks(),
             ui.submit("Spara kursomgången"),
             ui.message(State, at="cohort-form"),
             on_submit=State.save_cohort,
@@ -214,15 +270,19 @@ def _edit_form() -> rx.Component:
     )
 
 
-def _meetings() -> rx.Component:
+def _about() -> rx.Component:
+    """What the participants must do, when they meet, and the form that changes both."""
     return ui.section(
-        "Träffar",
+        "Om kursomgången",
+        _modules(),
+        rx.el.h3("Träffar"),
         rx.cond(
             State.meetings.length() > 0,
             rx.el.ul(rx.foreach(State.meetings, lambda m: rx.el.li(m)), aria_label="Träffar"),
             rx.el.p("Inga träffar är inlagda.", class_name="muted"),
         ),
         _edit_form(),
+        aria_label="Om kursomgången",
     )
 
 
@@ -242,7 +302,7 @@ def cohort_page() -> rx.Component:
                     " · Utbildare: ",
                     State.trainers,
                 ),
-                _meetings(),
+                _about(),
                 matrix(),
                 _enrolment(),
                 quiz_results(),

@@ -30,7 +30,11 @@ class CohortState(BaseState):
     participants: list[cohort_view.ParticipantRow] = []
     people: list[view.PersonChoice] = []
     unit_options: list[view.Option] = []
-    modules: list[str] = []
+    modules: list[str] = []  # the matrix's module columns
+    # The course's modules and which ones this cohort requires (a tailored run).
+    module_lines: list[cohort_view.ModuleLine] = []
+    requirement: str = ""
+    tailored: bool = False
     rows: list[cohort_view.MatrixLine] = []
     counts: list[str] = []
     status_filter: str = ""
@@ -70,6 +74,9 @@ class CohortState(BaseState):
         leading = {t.user_id for t in detail.trainers}
         trainers = cohorts.active_people(session, actor, trainers_only=True)
         self.trainer_choices = view.person_choices(trainers, "t-", leading)
+        self.module_lines = cohort_view.module_lines(detail)
+        self.requirement = cohort_view.requirement_summary(detail)
+        self.tailored = detail.tailored
         self.participants = cohort_view.participant_rows(detail)
         enrolled = {p.user_id for p in detail.participants}
         others = [p for p in cohorts.active_people(session, actor) if p.user_id not in enrolled]
@@ -80,7 +87,7 @@ class CohortState(BaseState):
         matrix = progress.progress_matrix(
             session, actor, self.cohort_id, status=self.status_filter or None, name=self.name_filter
         )
-        self.modules = [title for _, title in matrix.modules]
+        self.modules = cohort_view.matrix_headers(matrix)
         self.rows = cohort_view.matrix_lines(matrix, date.today())
         self.counts = cohort_view.status_counts(matrix)
         course = authoring.get_course(session, actor, detail.course_id)
@@ -113,6 +120,9 @@ class CohortState(BaseState):
         self.learner_id, self.learner_name, self.learner_attempts = 0, "", []
         if not self._run(self._refresh):
             self.cohort_id = 0
+        # The edit form's fields are uncontrolled: re-create them with this cohort's values, or
+        # after opening another cohort they would still show (and save) that one's.
+        self.form_key += 1
 
     @rx.event
     def filter(self, form_data: dict):
@@ -177,11 +187,23 @@ class CohortState(BaseState):
     @rx.event
     def save_cohort(self, form_data: dict):
         handed_over = {"yes": False}
+        # Only a form that showed the module checkboxes (it says so in a hidden field) changes
+        # the required modules: unticked boxes are simply absent from the form data.
+        modules = {m.id for m in self.module_lines} if form_data.get("modules_shown") else set()
+        required = forms.checked_ids(form_data, "m-")
 
         def save(session, actor):
             fields = forms.values(forms.cohort_fields(form_data, "t-"))
             cohorts.update_cohort(
-                session, actor, self.cohort_id, version=self.cohort_version, **fields
+                session,
+                actor,
+                self.cohort_id,
+                version=self.cohort_version,
+                # The form lists the course's modules (a course without any has none to
+                # name); all of them ticked is the whole course, modules added since included.
+                required_module_ids=required if modules else None,
+                whole_course=bool(modules) and set(required) == modules,
+                **fields,
             )
             session.flush()
             if cohorts.leads_cohort(session, actor.id, self.cohort_id) or actor.has_any(Role.ADMIN):

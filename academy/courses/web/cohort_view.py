@@ -27,6 +27,60 @@ def participant_rows(detail: cohorts.CohortDetail) -> list[ParticipantRow]:
 
 
 @dataclass(frozen=True)
+class ModuleLine:
+    """A module of the cohort's course and whether the cohort requires it."""
+
+    id: int
+    title: str
+    requirement: str  # "Obligatorisk" / "Valfri" in a tailored run, "" for the whole course
+    field: str  # the edit form's checkbox: "m-<id>"
+    required: bool  # checked in the edit form (every module when the whole course counts)
+
+
+def module_lines(detail: cohorts.CohortDetail) -> list[ModuleLine]:
+    required = detail.required_module_ids
+    return [
+        ModuleLine(
+            mid,
+            title,
+            ("Obligatorisk" if mid in required else "Valfri") if required else "",
+            f"m-{mid}",
+            not required or mid in required,
+        )
+        for mid, title in detail.modules
+    ]
+
+
+def requirement_summary(detail: cohorts.CohortDetail) -> str:
+    """What the participants must do to be done, in one sentence."""
+    if not detail.modules:
+        return "Kursen har inga moduler ännu."
+    if not detail.tailored:
+        return "Hela kursen: deltagarna är klara när alla moduler är klara."
+    count, total = len(detail.required_module_ids), len(detail.modules)
+    required = (
+        "den obligatoriska modulen är klar"
+        if count == 1
+        else f"de {count} obligatoriska modulerna är klara"
+    )
+    optional = total - count
+    rest = (
+        "Kursens andra modul är valfri."
+        if optional == 1
+        else f"Kursens {optional} andra moduler är valfria."
+    )
+    return f"Skräddarsydd kursomgång: deltagarna är klara när {required}. {rest}"
+
+
+def matrix_headers(matrix: progress.ProgressMatrix) -> list[str]:
+    """The matrix's module columns; in a tailored run the optional ones say so."""
+    return [
+        f"{title} (valfri)" if matrix.required and mid not in matrix.required else title
+        for mid, title in matrix.modules
+    ]
+
+
+@dataclass(frozen=True)
 class MatrixLine:
     name: str
     email: str

@@ -25,8 +25,15 @@ def _module(module: OutlineModule) -> rx.Component:
     return rx.el.li(
         rx.el.h2("Modul ", module.number, ": ", module.title),
         rx.cond(
-            module.required,
-            rx.el.p(rx.el.strong("Obligatorisk i din kursomgång"), class_name="required-module"),
+            module.requirement != "",
+            rx.el.p(
+                rx.cond(
+                    module.required,
+                    rx.el.strong(module.requirement),
+                    rx.el.span(module.requirement, class_name="muted"),
+                ),
+                class_name="required-module",
+            ),
         ),
         rx.el.p(rx.el.strong("Status: "), module.status, class_name="module-status"),
         rx.cond(module.unlocked, rx.fragment(), rx.el.p(module.locked_reason, class_name="locked")),
@@ -65,7 +72,13 @@ def course_page() -> rx.Component:
             Course.course_id > 0,
             rx.fragment(
                 ui.page_title(Course.title, Course.description),
-                rx.el.p(rx.el.strong("Din status: "), Course.status),
+                rx.el.p(
+                    rx.el.strong("Din status: "),
+                    Course.status,
+                    " · ",
+                    Course.progress,
+                    id="course-progress",
+                ),
                 rx.cond(
                     Course.next_meeting != "",
                     rx.el.p(rx.el.strong("Nästa träff: "), Course.next_meeting, id="next-meeting"),

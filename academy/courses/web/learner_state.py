@@ -14,6 +14,7 @@ class LearnerCourseState(BaseState):
     title: str = ""
     description: str = ""
     status: str = ""
+    progress: str = ""  # "2 av 3 obligatoriska moduler klara"
     completed: bool = False
     modules: list[view.OutlineModule] = []
     resume_href: str = ""
@@ -31,11 +32,15 @@ class LearnerCourseState(BaseState):
         self.course_id, self.title = outline.id, outline.title
         self.description, self.status = outline.description, view.status_label(outline.status)
         self.completed = view.is_completed(outline.status)
-        self.modules = view.outline_modules(
-            outline, cohorts.required_in_my_cohorts(session, actor, outline.id)
+        self.modules = view.outline_modules(outline)
+        self.progress = view.modules_done_text(
+            outline.modules_completed, outline.module_count, bool(outline.required)
         )
         point = outline.resume
         self.resume_href = "" if point.done else view.resume_href(outline.id, point)
+        self.resume_label = (
+            "Börja kursen" if outline.status == "not_started" else "Fortsätt där du slutade"
+        )
         upcoming = sorted(
             mine.next_meeting
             for mine in cohorts.my_courses(session, actor)

@@ -10,7 +10,13 @@ from datetime import date
 
 from academy.courses import authoring, cohorts, taking
 from academy.courses.cohorts import Meeting
-from academy.courses.status import COMPLETED, FAILED, STATUS_LABELS, deadline_flag
+from academy.courses.status import (
+    COMPLETED,
+    FAILED,
+    STATUS_LABELS,
+    deadline_flag,
+    modules_done_text,
+)
 
 COURSE_STATUS_LABELS = {"draft": "Utkast", "published": "Publicerad"}
 FEEDBACK_CHOICES = [("immediate", "Direkt efter varje svar"), ("end", "När quizet lämnas in")]
@@ -109,7 +115,7 @@ def my_course_row(mine: cohorts.MyCourse, today: date) -> MyCourseRow:
         title=mine.course_title,
         cohort=mine.cohort_name,
         status=status_label(mine.status),
-        progress=f"{mine.modules_completed} av {mine.module_count} moduler klara",
+        progress=modules_done_text(mine.modules_completed, mine.module_count, mine.tailored),
         deadline=swedish_day(mine.deadline) or "Ingen",
         ends_on=swedish_day(mine.ends_on),
         href=resume_href(mine.course_id, point),
@@ -260,6 +266,8 @@ class OutlineModule:
     quiz_attempts: str
     quiz_result: str
     required: bool = False  # named as required by the learner's cohort (a tailored run)
+    # "Obligatorisk i din kursomgång", "Valfri …" in a tailored run; "" for the whole course
+    requirement: str = ""
 
 
 def attempts_text(used: int, allowed: int) -> str:
@@ -268,9 +276,18 @@ def attempts_text(used: int, allowed: int) -> str:
     return f"{used} av {allowed} försök gjorda"
 
 
-def outline_modules(
-    outline: taking.LearnerCourse, required: set[int] | frozenset[int] = frozenset()
-) -> list[OutlineModule]:
+REQUIRED_LABEL = "Obligatorisk i din kursomgång"
+OPTIONAL_LABEL = "Valfri: krävs inte för att bli klar med kursen"
+
+
+def requirement_label(module_id: int, required: set[int] | frozenset[int]) -> str:
+    if not required:
+        return ""
+    return REQUIRED_LABEL if module_id in required else OPTIONAL_LABEL
+
+
+def outline_modules(outline: taking.LearnerCourse) -> list[OutlineModule]:
+    required = outline.required
     return [
         OutlineModule(
             id=m.id,
@@ -298,6 +315,7 @@ def outline_modules(
                 else ("Underkänt" if m.status == FAILED else "Inte godkänt än")
             ),
             required=m.id in required,
+            requirement=requirement_label(m.id, required),
         )
         for number, m in enumerate(outline.modules, start=1)
     ]

@@ -32,6 +32,11 @@ class HistoryRow:
     scenario: str
     when: str
     path: str  # the answers in order
+    # A long path in short: the first answer (clipped) and how many follow; `steps` are all
+    # the answers ("1. …"), shown behind "Visa alla val" when `shortened`.
+    path_short: str
+    steps: tuple[str, ...]
+    shortened: bool
     result: str  # points per dimension, with the best possible on the same path
     end: str
     play_url: str  # "" when the scenario is no longer published
@@ -49,19 +54,44 @@ def history_result(item: HistoryItem) -> str:
     return ", ".join(parts) or "–"
 
 
+SHORT_ANSWER = 80  # characters of the first answer shown before "Visa alla val"
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,.;:–-") + "…"
+
+
+def path_summary(path: tuple[str, ...] | list[str]) -> tuple[str, bool]:
+    """ "1. Jag hör att… (+2 val till)" and whether anything was left out."""
+    if not path:
+        return "–", False
+    first = _clip(path[0], SHORT_ANSWER)
+    more = len(path) - 1
+    rest = f" (+{more} val till)" if more else ""
+    return f"1. {first}{rest}", bool(more) or first != path[0]
+
+
+def history_row(item: HistoryItem) -> HistoryRow:
+    steps = tuple(f"{n}. {text}" for n, text in enumerate(item.path, start=1))
+    short, shortened = path_summary(item.path)
+    return HistoryRow(
+        id=item.id,
+        scenario=item.scenario_title,
+        when=item.created_at.strftime("%Y-%m-%d %H:%M"),
+        path=" → ".join(steps),
+        path_short=short,
+        steps=steps,
+        shortened=shortened,
+        result=history_result(item),
+        end="Ja" if item.reached_end else "Nej",
+        play_url=f"/traning/scenarier/{item.scenario_id}/spela" if item.playable else "",
+    )
+
+
 def history_rows(items: Iterable[HistoryItem]) -> list[HistoryRow]:
-    return [
-        HistoryRow(
-            item.id,
-            item.scenario_title,
-            item.created_at.strftime("%Y-%m-%d %H:%M"),
-            " → ".join(f"{n}. {text}" for n, text in enumerate(item.path, start=1)),
-            history_result(item),
-            "Ja" if item.reached_end else "Nej",
-            f"/traning/scenarier/{item.scenario_id}/spela" if item.playable else "",
-        )
-        for item in items
-    ]
+    return [history_row(item) for item in items]
 
 
 # ---- the practice log -------------------------------------------------------------------------

@@ -15,6 +15,22 @@ EMPTY = (
 )
 
 
+def _path(row: HistoryRow) -> rx.Component:
+    """The answers in short, the whole path one click away (a long answer made rows tall)."""
+    return rx.cond(
+        row.shortened,
+        rx.fragment(
+            rx.el.span(row.path_short),
+            rx.el.details(
+                rx.el.summary("Visa alla val"),
+                rx.el.ul(rx.foreach(row.steps, lambda step: rx.el.li(step)), class_name="steps"),
+                class_name="path-details",
+            ),
+        ),
+        rx.el.span(row.path),
+    )
+
+
 def _row(row: HistoryRow) -> rx.Component:
     return rx.el.tr(
         ui.cell(
@@ -26,10 +42,10 @@ def _row(row: HistoryRow) -> rx.Component:
             header=True,
             wrap=True,
         ),
-        ui.cell(row.when),
-        ui.cell(row.path, wrap=True),
-        ui.cell(row.result, wrap=True),
-        ui.cell(row.end),
+        ui.cell(row.when, label="Datum", style={"white_space": "nowrap"}),
+        ui.cell(_path(row), wrap=True, label="Dina val i ordning"),
+        ui.cell(row.result, wrap=True, label="Poäng per dimension"),
+        ui.cell(row.end, label="Nådde slutet"),
     )
 
 
@@ -54,6 +70,7 @@ def history_page() -> rx.Component:
             HistoryState.rows,
             _row,
             empty=EMPTY,
+            stack=True,
         ),
         area="practice",
     )

@@ -92,3 +92,14 @@ def test_mina_kurser_and_the_outline_cost_the_same_for_one_or_many_courses(demo)
     assert len(mine) >= 5
     assert one == many
     assert outline_one == outline_many
+
+
+def test_the_home_page_counts_the_other_courses_in_good_swedish(demo):
+    sara = actor(demo, "medarbetare@demo.se")
+    with session_scope(demo) as s:
+        text = {step.title: step for step in next_steps(s, sara)}["Mina kurser"].text
+    assert text.endswith("Du har 1 kurs till.")
+    build_course(demo, title="En till")
+    with session_scope(demo) as s:
+        text = {step.title: step for step in next_steps(s, sara)}["Mina kurser"].text
+    assert text.endswith("Du har 2 kurser till.")

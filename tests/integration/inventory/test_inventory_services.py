@@ -10,9 +10,9 @@ from academy.core import settings as settings_module
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Unit, User
-from academy.courses import cohorts
 from academy.courses.authoring import list_courses
 from academy.courses.cohorts import get_cohort
+from academy.courses.tracking import cohort_required, learner_required
 from academy.inventory import answering, campaigns, profile, tailoring
 from academy.inventory.demo.seed import CLOSED_TITLE
 from academy.inventory.models import SurveyCampaign, SurveyTemplate
@@ -329,9 +329,11 @@ def test_tailored_cohort_requires_the_chosen_modules_of_the_unit_employees(demo)
         made = tailoring.tailored_cohorts(session, trainer, campaign_id)
         assert [(c.cohort_id, c.name) for c in made] == [(cohort_id, "Skräddarsydd omgång")]
         sara = person(session, "medarbetare@demo.se")
-        assert cohorts.required_in_my_cohorts(session, sara, course_id) == {m.id for m in suggested}
+        assert cohort_required(session, [cohort_id])[cohort_id] == {m.id for m in suggested}
+        # Sara is also in an ordinary cohort of the course: she still has all of it to do.
+        assert learner_required(session, sara.id, [course_id])[course_id] == set()
         eva = person(session, "eva.holm@demo.se")  # another unit: not enrolled
-        assert cohorts.required_in_my_cohorts(session, eva, course_id) == set()
+        assert learner_required(session, eva.id, [course_id])[course_id] == set()
 
 
 def test_a_tailored_cohort_needs_a_profile_that_is_shown(demo):

@@ -8,6 +8,8 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from academy.core.db import session_scope
+from academy.core.models import User
+from academy.courses.models import Cohort, Enrolment
 from academy.courses.web.learner_state import LearnerCourseState
 from academy.inventory.demo.seed import CLOSED_TITLE, OPEN_TITLE
 from academy.inventory.models import SurveyCampaign
@@ -124,11 +126,30 @@ def test_profile_messages_land_at_close_cohort_and_breakdown(demo):
     redirect = state.create_cohort({**form, "starts_on": "2026-09-01"})
     assert state.message_at == "cohort" and state.notice.startswith("Kursomgången är skapad")
     assert state.cohort_id > 0 and f"/utbildning/omgangar/{state.cohort_id}" in str(redirect)
-    # Sara, enrolled as one of the unit's employees, sees which modules her run requires.
-    outline = logged_in(LearnerCourseState, SARA)
-    outline._run(lambda s, a: outline._load(s, a, int(form["course_id"])))
-    assert outline.error == ""
-    assert [m.id for m in outline.modules if m.required] == suggested
+    # An employee of the unit in this run only sees which modules it requires; Sara, also in
+    # an ordinary cohort of the course, still has the whole course to do.
+    with session_scope() as session:
+        in_other_runs = set(
+            session.scalars(
+                select(User.email)
+                .join(Enrolment, Enrolment.user_id == User.id)
+                .join(Cohort, Cohort.id == Enrolment.cohort_id)
+                .where(Cohort.course_id == int(form["course_id"]), Cohort.id != state.cohort_id)
+            )
+        )
+        only_here = session.scalar(
+            select(User.email)
+            .join(Enrolment, Enrolment.user_id == User.id)
+            .where(Enrolment.cohort_id == state.cohort_id, User.email.not_in(in_other_runs))
+            .order_by(User.email)
+        )
+    assert SARA in in_other_runs and only_here
+    for email, marked in ((only_here, suggested), (SARA, [])):
+        outline = logged_in(LearnerCourseState, email)
+        outline._run(lambda s, a, o=outline: o._load(s, a, int(form["course_id"])))
+        assert outline.error == ""
+        assert [m.id for m in outline.modules if m.required] == marked
+        assert bool(marked) == any(m.requirement.startswith("Valfri") for m in outline.modules)
     state.apply_breakdown({"breakdown": "999999:yes"})
     assert state.message_at == "breakdown" and state.error and state.breakdown == ""
     assert state.field_errors == {"breakdown": state.error}

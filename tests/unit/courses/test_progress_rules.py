@@ -3,6 +3,7 @@ from academy.courses.status import (
     ModuleShape,
     course_status,
     creates_cycle,
+    is_unlocked,
     module_status,
     resume_point,
 )
@@ -67,3 +68,46 @@ def test_resume_point_skips_locked_modules():
     second = ModuleShape(id=2, lesson_ids=(21,))
     point = resume_point([first, second], set(), {1: "not_started", 2: "not_started"})
     assert (point.module_id, point.lesson_id) == (2, 21)
+
+
+def test_a_tailored_run_is_completed_when_every_required_module_is():
+    from academy.courses.status import course_completion
+
+    statuses = {1: "completed", 2: "not_started", 3: "completed"}
+    # The whole course: one module missing is not done.
+    assert course_completion(statuses).status == "in_progress"
+    assert (course_completion(statuses).done, course_completion(statuses).required) == (2, 3)
+    # Modules 1 and 3 required: done, though optional module 2 was never begun.
+    done = course_completion(statuses, {1, 3})
+    assert (done.status, done.done, done.required, done.percent) == ("completed", 2, 2, 100)
+    # One required module missing: not done.
+    assert course_completion(statuses, {1, 2}).status == "in_progress"
+    assert course_completion(statuses, {1, 2}).percent == 50
+    # Failing an optional module fails nothing; beginning one is progress.
+    assert course_completion({1: "completed", 2: "failed"}, {1}).status == "completed"
+    assert course_completion({1: "not_started", 2: "failed"}, {1}).status == "in_progress"
+    assert course_completion({1: "failed", 2: "completed"}, {1}).status == "failed"
+    assert course_completion({1: "not_started", 2: "not_started"}, {1}).status == "not_started"
+    # Naming no module of the course is the whole course.
+    assert course_completion(statuses, {99}).required == 3
+
+
+def test_in_a_tailored_run_optional_modules_are_skipped_and_never_lock_a_required_one():
+    first = ModuleShape(id=1, lesson_ids=(11,))
+    optional = ModuleShape(id=2, lesson_ids=(21,))
+    needs_first = ModuleShape(id=3, lesson_ids=(31,), prerequisite_id=1)
+    modules = (first, optional, needs_first)
+    statuses = {1: "not_started", 2: "not_started", 3: "not_started"}
+    # The whole course: module 3 waits for module 1.
+    assert not is_unlocked(needs_first, statuses)
+    assert resume_point(modules, set(), statuses).lesson_id == 11
+    # Only module 3 required: optional module 1 does not lock it, and nothing else is visited.
+    assert is_unlocked(needs_first, statuses, {3})
+    assert resume_point(modules, set(), statuses, {3}).lesson_id == 31
+    # Modules 1 and 3 required: 3 waits for 1 as the course says.
+    assert not is_unlocked(needs_first, statuses, {1, 3})
+    assert resume_point(modules, set(), statuses, {1, 3}).lesson_id == 11
+    statuses = {1: "not_started", 2: "not_started", 3: "completed"}
+    assert resume_point(modules, {31}, statuses, {3}).done
+    assert not resume_point(modules, {31}, statuses).done
+    assert resume_point(modules, {31}, statuses).lesson_id == 11

@@ -52,14 +52,26 @@ def test_history_rows_show_the_path_and_points_per_dimension():
     )
     (row,) = activity_view.history_rows([item])
     assert row == activity_view.HistoryRow(
-        7,
-        "Testsamtal",
-        "2026-03-09 14:05",
-        "1. Jag hjälper dig. → 2. Något mer?",
-        "Empati +2 av 2, Lösningsfokus −1 av 2",
-        "Ja",
-        "",  # no longer published: nothing to play again
+        id=7,
+        scenario="Testsamtal",
+        when="2026-03-09 14:05",
+        path="1. Jag hjälper dig. → 2. Något mer?",
+        path_short="1. Jag hjälper dig. (+1 val till)",
+        steps=("1. Jag hjälper dig.", "2. Något mer?"),
+        shortened=True,
+        result="Empati +2 av 2, Lösningsfokus −1 av 2",
+        end="Ja",
+        play_url="",  # no longer published: nothing to play again
     )
+
+
+def test_a_long_answer_is_clipped_and_the_whole_path_kept_behind_a_disclosure():
+    long = "Jag förstår att du är orolig för platsen, " * 5
+    assert activity_view.path_summary(()) == ("–", False)
+    assert activity_view.path_summary(("Kort svar.",)) == ("1. Kort svar.", False)
+    short, shortened = activity_view.path_summary((long.strip(),))
+    assert shortened and short.endswith("…") and len(short) <= 3 + 80 + 1
+    assert short.startswith("1. Jag förstår att du är orolig för platsen")
 
 
 def test_errors_block_and_advice_only_advises():
