@@ -72,6 +72,8 @@ def test_import_link_and_see_observed_figures_on_the_map(page, app_url, tmp_path
 
     linked = page.get_by_role("table", name="Kopplade kategorier")
     linked.get_by_role("row", name=category).get_by_role("link").click()
+    # The link opens the journey on its analysis, where the observed figures are.
+    expect(page.get_by_role("tab", name="Analys")).to_have_attribute("aria-selected", "true")
     observed = page.get_by_role("table", name="Observerade kontakter per steg")
     row = observed.get_by_role("row", name="Gatuavdelningen bedömer och prioriterar felet")
     expect(row).to_contain_text(category)

@@ -71,7 +71,9 @@ INSPECT = """() => {
       const cell = table.querySelector('td, th');
       if (!cell) return false;
       const style = getComputedStyle(cell);
-      return parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) < 4;
+      // A stacked table (a card per row on a phone) pads the row, not each cell.
+      const box = style.display === 'block' ? getComputedStyle(cell.parentElement) : style;
+      return parseFloat(box.paddingLeft) + parseFloat(box.paddingRight) < 4;
     })
     .map((table) => describe(table.querySelector('caption') || table));
   const flatHeadings = [...document.querySelectorAll(

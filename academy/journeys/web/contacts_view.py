@@ -242,7 +242,7 @@ def change_row(change: GroupChange) -> ChangeRow:
 
 def link_rows(links: list[CategoryLink]) -> list[LinkRow]:
     return [
-        LinkRow(l.id, l.category, l.journey, l.step, f"/kundresor/{l.journey_id}")  # noqa: E741
+        LinkRow(l.id, l.category, l.journey, l.step, f"/kundresor/{l.journey_id}?flik=analys")  # noqa: E741
         for l in links  # noqa: E741
     ]
 

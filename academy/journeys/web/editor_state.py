@@ -28,6 +28,10 @@ AT_HISTORY = "history"
 DEFAULT_ZOOM = 75
 # The editor's tabs under the diagram, in the order of work (academy.ui.tabs).
 TABS = ("columns", "steps", "flows", "analysis", "history", "details")
+# ?flik=… opens a tab from a link (e.g. Kontaktanalys links to the analysis)
+TAB_PARAMS = {"faser": "columns", "steg": "steps", "floden": "flows", "analys": "analysis"}
+TAB_PARAMS |= {"versioner": "history", "uppgifter": "details"}
+READER_TABS = ("steps", "flows", "analysis", "history")
 # Stages and lanes report at "stage" / "lane".
 
 
@@ -153,6 +157,9 @@ class JourneyEditorState(BaseState):
             self.journey_id = 0
         # Stages and lanes come first: a journey without them opens where they are added.
         self.tab = "columns" if self.can_edit and not (self.stages and self.lanes) else "steps"
+        asked = TAB_PARAMS.get(str(self.router.page.params.get("flik", "") or ""), "")
+        if asked and (self.can_edit or asked in READER_TABS):
+            self.tab = asked
 
     @rx.event
     def select_tab(self, tab: str):
