@@ -27,6 +27,13 @@ def contacts_file(path, category: str) -> None:
     path.write_text(HEADER + "".join(rows), encoding="utf-8")
 
 
+def open_tab(page, name: str) -> None:
+    """Open one part of the figures report (a tab) and wait until it is shown."""
+    tab = page.get_by_role("tab", name=name)
+    tab.click()
+    expect(tab).to_have_attribute("aria-selected", "true")
+
+
 def test_import_link_and_see_observed_figures_on_the_map(page, app_url, tmp_path):
     category = f"Gatlyktor {uuid.uuid4().hex[:6]}"
     name = f"kontakter-{uuid.uuid4().hex[:6]}.csv"
@@ -49,8 +56,11 @@ def test_import_link_and_see_observed_figures_on_the_map(page, app_url, tmp_path
 
     page.get_by_role("link", name=name).click()
     expect(page.get_by_role("heading", name="Kontaktanalys: Servicecenter")).to_be_visible()
+    open_tab(page, "Första linjen")
     ranking = page.get_by_role("table", name="Vad kan första linjen lösa?")
     expect(ranking.get_by_role("row", name=category)).to_contain_text("Gatuenheten")
+    open_tab(page, "Kategorier")
+    expect(ranking).to_be_hidden()
     categories = page.get_by_role("table", name="Kontakter per kategori")
     expect(categories.get_by_role("row", name=category)).to_contain_text("67 %")
     assert serious_violations(page) == []
@@ -111,6 +121,9 @@ def test_the_figures_page_shows_figures_and_takes_settings_and_topics(page, app_
     overall = page.get_by_role("table", name="Alla kontakter i perioden")
     expect(overall.get_by_role("row").nth(1)).to_contain_text("52")
     expect(page.get_by_role("status").filter(has_text="Beräknar")).to_have_count(0)
+    # The report opens on its first part; the others are a tab away.
+    expect(page.get_by_role("tab", name="Per vecka")).to_have_attribute("aria-selected", "true")
+    open_tab(page, "Första linjen")
     ranking = page.get_by_role("table", name="Vad kan första linjen lösa?")
     faktura = ranking.get_by_role("row", name="Faktura VA")
     expect(faktura).to_contain_text("klarspråk, skriftlig kommunikation")
@@ -125,6 +138,7 @@ def test_the_figures_page_shows_figures_and_takes_settings_and_topics(page, app_
     expect(parking).to_contain_text("svåra samtal")
     expect(parking).to_contain_text("Modul: Bemötande i telefon")
 
+    open_tab(page, "Inställningar")
     settings = page.get_by_role("form", name="Inställningar för enheten")
     settings.get_by_label("Återkommande kontakt inom (dagar)").fill("400")
     settings.get_by_role("button", name="Spara inställningar").click()
@@ -141,6 +155,7 @@ def test_the_figures_page_shows_figures_and_takes_settings_and_topics(page, app_
     page.get_by_role("button", name="Använd standard").click()
     expect(page.get_by_text("samma kontakt inom 7 dagar", exact=False)).to_be_visible()
 
+    open_tab(page, "Före och efter")
     compare = page.get_by_role("form", name="Jämför två perioder")
     for label, day in (
         ("Före: första dagen", "2026-01-05"),

@@ -333,67 +333,99 @@ def _content() -> rx.Component:
             ui.download_link("Ladda ner siffrorna (XLSX)", S.export_base + "/xlsx"),
         ),
         _figures("Alla kontakter i perioden", "Period", S.overall),
-        ui.section(
-            "Lösta i första kontakten per vecka",
-            ui.bar_chart("Lösta i första kontakten per vecka, mot målet", S.week_bars),
-            _figures("Per vecka", "Vecka", S.weeks),
-        ),
-        ui.section(
-            "Sviktande efterfrågan per orsak",
-            ui.bar_chart("Kontakter med sviktande efterfrågan per orsak", S.reason_bars),
-            ui.data_table(
-                "Orsaker till sviktande efterfrågan",
-                [ui.col("Orsak"), ui.col("Kontakter", num=True), ui.col("Andel", num=True)],
-                S.reasons,
-                lambda r: rx.el.tr(
-                    ui.cell(r[0], header=True, wrap=True),
-                    ui.cell(r[1], num=True),
-                    ui.cell(r[2], num=True),
+        # One part at a time: a year's report is otherwise some 10,000 px of tables.
+        ui.tabs(
+            "Kontaktanalysens delar",
+            S.tab,
+            S.select_tab,
+            ui.tab(
+                "weeks",
+                "Per vecka",
+                ui.section(
+                    "Lösta i första kontakten per vecka",
+                    ui.bar_chart("Lösta i första kontakten per vecka, mot målet", S.week_bars),
+                    _figures("Per vecka", "Vecka", S.weeks),
                 ),
-                empty="Ingen sviktande efterfrågan är klassad i perioden.",
             ),
-        ),
-        ui.section(
-            "Per kategori",
-            ui.data_table(
-                "Kontakter per kategori",
-                [ui.col("Kategori"), *FIGURE_COLUMNS, ui.col("Vanligaste orsaker"), ui.col("Steg")],
-                S.categories,
-                _category_row,
-                empty="Inga kontakter i perioden.",
+            ui.tab("reasons", "Sviktande efterfrågan", _reasons()),
+            ui.tab(
+                "categories",
+                "Kategorier",
+                ui.section(
+                    "Per kategori",
+                    ui.data_table(
+                        "Kontakter per kategori",
+                        [
+                            ui.col("Kategori"),
+                            *FIGURE_COLUMNS,
+                            ui.col("Vanligaste orsaker"),
+                            ui.col("Steg"),
+                        ],
+                        S.categories,
+                        _category_row,
+                        empty="Inga kontakter i perioden.",
+                    ),
+                ),
+                _linking(),
             ),
+            ui.tab("first-line", "Första linjen", _first_line()),
+            ui.tab(
+                "channels",
+                "Kanal och språk",
+                ui.section(
+                    "Per kanal och språk",
+                    _figures("Per kanal", "Kanal", S.channels),
+                    _figures("Per språk", "Språk", S.languages),
+                ),
+            ),
+            ui.tab("compare", "Före och efter", _compare()),
+            ui.tab("settings", "Inställningar", _settings(), show=S.can_edit),
+            prefix="kontakter",
         ),
-        ui.section(
+    )
+
+
+def _reasons() -> rx.Component:
+    return ui.section(
+        "Sviktande efterfrågan per orsak",
+        ui.bar_chart("Kontakter med sviktande efterfrågan per orsak", S.reason_bars),
+        ui.data_table(
+            "Orsaker till sviktande efterfrågan",
+            [ui.col("Orsak"), ui.col("Kontakter", num=True), ui.col("Andel", num=True)],
+            S.reasons,
+            lambda r: rx.el.tr(
+                ui.cell(r[0], header=True, wrap=True),
+                ui.cell(r[1], num=True),
+                ui.cell(r[2], num=True),
+            ),
+            empty="Ingen sviktande efterfrågan är klassad i perioden.",
+        ),
+    )
+
+
+def _first_line() -> rx.Component:
+    return ui.section(
+        "Vad kan första linjen lösa?",
+        rx.el.p(
+            "Kategorierna efter hur många kontakter som lämnas över: så mycket vinns om "
+            "första linjen kunde lösa dem själv. Utbildning som matchar står bredvid."
+        ),
+        ui.data_table(
             "Vad kan första linjen lösa?",
-            rx.el.p(
-                "Kategorierna efter hur många kontakter som lämnas över: så mycket vinns om "
-                "första linjen kunde lösa dem själv. Utbildning som matchar står bredvid."
-            ),
-            ui.data_table(
-                "Vad kan första linjen lösa?",
-                [
-                    ui.col("Kategori"),
-                    ui.col("Kontakter", num=True),
-                    ui.col("Överlämnade", num=True),
-                    ui.col("Andel överlämnade", num=True),
-                    ui.col("Till vem"),
-                    ui.col("Ämnen"),
-                    ui.col("Utbildning"),
-                ],
-                S.ranking,
-                _rank_row,
-                empty="Inga kontakter lämnades över i perioden.",
-            ),
-            rx.cond(S.can_edit & (S.ranking.length() > 0), _topics()),
+            [
+                ui.col("Kategori"),
+                ui.col("Kontakter", num=True),
+                ui.col("Överlämnade", num=True),
+                ui.col("Andel överlämnade", num=True),
+                ui.col("Till vem"),
+                ui.col("Ämnen"),
+                ui.col("Utbildning"),
+            ],
+            S.ranking,
+            _rank_row,
+            empty="Inga kontakter lämnades över i perioden.",
         ),
-        _linking(),
-        rx.cond(S.can_edit, _settings()),
-        _compare(),
-        ui.section(
-            "Per kanal och språk",
-            _figures("Per kanal", "Kanal", S.channels),
-            _figures("Per språk", "Språk", S.languages),
-        ),
+        rx.cond(S.can_edit & (S.ranking.length() > 0), _topics()),
     )
 
 

@@ -23,6 +23,8 @@ AT_LINK = "contacts-link"
 AT_COMPARE = "contacts-compare"
 AT_SETTINGS = "contacts-settings"
 AT_TOPICS = "contacts-topics"
+# The parts of the report, one tab each (contacts_figures_page)
+TABS = ("weeks", "reasons", "categories", "first-line", "channels", "compare", "settings")
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,7 @@ class ContactFiguresState(BaseState):
     own_settings: bool = False
     default_text: str = ""
     known_topics: str = ""
+    tab: str = "weeks"  # the open part of the report (TABS)
 
     def _show(self, session, actor) -> None:
         period = service.import_period(session, actor, self.import_id)
@@ -106,12 +109,18 @@ class ContactFiguresState(BaseState):
         self.links = view.link_rows(links)
         self.step_options = [Option(value, label) for value, label in view.step_options(choices)]
 
+    @rx.event
+    def select_tab(self, tab: str):
+        self.tab = tab if tab in TABS else "weeks"
+
     @rx.event(background=True)
     async def load(self):
         """Show the import's figures. Computing them for a year of contacts takes seconds of
         CPU, so that runs in a worker thread (never on the event loop) while the page says
         "Beräknar …"; the figures are then kept, so opening the page again is quick."""
         async with self:
+            if self.import_id != (self._param("import_id") or 0):
+                self.tab = "weeks"
             self.import_id = self._param("import_id") or 0
             self.changes, self.change_heading = [], ""
             self.computing, self.overall, self.categories = True, [], []
