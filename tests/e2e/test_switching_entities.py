@@ -169,3 +169,41 @@ def test_the_node_form_follows_the_opened_node(page, app_url):
     expect(
         page.get_by_role("form", name="Nod").get_by_label("Vad invånaren säger eller gör")
     ).to_have_value("")
+
+
+def test_a_new_cohort_requires_the_modules_left_ticked_for_the_chosen_course(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.get_by_role("link", name="Utbildning", exact=True).click()
+    form = page.get_by_role("form", name="Ny kursomgång")
+    modules = form.get_by_role("group", name="Moduler som deltagarna ska göra")
+    form.get_by_label("Kurs", exact=True).select_option(label="Klarspråk i mejl")
+    expect(modules.get_by_role("checkbox")).to_have_count(2)
+    modules.get_by_label("Struktur och ton").uncheck()
+    # Another course shows its own modules, all ticked; back again, the first course's boxes
+    # are all ticked again (nothing of the other choice lingers).
+    form.get_by_label("Kurs", exact=True).select_option(label="Bemötande i telefon")
+    expect(modules.get_by_label("Klarspråk i samtalet")).to_be_checked()
+    expect(modules.get_by_role("checkbox")).to_have_count(3)
+    form.get_by_label("Kurs", exact=True).select_option(label="Klarspråk i mejl")
+    expect(modules.get_by_label("Struktur och ton")).to_be_checked()
+
+    modules.get_by_label("Skriv för mottagaren").uncheck()
+    modules.get_by_label("Struktur och ton").uncheck()
+    form.get_by_label("Namn på kursomgången").fill("Mejl, bara tonen")
+    form.get_by_label("Startdatum").fill("2026-09-01")
+    form.get_by_label("Slutdatum").fill("2026-12-31")
+    form.get_by_role("button", name="Skapa kursomgång").click()
+    expect(modules.locator("#cohort-modules-error")).to_have_text(
+        "Välj minst en modul som deltagarna ska göra (alla moduler = hela kursen)."
+    )
+    modules.get_by_label("Struktur och ton").check()
+    form.get_by_role("button", name="Skapa kursomgång").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mejl, bara tonen")
+    about = page.get_by_role("region", name="Om kursomgången")
+    expect(about.locator("#cohort-requirement")).to_contain_text("Skräddarsydd kursomgång")
+    expect(about.get_by_role("list", name="Kursens moduler")).to_contain_text(
+        "Skriv för mottagaren – Valfri"
+    )
+    expect(about.get_by_role("list", name="Kursens moduler")).to_contain_text(
+        "Struktur och ton – Obligatorisk"
+    )

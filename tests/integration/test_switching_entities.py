@@ -87,7 +87,9 @@ def test_the_scenario_editor_renews_its_forms_for_another_scenario(demo, monkeyp
 
 def test_the_journey_editor_renews_its_forms_for_another_journey(demo, monkeypatch):
     first, second = _two(demo, "journeys")
-    _opens_both(monkeypatch, JourneyEditorState, STRATEGIST, first, second, lambda p: (p.title, p.kind))
+    _opens_both(
+        monkeypatch, JourneyEditorState, STRATEGIST, first, second, lambda p: (p.title, p.kind)
+    )
 
 
 def test_editing_another_lesson_question_user_or_node_renews_the_form(demo, monkeypatch):
