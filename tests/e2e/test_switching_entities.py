@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in_as
+from tests.e2e.conftest import log_in_as, serious_violations
 from tests.e2e.test_course_authoring import new_course_with_module, status
 
 pytestmark = pytest.mark.e2e
@@ -196,6 +196,7 @@ def test_a_new_cohort_requires_the_modules_left_ticked_for_the_chosen_course(pag
     expect(modules.locator("#cohort-modules-error")).to_have_text(
         "Välj minst en modul som deltagarna ska göra (alla moduler = hela kursen)."
     )
+    assert serious_violations(page) == []
     modules.get_by_label("Struktur och ton").check()
     form.get_by_role("button", name="Skapa kursomgång").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mejl, bara tonen")
