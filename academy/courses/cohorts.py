@@ -256,6 +256,15 @@ def create_cohort(
     return cohort.id
 
 
+def course_modules(
+    session: Session, actor: CurrentUser | None, course_id: int
+) -> tuple[tuple[int, str], ...]:
+    """The course's modules in order, (id, title): the choice of a new tailored cohort."""
+    require_role(actor, *AUTHORS)
+    get_or_404(session, Course, course_id, "Kursen finns inte.")
+    return _course_modules(session, course_id)
+
+
 def _course_modules(session: Session, course_id: int) -> tuple[tuple[int, str], ...]:
     return tuple(
         (mid, title)

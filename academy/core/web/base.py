@@ -68,7 +68,11 @@ class BaseState(SessionState):
     message_at: str = ""
     # Field name -> its own error, shown beside the field (`ui` fields take `error=`).
     field_errors: dict[str, str] = {}
-    # Bumped to re-create uncontrolled forms after a successful save (clears them).
+    # The key of the page's uncontrolled forms. Bump it in the same event that changes what
+    # they show: after a successful save (clears them), and whenever `load` or an open/edit
+    # handler shows another item. A form whose key stays keeps the previous item's values in
+    # the page (React does not refill a mounted input), and Spara would write them into the
+    # item now open. tests/integration/test_switching_entities.py holds the editors to it.
     form_key: int = 0
 
     def _clear_messages(self, at: str = "") -> None:

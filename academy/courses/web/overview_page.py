@@ -81,11 +81,47 @@ def _new_course() -> rx.Component:
     )
 
 
+def _module_choice() -> rx.Component:
+    """The chosen course's modules, all ticked (the whole course); unticking makes the cohort a
+    tailored one. Keyed by the course: another course shows its own boxes, all ticked."""
+    error = State.field_errors.get("modules", "")
+    return rx.cond(
+        State.new_modules.length() > 1,
+        rx.el.fieldset(
+            rx.el.legend("Moduler som deltagarna ska göra"),
+            rx.el.input(type="hidden", name="modules_shown", value=State.new_course_id),
+            rx.el.p(
+                "Alla ikryssade = hela kursen. Kryssa ur moduler som ska vara valfria i den här "
+                "kursomgången; deltagarna är klara när de ikryssade är klara.",
+                id="cohort-modules-hint",
+                class_name="hint",
+            ),
+            rx.foreach(
+                State.new_modules,
+                lambda m: ui.inline_check(m.label, "m-" + m.value, default_checked=True),
+            ),
+            rx.cond(
+                error != "", rx.el.p(error, id="cohort-modules-error", class_name="field-error")
+            ),
+            aria_describedby="cohort-modules-hint cohort-modules-error",
+            key=State.new_course_id,
+        ),
+    )
+
+
 def _new_cohort() -> rx.Component:
     return ui.section(
         "Ny kursomgång",
         ui.form(
-            ui.select_field("Kurs", "course_id", State.course_options, field_id="cohort-course"),
+            ui.select_field(
+                "Kurs",
+                "course_id",
+                State.course_options,
+                default_value=State.new_course_id,
+                field_id="cohort-course",
+                on_change=State.choose_course,
+            ),
+            _module_choice(),
             *cohort_fields(
                 State.field_errors,
                 State.trainers,

@@ -6,6 +6,7 @@ from datetime import date
 
 import reflex as rx
 
+from academy.core.errors import ValidationError
 from academy.core.web.base import BaseState
 from academy.courses import authoring, cohorts
 from academy.courses.common import AUTHORS
@@ -19,6 +20,9 @@ class CoursesOverviewState(BaseState):
     cohorts: list[view.CohortRow] = []
     course_options: list[view.Option] = []
     trainers: list[view.PersonChoice] = []
+    # The course chosen in the new-cohort form and its modules: ticking some makes it tailored.
+    new_course_id: str = ""
+    new_modules: list[view.Option] = []
 
     def _refresh(self, session, actor) -> None:
         self.is_author = actor.has_any(*AUTHORS)
@@ -34,6 +38,22 @@ class CoursesOverviewState(BaseState):
         self.cohorts = view.cohort_rows(cohorts.list_cohorts(session, actor))
         trainers = cohorts.active_people(session, actor, trainers_only=True)
         self.trainers = view.person_choices(trainers, "trainer-", {actor.id})
+        ids = [option.value for option in self.course_options]
+        self._show_modules(session, actor, self.new_course_id if self.new_course_id in ids else "")
+
+    def _show_modules(self, session, actor, course_id: str) -> None:
+        """The modules of `course_id` ("" = the first course, which the form shows first)."""
+        if not course_id and self.course_options:
+            course_id = self.course_options[0].value
+        self.new_course_id = course_id
+        self.new_modules = (
+            [
+                view.Option(str(mid), title)
+                for mid, title in cohorts.course_modules(session, actor, int(course_id))
+            ]
+            if course_id.isdigit()
+            else []
+        )
 
     @rx.event
     def load(self):
@@ -52,13 +72,38 @@ class CoursesOverviewState(BaseState):
         return None
 
     @rx.event
+    def choose_course(self, course_id: str):
+        self._run(
+            lambda session, actor: self._show_modules(session, actor, str(course_id)),
+            at="new-cohort",
+        )
+
+    @rx.event
     def create_cohort(self, form_data: dict):
         created: list[int] = []
+        # Only a form that showed this course's module boxes (a hidden field says so) makes a
+        # tailored cohort: the ticked modules are the required ones, all of them the whole course.
+        shown = (
+            {int(m.value) for m in self.new_modules}
+            if form_data.get("modules_shown") == self.new_course_id == form_data.get("course_id")
+            else set()
+        )
+        required = set(forms.checked_ids(form_data, "m-")) & shown
 
         def create(session, actor):
             fields = forms.values(forms.cohort_fields(form_data, "trainer-"))
             course_id = forms.optional_id(form_data.get("course_id"))
-            created.append(cohorts.create_cohort(session, actor, course_id=course_id, **fields))
+            if shown and not required:
+                raise ValidationError(
+                    "Välj minst en modul som deltagarna ska göra (alla moduler = hela kursen).",
+                    field="modules",
+                )
+            modules = () if required == shown else sorted(required)
+            created.append(
+                cohorts.create_cohort(
+                    session, actor, course_id=course_id, required_module_ids=modules, **fields
+                )
+            )
 
         if self._run(create, at="new-cohort"):
             return rx.redirect(f"/utbildning/omgangar/{created[0]}")

@@ -138,3 +138,47 @@ def test_an_employee_cannot_edit_a_cohort(demo):
     page.save_cohort({"name": "Kapad", "starts_on": "2026-03-01", "ends_on": "2026-05-31"})
     assert page.error == "Du har inte behörighet att göra detta."
     assert _detail(demo, built.cohort_id).name == "Våren"
+
+
+def _new_cohort_form(built, **extra):
+    return {
+        "course_id": str(built.course_id),
+        "name": "Skräddarsydd",
+        "starts_on": "2026-09-01",
+        "ends_on": "2099-12-31",
+        "modules_shown": str(built.course_id),
+        **extra,
+    }
+
+
+def test_a_new_cohort_from_the_overview_can_require_some_of_the_modules(demo):
+    built = build_course(demo, participants=())
+    overview = logged_in(CoursesOverviewState, "utbildare@demo.se")
+    overview._run(overview._refresh)
+    overview.choose_course(str(built.course_id))
+    assert [m.label for m in overview.new_modules] == ["Grunder", "Fördjupning"]
+
+    # No module ticked: refused at the boxes, nothing created.
+    before = count(demo, "course_cohorts")
+    overview.create_cohort(_new_cohort_form(built))
+    assert overview.field_errors.get("modules", "").startswith("Välj minst en modul")
+    assert count(demo, "course_cohorts") == before
+
+    overview.create_cohort(_new_cohort_form(built, **{f"m-{built.module_b}": "on"}))
+    assert overview.error == ""
+    tailored = _detail(demo, max(c.id for c in _cohorts(demo)))
+    assert tailored.name == "Skräddarsydd" and tailored.required_module_ids == {built.module_b}
+
+    # All ticked is the whole course, not a tailored run.
+    ticked = {f"m-{built.module_a}": "on", f"m-{built.module_b}": "on"}
+    overview.create_cohort(_new_cohort_form(built, name="Hela", **ticked))
+    assert overview.error == ""
+    whole = _detail(demo, max(c.id for c in _cohorts(demo)))
+    assert whole.name == "Hela" and not whole.tailored
+
+    # Boxes of another course than the one chosen are not read.
+    other = build_course(demo, participants=(), title="Annan kurs")
+    overview.choose_course(str(other.course_id))
+    overview.create_cohort(_new_cohort_form(built, name="Fel", **{f"m-{built.module_b}": "on"}))
+    assert overview.error == ""
+    assert not _detail(demo, max(c.id for c in _cohorts(demo))).tailored
