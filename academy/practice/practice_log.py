@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, User
-from academy.core.validation import normalise_email, required_text
+from academy.core.validation import normalise_email, optional_text, required_text
 from academy.courses.models import CohortTrainer, Enrolment
 from academy.practice.common import PRACTISERS, trains
 from academy.practice.models import (
@@ -85,8 +85,9 @@ def _clean(
         "errand_kind": required_text(errand_kind, FIELD_LABELS["errand_kind"]),
         "tried": required_text(tried, FIELD_LABELS["tried"], 4000),
         "outcome": required_text(outcome, FIELD_LABELS["outcome"], 4000),
-        "went_well": (went_well or "").strip()[:4000],
-        "do_differently": (do_differently or "").strip()[:4000],
+        # Longer text is refused, never cut: the author keeps what they wrote and shortens it.
+        "went_well": optional_text(went_well, FIELD_LABELS["went_well"], 4000),
+        "do_differently": optional_text(do_differently, FIELD_LABELS["do_differently"], 4000),
     }
     for key, text in texts.items():
         refuse_personal_data(FIELD_LABELS[key], text)

@@ -141,6 +141,27 @@ def test_the_author_edits_an_entry_and_personal_data_is_refused_there_too(demo):
         )
 
 
+def test_a_too_long_reflection_is_refused_not_cut(demo):
+    """What the author wrote is never shortened behind their back: they are told the limit."""
+    with session_scope(demo) as session:
+        before = len(practice_log.my_entries(session, person(session, "medarbetare@demo.se")))
+    for field in ("went_well", "do_differently"):
+        with session_scope(demo) as session, pytest.raises(ValidationError, match="högst 4000"):
+            practice_log.add_entry(
+                session,
+                person(session, "medarbetare@demo.se"),
+                happened_on=date(2026, 3, 11),
+                channel="telefon",
+                errand_kind="Avgift för bygglov",
+                tried="Jag bekräftade frustrationen först.",
+                outcome="Invånaren lugnade sig.",
+                **{field: "Lugnt. " * 700},
+            )
+    with session_scope(demo) as session:
+        after = practice_log.my_entries(session, person(session, "medarbetare@demo.se"))
+        assert len(after) == before
+
+
 def test_only_the_author_deletes_an_entry_and_its_feedback_goes_with_it(demo):
     with session_scope(demo) as session:
         entry_id = _entry(session)
