@@ -61,6 +61,8 @@ def serve_app(
     """Seed the demo data, start `reflex run --env prod --single-port`, yield its base URL."""
     # Uploaded files (node images) go to the run's folder, not the project's data/.
     env = {**app_environment(database_url), "DATA_DIR": str(folder), **(extra_env or {})}
+    # Eight weeks of demo contacts (the tests' figures), not the default year: quicker to seed.
+    env.setdefault("DEMO_CONTACT_WEEKS", os.environ.get("DEMO_CONTACT_WEEKS", "8"))
     subprocess.run([sys.executable, "-m", "academy.cli", "seed-demo"], env=env, check=True)
     port = _free_port()
     env["PORT"] = str(port)  # the app's own origin is the only one allowed (CORS)
