@@ -2,8 +2,8 @@
 demo journeys. Idempotent.
 
 The demo holds DEMO_CONTACT_WEEKS weeks: a whole year by default (52 weeks, about 338,000
-contacts, some 9 s of CPU once when a database is first seeded); the test servers seed 8 weeks and the
-integration tests one, to stay quick.
+contacts, some 9 s of CPU once when a database is first seeded); the test servers seed 8 weeks
+and the integration tests one, to stay quick.
 """
 
 from __future__ import annotations
