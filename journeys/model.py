@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 
 import networkx as nx
 
+from journeys.errors import JourneyFormatError
+
 JOURNEY_KINDS = ("current", "future")
 FLOW_KINDS = ("next", "handoff", "alternative", "rework")
 EVIDENCE_LEVELS = ("observed", "assumed", "proposed")
@@ -28,6 +30,30 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 # Share sums within this distance of 1 count as 1 (user input like 0.33 + 0.33 + 0.34).
 SHARE_TOLERANCE = 0.011
+# The largest journey the engine takes in: imports refuse more steps, the app's store refuses to
+# save more, and diagrams and the analysis are only made up to this size.
+MAX_STEPS = 1500
+# The longest text an import reads (Mermaid or JSON); longer text is refused before parsing.
+MAX_IMPORT_CHARS = 2_000_000
+
+
+def too_many_steps(count: int | None = None) -> str:
+    """The Swedish refusal for a journey of `count` steps (more than MAX_STEPS)."""
+    have = f"{count} steg" if count else f"fler än {MAX_STEPS} steg"
+    return (
+        f"Kundresan har {have}; högst {MAX_STEPS} steg går att importera, spara, rita och "
+        "analysera. Dela upp kundresan i mindre delar"
+    )
+
+
+def check_import_size(text: str) -> None:
+    """Refuse import text longer than MAX_IMPORT_CHARS before anything parses it."""
+    if len(text) > MAX_IMPORT_CHARS:
+        raise JourneyFormatError(
+            f"texten är för lång ({len(text):,} tecken; högst {MAX_IMPORT_CHARS:,})".replace(
+                ",", " "
+            )
+        )
 
 
 def slugify(text: str, fallback: str = "x") -> str:

@@ -23,11 +23,11 @@ import networkx as nx
 
 from journeys.analysis import is_handoff
 from journeys.errors import RenderError
+from journeys.model import MAX_STEPS as MAX_STEPS  # the limit diagrams share with the model
 from journeys.model import Flow, Journey, Step, is_valid_id
 
 OUTPUT_FORMATS = ("svg", "png", "pdf")
 RENDER_TIMEOUT_SECONDS = 30.0
-MAX_STEPS = 1500
 MAX_DOT_BYTES = 2_000_000
 CACHE_ENTRIES = 64
 FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"

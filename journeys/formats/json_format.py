@@ -21,7 +21,14 @@ from typing import Any
 import networkx as nx
 
 from journeys.errors import JourneyFormatError
-from journeys.model import Journey, from_networkx, to_networkx
+from journeys.model import (
+    MAX_STEPS,
+    Journey,
+    check_import_size,
+    from_networkx,
+    to_networkx,
+    too_many_steps,
+)
 
 SCHEMA = "serviceakademin/journey"
 SCHEMA_VERSION = 1
@@ -38,6 +45,7 @@ def dumps(journey: Journey, indent: int | None = 2) -> str:
 
 
 def loads(text: str) -> Journey:
+    check_import_size(text)
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
@@ -234,10 +242,10 @@ def from_dict(data: Any) -> Journey:
         _checked(ln, LANE_FIELDS, f"graph.lanes[{i}]")
         for i, ln in enumerate(_checked_list(graph_data, "lanes", "graph"))
     ]
-    nodes = [
-        _checked(n, NODE_FIELDS, f"nodes[{i}]")
-        for i, n in enumerate(_checked_list(data, "nodes", ""))
-    ]
+    raw_nodes = _checked_list(data, "nodes", "")
+    if len(raw_nodes) > MAX_STEPS:
+        raise JourneyFormatError(too_many_steps(len(raw_nodes)), path="nodes")
+    nodes = [_checked(n, NODE_FIELDS, f"nodes[{i}]") for i, n in enumerate(raw_nodes)]
     edges = [
         _checked(e, EDGE_FIELDS, f"{EDGES_KEY}[{i}]")
         for i, e in enumerate(_checked_list(data, EDGES_KEY, ""))
