@@ -26,24 +26,13 @@ from journeys.model import (
     NON_DIGITAL_CHANNELS,
     Flow,
     Journey,
-    Lane,
-    Step,
+    is_handoff,
     to_networkx,
 )
 
 MAX_PATHS = 50
 MAX_LOOPS = 50
 LOW_EMOTION = -1
-
-
-def is_handoff(flow: Flow, steps: dict[str, Step], lanes: dict[str, Lane]) -> bool:
-    if flow.kind == "handoff":
-        return True
-    source, target = steps.get(flow.source), steps.get(flow.target)
-    if source is None or target is None or source.lane == target.lane:
-        return False
-    roles = [lanes[lane].role if lane in lanes else None for lane in (source.lane, target.lane)]
-    return "customer" not in roles
 
 
 def transition_probabilities(journey: Journey) -> dict[str, dict[str, float]]:
