@@ -9,6 +9,44 @@ os.environ.setdefault("REFLEX_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("REFLEX_CHECK_LATEST_VERSION", "false")
 
 _redis_url = os.environ.get("REDIS_URL") or None
+
+
+def backend_workers(redis: bool) -> int:
+    """Backend worker processes: one per CPU core this process may use, at most 8, and one
+    when the state lives in memory (it cannot be shared). Reflex's default of 2 × cores + 1
+    made the scale-out configuration slower than one worker on 2 cores: every event is CPU work
+    in Python, so more processes than cores only add switching (docs/performance.md)."""
+    if not redis:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cores or 1, 8))
+
+
+def _respawn_failed_workers() -> None:
+    """Have Granian start a new worker when one dies (Reflex leaves Granian's default, which
+    stops the whole server). With the state in Redis a killed worker then loses nothing: its
+    tabs reconnect to the others, or to the new one, logged in and where they were."""
+    try:
+        import granian.server as granian_server
+    except ImportError:  # the development server (uvicorn) is used instead
+        return
+    base = granian_server.Server
+    if getattr(base, "respawns_failed_workers", False):
+        return
+
+    class RespawningServer(base):
+        respawns_failed_workers = True
+
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("respawn_failed_workers", True)
+            super().__init__(*args, **kwargs)
+
+    granian_server.Server = RespawningServer
+
+
+# Reflex reads GRANIAN_WORKERS when it starts Granian; an explicit setting wins.
+os.environ.setdefault("GRANIAN_WORKERS", str(backend_workers(bool(_redis_url))))
+_respawn_failed_workers()
 _port = os.environ.get("PORT", "3000")
 # Only the app's own pages may read its responses or open its event socket (CORS). Behind a
 # proxy, set APP_ORIGINS to the public address, e.g. https://serviceakademin.kommun.se.

@@ -8,6 +8,7 @@ from starlette.applications import Starlette
 from academy.admin.web import routes as admin
 from academy.core.web.headers import SecurityHeaders
 from academy.core.web.session import SessionState
+from academy.core.web.upload_limit import UploadLimit
 from academy.courses.web import routes as courses
 from academy.home.web import routes as home
 from academy.inventory.web import routes as inventory
@@ -41,6 +42,7 @@ app = rx.App(
     api_transformer=[
         Starlette(routes=[route for area in AREAS for route in area.API]),
         lambda asgi: SecurityHeaders(asgi, _built_pages),
+        UploadLimit,
     ],
 )
 

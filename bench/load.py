@@ -211,6 +211,12 @@ def main() -> None:
     parser.add_argument("--configs", default="embedded,scaleout")
     parser.add_argument("--blank-rounds", type=int, default=5)
     parser.add_argument("--skip-blank", action="store_true", help="only the app (a quick check)")
+    parser.add_argument(
+        "--workers",
+        default="",
+        help="scale-out only: backend worker counts to compare, e.g. 1,2,5 (default: the rule "
+        "in rxconfig.py, one per core)",
+    )
     args = parser.parse_args()
     sizes = [int(n) for n in args.tabs.split(",")]
     folder = Path(tempfile.mkdtemp(prefix="load-bench-"))
@@ -225,14 +231,23 @@ def main() -> None:
             rows.append(("tom app", n, timings, errors))
     report("Blank Reflex app (floor)", rows)
 
+    configs = []
     for config in args.configs.split(","):
+        if config == "scaleout" and args.workers:
+            configs += [(f"scaleout, {n} workers", n) for n in args.workers.split(",")]
+        else:
+            configs.append((config, ""))
+    for config, workers in configs:
         rows = []
         kind = "sqlite" if config == "embedded" else "postgresql"
         extra = {} if config == "embedded" else {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+        if workers:
+            extra["GRANIAN_WORKERS"] = str(workers)
         with throwaway_database(kind, folder) as database_url:
             learners = add_learners(database_url, max(sizes))
-            (folder / config).mkdir()
-            with serve_app(database_url, folder / config, extra_env=extra) as url:
+            run_folder = folder / config.replace(", ", "-").replace(" ", "-")
+            run_folder.mkdir()
+            with serve_app(database_url, run_folder, extra_env=extra) as url:
                 asyncio.run(run_tabs(url, 3, learner_script(learners)))  # warm-up
                 for n in sizes:
                     timings, errors = asyncio.run(run_tabs(url, n, learner_script(learners)))

@@ -26,24 +26,13 @@ from journeys.model import (
     NON_DIGITAL_CHANNELS,
     Flow,
     Journey,
-    Lane,
-    Step,
+    is_handoff,
     to_networkx,
 )
 
 MAX_PATHS = 50
 MAX_LOOPS = 50
 LOW_EMOTION = -1
-
-
-def is_handoff(flow: Flow, steps: dict[str, Step], lanes: dict[str, Lane]) -> bool:
-    if flow.kind == "handoff":
-        return True
-    source, target = steps.get(flow.source), steps.get(flow.target)
-    if source is None or target is None or source.lane == target.lane:
-        return False
-    roles = [lanes[lane].role if lane in lanes else None for lane in (source.lane, target.lane)]
-    return "customer" not in roles
 
 
 def transition_probabilities(journey: Journey) -> dict[str, dict[str, float]]:
@@ -337,30 +326,53 @@ def _expected_visits(context: JourneyGraph) -> dict[str, float]:
 def _solve_component(
     graph: nx.DiGraph, members: list[str], inflow: dict[str, float]
 ) -> dict[str, float]:
-    """Solve v_j - sum_i v_i * p(i->j) = inflow_j over the component (Gaussian elimination)."""
+    """Solve v_j - sum_i v_i * p(i->j) = inflow_j over the component.
+
+    Gaussian elimination on sparse rows (dicts) and back-substitution, so the work follows
+    the flows and their fill-in rather than the cube of the component's size."""
     index = {node: i for i, node in enumerate(members)}
     size = len(members)
-    matrix = [
-        [1.0 if r == c else 0.0 for c in range(size)] + [inflow[members[r]]] for r in range(size)
-    ]
+    rows: list[dict[int, float]] = [{r: 1.0} for r in range(size)]
+    rhs = [inflow[node] for node in members]
     for source in members:
         for target in graph.successors(source):
             if target in index:
-                matrix[index[target]][index[source]] -= graph.edges[source, target]["p"]
+                row, col = rows[index[target]], index[source]
+                row[col] = row.get(col, 0.0) - graph.edges[source, target]["p"]
+    in_column: list[set[int]] = [set() for _ in range(size)]
+    for r, row in enumerate(rows):
+        for c in row:
+            in_column[c].add(r)
+    # I - P^T of a substochastic P is column diagonally dominant, so the diagonal serves as
+    # pivot without row swaps; a (near) zero pivot means the loop has no way out.
     for col in range(size):
-        pivot = max(range(col, size), key=lambda r: abs(matrix[r][col]))
-        if abs(matrix[pivot][col]) < 1e-12:
+        pivot_row = rows[col]
+        pivot_value = pivot_row.get(col, 0.0)
+        if abs(pivot_value) < 1e-12:
             # Errands that enter this loop never leave it.
             stuck = any(inflow[node] > 0 for node in members)
             return dict.fromkeys(members, math.inf if stuck else 0.0)
-        matrix[col], matrix[pivot] = matrix[pivot], matrix[col]
-        for row in range(size):
-            if row != col and matrix[row][col]:
-                factor = matrix[row][col] / matrix[col][col]
-                matrix[row] = [
-                    a - factor * b for a, b in zip(matrix[row], matrix[col], strict=True)
-                ]
-    return {node: matrix[index[node]][size] / matrix[index[node]][index[node]] for node in members}
+        for r in [r for r in in_column[col] if r > col]:
+            row = rows[r]
+            factor = row.pop(col) / pivot_value
+            in_column[col].discard(r)
+            for c, value in pivot_row.items():
+                if c <= col:
+                    continue
+                updated = row.get(c, 0.0) - factor * value
+                if abs(updated) < 1e-15:
+                    row.pop(c, None)
+                    in_column[c].discard(r)
+                else:
+                    row[c] = updated
+                    in_column[c].add(r)
+            rhs[r] -= factor * rhs[col]
+    values = [0.0] * size
+    for col in range(size - 1, -1, -1):
+        row = rows[col]
+        known = sum(value * values[c] for c, value in row.items() if c > col)
+        values[col] = (rhs[col] - known) / row[col]
+    return dict(zip(members, values, strict=True))
 
 
 def settled_share(journey: Journey | JourneyGraph) -> float:

@@ -38,3 +38,8 @@ class RenderError(RuntimeError):
     """A diagram could not be rendered (too large, too slow, or `dot` failed).
 
     The message is Swedish because the editor shows it to users."""
+
+
+class TooLarge(RuntimeError):
+    """A journey is larger than the engine handles (see model.MAX_STEPS). The message is
+    Swedish: the app shows it to users."""

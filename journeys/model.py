@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+from journeys.errors import JourneyFormatError
+
+if TYPE_CHECKING:  # networkx is imported where a graph is made: `journeys render` needs none
+    import networkx as nx
 
 JOURNEY_KINDS = ("current", "future")
 FLOW_KINDS = ("next", "handoff", "alternative", "rework")
@@ -28,6 +33,30 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 # Share sums within this distance of 1 count as 1 (user input like 0.33 + 0.33 + 0.34).
 SHARE_TOLERANCE = 0.011
+# The largest journey the engine takes in: imports refuse more steps, the app's store refuses to
+# save more, and diagrams and the analysis are only made up to this size.
+MAX_STEPS = 1500
+# The longest text an import reads (Mermaid or JSON); longer text is refused before parsing.
+MAX_IMPORT_CHARS = 2_000_000
+
+
+def too_many_steps(count: int | None = None) -> str:
+    """The Swedish refusal for a journey of `count` steps (more than MAX_STEPS)."""
+    have = f"{count} steg" if count else f"fler än {MAX_STEPS} steg"
+    return (
+        f"Kundresan har {have}; högst {MAX_STEPS} steg går att importera, spara, rita och "
+        "analysera. Dela upp kundresan i mindre delar"
+    )
+
+
+def check_import_size(text: str) -> None:
+    """Refuse import text longer than MAX_IMPORT_CHARS before anything parses it."""
+    if len(text) > MAX_IMPORT_CHARS:
+        raise JourneyFormatError(
+            f"texten är för lång ({len(text):,} tecken; högst {MAX_IMPORT_CHARS:,})".replace(
+                ",", " "
+            )
+        )
 
 
 def slugify(text: str, fallback: str = "x") -> str:
@@ -137,6 +166,18 @@ class Journey:
 
 # --- networkx conversion -------------------------------------------------------------------------
 
+
+def is_handoff(flow: Flow, steps: dict[str, Step], lanes: dict[str, Lane]) -> bool:
+    """A flow between two lanes, neither the citizen's, or one marked as a handoff."""
+    if flow.kind == "handoff":
+        return True
+    source, target = steps.get(flow.source), steps.get(flow.target)
+    if source is None or target is None or source.lane == target.lane:
+        return False
+    roles = [lanes[lane].role if lane in lanes else None for lane in (source.lane, target.lane)]
+    return "customer" not in roles
+
+
 JOURNEY_META_FIELDS = ("title", "persona", "goal", "kind", "version", "description")
 STEP_ATTRIBUTES = tuple(f.name for f in fields(Step) if f.name != "id")
 FLOW_ATTRIBUTES = ("kind", "share")
@@ -147,6 +188,8 @@ def to_networkx(journey: Journey) -> nx.DiGraph:
     `order`; journey metadata, stages and lanes are graph attributes. Flows that point at missing
     steps, and repeated flows between the same pair, cannot be edges and are left out (validation
     reports them)."""
+    import networkx as nx
+
     graph = nx.DiGraph()
     graph.graph.update({name: getattr(journey, name) for name in JOURNEY_META_FIELDS})
     graph.graph["stages"] = [{"id": s.id, "name": s.name} for s in journey.stages]
@@ -170,7 +213,16 @@ def _pair(flow: Flow) -> tuple[str, str]:
 
 def from_networkx(graph: nx.DiGraph) -> Journey:
     """DiGraph (as made by to_networkx) -> Journey."""
-    meta = graph.graph
+    return from_parts(graph.graph, graph.nodes(data=True), graph.edges(data=True))
+
+
+def from_parts(
+    meta: dict[str, Any],
+    nodes: Iterable[tuple[str, dict[str, Any]]],
+    edges: Iterable[tuple[str, str, dict[str, Any]]],
+) -> Journey:
+    """Graph attributes, (step id, attributes) and (source, target, attributes) -> Journey: what
+    from_networkx reads from a graph, without making one (the JSON reader uses it directly)."""
     journey = Journey(
         title=meta.get("title", ""),
         persona=meta.get("persona", ""),
@@ -184,13 +236,12 @@ def from_networkx(graph: nx.DiGraph) -> Journey:
             for ln in meta.get("lanes", [])
         ],
     )
-    for node_id, data in graph.nodes(data=True):
+    for node_id, data in nodes:
         values = {name: data[name] for name in STEP_ATTRIBUTES if name in data}
         for list_field in ("pain_points", "opportunities", "actors"):
             values[list_field] = list(values.get(list_field, []))
         journey.steps.append(Step(id=node_id, **values))
-    edges = sorted(graph.edges(data=True), key=lambda edge: edge[2].get("order", float("inf")))
-    for source, target, data in edges:
+    for source, target, data in sorted(edges, key=lambda e: e[2].get("order", float("inf"))):
         journey.flows.append(
             Flow(
                 source=source, target=target, kind=data.get("kind", "next"), share=data.get("share")
@@ -385,6 +436,8 @@ def _check_flows(journey: Journey) -> list[Problem]:
 
 
 def _check_structure(journey: Journey, graph: nx.DiGraph) -> list[Problem]:
+    import networkx as nx
+
     problems = []
     if not journey.steps:
         return [Problem("no_steps", "Kundresan har inga steg.", "journey", "")]

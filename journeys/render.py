@@ -19,15 +19,12 @@ from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-import networkx as nx
-
-from journeys.analysis import is_handoff
 from journeys.errors import RenderError
-from journeys.model import Flow, Journey, Step, is_valid_id
+from journeys.model import MAX_STEPS as MAX_STEPS  # the limit diagrams share with the model
+from journeys.model import Flow, Journey, Step, is_handoff, is_valid_id
 
 OUTPUT_FORMATS = ("svg", "png", "pdf")
 RENDER_TIMEOUT_SECONDS = 30.0
-MAX_STEPS = 1500
 MAX_DOT_BYTES = 2_000_000
 CACHE_ENTRIES = 64
 FONT = "DejaVu Sans,Helvetica,Arial,sans-serif"
@@ -320,22 +317,23 @@ def step_columns(journey: Journey) -> tuple[dict[str, int], list[int], int]:
     by_stage: dict[int, list[str]] = {}
     for step in journey.steps:
         by_stage.setdefault(stage_index.get(step.stage, len(journey.stages)), []).append(step.id)
-    inner = nx.DiGraph()
-    inner.add_nodes_from(position)
     # Any two steps of a stage joined by a flow get different columns, the earlier-listed step
     # first (Graphviz cannot route flows between clusters within one column). Ordering by the
-    # list keeps this acyclic even where flows loop.
-    inner.add_edges_from(
-        sorted((flow.source, flow.target), key=position.__getitem__)
-        for flow in journey.flows
-        if flow.source in steps
-        and flow.target in steps
-        and flow.source != flow.target
-        and stage_index.get(steps[flow.source].stage) == stage_index.get(steps[flow.target].stage)
-    )
+    # list keeps this acyclic even where flows loop, and the list order is a topological order.
+    earlier: dict[str, list[str]] = {}
+    for flow in journey.flows:
+        if (
+            flow.source in steps
+            and flow.target in steps
+            and flow.source != flow.target
+            and stage_index.get(steps[flow.source].stage)
+            == stage_index.get(steps[flow.target].stage)
+        ):
+            first, then = sorted((flow.source, flow.target), key=position.__getitem__)
+            earlier.setdefault(then, []).append(first)
     depth: dict[str, int] = {}
-    for node in nx.topological_sort(inner):
-        depth[node] = max((depth[p] + 1 for p in inner.predecessors(node)), default=0)
+    for step_id in sorted(position, key=position.__getitem__):
+        depth[step_id] = max((depth[p] + 1 for p in earlier.get(step_id, ())), default=0)
     columns: dict[str, int] = {}
     stage_starts: list[int] = []
     next_column = 1

@@ -8,7 +8,17 @@ import math
 from typing import Any
 
 from journeys import analysis
-from journeys.model import CHANNELS, Flow, Journey, Step, slugify, validate
+from journeys.errors import TooLarge
+from journeys.model import (
+    CHANNELS,
+    MAX_STEPS,
+    Flow,
+    Journey,
+    Step,
+    slugify,
+    too_many_steps,
+    validate,
+)
 
 SUMMARY_PATHS = 10
 SUMMARY_LOOPS = 20
@@ -22,7 +32,11 @@ def _number(value: float | None, digits: int = 4) -> float | None:
 
 
 def summarize(journey: Journey, max_paths: int = SUMMARY_PATHS) -> dict[str, Any]:
-    """All figures for one journey, as plain JSON-ready values."""
+    """All figures for one journey, as plain JSON-ready values.
+
+    Journeys over MAX_STEPS are refused (TooLarge): like a diagram, the analysis is bounded."""
+    if len(journey.steps) > MAX_STEPS:
+        raise TooLarge(too_many_steps(len(journey.steps)) + ".")
     context = analysis.JourneyGraph(journey)
     main = context.main_path
     main_figures = analysis.path_figures(context, main)

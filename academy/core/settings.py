@@ -23,6 +23,25 @@ def _int_env(name: str, default: int) -> int:
         raise RuntimeError(f"{name} must be a whole number, got {raw!r}") from exc
 
 
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class UploadLimits:
+    """How much a person may send, in bytes: every upload and import checks these
+    (academy/core/uploads.py), so one number changes a cap everywhere."""
+
+    text_file: int = 2 * MB  # an import: a journey (Mermaid, JSON), a Twee or GIFT file, pasted
+    lesson_image: int = 5 * MB
+    scenario_image: int = 2 * MB
+    contacts_file: int = 64 * MB
+    # One upload request in all; refused before its body is read (core/web/upload_limit.py).
+    request: int = 65 * MB
+
+
+UPLOADS = UploadLimits()
+
+
 @dataclass(frozen=True)
 class Retention:
     """How long each kind of personal data is kept before `academy gallra` removes it

@@ -20,11 +20,12 @@ from PIL import Image, UnidentifiedImageError
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, ValidationError
-from academy.core.settings import data_dir
+from academy.core.settings import UPLOADS, data_dir
+from academy.core.uploads import check_size
 from academy.courses.common import AUTHORS
 from academy.courses.lessons import IMAGE_PREFIX
 
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
+MAX_IMAGE_BYTES = UPLOADS.lesson_image
 # Every learner's browser decodes the whole image: 4096 × 4096 is about 64 MB of pixels.
 MAX_IMAGE_PIXELS = 4096 * 4096
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
@@ -62,13 +63,17 @@ def _detected_extension(data: bytes) -> str:
     return FORMATS[kind]
 
 
+def require_author(actor: CurrentUser | None) -> CurrentUser:
+    """Only course authors upload lesson images (checked before the upload is read)."""
+    return require_role(actor, *AUTHORS)
+
+
 def store_image(actor: CurrentUser | None, data: bytes) -> str:
     """Save an uploaded image; returns its URL for the lesson's Markdown."""
     require_role(actor, *AUTHORS)
     if not data:
         raise ValidationError("Välj en bild att ladda upp.")
-    if len(data) > MAX_IMAGE_BYTES:
-        raise ValidationError(f"Bilden får vara högst {MAX_IMAGE_BYTES // (1024 * 1024)} MB.")
+    check_size(len(data), MAX_IMAGE_BYTES, "Bilden")
     name = f"{secrets.token_hex(16)}.{_detected_extension(data)}"
     (image_folder() / name).write_bytes(data)
     return IMAGE_PREFIX + name

@@ -210,35 +210,53 @@ def item_analysis(session: Session, actor: CurrentUser | None, quiz_id: int) -> 
     """Per question: share answered correctly in submitted attempts, most chosen wrong answer."""
     require_role(actor, *AUTHORS)
     get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
-    questions = [q for q in quiz_questions(session, quiz_id) if q.kind != "description"]
+    return item_analyses(session, actor, [quiz_id])[quiz_id]
+
+
+def item_analyses(
+    session: Session, actor: CurrentUser | None, quiz_ids: list[int]
+) -> dict[int, list[ItemStats]]:
+    """`item_analysis` of several quizzes (a course's) in two statements, whatever their number."""
+    require_role(actor, *AUTHORS)
+    questions: dict[int, list[Question]] = {quiz_id: [] for quiz_id in quiz_ids}
+    if not quiz_ids:
+        return {}
+    for question in session.scalars(
+        select(Question)
+        .where(Question.quiz_id.in_(quiz_ids), Question.kind != "description")
+        .order_by(Question.quiz_id, Question.position, Question.id)
+    ):
+        questions[question.quiz_id].append(question)
     answers = session.execute(
         select(AttemptAnswer.question_id, AttemptAnswer.response, AttemptAnswer.fraction)
         .join(QuizAttempt, QuizAttempt.id == AttemptAnswer.attempt_id)
-        .where(QuizAttempt.quiz_id == quiz_id, QuizAttempt.status == "submitted")
+        .where(QuizAttempt.quiz_id.in_(quiz_ids), QuizAttempt.status == "submitted")
     ).all()
     by_question: dict[int, list[tuple[Any, float | None]]] = {}
     for question_id, response, fraction in answers:
         by_question.setdefault(question_id, []).append((response, fraction))
-    stats = []
-    for q in questions:
-        graded = [(r, f) for r, f in by_question.get(q.id, []) if f is not None]
-        correct = sum(1 for _, f in graded if f >= FULL_CREDIT)
-        wrong = Counter(text for r, f in graded for text in _wrong_choices(q, r, f))
-        top = min(wrong.items(), key=lambda item: (-item[1], item[0])) if wrong else None
-        stats.append(
-            ItemStats(
-                question_id=q.id,
-                position=q.position,
-                title=q.title or q.text[:60],
-                kind=q.kind,
-                answered=len(graded),
-                correct=correct,
-                share_correct=round(correct / len(graded), 4) if graded else None,
-                most_chosen_wrong=top[0] if top else None,
-                most_chosen_wrong_count=top[1] if top else 0,
-            )
-        )
-    return stats
+    return {
+        quiz_id: [_item_stats(q, by_question.get(q.id, [])) for q in listed]
+        for quiz_id, listed in questions.items()
+    }
+
+
+def _item_stats(q: Question, answers: list[tuple[Any, float | None]]) -> ItemStats:
+    graded = [(r, f) for r, f in answers if f is not None]
+    correct = sum(1 for _, f in graded if f >= FULL_CREDIT)
+    wrong = Counter(text for r, f in graded for text in _wrong_choices(q, r, f))
+    top = min(wrong.items(), key=lambda item: (-item[1], item[0])) if wrong else None
+    return ItemStats(
+        question_id=q.id,
+        position=q.position,
+        title=q.title or q.text[:60],
+        kind=q.kind,
+        answered=len(graded),
+        correct=correct,
+        share_correct=round(correct / len(graded), 4) if graded else None,
+        most_chosen_wrong=top[0] if top else None,
+        most_chosen_wrong_count=top[1] if top else 0,
+    )
 
 
 # ---- essay grading ---------------------------------------------------------------------------
@@ -268,14 +286,24 @@ def pending_essays(
     session: Session, actor: CurrentUser | None, quiz_id: int, cohort_id: int
 ) -> list[PendingEssay]:
     """Essays awaiting grading by the cohort's participants (for its trainers and admins)."""
+    return pending_essays_by_quiz(session, actor, [quiz_id], cohort_id)[quiz_id]
+
+
+def pending_essays_by_quiz(
+    session: Session, actor: CurrentUser | None, quiz_ids: list[int], cohort_id: int
+) -> dict[int, list[PendingEssay]]:
+    """`pending_essays` of several quizzes (a course's) in one statement after the access check."""
     require_cohort(session, actor, cohort_id)
+    found: dict[int, list[PendingEssay]] = {quiz_id: [] for quiz_id in quiz_ids}
+    if not quiz_ids:
+        return found
     rows = session.execute(
         select(AttemptAnswer, QuizAttempt, User.name, Question.title, Question.text)
         .join(QuizAttempt, QuizAttempt.id == AttemptAnswer.attempt_id)
         .join(Question, Question.id == AttemptAnswer.question_id)
         .join(User, User.id == QuizAttempt.user_id)
         .where(
-            QuizAttempt.quiz_id == quiz_id,
+            QuizAttempt.quiz_id.in_(quiz_ids),
             QuizAttempt.status == "submitted",
             Question.kind == "essay",
             AttemptAnswer.fraction.is_(None),
@@ -285,20 +313,21 @@ def pending_essays(
         )
         .order_by(QuizAttempt.submitted_at, AttemptAnswer.id)
     ).all()
-    return [
-        PendingEssay(
-            a.id,
-            t.id,
-            t.user_id,
-            name,
-            title,
-            text,
-            str(a.response or ""),
-            t.submitted_at,
-            t.number,
+    for a, t, name, title, text in rows:
+        found[t.quiz_id].append(
+            PendingEssay(
+                a.id,
+                t.id,
+                t.user_id,
+                name,
+                title,
+                text,
+                str(a.response or ""),
+                t.submitted_at,
+                t.number,
+            )
         )
-        for a, t, name, title, text in rows
-    ]
+    return found
 
 
 def grade_essay(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
 from academy.core.errors import ValidationError
+from academy.core.uploads import check_text
 from academy.core.validation import required_text
 from academy.courses.common import AUTHORS
 from academy.courses.formats.gift import GiftParseError, parse_gift, write_gift
@@ -254,6 +255,10 @@ def get_quiz(session: Session, actor: CurrentUser | None, quiz_id: int) -> QuizD
 
 def _parse_gift_questions(text: str) -> tuple[list[QuestionInput], list[str]]:
     """Parse and validate every question; returns the cleaned questions and all errors."""
+    try:
+        check_text(text or "")
+    except ValidationError as error:
+        return [], [error.message]
     try:
         parsed = parse_gift(text or "")
     except GiftParseError as error:

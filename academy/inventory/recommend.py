@@ -44,13 +44,24 @@ def modules_matching(
 
 def course_provider(session: Session, topics: Sequence[str]) -> list[Recommendation]:
     items: list[Recommendation] = []
-    for course in courses_for_topics(session, topics):
+    courses = courses_for_topics(session, topics)
+    # Every recommended course's modules in one statement, however many courses match.
+    by_course: dict[int, list[tuple[int, str, str]]] = {c.course_id: [] for c in courses}
+    if courses:
+        for course_id, module_id, title, description in session.execute(
+            select(
+                CourseModule.course_id,
+                CourseModule.id,
+                CourseModule.title,
+                CourseModule.description,
+            )
+            .where(CourseModule.course_id.in_(list(by_course)))
+            .order_by(CourseModule.course_id, CourseModule.position, CourseModule.id)
+        ):
+            by_course[course_id].append((module_id, title, description))
+    for course in courses:
         items.append(Recommendation("course", course.course_id, course.title, course.matched))
-        modules = session.execute(
-            select(CourseModule.id, CourseModule.title, CourseModule.description)
-            .where(CourseModule.course_id == course.course_id)
-            .order_by(CourseModule.position, CourseModule.id)
-        ).all()
+        modules = by_course[course.course_id]
         items += [
             Recommendation("module", mid, title, matched, course.course_id, course.title)
             for mid, title, matched in modules_matching(modules, topics)

@@ -18,12 +18,14 @@ from journeys.model import (
     EVIDENCE_LEVELS,
     FLOW_KINDS,
     LANE_ROLES,
+    MAX_STEPS,
     Flow,
     Journey,
     Lane,
     Stage,
     Step,
     slugify,
+    too_many_steps,
 )
 
 # The limits of a journey's texts, the same however the journey arrives (editor, JSON or Twee
@@ -32,7 +34,8 @@ MAX_TEXT = 500
 MAX_TITLE = 200
 MAX_DESCRIPTION = 5000
 MAX_ID = 100
-MAX_ITEMS = 1000  # stages, lanes, steps or flows in one journey; lines in a step's lists
+MAX_ITEMS = 1000  # stages or lanes in one journey; lines in a step's lists
+MAX_FLOWS = 2 * MAX_STEPS  # steps are capped by the engine's MAX_STEPS (1,500)
 KINDS = ("current", "future")
 LANE_ROLE_CHOICE = (
     "Välj vilken sorts bana det är: Medborgarens bana, Främre led (synlig), "
@@ -99,21 +102,19 @@ def check_limits(journey: Journey) -> None:
         if text is not None and len(text) > maximum:
             raise ValidationError(f"{label} får vara högst {maximum} tecken ({len(text)} nu).")
 
-    def count(items: list, label: str) -> None:
-        if len(items) > MAX_ITEMS:
-            raise ValidationError(f"En kundresa får ha högst {MAX_ITEMS} {label}.")
+    def count(items: list, label: str, maximum: int = MAX_ITEMS) -> None:
+        if len(items) > maximum:
+            raise ValidationError(f"En kundresa får ha högst {maximum} {label}.")
 
     limit(journey.title, "Titeln", MAX_TITLE)
     limit(journey.persona, "Persona")
     limit(journey.goal, "Mål")
     limit(journey.description, "Beskrivningen", MAX_DESCRIPTION)
-    for items, label in [
-        (journey.stages, "faser"),
-        (journey.lanes, "banor"),
-        (journey.steps, "steg"),
-        (journey.flows, "flöden"),
-    ]:
-        count(items, label)
+    if len(journey.steps) > MAX_STEPS:
+        raise ValidationError(too_many_steps(len(journey.steps)) + ". Inget har sparats.")
+    count(journey.stages, "faser")
+    count(journey.lanes, "banor")
+    count(journey.flows, "flöden", MAX_FLOWS)
     for column in [*journey.stages, *journey.lanes]:
         limit(column.id, "En fas eller banas id", MAX_ID)
         limit(column.name, f"Namnet ”{column.name[:40]}…”")

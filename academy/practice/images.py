@@ -16,9 +16,10 @@ from pathlib import Path
 from PIL import Image
 
 from academy.core.errors import NotFound, ValidationError
-from academy.core.settings import get_settings
+from academy.core.settings import UPLOADS, get_settings
+from academy.core.uploads import check_size
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = UPLOADS.scenario_image
 MAX_PIXELS = 4096 * 4096
 FORMATS = {"PNG": ("png", "image/png"), "JPEG": ("jpg", "image/jpeg"), "GIF": ("gif", "image/gif")}
 FORMATS["WEBP"] = ("webp", "image/webp")
@@ -59,8 +60,7 @@ def store_image(data: bytes) -> str:
     """Check ``data`` and store it; returns the new file name. Raises ValidationError (Swedish)."""
     if not data:
         raise ValidationError("Filen är tom.")
-    if len(data) > MAX_BYTES:
-        raise ValidationError("Bilden är för stor; högst 2 MB.")
+    check_size(len(data), MAX_BYTES, "Bilden")
     suffix = FORMATS[_format_of(data)][0]
     name = f"{secrets.token_hex(16)}.{suffix}"
     target = folder()

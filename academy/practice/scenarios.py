@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, StaleEdit, ValidationError
 from academy.core.models import Unit, User, utcnow
+from academy.core.uploads import check_text
 from academy.core.versioning import STALE_MESSAGE, save_versioned
 from academy.practice import images
 from academy.practice.common import AUTHORS, PRACTISERS
@@ -158,6 +159,11 @@ def edit_scenario(
     return result
 
 
+def require_author(actor: CurrentUser | None) -> CurrentUser:
+    """Only scenario authors change scenarios (checked before an upload is read)."""
+    return require_role(actor, *AUTHORS)
+
+
 def attach_image(
     session: Session,
     actor: CurrentUser | None,
@@ -176,7 +182,12 @@ def attach_image(
     try:
         name = images.store_image(data)
     except ValidationError as exc:
-        raise ValidationError(exc.message + " Inget har sparats.") from exc
+        message = (
+            exc.message
+            if exc.message.endswith("Inget har sparats.")
+            else exc.message + " Inget har sparats."
+        )
+        raise ValidationError(message) from exc
     edit_scenario(
         session,
         actor,
@@ -251,6 +262,7 @@ def delete_scenario(session: Session, actor: CurrentUser | None, scenario_id: in
 
 def parse_twee_text(text: str) -> Scenario:
     """Twee text -> scenario, or ValidationError listing every error with passage and line."""
+    check_text(text or "")
     if not (text or "").strip():
         raise ValidationError("Klistra in eller ladda upp en Twee-fil. Inget har skapats.")
     try:

@@ -18,19 +18,56 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import networkx as nx
-
 from journeys.errors import JourneyFormatError
-from journeys.model import Journey, from_networkx, to_networkx
+from journeys.model import (
+    JOURNEY_META_FIELDS,
+    MAX_STEPS,
+    Journey,
+    check_import_size,
+    from_parts,
+    too_many_steps,
+)
 
 SCHEMA = "serviceakademin/journey"
 SCHEMA_VERSION = 1
 EDGES_KEY = "edges"
+PAIR = ("source", "target")
 
 
 def to_dict(journey: Journey) -> dict[str, Any]:
-    data = nx.node_link_data(to_networkx(journey), edges=EDGES_KEY)
-    return {"schema": SCHEMA, "schema_version": SCHEMA_VERSION, **data}
+    """The journey as networkx node-link data (what `nx.node_link_data(to_networkx(journey))`
+    gives, key for key and in the same order), built without making a graph."""
+    graph: dict[str, Any] = {name: getattr(journey, name) for name in JOURNEY_META_FIELDS}
+    graph["stages"] = [{"id": s.id, "name": s.name} for s in journey.stages]
+    graph["lanes"] = [{"id": ln.id, "name": ln.name, "role": ln.role} for ln in journey.lanes]
+    nodes: dict[str, dict[str, Any]] = {}
+    for step in journey.steps:
+        attributes = dict(vars(step))
+        del attributes["id"]
+        attributes["pain_points"] = list(step.pain_points)
+        attributes["opportunities"] = list(step.opportunities)
+        attributes["actors"] = list(step.actors)
+        nodes.setdefault(step.id, {}).update(attributes)  # a repeated id: one node, as in a graph
+    # Flows to missing steps and repeated pairs are left out (validation reports them); edges
+    # are listed by source in step order, as a graph lists them.
+    out: dict[str, dict[str, dict[str, Any]]] = {}
+    for order, flow in enumerate(journey.flows):
+        targets = out.setdefault(flow.source, {})
+        if flow.source in nodes and flow.target in nodes and flow.target not in targets:
+            targets[flow.target] = {"kind": flow.kind, "share": flow.share, "order": order}
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "directed": True,
+        "multigraph": False,
+        "graph": graph,
+        "nodes": [{**attributes, "id": node_id} for node_id, attributes in nodes.items()],
+        EDGES_KEY: [
+            {**data, "source": source, "target": target}
+            for source in nodes
+            for target, data in out.get(source, {}).items()
+        ],
+    }
 
 
 def dumps(journey: Journey, indent: int | None = 2) -> str:
@@ -38,6 +75,7 @@ def dumps(journey: Journey, indent: int | None = 2) -> str:
 
 
 def loads(text: str) -> Journey:
+    check_import_size(text)
     try:
         data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as error:
@@ -234,10 +272,10 @@ def from_dict(data: Any) -> Journey:
         _checked(ln, LANE_FIELDS, f"graph.lanes[{i}]")
         for i, ln in enumerate(_checked_list(graph_data, "lanes", "graph"))
     ]
-    nodes = [
-        _checked(n, NODE_FIELDS, f"nodes[{i}]")
-        for i, n in enumerate(_checked_list(data, "nodes", ""))
-    ]
+    raw_nodes = _checked_list(data, "nodes", "")
+    if len(raw_nodes) > MAX_STEPS:
+        raise JourneyFormatError(too_many_steps(len(raw_nodes)), path="nodes")
+    nodes = [_checked(n, NODE_FIELDS, f"nodes[{i}]") for i, n in enumerate(raw_nodes)]
     edges = [
         _checked(e, EDGE_FIELDS, f"{EDGES_KEY}[{i}]")
         for i, e in enumerate(_checked_list(data, EDGES_KEY, ""))
@@ -267,14 +305,11 @@ def from_dict(data: Any) -> Journey:
         pairs.add(pair)
         if edge["order"] is None:
             edge["order"] = index
-    graph = nx.node_link_graph(
-        {
-            "directed": True,
-            "multigraph": False,
-            "graph": {**meta, "stages": stages, "lanes": lanes},
-            "nodes": nodes,
-            EDGES_KEY: edges,
-        },
-        edges=EDGES_KEY,
+    return from_parts(
+        {**meta, "stages": stages, "lanes": lanes},
+        ((node["id"], {k: v for k, v in node.items() if k != "id"}) for node in nodes),
+        (
+            (edge["source"], edge["target"], {k: v for k, v in edge.items() if k not in PAIR})
+            for edge in edges
+        ),
     )
-    return from_networkx(graph)

@@ -21,7 +21,17 @@ import re
 from dataclasses import dataclass
 
 from journeys.errors import JourneyFormatError
-from journeys.model import Flow, Journey, Lane, Stage, Step, slugify
+from journeys.model import (
+    MAX_STEPS,
+    Flow,
+    Journey,
+    Lane,
+    Stage,
+    Step,
+    check_import_size,
+    slugify,
+    too_many_steps,
+)
 
 DEFAULT_STAGE_ID = "utan-fas"
 DEFAULT_STAGE_NAME = "Utan fas"
@@ -146,6 +156,7 @@ def _tokens(source: _Source) -> list[Token]:
 
 def parse_mermaid(text: str) -> Journey:
     """Mermaid journey text -> Journey. Raises JourneyFormatError naming line and column."""
+    check_import_size(text)
     source = _Source(text)
     tokens = [token for token in _tokens(source) if token.kind != "NEWLINE"]
     if not tokens or tokens[0].kind != "journey":
@@ -212,6 +223,8 @@ class _JourneyBuilder:
         self.stages.append(Stage(id=_unique(slugify(name, "fas"), used), name=name))
 
     def add_task(self, source: _Source, name_token: Token, data_token: Token) -> None:
+        if len(self.steps) >= MAX_STEPS:
+            raise source.error(too_many_steps(), name_token.start)
         if not self.stages:
             self.stages.append(Stage(id=DEFAULT_STAGE_ID, name=DEFAULT_STAGE_NAME))
         pieces = source.original[data_token.start + 1 : data_token.end].split(":")

@@ -16,6 +16,8 @@ from pathlib import Path
 from academy.core.settings import PROJECT_ROOT
 
 START_TIMEOUT_S = 420
+# Base URL -> process id of the `reflex run` serving it (its process group holds the workers).
+RUNNING: dict[str, int] = {}
 
 
 def _free_port() -> int:
@@ -26,6 +28,9 @@ def _free_port() -> int:
 
 def app_environment(database_url: str) -> dict[str, str]:
     env = dict(os.environ)
+    # rxconfig.py, imported by this test process too, sets the worker count for *its* REDIS_URL;
+    # the served app chooses its own (one per core with Redis, see rxconfig.backend_workers).
+    env.pop("GRANIAN_WORKERS", None)
     bun_bin = PROJECT_ROOT / ".tools" / "bun" / "node_modules" / ".bin"
     env.update(
         PATH=f"{bun_bin}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}",
@@ -91,8 +96,10 @@ def serve_app(
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_until_up(f"{base}/logga-in", process, log)
+        RUNNING[base] = process.pid
         yield base
     finally:
+        RUNNING.pop(f"http://127.0.0.1:{port}", None)
         os.killpg(process.pid, signal.SIGTERM)
         try:
             process.wait(timeout=20)

@@ -280,3 +280,24 @@ def test_the_editor_fits_a_phone_and_the_diagram_scrolls_in_its_own_box(new_page
     for lane_kind in ("Medborgarens bana", "Främre led (synlig)"):
         expect(page.get_by_text(lane_kind).first).to_be_attached()
     assert page.get_by_text("Frontstage").count() == 0
+
+
+def test_an_oversized_or_too_long_import_file_is_refused_in_the_import_panel(
+    page, app_url, tmp_path
+):
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    page.goto(f"{app_url}/kundresor")
+    big = tmp_path / "stor.mmd"
+    big.write_text("journey\n" + "%% kommentar\n" * 250_000)  # 3.3 MB, over the 2 MB cap
+    page.locator("#journey-upload input[type=file]").set_input_files(str(big))
+    expect(page.get_by_role("alert")).to_have_text(
+        "Filen är för stor: högst 2 MB går att ta emot. Inget har sparats."
+    )
+    long = tmp_path / "lang.mmd"
+    tasks = "".join(f"    Steg {n}: 3: Medborgare\n" for n in range(1501))
+    long.write_text(f"journey\n  title Lång\n  section Fas\n{tasks}")
+    page.locator("#journey-upload input[type=file]").set_input_files(str(long))
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Kundresan har fler än 1500 steg; högst 1500 steg går att importera"
+    )
+    assert page.locator("#import-preview").count() == 0

@@ -8,6 +8,8 @@ databases live for the whole run, so tests may run in any order.
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 
 import pytest
@@ -82,6 +84,15 @@ def demo(engine, saved_states, monkeypatch):
             seed_demo(session)
         saved_states.save("demo")
     return engine
+
+
+def run_event(result):
+    """Run an event handler's result to the end: an async handler's coroutine in a thread of
+    its own (the browser tests of the same pytest run keep an event loop open in this one)."""
+    if not asyncio.iscoroutine(result):
+        return result
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, result).result()
 
 
 def count(engine, table: str) -> int:

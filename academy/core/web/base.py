@@ -7,6 +7,7 @@ person typed is lost: forms are uncontrolled, and a refused save leaves them as 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -20,7 +21,7 @@ from academy.core.access import CurrentUser
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
 from academy.core.web.session import SessionState
-from journeys.errors import JourneyFormatError, RenderError
+from journeys.errors import JourneyFormatError, RenderError, TooLarge
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def message_for(exc: BaseException) -> str:
     """The Swedish message a person sees for an exception raised by a service call."""
     if isinstance(exc, ServiceError):
         return exc.message
-    if isinstance(exc, RenderError | JourneyFormatError):
+    if isinstance(exc, RenderError | JourneyFormatError | TooLarge):
         return str(exc)
     if isinstance(exc, IntegrityError):
         return CONFLICT
@@ -113,7 +114,7 @@ class BaseState(SessionState):
                     return False
                 action(session, actor)
         except Exception as exc:  # every refusal becomes a message; nothing escapes as a toast
-            if not isinstance(exc, ServiceError | RenderError | JourneyFormatError):
+            if not isinstance(exc, ServiceError | RenderError | JourneyFormatError | TooLarge):
                 log.exception("Unexpected error in %s", type(self).__name__)
             self.error = message_for(exc)
             field = getattr(exc, "field", None)
@@ -122,6 +123,12 @@ class BaseState(SessionState):
             return False
         self.notice = success
         return True
+
+    async def _run_in_thread(self, action: Action, success: str = "", **options) -> bool:
+        """`_run` in a worker thread, for work that may take long (parsing or saving a large
+        import): the event loop keeps serving every other tab meanwhile. The login is still
+        resolved before the action reads anything."""
+        return await asyncio.to_thread(self._run, action, success, **options)
 
     def _param(self, name: str) -> int | None:
         return route_int(self, name)

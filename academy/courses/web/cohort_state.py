@@ -91,17 +91,19 @@ class CohortState(BaseState):
         self.rows = cohort_view.matrix_lines(matrix, date.today())
         self.counts = cohort_view.status_counts(matrix)
         course = authoring.get_course(session, actor, detail.course_id)
+        with_quiz = [m for m in course.modules if m.quiz]
+        quiz_ids = [m.quiz.id for m in with_quiz]
+        # Every quiz of the course in a fixed number of statements, however many there are.
+        analyses = progress.item_analyses(session, actor, quiz_ids)
+        essays = progress.pending_essays_by_quiz(session, actor, quiz_ids, self.cohort_id)
         self.quizzes = [
             cohort_view.QuizFollowUp(
                 quiz_id=m.quiz.id,
                 title=f"{m.title} – {m.quiz.title}",
-                questions=cohort_view.item_lines(progress.item_analysis(session, actor, m.quiz.id)),
-                essays=cohort_view.essay_rows(
-                    progress.pending_essays(session, actor, m.quiz.id, self.cohort_id)
-                ),
+                questions=cohort_view.item_lines(analyses[m.quiz.id]),
+                essays=cohort_view.essay_rows(essays[m.quiz.id]),
             )
-            for m in course.modules
-            if m.quiz
+            for m in with_quiz
         ]
 
     def _change(self, action, success: str, at: str) -> bool:

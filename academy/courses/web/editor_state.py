@@ -173,7 +173,10 @@ class CourseEditorState(BaseState):
     @rx.event
     async def upload_image(self, files: list[rx.UploadFile]):
         """Store one uploaded image and add it to the lesson's Markdown."""
-        data = await files[0].read() if files else b""
+        # The role is checked before the file is read; at most one byte past the cap is read.
+        if not self._run(lambda session, actor: images.require_author(actor), at="lesson-form"):
+            return None
+        data = await files[0].read(images.MAX_IMAGE_BYTES + 1) if files else b""
         stored: list[str] = []
         done = self._run(
             lambda session, actor: stored.append(images.store_image(actor, data)),

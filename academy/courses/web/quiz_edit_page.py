@@ -275,7 +275,7 @@ def _gift() -> rx.Component:
         State,
         heading="Importera GIFT",
         intro="Klistra in frågor i Moodles GIFT-format eller välj en GIFT-fil. Inget importeras "
-        "om någon fråga har fel.",
+        "om någon fråga har fel. Högst 500 frågor och 2 MB åt gången.",
         text=State.gift_text,
         on_text_change=State.set_gift_text,
         on_upload=State.upload_gift,

@@ -6,8 +6,13 @@ Messages land at `settings`, `questions` (edit, move, delete in the list), `ques
 
 from __future__ import annotations
 
+import asyncio
+
 import reflex as rx
 
+from academy.core.errors import ValidationError
+from academy.core.settings import UPLOADS
+from academy.core.uploads import check_size
 from academy.core.web.base import BaseState
 from academy.courses import cohorts, quizzes
 from academy.courses.web import forms, quiz_view
@@ -154,20 +159,24 @@ class QuizEditorState(BaseState):
     @rx.event
     async def upload_gift(self, files: list[rx.UploadFile]):
         """Put a chosen GIFT file's text in the import field, to preview before importing."""
-        data = await files[0].read() if files else b""
-        # Only someone who may edit the quiz gets this far.
+        # Only someone who may edit the quiz gets this far: checked before the file is read.
         allowed = self._run(
             lambda session, actor: quizzes.get_quiz(session, actor, self.quiz_id), at="gift"
         )
         if not allowed:
             return
+        # At most one byte past the cap is read: enough to refuse a larger file.
+        data = await files[0].read(UPLOADS.text_file + 1) if files else b""
         try:
+            check_size(len(data), UPLOADS.text_file)
             self._new_gift_text(data.decode("utf-8-sig"))
+        except ValidationError as exc:
+            self._fail(exc.message, at="gift")
         except UnicodeDecodeError:
             self._fail(NOT_TEXT, at="gift")
 
     @rx.event
-    def preview_gift(self):
+    async def preview_gift(self):
         def preview(session, actor):
             quizzes.get_quiz(session, actor, self.quiz_id)  # checks the role
             result = quizzes.preview_gift_import(self.gift_text)
@@ -176,15 +185,16 @@ class QuizEditorState(BaseState):
             self.gift_errors = list(result.errors)
             self.gift_checked = True
 
-        self._run(preview, at="gift")
+        # Parsing a large GIFT file runs in a worker thread, off the event loop.
+        await self._run_in_thread(preview, at="gift")
 
     @rx.event
-    def import_gift(self):
+    async def import_gift(self):
         added: list[int] = []
 
         def run(session, actor):
             added.append(quizzes.import_gift(session, actor, self.quiz_id, self.gift_text))
 
-        if self._edit(run, "Frågorna är importerade.", "gift"):
+        if await asyncio.to_thread(self._edit, run, "Frågorna är importerade.", "gift"):
             self.notice = f"{added[0]} frågor är importerade."
             self._clear_gift()

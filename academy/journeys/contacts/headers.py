@@ -8,12 +8,14 @@ from __future__ import annotations
 import csv
 import io
 
+from academy.core.settings import UPLOADS
+from academy.core.uploads import size_text
 from journeys.contacts import COLUMNS
 from journeys.contacts.reader import normalise_header
 
 # The same limit on every path a file can come by (upload, form, service).
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_FILE_TEXT = "64 MB"
+MAX_FILE_BYTES = UPLOADS.contacts_file
+MAX_FILE_TEXT = size_text(MAX_FILE_BYTES)
 
 
 def read_headers(data: bytes) -> list[str]:

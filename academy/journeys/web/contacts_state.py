@@ -14,11 +14,11 @@ from academy.core.accounts import list_units
 from academy.core.db import session_scope
 from academy.core.errors import ValidationError
 from academy.core.settings import data_dir
+from academy.core.uploads import check_size
 from academy.core.web.base import BaseState, message_for
 from academy.journeys.contacts import service
 from academy.journeys.contacts.headers import (
     MAX_FILE_BYTES,
-    MAX_FILE_TEXT,
     known_column,
     read_headers,
 )
@@ -77,15 +77,15 @@ class ContactsState(BaseState):
         self.has_preview, self.issues = False, []
         if not files:
             return
+        # The role is checked before the file is read; at most one byte past the cap is read.
+        if not self._run(lambda session, actor: service.require_importer(actor), at=AT_IMPORT):
+            return
         data = await files[0].read(MAX_FILE_BYTES + 1)
         name = Path(files[0].filename or "kontakter.csv").name
 
         def act(session, actor) -> None:
             service.require_importer(actor)
-            if len(data) > MAX_FILE_BYTES:
-                raise ValidationError(
-                    f"Filen är för stor: högst {MAX_FILE_TEXT}. Inget har importerats."
-                )
+            check_size(len(data), MAX_FILE_BYTES)
             headers = read_headers(data)
             if not headers:
                 raise ValidationError("Filen har ingen rubrikrad. Inget har importerats.")

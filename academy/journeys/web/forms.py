@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from academy.core.errors import ValidationError
+from academy.core.uploads import check_text
 from academy.journeys.editing import MAX_TEXT, FlowValues, StepValues
 from journeys.errors import JourneyFormatError
 from journeys.formats import json_format, mermaid
@@ -166,6 +167,7 @@ def import_text(text: str) -> Journey:
     """Pasted or uploaded text: JSON when it looks like JSON, otherwise a Mermaid journey.
 
     A format error becomes a ValidationError naming the line and column."""
+    check_text(text or "")
     stripped = (text or "").lstrip()
     if not stripped:
         raise ValidationError("Klistra in en Mermaid-kundresa eller JSON, eller välj en fil.")

@@ -164,7 +164,10 @@ def _import() -> rx.Component:
     return ui.import_panel(
         S,
         heading="Importera",
-        intro="Klistra in en Mermaid-kundresa (journey) eller JSON, eller välj en fil.",
+        intro=(
+            "Klistra in en Mermaid-kundresa (journey) eller JSON, eller välj en fil. "
+            "Högst 1 500 steg och 2 MB."
+        ),
         text=S.import_text,
         on_text_change=S.set_import_text,
         on_upload=S.upload,

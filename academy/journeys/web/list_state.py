@@ -1,11 +1,18 @@
-"""/kundresor: the journeys a person may see, a new journey, and import from Mermaid or JSON."""
+"""/kundresor: the journeys a person may see, a new journey, and import from Mermaid or JSON.
+
+Every import step checks the login and role before it reads the pasted text or the file, and
+parses in a worker thread; sizes are capped (settings.UPLOADS, model.MAX_STEPS)."""
 
 from __future__ import annotations
+
+import asyncio
 
 import reflex as rx
 
 from academy.core.accounts import list_units
 from academy.core.errors import ValidationError
+from academy.core.settings import UPLOADS
+from academy.core.uploads import decode_text
 from academy.core.web.base import BaseState
 from academy.journeys import store
 from academy.journeys.contacts import service as contacts
@@ -103,44 +110,58 @@ class JourneyListState(BaseState):
         self.lane_choice = {}
         self._clear_messages(AT_IMPORT)
 
+    def _may_import(self) -> bool:
+        """The login and role check every import step makes before it reads the payload."""
+        return self._run(lambda session, actor: store.require_editor(actor), at=AT_IMPORT)
+
+    async def _parse(self, text: str) -> Journey | None:
+        """Parse import text in a worker thread (a large journey never stalls the event loop);
+        None, with the message in the import panel, when it cannot be read."""
+        try:
+            return await asyncio.to_thread(forms.import_text, text)
+        except ValidationError as exc:
+            self._fail(exc.message, at=AT_IMPORT)
+            return None
+
     @rx.event
-    def preview_import(self):
+    async def preview_import(self):
         self.has_preview = False
-
-        def act(session, actor) -> None:
-            store.require_editor(actor)
-            journey = forms.import_text(self.import_text)
+        if not self._may_import():
+            return
+        journey = await self._parse(self.import_text)
+        if journey is not None:
             self.preview = view.import_preview(journey, self.lane_choice)
-
-        self.has_preview = self._run(act, at=AT_IMPORT)
+            self.has_preview = True
 
     @rx.event
-    def choose_lane(self, actor: str, lane: str):
+    async def choose_lane(self, actor: str, lane: str):
         """The preview's lane for an actor's steps: shown again with the steps moved there."""
         self.lane_choice = {**self.lane_choice, str(actor): str(lane)}
-        self.preview_import()
+        await self.preview_import()
 
     @rx.event
-    def confirm_import(self):
-        text, choice = self.import_text, dict(self.lane_choice)
-
-        def make() -> Journey:
-            journey = forms.import_text(text)
-            mermaid.place_actors(journey, choice)
-            journey.title = journey.title.strip() or "Importerad kundresa"
-            return journey
-
-        return self._create(make, "Importerad", AT_IMPORT)
+    async def confirm_import(self):
+        if not self._may_import():
+            return None
+        journey = await self._parse(self.import_text)
+        if journey is None:
+            return None
+        mermaid.place_actors(journey, dict(self.lane_choice))
+        journey.title = journey.title.strip() or "Importerad kundresa"
+        # Checking the limits and writing a large journey also runs off the event loop.
+        return await asyncio.to_thread(self._create, lambda: journey, "Importerad", AT_IMPORT)
 
     @rx.event
     async def upload(self, files: list[rx.UploadFile]):
-        for file in files[:1]:
-            data = await file.read()
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                self.has_preview = False
-                self._fail("Filen är inte text i UTF-8. Inget har skapats.", at=AT_IMPORT)
-                return
-            self.set_import_text(text)
-            self.preview_import()
+        self.has_preview = False
+        if not files or not self._may_import():
+            return
+        # At most one byte past the cap is read: enough to refuse a larger file.
+        data = await files[0].read(UPLOADS.text_file + 1)
+        try:
+            text = decode_text(data)
+        except ValidationError as exc:
+            self._fail(exc.message, at=AT_IMPORT)
+            return
+        self.set_import_text(text)
+        await self.preview_import()

@@ -52,6 +52,10 @@ _FEEDBACK_PREFIX = "{feedback:"
 _IMAGE = re.compile(r"\{bild:\s*(.*?)\s*\}")
 
 
+# Passages in one file; more are refused before any passage is read.
+MAX_PASSAGES = 1000
+
+
 @dataclass(frozen=True)
 class TweeError:
     line: int
@@ -89,6 +93,16 @@ def parse_twee(source: str) -> Scenario:
     """Read a Twee 3 document into a ``Scenario``; raise ``TweeParseError`` listing all errors."""
     errors: list[TweeError] = []
     passages = _split_passages(source, errors)
+    if len(passages) > MAX_PASSAGES:
+        raise TweeParseError(
+            [
+                TweeError(
+                    passages[MAX_PASSAGES].line,
+                    f"Filen har {len(passages)} passager; högst {MAX_PASSAGES} går att "
+                    "importera. Dela upp scenariot.",
+                )
+            ]
+        )
     if not passages and not errors:
         errors.append(TweeError(1, "Filen innehåller inga passager (rader som börjar med ::)."))
 

@@ -238,7 +238,13 @@ class ScenarioEditorState(BaseState):
         if not files:
             self._fail("Välj en bildfil först.", "node-image")
             return
-        # Read at most one byte past the limit: enough to refuse a larger file.
+
+        # The role is checked before the file is read; at most one byte past the cap is read.
+        def check(session, actor):
+            scenarios.require_author(actor)
+
+        if not self._run(check, at="node-image"):
+            return
         self._attach_image(await files[0].read(images.MAX_BYTES + 1))
 
     @rx.event

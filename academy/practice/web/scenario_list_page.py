@@ -117,7 +117,7 @@ def _import() -> rx.Component:
         heading="Importera från Twine (Twee 3)",
         intro=(
             "Klistra in en Twee-fil eller välj en fil. Återkoppling och poäng skrivs enligt "
-            "vår Twee-konvention. Vid fel skapas ingenting."
+            "vår Twee-konvention. Vid fel skapas ingenting. Högst 1 000 passager och 2 MB."
         ),
         text=ScenarioListState.import_text,
         on_text_change=ScenarioListState.set_import_text,

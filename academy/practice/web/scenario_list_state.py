@@ -5,13 +5,13 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.core.accounts import list_units
-from academy.core.errors import AccessDenied
+from academy.core.errors import AccessDenied, ValidationError
+from academy.core.settings import UPLOADS
+from academy.core.uploads import decode_text
 from academy.core.web.base import BaseState
 from academy.practice import scenarios
 from academy.practice.web import forms, view
 from academy.practice.web.view import ImportPreview, ListRow
-
-UTF8_ONLY = "Filen är inte text i UTF-8. Inget har skapats."
 
 
 def editor_url(scenario_id: int) -> str:
@@ -71,39 +71,52 @@ class ScenarioListState(BaseState):
     def set_import_text(self, text: str):
         self.import_text, self.has_preview = text, False
 
-    @rx.event
-    def preview_import(self):
-        self.has_preview = False
+    def _may_import(self) -> bool:
+        """The login and role check made before an import's text or file is read."""
 
-        def preview(session, actor):
+        def check(session, actor):
             if not scenarios.can_author(actor):
                 raise AccessDenied("Du har inte behörighet att skapa scenarier.")
+
+        return self._run(check, at="import")
+
+    @rx.event
+    async def preview_import(self):
+        self.has_preview = False
+        if not self._may_import():
+            return
+
+        def preview(session, actor):
             scenario = scenarios.parse_twee_text(self.import_text)
             self.preview = view.import_preview(scenario)
             self.preview_errors, self.preview_warnings = view.problem_texts(scenario)
             self.has_preview = True
 
-        self._run(preview, at="import")
+        # Parsing a large Twee file runs in a worker thread, off the event loop.
+        await self._run_in_thread(preview, at="import")
 
     @rx.event
-    def confirm_import(self):
+    async def confirm_import(self):
         created: list[int] = []
 
         def create(session, actor):
             created.append(scenarios.import_twee(session, actor, self.import_text))
 
-        if self._run(create, at="import"):
+        if self._may_import() and await self._run_in_thread(create, at="import"):
             return rx.redirect(editor_url(created[0]))
         return None
 
     @rx.event
     async def upload(self, files: list[rx.UploadFile]):
-        for file in files[:1]:
-            data = await file.read()
-            try:
-                text = data.decode("utf-8")
-            except UnicodeDecodeError:
-                self._fail(UTF8_ONLY, at="import")
-                return
-            self.set_import_text(text)
-            self.preview_import()
+        self.has_preview = False
+        if not files or not self._may_import():
+            return
+        # At most one byte past the cap is read: enough to refuse a larger file.
+        data = await files[0].read(UPLOADS.text_file + 1)
+        try:
+            text = decode_text(data)
+        except ValidationError as exc:
+            self._fail(exc.message, at="import")
+            return
+        self.set_import_text(text)
+        await self.preview_import()

@@ -27,9 +27,11 @@ class Upload:
 
     def __init__(self, data: bytes, filename: str):
         self.data, self.filename = data, filename
+        self.read_sizes: list[int] = []  # what the handler asked for: nothing when refused
 
-    async def read(self) -> bytes:
-        return self.data
+    async def read(self, size: int = -1) -> bytes:
+        self.read_sizes.append(size)
+        return self.data if size < 0 else self.data[:size]
 
 
 def run_event(coroutine):
@@ -128,7 +130,11 @@ def test_uploads_that_are_not_images_too_big_or_from_employees_are_refused(demo,
             "bild.png",
             "Filen är ingen bild. Ladda upp en PNG-, JPEG-, GIF- eller WebP-bild.",
         ),
-        (_png() + b"\0" * images.MAX_IMAGE_BYTES, "stor.png", "Bilden får vara högst 5 MB."),
+        (
+            _png() + b"\0" * images.MAX_IMAGE_BYTES,
+            "stor.png",
+            "Bilden är för stor: högst 5 MB går att ta emot. Inget har sparats.",
+        ),
         (b"", "tom.png", "Välj en bild att ladda upp."),
     ]
     for data, name, expected in cases:

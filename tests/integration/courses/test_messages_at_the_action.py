@@ -153,7 +153,7 @@ def test_a_gift_file_fills_the_import_field_and_errors_show_in_the_import_panel(
     gift = "::Lugn:: Att tala lugnt hjälper. {T}\n"
     run_event(editor.upload_gift([Upload(("\ufeff" + gift).encode("utf-8"), "fragor.gift")]))
     assert (editor.error, editor.gift_text) == ("", gift)
-    editor.preview_gift()
+    run_event(editor.preview_gift())
     assert (editor.message_at, editor.gift_errors) == ("gift", [])
     assert [(c.kind, c.count) for c in editor.gift_preview] == [("Sant/falskt", 1)]
 

@@ -6,7 +6,7 @@ from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from academy.journeys.web.compare_state import NOT_LINKED, JourneyCompareState
 from academy.journeys.web.list_state import JourneyListState
-from tests.integration.conftest import count
+from tests.integration.conftest import count, run_event
 from tests.integration.journeys.test_store import _felanmalan_id
 from tests.sessions import redeem, with_cookie
 
@@ -41,22 +41,22 @@ def test_create_without_title_is_refused_at_the_title_field(demo):
 def test_import_errors_and_preview_stay_in_the_import_panel(demo):
     state = logged_in(JourneyListState, "strateg@demo.se")
     state.set_import_text(MERMAID.replace(": 3:", ": x:"))
-    state.preview_import()
+    run_event(state.preview_import())
     assert state.message_at == "import" and state.error.startswith("Fel på rad 4")
     assert state.has_preview is False
     state.set_import_text(MERMAID)
     assert state.error == ""
-    state.preview_import()
+    run_event(state.preview_import())
     assert state.has_preview and (state.preview.title, state.preview.steps) == ("Bygglov", 1)
     before = count(demo, "journeys")
-    assert state.confirm_import() is not None
+    assert run_event(state.confirm_import()) is not None
     assert count(demo, "journeys") == before + 1
 
 
 def test_employees_cannot_preview_or_create(demo):
     state = logged_in(JourneyListState, "medarbetare@demo.se")
     state.set_import_text(MERMAID)
-    state.preview_import()
+    run_event(state.preview_import())
     assert (state.error, state.message_at, state.has_preview) == (
         "Du har inte behörighet att göra detta.",
         "import",

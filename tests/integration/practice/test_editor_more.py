@@ -13,6 +13,7 @@ from academy.practice.web.api import ROUTES
 from academy.practice.web.player_state import PlayerState
 from academy.practice.web.scenario_editor_state import ScenarioEditorState
 from academy.practice.web.scenario_list_state import ScenarioListState
+from tests.integration.conftest import run_event
 from tests.integration.practice.helpers import FOUR_NODES, person
 from tests.integration.test_states import logged_in
 from tests.sessions import token_of
@@ -25,7 +26,7 @@ def _editor(engine) -> ScenarioEditorState:
     """A trainer's editor on a new draft made from FOUR_NODES."""
     listing = logged_in(ScenarioListState, "utbildare@demo.se")
     listing.set_import_text(FOUR_NODES)
-    listing.confirm_import()
+    run_event(listing.confirm_import())
     assert listing.error == ""
     with session_scope(engine) as session:
         trainer = person(session, "utbildare@demo.se")
@@ -138,7 +139,7 @@ def test_node_image_is_checked_stored_and_served_to_those_who_may_see_it(
     editor._attach_image(b"GIF89a but not really an image")
     assert editor.error.startswith("Filen är ingen bild som kan visas.")
     editor._attach_image(b"\x89PNG" + b"0" * images.MAX_BYTES)
-    assert editor.error == "Bilden är för stor; högst 2 MB. Inget har sparats."
+    assert editor.error == "Bilden är för stor: högst 2 MB går att ta emot. Inget har sparats."
     assert not (tmp_path / "practice-images").exists()
     editor._attach_image(_png())
     assert editor.notice == "Bilden är sparad i noden Irriterad."

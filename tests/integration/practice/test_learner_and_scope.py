@@ -22,7 +22,7 @@ from academy.practice.web.log_state import PracticeLogState
 from academy.practice.web.nav_state import PracticeNavState
 from academy.practice.web.player_state import PlayerState
 from academy.practice.web.scenario_list_state import ScenarioListState
-from tests.integration.conftest import count
+from tests.integration.conftest import count, run_event
 from tests.integration.practice.helpers import person
 from tests.integration.test_states import logged_in
 from tests.unit.practice.test_practice_cli import PLAIN_TWINE
@@ -249,7 +249,7 @@ def test_a_plain_twine_story_imports_and_advice_does_not_block_publishing(demo):
     story = PLAIN_TWINE.replace("[[Lägg på->Saknas]]\n", "").split(":: Ensam")[0]
     listing = logged_in(ScenarioListState, "utbildare@demo.se")
     listing.set_import_text(PLAIN_TWINE)
-    listing.preview_import()
+    run_event(listing.preview_import())
     assert listing.preview.errors == 2 and listing.preview.warnings == 9
     assert "Noden ”Ensam” kan inte nås från startnoden." in listing.preview_errors
     assert "Valet ”Start#1” saknar återkoppling." in listing.preview_warnings

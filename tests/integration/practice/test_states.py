@@ -11,7 +11,7 @@ from academy.practice.web.roleplay_state import RoleplayState
 from academy.practice.web.scenario_editor_state import ScenarioEditorState
 from academy.practice.web.scenario_list_state import ScenarioListState
 from academy.practice.web.view import ChoiceRow
-from tests.integration.conftest import count
+from tests.integration.conftest import count, run_event
 from tests.integration.practice.helpers import FOUR_NODES, person
 from tests.integration.test_states import logged_in
 
@@ -28,11 +28,11 @@ def test_employee_cannot_import_or_edit_scenarios(demo):
     before = count(demo, "practice_scenarios")
     listing = logged_in(ScenarioListState, "medarbetare@demo.se")
     listing.set_import_text(FOUR_NODES)
-    listing.preview_import()
+    run_event(listing.preview_import())
     assert listing.error == "Du har inte behörighet att skapa scenarier."
     assert listing.message_at == "import" and listing.has_preview is False
-    listing.confirm_import()
-    assert listing.error == DENIED
+    run_event(listing.confirm_import())
+    assert listing.error == "Du har inte behörighet att skapa scenarier."
     editor = logged_in(ScenarioEditorState, "medarbetare@demo.se")
     editor.scenario_id, editor.version = _garbage_id(demo), 1
     editor.set_status("draft")
@@ -50,7 +50,7 @@ def test_employee_cannot_import_or_edit_scenarios(demo):
 def test_trainer_adds_a_node_and_a_choice_with_a_bad_score_is_refused(demo):
     listing = logged_in(ScenarioListState, "utbildare@demo.se")
     listing.set_import_text(FOUR_NODES)
-    listing.confirm_import()
+    run_event(listing.confirm_import())
     assert listing.error == ""
     with session_scope(demo) as session:
         rows = scenarios.list_scenarios(session, person(session, "utbildare@demo.se"))

@@ -209,3 +209,38 @@ def test_compare_of_identical_journeys_explains_nothing() -> None:
     result = compare(loop_journey(), loop_journey())
     assert result["movers"] == {}
     assert result["steps_changed"] == []
+
+
+def _ring(size: int, back: float):
+    """s0 -> s1 -> … -> s(size-1), which sends `back` of the errands to s0 again and the rest
+    to the end: one loop as long as the journey."""
+    from journeys.model import Journey, Lane, Stage
+
+    steps = [Step(f"s{n}", "f", "kund", f"Steg {n}") for n in range(size)]
+    steps.append(Step("klar", "f", "kund", "Klar", is_end=True))
+    flows = [Flow(f"s{n}", f"s{n + 1}") for n in range(size - 1)]
+    flows += [
+        Flow(f"s{size - 1}", "s0", kind="rework", share=back),
+        Flow(f"s{size - 1}", "klar", share=1 - back),
+    ]
+    return Journey(
+        "Ring", stages=[Stage("f", "Fas")], lanes=[Lane("kund", "Kund")], steps=steps, flows=flows
+    )
+
+
+def test_a_loop_as_long_as_the_largest_journey_is_solved_exactly() -> None:
+    # Half of the errands go round again: every step is visited 1 / (1 - 0.5) = 2 times. The
+    # sparse elimination solves this 1,500-step loop in milliseconds (dense took seconds).
+    visits = analysis.expected_visits(_ring(1500, 0.5))
+    assert visits["s0"] == pytest.approx(2.0) and visits["s1499"] == pytest.approx(2.0)
+    assert visits["klar"] == pytest.approx(1.0)
+    stuck = analysis.expected_visits(_ring(300, 1.0))  # no way out of the loop
+    assert math.isinf(stuck["s0"])
+
+
+def test_the_analysis_is_bounded_like_the_diagram() -> None:
+    from journeys.errors import TooLarge
+    from journeys.model import MAX_STEPS
+
+    with pytest.raises(TooLarge, match="1501 steg; högst 1500"):
+        summarize(_ring(MAX_STEPS, 0.5))  # 1,500 steps in the loop and the end: 1,501

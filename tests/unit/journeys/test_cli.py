@@ -95,3 +95,22 @@ def test_describe_and_validate(capsys, tmp_path: Path) -> None:
     bad.write_text(json.dumps(data), encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(bad))
     assert code == 1 and "-2 och +2" in out
+
+
+def test_render_and_convert_never_import_networkx(tmp_path) -> None:
+    # networkx takes about 0.2 s to import; `journeys render` must cost little more than `dot`.
+    import subprocess
+    import sys
+
+    from journeys.examples import example_names, example_path
+
+    name = example_names()[0]
+    code = (
+        "import sys; from journeys.cli import main; "
+        f"main(['render', {str(example_path(name))!r}, '-o', {str(tmp_path / 'r.svg')!r}]); "
+        f"main(['convert', {str(example_path(name))!r}, {str(tmp_path / 'r.mmd')!r}]); "
+        "print('networkx' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+    assert (tmp_path / "r.svg").read_text().startswith("<?xml")

@@ -107,3 +107,25 @@ def test_schema_errors_also_name_the_line_and_column() -> None:
     error = error_for(text)
     opening_brace = text.rfind("{", 0, text.index('"target": "phone"'))
     assert error.line == text.count("\n", 0, opening_brace) + 1
+
+
+@given(journeys())
+@settings(max_examples=80, deadline=None)
+def test_the_json_is_networkx_node_link_data_without_making_a_graph(journey) -> None:
+    # Written and read without networkx (so `journeys render` never imports it); the text is
+    # the same, key for key and in the same order, as networkx's node-link data of the graph.
+    import networkx as nx
+
+    from journeys.model import Step, from_networkx, to_networkx
+
+    if journey.steps:  # a repeated step id and dangling or repeated flows, as a graph sees them
+        journey.steps.append(Step(journey.steps[0].id, "x", "y", "Dubblett"))
+    via_graph = {
+        "schema": json_format.SCHEMA,
+        "schema_version": json_format.SCHEMA_VERSION,
+        **nx.node_link_data(to_networkx(journey), edges=json_format.EDGES_KEY),
+    }
+    assert json.dumps(json_format.to_dict(journey)) == json.dumps(via_graph)
+    text = json_format.dumps(journey)
+    graph = nx.node_link_graph(json.loads(text), edges=json_format.EDGES_KEY)
+    assert json_format.loads(text) == from_networkx(graph)

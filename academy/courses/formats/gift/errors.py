@@ -18,6 +18,10 @@ MESSAGES: dict[str, str] = {
         "och skriv \\{{ och \\}} om klamrar ska synas i texten."
     ),
     "empty_text": "frågetext saknas.",
+    "too_many_questions": (
+        "filen har fler än {maximum} frågor; högst {maximum} går att importera åt gången. "
+        "Dela upp filen."
+    ),
     "missing_answer_marker": (
         "svarsalternativet ”{text}” måste börja med = (rätt svar) eller ~ (fel svar)."
     ),

@@ -27,6 +27,8 @@ from .model import GiftQuestion, TextFormat
 from .source import Source, unescape
 
 _CATEGORY_PREFIX = "$CATEGORY:"
+# Questions in one file; a larger file is refused before its questions are parsed.
+MAX_QUESTIONS = 500
 _FORMAT_TAG = re.compile(r"\[(moodle|html|plain|markdown)\]", re.IGNORECASE)
 
 
@@ -49,6 +51,11 @@ def parse_gift(text: str) -> list[GiftQuestion]:
                 continue
             first_line_number = block[0][0]
         question_number += 1
+        if question_number > MAX_QUESTIONS:
+            limit = {"maximum": str(MAX_QUESTIONS)}
+            raise GiftParseError(
+                [GiftError("too_many_questions", question_number, first_line_number, limit)]
+            )
         source = Source("\n".join(line for _, line in block), first_line_number)
         parser = _QuestionParser(source, question_number, category)
         question = parser.parse()
