@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
+os.environ.setdefault("DEMO_CONTACT_WEEKS", "1")  # contacts play no part in a learner's load
 
 from tab import Tab  # noqa: E402
 
@@ -144,29 +145,36 @@ def blank_script(rounds: int) -> Script:
     return script
 
 
-def learner_script(learners: Learners) -> Script:
-    events = learner_events()
+async def log_in(tab: Tab, email: str, password: str, events, timings: Timings) -> None:
+    """Open the login page, log in, hand the one-time code over for the cookie (as kit.js
+    does) and land on the home page: a logged-in tab."""
 
     def logged_in(update) -> bool:
         login = (update.get("delta") or {}).get(events.login_state, {})
         return bool(login.get("handoff_rx_state_") or login.get("error_rx_state_"))
 
+    timings.setdefault("sidladdning /logga-in", []).append(await tab.open("/logga-in"))
+    timings.setdefault("inloggning", []).append(
+        await tab.event(
+            events.login,
+            {"form_data": {"email": email, "password": password}},
+            done_when=logged_in,
+        )
+    )
+    code = tab.var(events.login_state, "handoff")
+    if not code:
+        raise RuntimeError(f"{email} kom inte in")
+    timings.setdefault("överlämning och sidladdning /", []).append(await tab.hand_over(code))
+    if tab.var(events.session_state, "user_email") != email:
+        raise RuntimeError(f"{email} kom inte in")
+
+
+def learner_script(learners: Learners) -> Script:
+    events = learner_events()
+
     async def script(tab: Tab, index: int, timings: Timings) -> None:
         email = learners.emails[index % len(learners.emails)]
-        timings["sidladdning /logga-in"].append(await tab.open("/logga-in"))
-        timings["inloggning"].append(
-            await tab.event(
-                events.login,
-                {"form_data": {"email": email, "password": learners.password}},
-                done_when=logged_in,
-            )
-        )
-        code = tab.var(events.login_state, "handoff")
-        if not code:
-            raise RuntimeError(f"{email} kom inte in")
-        timings["överlämning och sidladdning /"].append(await tab.hand_over(code))
-        if tab.var(events.session_state, "user_email") != email:
-            raise RuntimeError(f"{email} kom inte in")
+        await log_in(tab, email, learners.password, events, timings)
         for kind, path, params in [
             ("sidladdning /", "/", {}),
             ("sidladdning /utbildning", "/utbildning", {}),
