@@ -62,3 +62,5 @@ bench: setup system-chromium
 	python bench/journeys_bench.py
 	python bench/editor_bench.py
 	python bench/load.py
+	python bench/import_load.py
+	python bench/cli_bench.py
