@@ -128,6 +128,8 @@ def main() -> None:
             sizes: dict[str, list[int]] = {"zoom": [], "tab": [], "open": [], "save": []}
             tabs = page.get_by_role("tablist", name="Kundresans delar")
             for run in range(args.runs):
+                if DEBUG and run == 2:
+                    browser.start_tracing(page=page, path="/tmp/bj-trace.json")
                 zoom = page.get_by_role("button", name="Zooma in")
                 expected = f"{100 + 25 * run if run < 9 else 300} %"
                 measured(
@@ -185,6 +187,8 @@ def main() -> None:
                     sizes["save"],
                 )
                 dot.append(timed(lambda: raw_dot(dot_text)))
+                if DEBUG and run == 2:
+                    browser.stop_tracing()
             browser.close()
 
     def median_ms(values: list[float]) -> float:

@@ -75,7 +75,7 @@ def _metadata_form() -> rx.Component:
 
 
 def _zoom_button(label: str, event, zoom: str) -> rx.Component:
-    return ui.button(label, event, kind="small", custom_attrs={"data-zoom": zoom})
+    return ui.button(label, event, kind="small", custom_attrs={"data-zoom-button": zoom})
 
 
 def _diagram() -> rx.Component:
@@ -101,7 +101,9 @@ def _diagram() -> rx.Component:
         ),
         ui.text_message(S.diagram_error),
         rx.el.div(
-            rx.el.div(rx.html(S.svg), style={"zoom": V.zoom / 100}),
+            # The zoom is applied by journey-diagram.js to the SVG's own size (data-zoom): a CSS
+            # zoom would recompute the style of every element of a large diagram.
+            rx.html(S.svg),
             class_name=rx.cond(V.fit, "diagram fit", "diagram"),
             tab_index=0,
             id="diagram",
@@ -110,7 +112,11 @@ def _diagram() -> rx.Component:
             "och i fliken Steg.",
             aria_describedby="diagram-hint",
             # the open step's row id ("row-step-…"): journey-diagram.js marks its node
-            custom_attrs={"data-pan": "", "data-selected": V.step.row_id},
+            custom_attrs={
+                "data-pan": "",
+                "data-selected": V.step.row_id,
+                "data-zoom": rx.cond(V.fit, "fit", V.zoom.to_string()),
+            },
         ),
         rx.el.details(
             rx.el.summary("Kundresan som text"),
