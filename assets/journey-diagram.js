@@ -118,7 +118,33 @@ function applyZoom() {
   if (svg.style.height !== height) svg.style.height = height;
 }
 
+// The diagram's SVG stays out of the page's state: #diagram-svg's data-src names it (with a hash
+// of its content), and it is fetched into the box when that changes.
+function loadDiagram() {
+  const holder = document.getElementById("diagram-svg");
+  if (!holder) return;
+  const src = holder.dataset.src || "";
+  if (holder.dataset.loaded === src) return;
+  holder.dataset.loaded = src;
+  if (!src) {
+    holder.replaceChildren();
+    return;
+  }
+  fetch(src, { credentials: "same-origin" })
+    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+    .then((svg) => {
+      if (holder.dataset.src !== src) return; // a newer diagram was asked for meanwhile
+      holder.innerHTML = svg.slice(svg.indexOf("<svg"));
+    })
+    .catch(() => {
+      if (holder.dataset.src === src) {
+        holder.textContent = "Diagrammet kunde inte visas. Ladda om sidan.";
+      }
+    });
+}
+
 function diagramChanged() {
+  loadDiagram();
   applyZoom();
   markSelected();
 }
@@ -126,5 +152,5 @@ new MutationObserver(diagramChanged).observe(document.documentElement, {
   subtree: true,
   childList: true,
   attributes: true,
-  attributeFilter: ["data-selected", "data-zoom"],
+  attributeFilter: ["data-selected", "data-zoom", "data-src"],
 });

@@ -101,9 +101,9 @@ def _diagram() -> rx.Component:
         ),
         ui.text_message(S.diagram_error),
         rx.el.div(
-            # The zoom is applied by journey-diagram.js to the SVG's own size (data-zoom): a CSS
-            # zoom would recompute the style of every element of a large diagram.
-            rx.html(S.svg),
+            # journey-diagram.js fetches the SVG (data-src) into this box and applies the zoom
+            # to the SVG's own size (data-zoom): a CSS zoom would restyle every element.
+            rx.el.div(id="diagram-svg", custom_attrs={"data-src": S.svg_url}),
             class_name=rx.cond(V.fit, "diagram fit", "diagram"),
             tab_index=0,
             id="diagram",

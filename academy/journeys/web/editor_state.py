@@ -18,7 +18,7 @@ from academy.core.accounts import list_units
 from academy.core.web.base import BaseState
 from academy.journeys import editing, links, store
 from academy.journeys.contacts.service import observed_for_journey
-from academy.journeys.web import contacts_observed, forms, view
+from academy.journeys.web import contacts_observed, diagrams, forms, view
 from journeys.contacts.observed import apply_observed
 from journeys.errors import RenderError
 from journeys.model import Journey
@@ -57,7 +57,8 @@ class JourneyEditorState(BaseState):
     lanes: list[view.ColumnRow] = []
     steps: list[view.StepRow] = []
     flows: list[view.FlowRow] = []
-    svg: str = ""
+    # The diagram's URL (academy.journeys.web.diagrams): the SVG itself stays out of the state.
+    svg_url: str = ""
     diagram_error: str = ""
     text_description: str = ""
     problems: list[view.ProblemRow] = []
@@ -96,10 +97,11 @@ class JourneyEditorState(BaseState):
         self.curve = view.emotion_points(journey, summary)
         self.text_description = view.description(journey)
         try:
-            self.svg, self.diagram_error = view.svg_markup(journey), ""
+            svg, self.diagram_error = view.svg_markup(journey), ""
         except RenderError as exc:
-            self.svg, self.diagram_error = "", str(exc)
-        self._show_observed(session, actor, stored)
+            svg, self.diagram_error = "", str(exc)
+        svg = self._show_observed(session, actor, stored, svg)
+        self.svg_url = diagrams.keep(stored.id, svg) if svg else ""
         self.history_rows = view.history_rows(store.history(session, actor, stored.id))
         self.current_options = [
             view.Option(str(row.id), row.title)
@@ -112,7 +114,8 @@ class JourneyEditorState(BaseState):
         self.link_choices = view.options(links.target_choices(session)) if stored.can_edit else []
         self._view()._open_step(self._view().step_id)
 
-    def _show_observed(self, session, actor, stored: store.StoredJourney) -> None:
+    def _show_observed(self, session, actor, stored: store.StoredJourney, svg: str) -> str:
+        """Show the observed contact figures; the diagram `svg` with them on the steps."""
         observed, self.observed_period = observed_for_journey(session, actor, stored.id)
         self.observed_rows = contacts_observed.observed_rows(stored.journey, observed)
         self.observed_figures = contacts_observed.observed_figures(stored.journey, observed)
@@ -120,8 +123,9 @@ class JourneyEditorState(BaseState):
             # The analysis uses the observed figures where steps have them.
             applied = apply_observed(stored.journey, observed)
             self.figures = view.key_figures(summarize(applied))
-            if self.svg:
-                self.svg = contacts_observed.observed_svg(stored.journey, observed)
+            if svg:
+                svg = contacts_observed.observed_svg(stored.journey, observed)
+        return svg
 
     def _reload(self, session, actor) -> None:
         self._show(session, actor, store.get_journey(session, actor, self.journey_id))
