@@ -92,6 +92,11 @@ def _load(session: Session, actor: CurrentUser | None, journey_id: int) -> Journ
     return record
 
 
+def require_visible(session: Session, actor: CurrentUser | None, journey_id: int) -> None:
+    """Refuse (NotFound) unless the journey is visible to `actor`; nothing is parsed."""
+    _load(session, actor, journey_id)
+
+
 def list_journeys(
     session: Session,
     actor: CurrentUser | None,

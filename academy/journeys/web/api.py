@@ -49,7 +49,7 @@ def export_journey(request: Request, session, actor) -> Download:
 def editor_diagram(request: Request, session, actor) -> Download:
     """The editor's diagram kept by academy.journeys.web.diagrams (its URL has its hash)."""
     journey_id = request.path_params["journey_id"]
-    store.get_journey(session, actor, journey_id)  # visible to this person, or refused
+    store.require_visible(session, actor, journey_id)
     svg = diagrams.kept(journey_id, request.path_params["key"])
     if svg is None:
         raise NotFound("Diagrammet finns inte längre. Ladda om sidan.")

@@ -87,15 +87,16 @@ class JourneyEditorState(BaseState):
         self.shared = stored.shared
         self.current_journey_id = str(stored.current_journey_id or "")
         self.can_edit = stored.can_edit
-        self.stages = view.column_rows(journey, "stage")
-        self.lanes = view.column_rows(journey, "lane")
-        self.steps = view.step_rows(journey)
-        self.flows = view.flow_rows(journey)
+        # Only what changed goes to the browser (a save changes a step, not every table).
+        self._set("stages", view.column_rows(journey, "stage"))
+        self._set("lanes", view.column_rows(journey, "lane"))
+        self._set("steps", view.step_rows(journey))
+        self._set("flows", view.flow_rows(journey))
         summary = summarize(journey)
-        self.problems = view.problem_rows(summary)
-        self.figures = view.key_figures(summary)
-        self.curve = view.emotion_points(journey, summary)
-        self.text_description = view.description(journey)
+        self._set("problems", view.problem_rows(summary))
+        self._set("figures", view.key_figures(summary))
+        self._set("curve", view.emotion_points(journey, summary))
+        self._set("text_description", view.description(journey))
         try:
             svg, self.diagram_error = view.svg_markup(journey), ""
         except RenderError as exc:
@@ -108,24 +109,32 @@ class JourneyEditorState(BaseState):
             for row in store.list_journeys(session, actor, kind="current")
             if row.id != stored.id
         ]
-        self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
-        self.all_links = view.link_rows(links.training_links(session, actor, stored.id))
+        self._set("unit_options", [view.Option(str(u.id), u.path) for u in list_units(session)])
+        self._set("all_links", view.link_rows(links.training_links(session, actor, stored.id)))
         self.form_key += 1  # the forms start from what is saved
-        self.link_choices = view.options(links.target_choices(session)) if stored.can_edit else []
+        choices = view.options(links.target_choices(session)) if stored.can_edit else []
+        self._set("link_choices", choices)
         self._view()._open_step(self._view().step_id)
 
     def _show_observed(self, session, actor, stored: store.StoredJourney, svg: str) -> str:
         """Show the observed contact figures; the diagram `svg` with them on the steps."""
-        observed, self.observed_period = observed_for_journey(session, actor, stored.id)
-        self.observed_rows = contacts_observed.observed_rows(stored.journey, observed)
-        self.observed_figures = contacts_observed.observed_figures(stored.journey, observed)
+        observed, period = observed_for_journey(session, actor, stored.id)
+        self._set("observed_period", period)
+        self._set("observed_rows", contacts_observed.observed_rows(stored.journey, observed))
+        figures = contacts_observed.observed_figures(stored.journey, observed)
+        self._set("observed_figures", figures)
         if observed:
             # The analysis uses the observed figures where steps have them.
             applied = apply_observed(stored.journey, observed)
-            self.figures = view.key_figures(summarize(applied))
+            self._set("figures", view.key_figures(summarize(applied)))
             if svg:
                 svg = contacts_observed.observed_svg(stored.journey, observed)
         return svg
+
+    def _set(self, name: str, value) -> None:
+        """Set a var only when its value changed: an unchanged table is not sent again."""
+        if getattr(self, name) != value:
+            setattr(self, name, value)
 
     def _reload(self, session, actor) -> None:
         self._show(session, actor, store.get_journey(session, actor, self.journey_id))
