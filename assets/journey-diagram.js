@@ -8,7 +8,7 @@ const CLICKABLE = [
 
 // A diagram with data-pan scrolls in its own box: drag it with the mouse to pan (a drag is not
 // a click on a step); with the keyboard the focused box scrolls with the arrow keys and
-// + / − / 0 press the buttons marked data-zoom="in" / "out" / "fit".
+// + / − / 0 press the buttons marked data-zoom-button="in" / "out" / "fit".
 let drag = null;
 let dragged = false;
 
@@ -41,7 +41,7 @@ document.addEventListener("keydown", (event) => {
   if (!box || event.target !== box || event.ctrlKey || event.metaKey || event.altKey) return;
   const zoom = { "+": "in", "=": "in", "-": "out", "−": "out", 0: "fit" }[event.key];
   if (!zoom) return;
-  const button = document.querySelector(`[data-zoom="${zoom}"]`);
+  const button = document.querySelector(`[data-zoom-button="${zoom}"]`);
   if (button) {
     event.preventDefault();
     button.click();
@@ -95,11 +95,62 @@ function markSelected() {
   for (const node of box.querySelectorAll("g.node.selected")) {
     if (node.id !== id) node.classList.remove("selected");
   }
-  if (id) box.querySelector(`g.node#${CSS.escape(id)}`)?.classList.add("selected");
+  const node = id ? box.querySelector(`g.node#${CSS.escape(id)}`) : null;
+  // (adding a class it has would still count as a change and run this again)
+  if (node && !node.classList.contains("selected")) node.classList.add("selected");
 }
-new MutationObserver(markSelected).observe(document.documentElement, {
+
+// The zoom (#diagram's data-zoom, in per cent) sets the SVG's own width and height; its viewBox
+// scales the drawing. Cheaper than a CSS zoom, which restyles every element of a large diagram.
+// Fitted (data-zoom="fit"), the stylesheet sizes it to the box.
+function applyZoom() {
+  const box = document.getElementById("diagram");
+  const svg = box?.querySelector(":scope > div > svg, :scope > svg");
+  if (!svg) return;
+  if (box.dataset.zoom === "fit") {
+    svg.style.width = svg.style.height = "";
+    return;
+  }
+  const level = Number(box.dataset.zoom || 100) / 100;
+  const width = `${(svg.width.baseVal.value * level).toFixed(1)}px`;
+  const height = `${(svg.height.baseVal.value * level).toFixed(1)}px`;
+  if (svg.style.width !== width) svg.style.width = width;
+  if (svg.style.height !== height) svg.style.height = height;
+}
+
+// The diagram's SVG stays out of the page's state: #diagram-svg's data-src names it (with a hash
+// of its content), and it is fetched into the box when that changes.
+function loadDiagram() {
+  const holder = document.getElementById("diagram-svg");
+  if (!holder) return;
+  const src = holder.dataset.src || "";
+  if (holder.dataset.loaded === src) return;
+  holder.dataset.loaded = src;
+  if (!src) {
+    holder.replaceChildren();
+    return;
+  }
+  fetch(src, { credentials: "same-origin" })
+    .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+    .then((svg) => {
+      if (holder.dataset.src !== src) return; // a newer diagram was asked for meanwhile
+      holder.innerHTML = svg.slice(svg.indexOf("<svg"));
+    })
+    .catch(() => {
+      if (holder.dataset.src === src) {
+        holder.textContent = "Diagrammet kunde inte visas. Ladda om sidan.";
+      }
+    });
+}
+
+function diagramChanged() {
+  loadDiagram();
+  applyZoom();
+  markSelected();
+}
+new MutationObserver(diagramChanged).observe(document.documentElement, {
   subtree: true,
   childList: true,
   attributes: true,
-  attributeFilter: ["data-selected"],
+  attributeFilter: ["data-selected", "data-zoom", "data-src"],
 });

@@ -1,9 +1,16 @@
 """Benchmark of the journey editor in the browser (not a test).
 
 On a 200-step journey, served by the production build: the time from "Spara" on a step to the
-updated diagram, and the event round trip for opening a step in the form. Floors measured in the
-same run: a trivial event on the same page ("Zooma in", which changes one number) and raw
-`dot -Tsvg` on the journey's DOT text. Reports medians over several runs.
+updated diagram, the event round trip for opening a step in the form, and two trivial events on
+the journey's page ("Zooma in", which changes one number, and selecting a tab). Floors measured
+in the same run: the trivial event of a blank Reflex app of the same version (bench/load.py's
+`serve_blank`, one button that counts its clicks) and raw `dot -Tsvg` on the journey's DOT text.
+For each event it also counts the bytes the server sent over the event websocket (the state
+delta). Reports medians over several runs. Elements are found with CSS selectors: a text or role
+query scans the whole page in the test driver, which on a page holding a 200-step diagram costs
+more than the event itself (an earlier version of this benchmark reported 366 ms for a zoom that
+took about 110 ms). BENCH_DEBUG=1 prints each event's times and records a Chrome trace of one
+zoom in /tmp/editor-trace.json.
 
 Run: .venv/bin/python bench/editor_bench.py [--runs N] [--steps N]
 """
@@ -11,6 +18,7 @@ Run: .venv/bin/python bench/editor_bench.py [--runs N] [--steps N]
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -23,6 +31,7 @@ from sqlalchemy import select
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
 
 from journeys_bench import raw_dot, synthetic_journey  # noqa: E402
+from load import serve_blank  # noqa: E402
 
 from academy.core.auth import to_current_user  # noqa: E402
 from academy.core.db import get_engine, session_scope  # noqa: E402
@@ -40,6 +49,59 @@ def timed(action) -> float:
     return time.perf_counter() - start
 
 
+DEBUG = bool(os.environ.get("BENCH_DEBUG"))
+
+
+class Frames:
+    """Bytes received over the page's websockets since the last `take()`."""
+
+    def __init__(self, page) -> None:
+        self.received = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._count))
+
+    def _count(self, payload) -> None:
+        self.received += len(payload.encode() if isinstance(payload, str) else payload)
+        self.last = time.perf_counter()
+
+    def take(self) -> int:
+        received, self.received = self.received, 0
+        return received
+
+
+def measured(page, frames: Frames, action, times: list[float], sizes: list[int]) -> None:
+    frames.take()
+    start = time.perf_counter()
+    times.append(timed(action))
+    if DEBUG:
+        print(
+            f"    reply after {(frames.last - start) * 1000:6.1f} ms, done {times[-1] * 1000:6.1f}"
+        )
+    page.wait_for_timeout(150)  # frames still on their way after the DOM has changed
+    sizes.append(frames.take())
+
+
+def blank_floor(browser, folder: Path, runs: int) -> tuple[list[float], list[int]]:
+    """The blank app's trivial event in the browser: click the counter, see the new count."""
+    times: list[float] = []
+    sizes: list[int] = []
+    with serve_blank(folder) as base:
+        page = browser.new_page()
+        frames = Frames(page)
+        page.goto(base + "/")
+        button = page.locator("button")
+        expect(button).to_have_text("0")
+        for run in range(runs):
+            measured(
+                page,
+                frames,
+                lambda n=run + 1: (button.click(), expect(button).to_have_text(str(n))),
+                times,
+                sizes,
+            )
+        page.close()
+    return times, sizes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
@@ -55,7 +117,9 @@ def main() -> None:
             journey_id = store.create_journey(session, to_current_user(owner), journey)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            blank, blank_bytes = blank_floor(browser, folder, args.runs)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            frames = Frames(page)
             page.goto(f"{base}/logga-in")
             page.get_by_label("E-post").fill("strateg@demo.se")
             page.get_by_label("Lösenord").fill("serviceakademin")
@@ -64,60 +128,103 @@ def main() -> None:
             page.goto(f"{base}/kundresor/{journey_id}")
             expect(page.locator("#diagram g.node").first).to_be_attached(timeout=60_000)
 
-            floor_event, open_step, save, dot = [], [], [], []
+            floor_event, tab_event, open_step, save, dot = [], [], [], [], []
+            sizes: dict[str, list[int]] = {"zoom": [], "tab": [], "open": [], "save": []}
+            # CSS locators: a text or role query scans the whole page, and on a page holding a
+            # 200-step diagram that scan (in the test driver) would cost more than the event.
+            zoom_label = page.locator(".diagram-bar [aria-live]")
+            step_heading = page.locator("#step-panel h2").first
             for run in range(args.runs):
-                zoom = page.get_by_role("button", name="Zooma in")
-                expected = f"{125 + 25 * run if run < 8 else 300} %"
-                floor_event.append(
-                    timed(
-                        lambda z=zoom, e=expected: (
-                            z.click(),
-                            expect(page.get_by_text(e, exact=True)).to_be_visible(),
-                        )
-                    )
+                if DEBUG and run == 2:
+                    browser.start_tracing(page=page, path="/tmp/editor-trace.json")
+                zoom = page.locator("[data-zoom-button='in'], button[data-zoom='in']")
+                expected = f"{100 + 25 * run if run < 9 else 300} %"
+                measured(
+                    page,
+                    frames,
+                    lambda z=zoom, e=expected: (
+                        z.click(),
+                        expect(zoom_label).to_have_text(e),
+                    ),
+                    floor_event,
+                    sizes["zoom"],
+                )
+                if DEBUG and run == 2:
+                    browser.stop_tracing()
+                flows_tab = page.locator("#journey-tab-flows")
+                measured(
+                    page,
+                    frames,
+                    lambda t=flows_tab: (
+                        t.click(),
+                        expect(t).to_have_attribute("aria-selected", "true"),
+                    ),
+                    tab_event,
+                    sizes["tab"],
+                )
+                page.locator("#journey-tab-steps").click()
+                expect(page.locator("#journey-tab-steps")).to_have_attribute(
+                    "aria-selected", "true"
                 )
                 step = f"Steg {run * 3}: kontakt om ärendet"
-                button = page.get_by_role("button", name=f"Redigera {step}", exact=True)
-                open_step.append(
-                    timed(
-                        lambda b=button, s=step: (
-                            b.click(),
-                            expect(page.get_by_role("heading", name=f"Steg: {s}")).to_be_visible(),
-                        )
-                    )
+                row = page.locator("#journey-tab-panel-steps tbody tr", has_text=step)
+                button = row.locator("button")
+                measured(
+                    page,
+                    frames,
+                    lambda b=button, s=step: (
+                        b.click(),
+                        expect(step_heading).to_have_text(f"Steg: {s}"),
+                    ),
+                    open_step,
+                    sizes["open"],
                 )
                 new_text = f"Steg {run * 3}: ändrad i körning {run}"
-                page.get_by_role("form", name="Steg").get_by_label("Text").fill(new_text)
-                save_button = page.get_by_role("form", name="Steg").get_by_role(
-                    "button", name="Spara"
-                )
-                save.append(
-                    timed(
-                        lambda b=save_button, t=new_text: (
-                            b.click(),
-                            expect(page.locator("#diagram text", has_text=t).first).to_be_attached(
-                                timeout=60_000
-                            ),
-                        )
-                    )
+                page.locator("#step-form [name='text']").fill(new_text)
+                save_button = page.locator("#step-form button[type='submit']").first
+                measured(
+                    page,
+                    frames,
+                    lambda b=save_button, t=new_text: (
+                        b.click(),
+                        expect(page.locator("#diagram text", has_text=t).first).to_be_attached(
+                            timeout=60_000
+                        ),
+                    ),
+                    save,
+                    sizes["save"],
                 )
                 dot.append(timed(lambda: raw_dot(dot_text)))
+
             browser.close()
 
     def median_ms(values: list[float]) -> float:
         return statistics.median(values) * 1000
 
-    floor, raw = median_ms(floor_event), median_ms(dot)
+    def kib(values: list[int]) -> str:
+        return f"{statistics.median(values) / 1024:8.1f} KiB"
+
+    floor, raw = median_ms(blank), median_ms(dot)
+    zoom_ms, tab_ms = median_ms(floor_event), median_ms(tab_event)
+    open_ms, save_ms = median_ms(open_step), median_ms(save)
     print(f"{args.steps}-step journey, medians over {args.runs} runs")
-    print(f"  trivial event round trip (floor):  {floor:8.1f} ms")
+    print(f"  blank app's trivial event (floor): {floor:8.1f} ms  {kib(blank_bytes)}")
     print(f"  raw dot -Tsvg (floor):             {raw:8.1f} ms")
     print(
-        f"  open a step in the form:           {median_ms(open_step):8.1f} ms"
-        f"  = {median_ms(open_step) / floor:4.1f}x the trivial event"
+        f"  Zooma in (trivial event):          {zoom_ms:8.1f} ms  {kib(sizes['zoom'])}"
+        f"  = {zoom_ms / floor:4.1f}x the blank app's event"
     )
     print(
-        f"  Spara -> updated diagram:          {median_ms(save):8.1f} ms"
-        f"  = {median_ms(save) / (floor + raw):4.1f}x (trivial event + raw dot)"
+        f"  select a tab (trivial event):      {tab_ms:8.1f} ms  {kib(sizes['tab'])}"
+        f"  = {tab_ms / floor:4.1f}x the blank app's event"
+    )
+    print(
+        f"  open a step in the form:           {open_ms:8.1f} ms  {kib(sizes['open'])}"
+        f"  = {open_ms / floor:4.1f}x the blank app's event"
+    )
+    print(
+        f"  Spara -> updated diagram:          {save_ms:8.1f} ms  {kib(sizes['save'])}"
+        f"  = {save_ms / (zoom_ms + raw):4.2f}x (trivial event + raw dot)"
     )
 
 

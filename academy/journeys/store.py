@@ -6,6 +6,7 @@ journey travels as the engine's `Journey` and is stored as its JSON document.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -89,6 +90,11 @@ def _load(session: Session, actor: CurrentUser | None, journey_id: int) -> Journ
     if record is None:
         raise NotFound("Kundresan finns inte, eller så har du inte behörighet att se den.")
     return record
+
+
+def require_visible(session: Session, actor: CurrentUser | None, journey_id: int) -> None:
+    """Refuse (NotFound) unless the journey is visible to `actor`; nothing is parsed."""
+    _load(session, actor, journey_id)
 
 
 def list_journeys(
@@ -328,6 +334,25 @@ def edit_journey(
     )
 
 
+# Saved versions never change: their parsed journeys are kept (read only) for the history, which
+# compares every version with the current one after each save. Keyed by the document itself.
+_VERSIONS: dict[str, Journey] = {}
+_VERSIONS_KEPT = 64
+_VERSIONS_LOCK = threading.Lock()  # the editor loads and saves in worker threads
+
+
+def _saved_version(document: str) -> Journey:
+    with _VERSIONS_LOCK:
+        journey = _VERSIONS.get(document)
+    if journey is None:
+        journey = json_format.loads(document)
+        with _VERSIONS_LOCK:
+            if len(_VERSIONS) >= _VERSIONS_KEPT:
+                _VERSIONS.pop(next(iter(_VERSIONS)))
+            _VERSIONS[document] = journey
+    return journey
+
+
 def history(session: Session, actor: CurrentUser | None, journey_id: int) -> list[VersionRow]:
     record = _load(session, actor, journey_id)
     current = json_format.loads(record.document)
@@ -343,7 +368,7 @@ def history(session: Session, actor: CurrentUser | None, journey_id: int) -> lis
             name or "",
             v.created_at.strftime("%Y-%m-%d %H:%M"),
             v.summary,
-            restore_changes(current, json_format.loads(v.document))
+            restore_changes(current, _saved_version(v.document))
             if v.version != record.version
             else "",
         )

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
+from academy.core.errors import NotFound
 from academy.core.spreadsheets import to_csv, to_xlsx
 from academy.core.web.download import CSV, PDF, XLSX, Download, choose, download_route, slug
 from academy.journeys import store
 from academy.journeys.contacts import service as contacts
+from academy.journeys.web import diagrams
 from academy.journeys.web.view import download_name
 from journeys.blueprint import render_journey
 from journeys.formats import json_format, mermaid
@@ -44,6 +46,22 @@ def export_journey(request: Request, session, actor) -> Download:
     )
 
 
+def editor_diagram(request: Request, session, actor) -> Download:
+    """The editor's diagram kept by academy.journeys.web.diagrams (its URL has its hash)."""
+    journey_id = request.path_params["journey_id"]
+    store.require_visible(session, actor, journey_id)
+    svg = diagrams.kept(journey_id, request.path_params["key"])
+    if svg is None:
+        raise NotFound("Diagrammet finns inte längre. Ladda om sidan.")
+    return Download(
+        body=svg.encode(),
+        media_type="image/svg+xml",
+        filename="diagram.svg",
+        inline=True,
+        headers=SVG_HEADERS,
+    )
+
+
 CONTACT_EXPORTS = {
     "csv": (CSV, to_csv),
     "xlsx": (XLSX, lambda table: to_xlsx(table, "Kontaktanalys")),
@@ -60,5 +78,6 @@ def export_contacts(request: Request, session, actor) -> Download:
 
 ROUTES = [
     download_route("/api/kundresor/{journey_id:int}/export/{fmt}", export_journey),
+    download_route("/api/kundresor/{journey_id:int}/diagram/{key}.svg", editor_diagram),
     download_route("/api/kundresor/kontakter/{import_id:int}/{fmt}", export_contacts),
 ]

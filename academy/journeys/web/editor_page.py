@@ -9,6 +9,7 @@ from academy.journeys.web.columns_page import columns
 from academy.journeys.web.contacts_observed import observed_panel
 from academy.journeys.web.editor_state import AT_HISTORY, AT_META, AT_PAGE
 from academy.journeys.web.editor_state import JourneyEditorState as S
+from academy.journeys.web.editor_state import JourneyViewState as V
 from academy.journeys.web.flows_page import flows
 from academy.journeys.web.forms import KIND_OPTIONS
 from academy.journeys.web.future_state import AT_FUTURE, JourneyFutureState
@@ -74,7 +75,7 @@ def _metadata_form() -> rx.Component:
 
 
 def _zoom_button(label: str, event, zoom: str) -> rx.Component:
-    return ui.button(label, event, kind="small", custom_attrs={"data-zoom": zoom})
+    return ui.button(label, event, kind="small", custom_attrs={"data-zoom-button": zoom})
 
 
 def _diagram() -> rx.Component:
@@ -83,11 +84,11 @@ def _diagram() -> rx.Component:
     return rx.el.section(
         rx.el.div(
             rx.el.h2("Diagram", id="diagram-title"),
-            _zoom_button("Zooma in", S.zoom_by(25), "in"),
-            _zoom_button("Zooma ut", S.zoom_by(-25), "out"),
-            _zoom_button("Anpassa", S.zoom_fit, "fit"),
+            _zoom_button("Zooma in", V.zoom_by(25), "in"),
+            _zoom_button("Zooma ut", V.zoom_by(-25), "out"),
+            _zoom_button("Anpassa", V.zoom_fit, "fit"),
             rx.el.span(
-                rx.cond(S.fit, "anpassad", S.zoom.to_string() + " %"),
+                rx.cond(V.fit, "anpassad", V.zoom.to_string() + " %"),
                 class_name="muted",
                 aria_live="polite",
             ),
@@ -100,8 +101,10 @@ def _diagram() -> rx.Component:
         ),
         ui.text_message(S.diagram_error),
         rx.el.div(
-            rx.el.div(rx.html(S.svg), style={"zoom": S.zoom / 100}),
-            class_name=rx.cond(S.fit, "diagram fit", "diagram"),
+            # journey-diagram.js fetches the SVG (data-src) into this box and applies the zoom
+            # to the SVG's own size (data-zoom): a CSS zoom would restyle every element.
+            rx.el.div(id="diagram-svg", custom_attrs={"data-src": S.svg_url}),
+            class_name=rx.cond(V.fit, "diagram fit", "diagram"),
             tab_index=0,
             id="diagram",
             role="img",
@@ -109,7 +112,11 @@ def _diagram() -> rx.Component:
             "och i fliken Steg.",
             aria_describedby="diagram-hint",
             # the open step's row id ("row-step-…"): journey-diagram.js marks its node
-            custom_attrs={"data-pan": "", "data-selected": S.step.row_id},
+            custom_attrs={
+                "data-pan": "",
+                "data-selected": V.step.row_id,
+                "data-zoom": rx.cond(V.fit, "fit", V.zoom.to_string()),
+            },
         ),
         rx.el.details(
             rx.el.summary("Kundresan som text"),
@@ -139,7 +146,7 @@ def _columns_first() -> rx.Component:
             " under fliken Faser och banor.",
             id="step-needs-columns",
         ),
-        ui.button("Till Faser och banor", S.show_columns, kind="primary"),
+        ui.button("Till Faser och banor", V.show_columns, kind="primary"),
         class_name="card",
     )
 
@@ -150,9 +157,9 @@ def _step_panel() -> rx.Component:
         rx.cond(
             S.can_edit,
             rx.fragment(
-                rx.el.div(ui.button("Nytt steg", S.new_step), class_name="actions"),
+                rx.el.div(ui.button("Nytt steg", V.new_step), class_name="actions"),
                 rx.cond(
-                    (S.step_id == "") & ((S.stages.length() == 0) | (S.lanes.length() == 0)),
+                    (V.step_id == "") & ((S.stages.length() == 0) | (S.lanes.length() == 0)),
                     _columns_first(),
                     step_form(),
                 ),
@@ -316,8 +323,8 @@ def _tabs() -> rx.Component:
     """Everything but the diagram and the open step, in tabs in the order of work."""
     return ui.tabs(
         "Kundresans delar",
-        S.tab,
-        S.select_tab,
+        V.tab,
+        V.select_tab,
         ui.tab(
             "columns",
             "Faser och banor",

@@ -1,9 +1,15 @@
 """/kundresor/[journey_id]: the journey editor's state. Thin: every change goes through
 academy.journeys.store.edit_journey (role, visibility and version checked first) and every
-message shows beside the action that caused it."""
+message shows beside the action that caused it.
+
+What changes on a click and nothing else (zoom, the open tab, the open step) lives in the small
+substate `JourneyViewState`: the browser re-renders only what uses a changed state, so zooming or
+opening a step does not redraw the rows of a large journey's tables or its diagram. Loading and
+saving (parsing, analysis, rendering) run in a worker thread, off the event loop."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 import reflex as rx
@@ -12,7 +18,7 @@ from academy.core.accounts import list_units
 from academy.core.web.base import BaseState
 from academy.journeys import editing, links, store
 from academy.journeys.contacts.service import observed_for_journey
-from academy.journeys.web import contacts_observed, forms, view
+from academy.journeys.web import contacts_observed, diagrams, forms, view
 from journeys.contacts.observed import apply_observed
 from journeys.errors import RenderError
 from journeys.model import Journey
@@ -51,7 +57,8 @@ class JourneyEditorState(BaseState):
     lanes: list[view.ColumnRow] = []
     steps: list[view.StepRow] = []
     flows: list[view.FlowRow] = []
-    svg: str = ""
+    # The diagram's URL (academy.journeys.web.diagrams): the SVG itself stays out of the state.
+    svg_url: str = ""
     diagram_error: str = ""
     text_description: str = ""
     problems: list[view.ProblemRow] = []
@@ -60,18 +67,9 @@ class JourneyEditorState(BaseState):
     history_rows: list[view.HistoryRow] = []
     current_options: list[view.Option] = []
     unit_options: list[view.Option] = []
-    # The open step ("" = a new step) and the values its form starts from.
-    step_id: str = ""
-    step: view.StepRow = view.StepRow()
-    just_added: str = ""  # the text of the step saved just before this new-step form
-    # Links from steps to training: all of the journey's, and those of the open step.
+    # Links from steps to training: all of the journey's (the open step's: JourneyViewState).
     all_links: list[view.LinkView] = []
-    step_links: list[view.LinkView] = []
     link_choices: list[view.Option] = []
-    # Natural size, a little smaller: a 30-step blueprint stays readable and scrolls.
-    zoom: int = DEFAULT_ZOOM
-    fit: bool = False
-    tab: str = "steps"  # the open tab under the diagram (TABS)
     # Kontaktanalys: observed figures of the categories linked to the steps.
     observed_rows: list[contacts_observed.ObservedRow] = []
     observed_figures: list[list[str]] = []
@@ -89,44 +87,274 @@ class JourneyEditorState(BaseState):
         self.shared = stored.shared
         self.current_journey_id = str(stored.current_journey_id or "")
         self.can_edit = stored.can_edit
-        self.stages = view.column_rows(journey, "stage")
-        self.lanes = view.column_rows(journey, "lane")
-        self.steps = view.step_rows(journey)
-        self.flows = view.flow_rows(journey)
+        # Only what changed goes to the browser (a save changes a step, not every table).
+        self._set("stages", view.column_rows(journey, "stage"))
+        self._set("lanes", view.column_rows(journey, "lane"))
+        self._set("steps", view.step_rows(journey))
+        self._set("flows", view.flow_rows(journey))
         summary = summarize(journey)
-        self.problems = view.problem_rows(summary)
-        self.figures = view.key_figures(summary)
-        self.curve = view.emotion_points(journey, summary)
-        self.text_description = view.description(journey)
+        self._set("problems", view.problem_rows(summary))
+        self._set("figures", view.key_figures(summary))
+        self._set("curve", view.emotion_points(journey, summary))
+        self._set("text_description", view.description(journey))
         try:
-            self.svg, self.diagram_error = view.svg_markup(journey), ""
+            svg, self.diagram_error = view.svg_markup(journey), ""
         except RenderError as exc:
-            self.svg, self.diagram_error = "", str(exc)
-        self._show_observed(session, actor, stored)
+            svg, self.diagram_error = "", str(exc)
+        svg = self._show_observed(session, actor, stored, svg)
+        self.svg_url = diagrams.keep(stored.id, svg) if svg else ""
         self.history_rows = view.history_rows(store.history(session, actor, stored.id))
         self.current_options = [
             view.Option(str(row.id), row.title)
             for row in store.list_journeys(session, actor, kind="current")
             if row.id != stored.id
         ]
-        self.unit_options = [view.Option(str(u.id), u.path) for u in list_units(session)]
-        self.all_links = view.link_rows(links.training_links(session, actor, stored.id))
-        self.link_choices = view.options(links.target_choices(session)) if stored.can_edit else []
-        self._open_step(self.step_id)
+        self._set("unit_options", [view.Option(str(u.id), u.path) for u in list_units(session)])
+        self._set("all_links", view.link_rows(links.training_links(session, actor, stored.id)))
+        self.form_key += 1  # the forms start from what is saved
+        choices = view.options(links.target_choices(session)) if stored.can_edit else []
+        self._set("link_choices", choices)
+        self._view()._open_step(self._view().step_id)
 
-    def _show_observed(self, session, actor, stored: store.StoredJourney) -> None:
-        observed, self.observed_period = observed_for_journey(session, actor, stored.id)
-        self.observed_rows = contacts_observed.observed_rows(stored.journey, observed)
-        self.observed_figures = contacts_observed.observed_figures(stored.journey, observed)
+    def _show_observed(self, session, actor, stored: store.StoredJourney, svg: str) -> str:
+        """Show the observed contact figures; the diagram `svg` with them on the steps."""
+        observed, period = observed_for_journey(session, actor, stored.id)
+        self._set("observed_period", period)
+        self._set("observed_rows", contacts_observed.observed_rows(stored.journey, observed))
+        figures = contacts_observed.observed_figures(stored.journey, observed)
+        self._set("observed_figures", figures)
         if observed:
             # The analysis uses the observed figures where steps have them.
             applied = apply_observed(stored.journey, observed)
-            self.figures = view.key_figures(summarize(applied))
-            if self.svg:
-                self.svg = contacts_observed.observed_svg(stored.journey, observed)
+            self._set("figures", view.key_figures(summarize(applied)))
+            if svg:
+                svg = contacts_observed.observed_svg(stored.journey, observed)
+        return svg
+
+    def _set(self, name: str, value) -> None:
+        """Set a var only when its value changed: an unchanged table is not sent again."""
+        if getattr(self, name) != value:
+            setattr(self, name, value)
 
     def _reload(self, session, actor) -> None:
         self._show(session, actor, store.get_journey(session, actor, self.journey_id))
+
+    def _view(self) -> JourneyViewState:
+        """This tab's view substate (zoom, tab, open step): Reflex loads the substates of the
+        state whose event runs."""
+        return self.substates[JourneyViewState.get_name()]
+
+    async def _off_loop(self, action, at: str) -> bool:
+        """`self._run(action, at=at)` in a worker thread: the event loop serves everyone else
+        meanwhile (this tab's state stays locked until it is done)."""
+        return await asyncio.to_thread(self._run, action, at=at)
+
+    @rx.event
+    async def load(self):
+        self.journey_id = self._param("journey_id") or 0
+        shown = self._view()
+        shown.step_id = str(self.router.page.params.get("steg", "") or "")
+        shown.zoom, shown.fit = DEFAULT_ZOOM, False
+
+        def act(session, actor) -> None:
+            self._show(session, actor, store.get_journey(session, actor, self.journey_id))
+
+        if not await self._off_loop(act, at=AT_PAGE):
+            self.journey_id = 0
+        # Stages and lanes come first: a journey without them opens where they are added.
+        shown.tab = "columns" if self.can_edit and not (self.stages and self.lanes) else "steps"
+        asked = TAB_PARAMS.get(str(self.router.page.params.get("flik", "") or ""), "")
+        if asked and (self.can_edit or asked in READER_TABS):
+            shown.tab = asked
+
+    # ---- saving -------------------------------------------------------------------------------
+
+    async def _edit(self, change: Callable[[Journey], object], summary: str, at: str) -> bool:
+        """Apply `change` to the stored journey and save it as a new version, reported at `at`.
+
+        On any refusal nothing is saved and the form keeps what the person typed."""
+        journey_id, expected = self.journey_id, self.version
+
+        def act(session, actor) -> None:
+            store.edit_journey(
+                session,
+                actor,
+                journey_id,
+                change,
+                expected_version=expected,
+                summary=summary,
+            )
+            self._reload(session, actor)
+
+        if not await self._off_loop(act, at=at):
+            return False
+        self.notice = f"Sparat som version {self.version}."
+        return True
+
+    @rx.event
+    async def save_metadata(self, form_data: dict):
+        journey_id, expected = self.journey_id, self.version
+
+        def act(session, actor) -> None:
+            store.require_editor(actor)
+            meta = forms.metadata(form_data)
+            store.edit_journey(
+                session,
+                actor,
+                journey_id,
+                lambda j: editing.set_metadata(j, meta.title, meta.persona, meta.goal, meta.kind),
+                expected_version=expected,
+                summary="Uppgifter ändrade",
+                unit_id=meta.unit_id,
+                shared=meta.shared,
+                current_journey_id=meta.current_journey_id,
+            )
+            self._reload(session, actor)
+
+        if await self._off_loop(act, at=AT_META):
+            self.notice = f"Sparat som version {self.version}."
+
+    @rx.event
+    async def save_step(self, form_data: dict):
+        shown = self._view()
+        step_id, saved = shown.step_id, []
+
+        def change(journey: Journey) -> None:
+            saved.append(editing.save_step(journey, step_id, forms.step(form_data)))
+
+        verb = "ändrat" if step_id else "tillagt"
+        text = str(form_data.get("text", "")).strip()[:80]
+        if await self._edit(change, f"Steg {verb}: {text}", AT_STEP):
+            if step_id:
+                shown._open_step(saved[0])
+            else:
+                shown._ready_for_next(saved[0])
+
+    @rx.event
+    async def delete_step(self):
+        shown = self._view()
+        step_id = shown.step_id
+        if not step_id:
+            return
+        if await self._edit(lambda j: editing.delete_step(j, step_id), "Steg borttaget", AT_STEP):
+            shown._open_step("")
+
+    @rx.event
+    async def add_column(self, form_data: dict):
+        what = "lane" if form_data.get("what") == "lane" else "stage"
+        noun = "Bana" if what == "lane" else "Fas"
+
+        def change(journey: Journey) -> None:
+            column = forms.column(form_data)
+            editing.add_column(journey, column.what, column.name, column.role)
+
+        name = str(form_data.get("name", "")).strip()[:80]
+        await self._edit(change, f"{noun} tillagd: {name}", what)
+
+    @rx.event
+    async def rename_column(self, form_data: dict):
+        what = "lane" if form_data.get("what") == "lane" else "stage"
+
+        def change(journey: Journey) -> None:
+            column = forms.column(form_data)
+            editing.rename_column(journey, column.what, column.item_id, column.name)
+
+        await self._edit(change, "Namn ändrat", what)
+
+    @rx.event
+    async def move_column(self, what: str, item_id: str, offset: int):
+        what = "lane" if what == "lane" else "stage"
+        step = 1 if offset > 0 else -1
+        await self._edit(
+            lambda j: editing.move_column(j, what, item_id, step), "Ordning ändrad", what
+        )
+
+    @rx.event
+    async def delete_column(self, form_data: dict):
+        what = "lane" if form_data.get("what") == "lane" else "stage"
+        item_id, move_to = str(form_data.get("id", "")), str(form_data.get("move_to", ""))
+        noun = "Bana" if what == "lane" else "Fas"
+        await self._edit(
+            lambda j: editing.delete_column(j, what, item_id, move_to), f"{noun} borttagen", what
+        )
+
+    @rx.event
+    async def add_flow(self, form_data: dict):
+        texts = {step.id: step.text for step in self.steps}
+        source, target = str(form_data.get("source", "")), str(form_data.get("target", ""))
+        summary = f"Flöde tillagt: {texts.get(source, source)} → {texts.get(target, target)}"
+        await self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), summary, AT_FLOWS)
+
+    @rx.event
+    async def delete_flow(self, source: str, target: str):
+        await self._edit(
+            lambda j: editing.delete_flow(j, source, target), "Flöde borttaget", AT_FLOWS
+        )
+
+    # ---- links to training and history ---------------------------------------------------------
+
+    async def _then_reload(self, call: Callable[..., object], success: str, at: str) -> bool:
+        """Run `call(session, actor, journey_id)`, then show the journey as it is now."""
+        journey_id = self.journey_id
+
+        def act(session, actor) -> None:
+            call(session, actor, journey_id)
+            self._reload(session, actor)
+
+        if not await self._off_loop(act, at=at):
+            return False
+        self.notice = success
+        return True
+
+    @rx.event
+    async def link_training(self, form_data: dict):
+        step_id = self._view().step_id
+        target, pain = str(form_data.get("target", "")), str(form_data.get("pain_point", ""))
+        await self._then_reload(
+            lambda session, actor, journey_id: links.link_training(
+                session, actor, journey_id, step_id, target, pain
+            ),
+            "Kopplingen till utbildning är sparad.",
+            AT_LINKS,
+        )
+
+    @rx.event
+    async def unlink_training(self, link_id: int):
+        await self._then_reload(
+            lambda session, actor, journey_id: links.unlink_training(
+                session, actor, journey_id, int(link_id)
+            ),
+            "Kopplingen är borttagen.",
+            AT_LINKS,
+        )
+
+    @rx.event
+    async def restore(self, version: int):
+        expected = self.version
+        if await self._then_reload(
+            lambda session, actor, journey_id: store.restore_version(
+                session, actor, journey_id, int(version), expected_version=expected
+            ),
+            "",
+            AT_HISTORY,
+        ):
+            self.notice = f"Version {version} är återställd som version {self.version}."
+
+
+class JourneyViewState(JourneyEditorState):
+    """What one click changes on the editor: zoom, the open tab and the open step. A substate of
+    its own, so such an event sends and re-renders only this (the journey's rows stay put)."""
+
+    # The open step ("" = a new step) and the values its form starts from.
+    step_id: str = ""
+    step: view.StepRow = view.StepRow()
+    just_added: str = ""  # the text of the step saved just before this new-step form
+    step_links: list[view.LinkView] = []  # the open step's links to training
+    step_form_key: int = 0  # bumped to re-create the step form from `step`
+    # Natural size, a little smaller: a 30-step blueprint stays readable and scrolls.
+    zoom: int = DEFAULT_ZOOM
+    fit: bool = False
+    tab: str = "steps"  # the open tab under the diagram (TABS)
 
     def _open_step(self, step_id: str) -> None:
         """Open a step in the form ("" or a step that is gone: a new step)."""
@@ -135,7 +363,7 @@ class JourneyEditorState(BaseState):
         self.step_id = found.id if found else ""
         self.step = found or view.StepRow()
         self.step_links = [link for link in self.all_links if link.step_id == self.step_id]
-        self.form_key += 1
+        self.step_form_key += 1
 
     def _ready_for_next(self, added_id: str) -> None:
         """After a new step: an empty form for the next one, in the same stage and lane."""
@@ -143,23 +371,6 @@ class JourneyEditorState(BaseState):
         self._open_step("")
         self.step = view.StepRow(stage=added.stage, lane=added.lane)
         self.just_added = added.text
-
-    @rx.event
-    def load(self):
-        self.journey_id = self._param("journey_id") or 0
-        self.step_id = str(self.router.page.params.get("steg", "") or "")
-        self.zoom, self.fit = DEFAULT_ZOOM, False
-
-        def act(session, actor) -> None:
-            self._show(session, actor, store.get_journey(session, actor, self.journey_id))
-
-        if not self._run(act, at=AT_PAGE):
-            self.journey_id = 0
-        # Stages and lanes come first: a journey without them opens where they are added.
-        self.tab = "columns" if self.can_edit and not (self.stages and self.lanes) else "steps"
-        asked = TAB_PARAMS.get(str(self.router.page.params.get("flik", "") or ""), "")
-        if asked and (self.can_edit or asked in READER_TABS):
-            self.tab = asked
 
     @rx.event
     def select_tab(self, tab: str):
@@ -193,167 +404,3 @@ class JourneyEditorState(BaseState):
     @rx.event
     def zoom_fit(self):
         self.fit, self.zoom = True, 100
-
-    # ---- saving -------------------------------------------------------------------------------
-
-    def _edit(self, change: Callable[[Journey], object], summary: str, at: str) -> bool:
-        """Apply `change` to the stored journey and save it as a new version, reported at `at`.
-
-        On any refusal nothing is saved and the form keeps what the person typed."""
-        journey_id, expected = self.journey_id, self.version
-
-        def act(session, actor) -> None:
-            store.edit_journey(
-                session,
-                actor,
-                journey_id,
-                change,
-                expected_version=expected,
-                summary=summary,
-            )
-            self._reload(session, actor)
-
-        if not self._run(act, at=at):
-            return False
-        self.notice = f"Sparat som version {self.version}."
-        return True
-
-    @rx.event
-    def save_metadata(self, form_data: dict):
-        journey_id, expected = self.journey_id, self.version
-
-        def act(session, actor) -> None:
-            store.require_editor(actor)
-            meta = forms.metadata(form_data)
-            store.edit_journey(
-                session,
-                actor,
-                journey_id,
-                lambda j: editing.set_metadata(j, meta.title, meta.persona, meta.goal, meta.kind),
-                expected_version=expected,
-                summary="Uppgifter ändrade",
-                unit_id=meta.unit_id,
-                shared=meta.shared,
-                current_journey_id=meta.current_journey_id,
-            )
-            self._reload(session, actor)
-
-        if self._run(act, at=AT_META):
-            self.notice = f"Sparat som version {self.version}."
-
-    @rx.event
-    def save_step(self, form_data: dict):
-        step_id, saved = self.step_id, []
-
-        def change(journey: Journey) -> None:
-            saved.append(editing.save_step(journey, step_id, forms.step(form_data)))
-
-        verb = "ändrat" if step_id else "tillagt"
-        text = str(form_data.get("text", "")).strip()[:80]
-        if self._edit(change, f"Steg {verb}: {text}", AT_STEP):
-            if step_id:
-                self._open_step(saved[0])
-            else:
-                self._ready_for_next(saved[0])
-
-    @rx.event
-    def delete_step(self):
-        step_id = self.step_id
-        if not step_id:
-            return
-        if self._edit(lambda j: editing.delete_step(j, step_id), "Steg borttaget", AT_STEP):
-            self._open_step("")
-
-    @rx.event
-    def add_column(self, form_data: dict):
-        what = "lane" if form_data.get("what") == "lane" else "stage"
-        noun = "Bana" if what == "lane" else "Fas"
-
-        def change(journey: Journey) -> None:
-            column = forms.column(form_data)
-            editing.add_column(journey, column.what, column.name, column.role)
-
-        name = str(form_data.get("name", "")).strip()[:80]
-        self._edit(change, f"{noun} tillagd: {name}", what)
-
-    @rx.event
-    def rename_column(self, form_data: dict):
-        what = "lane" if form_data.get("what") == "lane" else "stage"
-
-        def change(journey: Journey) -> None:
-            column = forms.column(form_data)
-            editing.rename_column(journey, column.what, column.item_id, column.name)
-
-        self._edit(change, "Namn ändrat", what)
-
-    @rx.event
-    def move_column(self, what: str, item_id: str, offset: int):
-        what = "lane" if what == "lane" else "stage"
-        step = 1 if offset > 0 else -1
-        self._edit(lambda j: editing.move_column(j, what, item_id, step), "Ordning ändrad", what)
-
-    @rx.event
-    def delete_column(self, form_data: dict):
-        what = "lane" if form_data.get("what") == "lane" else "stage"
-        item_id, move_to = str(form_data.get("id", "")), str(form_data.get("move_to", ""))
-        noun = "Bana" if what == "lane" else "Fas"
-        self._edit(
-            lambda j: editing.delete_column(j, what, item_id, move_to), f"{noun} borttagen", what
-        )
-
-    @rx.event
-    def add_flow(self, form_data: dict):
-        texts = {step.id: step.text for step in self.steps}
-        source, target = str(form_data.get("source", "")), str(form_data.get("target", ""))
-        summary = f"Flöde tillagt: {texts.get(source, source)} → {texts.get(target, target)}"
-        self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), summary, AT_FLOWS)
-
-    @rx.event
-    def delete_flow(self, source: str, target: str):
-        self._edit(lambda j: editing.delete_flow(j, source, target), "Flöde borttaget", AT_FLOWS)
-
-    # ---- links to training and history ---------------------------------------------------------
-
-    def _then_reload(self, call: Callable[..., object], success: str, at: str) -> bool:
-        """Run `call(session, actor, journey_id)`, then show the journey as it is now."""
-        journey_id = self.journey_id
-
-        def act(session, actor) -> None:
-            call(session, actor, journey_id)
-            self._reload(session, actor)
-
-        return self._run(act, success, at=at)
-
-    @rx.event
-    def link_training(self, form_data: dict):
-        step_id = self.step_id
-        target, pain = str(form_data.get("target", "")), str(form_data.get("pain_point", ""))
-        self._then_reload(
-            lambda session, actor, journey_id: links.link_training(
-                session, actor, journey_id, step_id, target, pain
-            ),
-            "Kopplingen till utbildning är sparad.",
-            AT_LINKS,
-        )
-
-    @rx.event
-    def unlink_training(self, link_id: int):
-        self._then_reload(
-            lambda session, actor, journey_id: links.unlink_training(
-                session, actor, journey_id, int(link_id)
-            ),
-            "Kopplingen är borttagen.",
-            AT_LINKS,
-        )
-
-    @rx.event
-    def restore(self, version: int):
-        expected = self.version
-        if self._then_reload(
-            lambda session, actor, journey_id: store.restore_version(
-                session, actor, journey_id, int(version), expected_version=expected
-            ),
-            "",
-            AT_HISTORY,
-        ):
-            self.notice = f"Version {version} är återställd som version {self.version}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from academy.journeys.web.editor_state import JourneyEditorState as S
+from academy.journeys.web.editor_state import JourneyViewState as V
 from academy.journeys.web.steps_page import link_row
 from academy.journeys.web.view import EVIDENCE_LABELS
 
@@ -14,7 +14,7 @@ def _fact(term: str, value: rx.Var) -> rx.Component:
 
 
 def _details() -> rx.Component:
-    step = S.step
+    step = V.step
     return rx.el.dl(
         _fact("Fas", step.stage_name),
         _fact("Bana", step.lane_name),
@@ -46,14 +46,14 @@ def step_details() -> rx.Component:
     """What the step form shows, read only: the facts, then the training it links to."""
     return rx.el.section(
         rx.cond(
-            S.step_id != "",
+            V.step_id != "",
             rx.fragment(
-                rx.el.h2("Steg: " + S.step.text),
+                rx.el.h2("Steg: " + V.step.text),
                 _details(),
                 rx.el.h3("Kopplad utbildning"),
                 rx.cond(
-                    S.step_links.length() > 0,
-                    rx.el.ul(rx.foreach(S.step_links, link_row), class_name="links"),
+                    V.step_links.length() > 0,
+                    rx.el.ul(rx.foreach(V.step_links, link_row), class_name="links"),
                     rx.el.p("Steget är inte kopplat till någon utbildning.", class_name="muted"),
                 ),
             ),

@@ -7,6 +7,7 @@ import reflex as rx
 from academy import ui
 from academy.journeys.web.editor_state import AT_LINKS, AT_STEP
 from academy.journeys.web.editor_state import JourneyEditorState as S
+from academy.journeys.web.editor_state import JourneyViewState as V
 from academy.journeys.web.view import EVIDENCE_LABELS, LinkView, StepRow
 from journeys.model import CHANNELS
 
@@ -40,7 +41,7 @@ def _step_row(step: StepRow) -> rx.Component:
                     rx.cond(S.can_edit, "Redigera", "Visa"),
                     rx.el.span(" ", step.text, class_name="sr-only"),
                     type="button",
-                    on_click=S.open_step(step.id),
+                    on_click=V.open_step(step.id),
                     class_name="button small",
                 )
             )
@@ -75,7 +76,7 @@ def steps_table() -> rx.Component:
 
 
 def _step_fields() -> list[rx.Component]:
-    step = S.step
+    step = V.step
     return [
         ui.textarea("Text", "text", step.text, rows=2, error=field_error(AT_STEP, "text")),
         ui.select_field(
@@ -166,12 +167,12 @@ def _step_actions() -> rx.Component:
         rx.el.div(
             ui.submit("Spara"),
             rx.cond(
-                S.step_id != "",
+                V.step_id != "",
                 ui.confirm_button(
                     "Ta bort steget",
                     S.delete_step,
                     dialog_id="delete-step",
-                    question="Ta bort steget ”" + S.step.text + "”?",
+                    question="Ta bort steget ”" + V.step.text + "”?",
                     explanation="Flödena till och från steget tas också bort. "
                     "Tidigare versioner finns kvar under Versioner.",
                 ),
@@ -183,15 +184,15 @@ def _step_actions() -> rx.Component:
 
 def step_form() -> rx.Component:
     return rx.el.section(
-        rx.el.h2(rx.cond(S.step_id != "", "Steg: " + S.step.text, "Nytt steg")),
+        rx.el.h2(rx.cond(V.step_id != "", "Steg: " + V.step.text, "Nytt steg")),
         rx.cond(
-            S.step.participants != "",
-            rx.el.p("Deltar också: ", S.step.participants, id="step-participants"),
+            V.step.participants != "",
+            rx.el.p("Deltar också: ", V.step.participants, id="step-participants"),
         ),
         rx.cond(
-            (S.step_id == "") & (S.just_added != ""),
+            (V.step_id == "") & (V.just_added != ""),
             rx.el.p(
-                "Steget ”" + S.just_added + "” är tillagt. Fyll i nästa steg.",
+                "Steget ”" + V.just_added + "” är tillagt. Fyll i nästa steg.",
                 class_name="muted",
                 id="step-added",
             ),
@@ -202,7 +203,7 @@ def step_form() -> rx.Component:
             ui.message(S, at=AT_STEP),
             on_submit=S.save_step,
             reset_on_submit=False,
-            key=S.form_key,
+            key=V.step_form_key,
             aria_label="Steg",
             id="step-form",
         ),
@@ -247,7 +248,7 @@ def _link_form() -> rx.Component:
             rx.el.label("Gäller", html_for="f-link-pain"),
             rx.el.select(
                 rx.el.option("Hela steget", value=""),
-                rx.foreach(S.step.pain_list, lambda pain: rx.el.option(pain, value=pain)),
+                rx.foreach(V.step.pain_list, lambda pain: rx.el.option(pain, value=pain)),
                 id="f-link-pain",
                 name="pain_point",
             ),
@@ -262,12 +263,12 @@ def _link_form() -> rx.Component:
 
 def _training_links() -> rx.Component:
     return rx.cond(
-        S.step_id != "",
+        V.step_id != "",
         rx.el.section(
             rx.el.h3("Kopplad utbildning"),
             rx.cond(
-                S.step_links.length() > 0,
-                rx.el.ul(rx.foreach(S.step_links, link_row)),
+                V.step_links.length() > 0,
+                rx.el.ul(rx.foreach(V.step_links, link_row)),
                 rx.el.p("Steget är inte kopplat till någon utbildning.", class_name="muted"),
             ),
             rx.cond(S.can_edit & (S.link_choices.length() > 0), _link_form()),

@@ -47,3 +47,25 @@ def test_pdf_export_prints_on_landscape_a4_or_a3(demo):
         assert answer.status_code == 200 and answer.content.startswith(b"%PDF")
         assert b"/MediaBox [0 0 " + box + b"]" in answer.content
         assert 'filename="felanmalan-gatubelysning-v1.pdf"' in answer.headers["content-disposition"]
+
+
+def test_the_editor_diagram_is_served_by_its_url_to_those_who_may_see_the_journey(demo):
+    from academy.journeys.web import diagrams
+    from tests.integration.journeys.test_editor_state import editor_for
+
+    journey_id = _felanmalan_id(demo)
+    editor = editor_for(demo, "strateg@demo.se", journey_id)
+    # The state holds the diagram's URL (with a hash of its content), not the SVG.
+    assert editor.svg_url.startswith(f"/api/kundresor/{journey_id}/diagram/")
+    assert not hasattr(editor, "svg")
+    client = TestClient(Starlette(routes=ROUTES))
+    assert client.get(editor.svg_url).status_code == 401
+    client.cookies.set("sa_session", token("strateg@demo.se"))
+    answer = client.get(editor.svg_url)
+    assert answer.status_code == 200 and answer.text.startswith("<svg")
+    assert answer.text == diagrams.kept_at(editor.svg_url)
+    assert answer.headers["content-security-policy"].startswith("default-src 'none'")
+    assert client.get(f"/api/kundresor/{journey_id}/diagram/0123.svg").status_code == 404
+    # An employee of another unit cannot see the unit's own journey.
+    client.cookies.set("sa_session", token("eva.holm@demo.se"))
+    assert client.get(editor.svg_url).status_code == 404

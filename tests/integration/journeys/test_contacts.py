@@ -14,6 +14,7 @@ from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from academy.journeys.contacts import service
 from academy.journeys.contacts.models import ContactImport, ContactRecord
+from academy.journeys.web import diagrams
 from academy.journeys.web.contacts_figures_state import ContactFiguresState
 from academy.journeys.web.contacts_state import ContactsState
 from academy.journeys.web.editor_state import JourneyEditorState
@@ -196,7 +197,7 @@ def test_figures_state_links_a_category_and_the_editor_shows_it(demo):
     assert editor._run(editor._reload), editor.error
     steps = {row.step for row in editor.observed_rows}
     assert "Gatuavdelningen bedömer och prioriterar felet" in steps
-    assert "Observerat:" in editor.svg
+    assert "Observerat:" in diagrams.kept_at(editor.svg_url)
     trainer = logged_in(ContactFiguresState, "utbildare@demo.se")
     trainer.import_id = import_id
     assert trainer._run(trainer._show)

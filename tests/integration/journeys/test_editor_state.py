@@ -7,11 +7,16 @@ from academy.core.db import session_scope
 from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from academy.journeys import store
-from academy.journeys.web.editor_state import JourneyEditorState
+from academy.journeys.web.editor_state import JourneyEditorState, JourneyViewState
 from tests.integration.journeys.test_store import _felanmalan_id, actor
 from tests.sessions import redeem, with_cookie
 
 REFUSED = "Du har inte behörighet att göra detta."
+
+
+def view(state):
+    """The editor's view substate (zoom, tab, open step)."""
+    return state.substates[JourneyViewState.get_name()]
 
 
 def editor_for(engine, email, journey_id):
@@ -37,13 +42,13 @@ def test_employee_edit_events_are_refused_on_the_server(demo):
     state = editor_for(demo, "medarbetare@demo.se", journey_id)
     assert state.can_edit is False and state.link_choices == []
     first = state.stages[0].id
-    state.save_step({**STEP, "stage": first, "lane": state.lanes[0].id})
+    asyncio.run(state.save_step({**STEP, "stage": first, "lane": state.lanes[0].id}))
     assert (state.error, state.message_at) == (REFUSED, "step")
-    state.add_column({"what": "stage", "name": "Smygfas"})
+    asyncio.run(state.add_column({"what": "stage", "name": "Smygfas"}))
     assert (state.error, state.message_at) == (REFUSED, "stage")
-    state.delete_flow(state.flows[0].source, state.flows[0].target)
+    asyncio.run(state.delete_flow(state.flows[0].source, state.flows[0].target))
     assert (state.error, state.message_at) == (REFUSED, "flows")
-    state.restore(1)
+    asyncio.run(state.restore(1))
     assert (state.error, state.message_at) == (REFUSED, "history")
     assert stored(demo, journey_id).version == 1
 
@@ -51,26 +56,38 @@ def test_employee_edit_events_are_refused_on_the_server(demo):
 def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo):
     journey_id = _felanmalan_id(demo)
     state = editor_for(demo, "strateg@demo.se", journey_id)
-    state.new_step()
+    view(state).new_step()
     form = {**STEP, "stage": state.stages[0].id, "lane": state.lanes[0].id}
-    state.save_step({**form, "volume_per_week": "många"})
+    asyncio.run(state.save_step({**form, "volume_per_week": "många"}))
     assert state.error == "Volym per vecka måste vara ett tal."
     assert state.message_at == "step"
     assert state.field_errors == {"volume_per_week": "Volym per vecka måste vara ett tal."}
     assert state.version == 1
-    state.save_step({**form, "volume_per_week": "12,5", "first_contact_resolution": "80"})
+    asyncio.run(
+        state.save_step({**form, "volume_per_week": "12,5", "first_contact_resolution": "80"})
+    )
     assert (state.error, state.notice, state.message_at) == ("", "Sparat som version 2.", "step")
     # the form is ready for the next step, in the same stage and lane
-    assert state.version == 2 and state.step_id == "" and state.just_added == "Nytt steg"
-    assert (state.step.stage, state.step.lane, state.step.text) == (form["stage"], form["lane"], "")
+    assert (
+        state.version == 2 and view(state).step_id == "" and view(state).just_added == "Nytt steg"
+    )
+    assert (view(state).step.stage, view(state).step.lane, view(state).step.text) == (
+        form["stage"],
+        form["lane"],
+        "",
+    )
     added = next(s for s in state.steps if s.text == "Nytt steg")
     saved = stored(demo, journey_id).journey.step(added.id)
     assert (saved.volume_per_week, saved.first_contact_resolution) == (12.5, 0.8)
 
-    state.open_step(added.id)
-    assert state.just_added == ""
-    state.delete_step()
-    assert (state.notice, state.message_at, state.step_id) == ("Sparat som version 3.", "step", "")
+    view(state).open_step(added.id)
+    assert view(state).just_added == ""
+    asyncio.run(state.delete_step())
+    assert (state.notice, state.message_at, view(state).step_id) == (
+        "Sparat som version 3.",
+        "step",
+        "",
+    )
     assert all(s.text != "Nytt steg" for s in state.steps)
 
 
@@ -80,30 +97,30 @@ def test_a_stale_save_names_who_saved_and_stays_at_the_form(demo):
     second = editor_for(demo, "admin@demo.se", journey_id)
     step = first.steps[0]
     form = {"text": "Ändrad", "stage": step.stage, "lane": step.lane}
-    first.open_step(step.id)
-    first.save_step(form)
+    view(first).open_step(step.id)
+    asyncio.run(first.save_step(form))
     assert first.notice == "Sparat som version 2."
-    second.open_step(step.id)
-    second.save_step({**form, "text": "Krock"})
+    view(second).open_step(step.id)
+    asyncio.run(second.save_step({**form, "text": "Krock"}))
     assert "har ändrats av Erik Johansson" in second.error and second.message_at == "step"
     assert second.version == 1 and stored(demo, journey_id).journey.step(step.id).text == "Ändrad"
 
 
 def test_lanes_use_the_glossary_words_and_column_messages_stay_at_their_list(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
-    state.add_column({"what": "lane", "name": "Kommunvägledare", "role": "frontstage"})
+    asyncio.run(state.add_column({"what": "lane", "name": "Kommunvägledare", "role": "frontstage"}))
     assert (state.notice, state.message_at) == ("Sparat som version 2.", "lane")
     assert state.lanes[-1].role == "Främre led (synlig)"
-    state.add_column({"what": "lane", "name": "kommunvägledare", "role": "support"})
+    asyncio.run(state.add_column({"what": "lane", "name": "kommunvägledare", "role": "support"}))
     assert state.message_at == "lane" and "redan en bana" in state.error
     assert state.field_errors == {"name": state.error}
-    state.rename_column({"what": "stage", "id": state.stages[0].id, "name": " "})
+    asyncio.run(state.rename_column({"what": "stage", "id": state.stages[0].id, "name": " "}))
     assert (state.error, state.message_at, state.field_errors) == (
         "Namn måste fyllas i.",
         "stage",
         {},
     )
-    state.move_column("stage", state.stages[1].id, -1)
+    asyncio.run(state.move_column("stage", state.stages[1].id, -1))
     assert state.message_at == "stage" and state.notice.startswith("Sparat")
 
 
@@ -112,7 +129,7 @@ def test_deleting_a_stage_moves_its_steps_where_the_dialog_said(demo):
     doomed, keeper = state.stages[0], state.stages[1]
     assert doomed.steps > 0
     steps_before = len(state.steps)
-    state.delete_column({"what": "stage", "id": doomed.id, "move_to": keeper.id})
+    asyncio.run(state.delete_column({"what": "stage", "id": doomed.id, "move_to": keeper.id}))
     assert (state.message_at, state.error) == ("stage", "")
     assert doomed.id not in [s.id for s in state.stages] and len(state.steps) == steps_before
     assert next(s for s in state.stages if s.id == keeper.id).steps == keeper.steps + doomed.steps
@@ -121,12 +138,12 @@ def test_deleting_a_stage_moves_its_steps_where_the_dialog_said(demo):
 def test_flows_report_at_the_flows_and_a_share_error_at_its_field(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
     a, b = state.steps[0].id, state.steps[-1].id
-    state.add_flow({"source": a, "target": b, "share": "3"})
+    asyncio.run(state.add_flow({"source": a, "target": b, "share": "3"}))
     assert state.message_at == "flows" and state.field_errors == {
         "share": "Andel måste vara mellan 0 och 1."
     }
     count = len(state.flows)
-    state.delete_flow(state.flows[0].source, state.flows[0].target)
+    asyncio.run(state.delete_flow(state.flows[0].source, state.flows[0].target))
     assert (state.notice, state.message_at, len(state.flows)) == (
         "Sparat som version 2.",
         "flows",
@@ -136,26 +153,28 @@ def test_flows_report_at_the_flows_and_a_share_error_at_its_field(demo):
 
 def test_restore_and_links_report_beside_their_buttons(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
-    state.delete_flow(state.flows[0].source, state.flows[0].target)
-    state.restore(1)
+    asyncio.run(state.delete_flow(state.flows[0].source, state.flows[0].target))
+    asyncio.run(state.restore(1))
     assert (state.notice, state.message_at) == ("Version 1 är återställd som version 3.", "history")
     assert [v.version for v in state.history_rows] == [3, 2, 1]
     assert state.history_rows[0].restore_changes == ""  # the current version
     assert state.history_rows[-1].restore_changes  # says what restoring version 1 changes
 
-    state.open_step(state.steps[0].id)
-    state.link_training({"target": "kurs:1"})
+    view(state).open_step(state.steps[0].id)
+    asyncio.run(state.link_training({"target": "kurs:1"}))
     assert state.message_at == "links" and state.field_errors.get("target")
-    state.link_training({"target": state.link_choices[0].value})
+    asyncio.run(state.link_training({"target": state.link_choices[0].value}))
     assert (state.notice, state.message_at) == ("Kopplingen till utbildning är sparad.", "links")
-    assert len(state.step_links) == 1
-    state.unlink_training(state.step_links[0].id)
-    assert (state.notice, state.step_links) == ("Kopplingen är borttagen.", [])
+    assert len(view(state).step_links) == 1
+    asyncio.run(state.unlink_training(view(state).step_links[0].id))
+    assert (state.notice, view(state).step_links) == ("Kopplingen är borttagen.", [])
 
 
 def test_an_added_flow_is_summarised_by_its_steps_texts(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
     first, last = state.steps[0], state.steps[-1]
-    state.add_flow({"source": last.id, "target": first.id, "kind": "rework", "share": ""})
+    asyncio.run(
+        state.add_flow({"source": last.id, "target": first.id, "kind": "rework", "share": ""})
+    )
     assert state.error == "", state.error
     assert state.history_rows[0].summary == f"Flöde tillagt: {last.text} → {first.text}"

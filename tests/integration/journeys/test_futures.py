@@ -85,11 +85,12 @@ def test_the_editor_button_is_refused_for_an_employee_beside_the_button(demo):
 
 
 def test_the_editor_opens_a_wide_blueprint_at_a_readable_zoom(demo):
-    from tests.integration.journeys.test_editor_state import editor_for
+    from tests.integration.journeys.test_editor_state import editor_for, view
 
-    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    state = view(editor_for(demo, "strateg@demo.se", _felanmalan_id(demo)))
     assert (state.zoom, state.fit) == (75, False)  # natural size, scrolling; not fitted
     state.zoom_by(25)
+    assert (state.zoom, state.fit) == (100, False)
     state.zoom_fit()
     assert state.fit is True
 
