@@ -169,11 +169,12 @@ async def log_in(tab: Tab, email: str, password: str, events, timings: Timings) 
         raise RuntimeError(f"{email} kom inte in")
 
 
-def learner_script(learners: Learners) -> Script:
+def learner_script(learners: Learners, first: int = 0) -> Script:
+    """The learner's work; tab `index` is learner `first + index`."""
     events = learner_events()
 
     async def script(tab: Tab, index: int, timings: Timings) -> None:
-        email = learners.emails[index % len(learners.emails)]
+        email = learners.emails[(first + index) % len(learners.emails)]
         await log_in(tab, email, learners.password, events, timings)
         for kind, path, params in [
             ("sidladdning /", "/", {}),
@@ -252,13 +253,17 @@ def main() -> None:
         if workers:
             extra["GRANIAN_WORKERS"] = str(workers)
         with throwaway_database(kind, folder) as database_url:
-            learners = add_learners(database_url, max(sizes))
+            # Each run has learners of its own: a quiz allows a learner three attempts.
+            learners = add_learners(database_url, 3 + sum(sizes))
             run_folder = folder / config.replace(", ", "-").replace(" ", "-")
             run_folder.mkdir()
             with serve_app(database_url, run_folder, extra_env=extra) as url:
                 asyncio.run(run_tabs(url, 3, learner_script(learners)))  # warm-up
+                first = 3
                 for n in sizes:
-                    timings, errors = asyncio.run(run_tabs(url, n, learner_script(learners)))
+                    script = learner_script(learners, first)
+                    timings, errors = asyncio.run(run_tabs(url, n, script))
+                    first += n
                     rows.append((config, n, timings, errors))
         report(f"Serviceakademin, {config}", rows)
 
