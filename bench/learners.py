@@ -136,7 +136,7 @@ def quiz_answer(question: dict) -> dict[str, str]:
     if choices:  # radio buttons (one choice, true/false)
         return {choices[0]["name"]: choices[0]["value"]}
     # short answer, numerical, essay: one text field
-    answer = "42" if "numer" in kind.lower() else "Jag lyssnar, sammanfattar och bekräftar."
+    answer = "42" if kind == "numerical" else "Jag lyssnar, sammanfattar och bekräftar."
     return {f"q{question['id']}-answer": answer}
 
 

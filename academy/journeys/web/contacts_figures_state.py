@@ -119,9 +119,10 @@ class ContactFiguresState(BaseState):
         CPU, so that runs in a worker thread (never on the event loop) while the page says
         "Beräknar …"; the figures are then kept, so opening the page again is quick."""
         async with self:
-            if self.import_id != (self._param("import_id") or 0):
+            import_id = self._param("import_id") or 0
+            if import_id != self.import_id:  # another import opens on its first part
                 self.tab = "weeks"
-            self.import_id = self._param("import_id") or 0
+            self.import_id = import_id
             self.changes, self.change_heading = [], ""
             self.computing, self.overall, self.categories = True, [], []
             self._clear_messages(AT_PAGE)

@@ -35,9 +35,15 @@ DEFAULT_ZOOM = 75
 # The editor's tabs under the diagram, in the order of work (academy.ui.tabs).
 TABS = ("columns", "steps", "flows", "analysis", "history", "details")
 # ?flik=… opens a tab from a link (e.g. Kontaktanalys links to the analysis)
-TAB_PARAMS = {"faser": "columns", "steg": "steps", "floden": "flows", "analys": "analysis"}
-TAB_PARAMS |= {"versioner": "history", "uppgifter": "details"}
-READER_TABS = ("steps", "flows", "analysis", "history")
+TAB_PARAMS = dict(
+    faser="columns",
+    steg="steps",
+    floden="flows",
+    analys="analysis",
+    versioner="history",
+    uppgifter="details",
+)
+READER_TABS = ("steps", "flows", "analysis", "history")  # the tabs of people who may not edit
 # Stages and lanes report at "stage" / "lane".
 
 
