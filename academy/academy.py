@@ -6,6 +6,7 @@ from reflex.utils import prerequisites
 from starlette.applications import Starlette
 
 from academy.admin.web import routes as admin
+from academy.core.web import routing
 from academy.core.web.headers import SecurityHeaders
 from academy.core.web.session import SessionState
 from academy.core.web.upload_limit import UploadLimit
@@ -48,12 +49,11 @@ app = rx.App(
 
 for area in AREAS:
     for page in area.PAGES:
-        loaders = page.on_load if isinstance(page.on_load, list) else [page.on_load]
+        # One on_load event per page: the login check and the page's loaders (open_page).
+        routing.register(page)
         app.add_page(
             page.component,
             route=page.route,
             title=f"{page.title} – Serviceakademin",
-            on_load=[e for e in loaders if e is not None]
-            if page.public
-            else [SessionState.require_login, *[e for e in loaders if e is not None]],
+            on_load=SessionState.open_page(page.route),
         )

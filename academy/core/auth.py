@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session
 
 from academy.core import audit
 from academy.core.access import CurrentUser
 from academy.core.errors import ValidationError
-from academy.core.models import AuditEvent, LoginSession, User, utcnow
+from academy.core.models import AuditEvent, LoginSession, Unit, User, UserRole, utcnow
 from academy.core.security import (
     hash_password,
     needs_rehash,
@@ -100,7 +101,25 @@ def _minutes(remaining: timedelta) -> int:
     return max(1, math.ceil(remaining.total_seconds() / 60))
 
 
-def authenticate(
+@dataclass(frozen=True)
+class LoginAttempt:
+    """A login past the lock-out checks, waiting for its password check."""
+
+    email: str
+    user_id: int | None
+    password_hash: str | None
+    client: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    ok: bool
+    # Set when the stored hash used older parameters: the same password, hashed anew.
+    new_hash: str | None = None
+
+
+def begin_login(
     session: Session,
     email: str,
     password: str,
@@ -108,12 +127,9 @@ def authenticate(
     client: str = "",
     now: datetime | None = None,
     settings: Settings | None = None,
-) -> CurrentUser:
-    """Check credentials and return the user, or raise LoginRefused with a Swedish message.
-
-    `client` is the browser's network address. The audit rows written here must survive the
-    refusal, so the caller commits either way.
-    """
+) -> LoginAttempt:
+    """The database half before the password check: refuse a locked address or account
+    (LoginRefused, with its audit row, so the caller commits either way) and find the user."""
     settings = settings or get_settings()
     now = now or utcnow()
     email = normalise_email(email)
@@ -134,9 +150,27 @@ def authenticate(
             "För många misslyckade inloggningar. Kontot är tillfälligt spärrat – "
             f"försök igen om {_minutes(remaining)} minuter."
         )
+    found = session.execute(select(User.id, User.password_hash).where(User.email == email)).first()
+    return LoginAttempt(
+        email, found.id if found else None, found.password_hash if found else None, client, now
+    )
 
-    user = session.scalar(select(User).where(User.email == email))
-    if not verify_password(user.password_hash if user else None, password):
+
+def check_password(attempt: LoginAttempt, password: str) -> PasswordCheck:
+    """The slow half, argon2 (about 20 ms of CPU): no database, so it can run in a worker
+    thread without holding anything. An unknown e-mail costs as much as a known one."""
+    if not verify_password(attempt.password_hash, password):
+        return PasswordCheck(False)
+    stale = needs_rehash(attempt.password_hash)
+    return PasswordCheck(True, hash_password(password) if stale else None)
+
+
+def finish_login(session: Session, attempt: LoginAttempt, check: PasswordCheck) -> CurrentUser:
+    """The database half after the password check: record the outcome and return the user,
+    or raise LoginRefused (its audit row must be committed too)."""
+    email, client, now = attempt.email, attempt.client, attempt.at
+    user = session.get(User, attempt.user_id) if check.ok else None
+    if user is None:
         audit.record(session, "login_failed", subject=email, at=now, client=client)
         raise LoginRefused(WRONG_CREDENTIALS)
     if not user.active:
@@ -144,10 +178,29 @@ def authenticate(
             session, "login_failed", subject=email, detail="inaktivt konto", at=now, client=client
         )
         raise LoginRefused(INACTIVE)
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
+    if check.new_hash and user.password_hash == attempt.password_hash:
+        user.password_hash = check.new_hash
     audit.record(session, "login_ok", subject=email, actor_id=user.id, at=now, client=client)
     return to_current_user(user)
+
+
+def authenticate(
+    session: Session,
+    email: str,
+    password: str,
+    *,
+    client: str = "",
+    now: datetime | None = None,
+    settings: Settings | None = None,
+) -> CurrentUser:
+    """Check credentials and return the user, or raise LoginRefused with a Swedish message.
+
+    `client` is the browser's network address. The audit rows written here must survive the
+    refusal, so the caller commits either way. (The login form runs the three steps itself,
+    with the password check in a worker thread.)
+    """
+    attempt = begin_login(session, email, password, client=client, now=now, settings=settings)
+    return finish_login(session, attempt, check_password(attempt, password))
 
 
 def start_session(session: Session, user_id: int, *, now: datetime | None = None) -> str:
@@ -227,30 +280,61 @@ def resolve_session(
     settings: Settings | None = None,
     touch: bool = True,
 ) -> CurrentUser | None:
-    """The user behind `token`, or None if it is unknown, ended, idle too long or deactivated."""
+    """The user behind `token`, or None if it is unknown, ended, idle too long or deactivated.
+
+    Every event comes here, so it is one plain SQL statement (the login, the user, the unit
+    and a row per role) without building ORM objects; a write only when the login has been
+    idle for a minute or has to be ended."""
     if not token:
         return None
     settings = settings or get_settings()
     now = now or utcnow()
-    row = session.execute(
-        select(LoginSession, User)
-        .join(User, User.id == LoginSession.user_id)
-        # Every event comes here: the unit in the same statement (the roles follow in one more).
-        .options(joinedload(User.unit))
-        .where(LoginSession.token_hash == token_digest(token), LoginSession.ended_at.is_(None))
-    ).first()
-    if row is None:
+    rows = session.execute(_RESOLVE, {"digest": token_digest(token)}).all()
+    if not rows:
         return None
-    login, user = row
-    if not user.active or now - login.last_seen_at > timedelta(
+    first = rows[0]
+    if not first.active or now - first.last_seen_at > timedelta(
         minutes=settings.session_idle_minutes
     ):
-        login.ended_at = now
+        session.execute(_SEEN.values(ended_at=now), {"login_id": first.login_id})
         return None
     # Writing on every event would serialise all readers on SQLite; a minute's precision is enough.
-    if touch and now - login.last_seen_at > timedelta(minutes=1):
-        login.last_seen_at = now
-    return to_current_user(user)
+    if touch and now - first.last_seen_at > timedelta(minutes=1):
+        session.execute(_SEEN.values(last_seen_at=now), {"login_id": first.login_id})
+    return CurrentUser(
+        id=first.user_id,
+        name=first.name,
+        email=first.email,
+        roles=frozenset(row.role for row in rows if row.role is not None),
+        unit_id=first.unit_id,
+        unit_name=first.unit_name or "",
+        must_change_password=first.must_change_password,
+    )
+
+
+_logins, _users = LoginSession.__table__, User.__table__
+_units, _roles = Unit.__table__, UserRole.__table__
+_RESOLVE = (
+    select(
+        _logins.c.id.label("login_id"),
+        _logins.c.last_seen_at,
+        _users.c.id.label("user_id"),
+        _users.c.name,
+        _users.c.email,
+        _users.c.active,
+        _users.c.must_change_password,
+        _users.c.unit_id,
+        _units.c.name.label("unit_name"),
+        _roles.c.role,
+    )
+    .select_from(
+        _logins.join(_users, _users.c.id == _logins.c.user_id)
+        .outerjoin(_units, _units.c.id == _users.c.unit_id)
+        .outerjoin(_roles, _roles.c.user_id == _users.c.id)
+    )
+    .where(_logins.c.token_hash == bindparam("digest"), _logins.c.ended_at.is_(None))
+)
+_SEEN = _logins.update().where(_logins.c.id == bindparam("login_id"))
 
 
 def end_session(session: Session, token: str, *, now: datetime | None = None) -> None:

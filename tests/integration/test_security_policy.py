@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from academy.admin.web.users_state import UsersState
-from academy.core import accounts, auth
+from academy.core import accounts, auth, security
 from academy.core.db import session_scope
 from academy.core.errors import ValidationError
 from academy.core.models import User, utcnow
@@ -103,7 +103,7 @@ def test_an_admins_password_is_one_time_and_must_be_changed_first(demo):
 
     # Every other page sends the person to Byt lösenord, and every other event is refused.
     other = with_cookie(SessionState(), token)
-    assert "/byt-losenord" in str(other.require_login())
+    assert "/byt-losenord" in str(other._check_login())
     users = with_cookie(UsersState(), token)
     users.load()
     assert users.error == CHANGE_PASSWORD_FIRST
@@ -169,12 +169,12 @@ def test_successful_logins_from_one_address_are_never_limited(demo):
 
 def test_the_password_check_runs_off_the_event_loop(demo, monkeypatch):
     threads = []
-    real = auth.authenticate
+    real = security.verify_password
 
     def spy(*args, **kwargs):
         threads.append(threading.current_thread())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(auth, "authenticate", spy)
+    monkeypatch.setattr(auth, "verify_password", spy)
     state, _ = log_in("medarbetare@demo.se")
     assert state.handoff and threads and threads[0] is not threading.main_thread()

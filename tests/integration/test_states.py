@@ -44,7 +44,7 @@ def test_login_shows_exactly_the_areas_of_the_roles(demo):
     }
     for email, areas in expected.items():
         state = logged_in(SessionState, email)
-        state.require_login()
+        state._check_login()
         assert state.allowed_areas == areas
 
 
@@ -124,7 +124,7 @@ def test_deactivating_a_user_reports_at_its_row_and_ends_its_login(demo):
     assert state.message_at == f"user-{target.id}"
     assert state.notice == "Sara Nilsson är inaktiverad." and state.error == ""
     assert next(u for u in state.users if u.id == target.id).status == "Inaktiverad"
-    sara.require_login()
+    sara._check_login()
     assert sara.user_name == ""
     state.set_active(target.id, True)
     assert state.notice == "Sara Nilsson är aktiverad."

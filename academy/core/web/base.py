@@ -16,7 +16,6 @@ import reflex as rx
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from academy.core import auth
 from academy.core.access import CurrentUser
 from academy.core.db import session_scope
 from academy.core.errors import ServiceError
@@ -105,7 +104,7 @@ class BaseState(SessionState):
         self._clear_messages(at)
         try:
             with session_scope() as session:
-                actor = auth.resolve_session(session, self._token())
+                actor = self._login_in(session)
                 if actor is None and login:
                     self.error = NOT_LOGGED_IN
                     return False

@@ -42,32 +42,41 @@ class LoginState(BaseState):
     def _client(self) -> str:
         return self.router.session.client_ip or ""
 
-    def _log_in(self, form_data: dict, client: str):
-        """Check the credentials (argon2 takes a while) and open the login; None when refused."""
-        found = []
+    def _login_step(self, step):
+        """Run one database step of a login; its refusal (and audit row) is kept and shown."""
+        done = []
 
-        def log_in(session, _nobody):
+        def run(session, _nobody):
             try:
-                user = auth.authenticate(
-                    session,
-                    form_data.get("email", ""),
-                    form_data.get("password", ""),
-                    client=client,
-                )
+                done.append(step(session))
             except auth.LoginRefused:
                 session.commit()  # a refusal's audit rows stay: they drive the lock-out
                 raise
-            found.append((user, auth.start_handoff(session, user.id)))
 
-        return found[0] if self._run(log_in, at=FORM, login=False) else None
+        return done[0] if self._run(run, at=FORM, login=False) else None
 
     @rx.event
     async def submit(self, form_data: dict):
-        # Hashing runs in a worker thread, so a burst of logins never stalls other users' events.
-        result = await asyncio.to_thread(self._log_in, form_data, self._client())
-        if result is None:
+        email = str(form_data.get("email") or "")
+        password = str(form_data.get("password") or "")
+        client = self._client()
+        attempt = self._login_step(
+            lambda session: auth.begin_login(session, email, password, client=client)
+        )
+        if attempt is None:
             return
-        _user, self.handoff = result
+        # Only argon2 runs in a worker thread: it holds no lock and needs no interpreter, so a
+        # burst of logins uses every core without stalling other users' events. The short
+        # database steps stay here, where they never queue for the interpreter behind the loop.
+        check = await asyncio.to_thread(auth.check_password, attempt, password)
+        handoff = self._login_step(
+            lambda session: auth.start_handoff(
+                session, auth.finish_login(session, attempt, check).id
+            )
+        )
+        if handoff is None:
+            return
+        self.handoff = handoff
         self.logged_out_notice = ""
 
 

@@ -14,11 +14,17 @@ so the next websocket connection carries the new cookie.
 
 from __future__ import annotations
 
+import inspect
+from contextvars import ContextVar
+from dataclasses import dataclass
+
 import reflex as rx
+from sqlalchemy.orm import Session
 
 from academy.core import auth
 from academy.core.access import AREA_ROLES, ROLE_LABELS, CurrentUser
 from academy.core.db import session_scope
+from academy.core.web import routing
 from academy.core.web.cookies import token_from_header
 
 LOGIN_ROUTE = "/logga-in"
@@ -27,6 +33,18 @@ PASSWORD_ROUTE = "/byt-losenord"
 
 LOGGED_OUT = "Du är utloggad."
 SESSION_ENDED = "Du har loggats ut. Logga in igen för att fortsätta."
+
+
+@dataclass
+class _EventLogin:
+    """The login as resolved once in the current event, shared by every loader it runs."""
+
+    resolved: bool = False
+    user: CurrentUser | None = None
+
+
+# Set for the length of a page opening only (see `open_page`); other events resolve anew.
+_EVENT_LOGIN: ContextVar[_EventLogin | None] = ContextVar("event_login", default=None)
 
 
 class SessionState(rx.State):
@@ -41,9 +59,22 @@ class SessionState(rx.State):
         """The login token from the cookie of this tab's websocket connection."""
         return token_from_header(self.router.headers.cookie)
 
+    def _login_in(self, session: Session) -> CurrentUser | None:
+        """The user behind this tab's login, resolved in `session` (once per event)."""
+        login = _EVENT_LOGIN.get()
+        if login is not None and login.resolved:
+            return login.user
+        user = auth.resolve_session(session, self._token())
+        if login is not None:
+            login.resolved, login.user = True, user
+        return user
+
     def _actor(self) -> CurrentUser | None:
+        login = _EVENT_LOGIN.get()
+        if login is not None and login.resolved:
+            return login.user
         with session_scope() as session:
-            return auth.resolve_session(session, self._token())
+            return self._login_in(session)
 
     def _show_user(self, user: CurrentUser | None) -> None:
         self.auth_checked = True
@@ -58,8 +89,36 @@ class SessionState(rx.State):
         self.allowed_areas = [area for area, roles in AREA_ROLES.items() if user.has_any(*roles)]
 
     @rx.event
-    def require_login(self):
-        """on_load of every page behind the login: send strangers to the login page."""
+    async def open_page(self, route: str):
+        """The one on_load event of every page: the login check (unless the page is public),
+        then the page's loaders, all in this event with the login resolved once.
+
+        Each event a handler chains waits its turn behind every other tab's queued events, so a
+        page opened in one event is ready several queue turns sooner under load. `route` only
+        picks registered loaders; each still checks the person's role and scope itself."""
+        page = routing.LOADERS.get(route)
+        if page is None:
+            return None
+        token = _EVENT_LOGIN.set(_EventLogin())
+        try:
+            if not page.public and (redirect := self._check_login()) is not None:
+                return redirect
+            chained = []
+            for loader in page.loaders:
+                if loader.is_background:  # runs beside the page, as its own event
+                    chained.append(loader)
+                    continue
+                result = loader.fn(await self.get_state(loader.state))
+                if inspect.isawaitable(result):
+                    result = await result
+                chained.extend(result if isinstance(result, list) else [result] if result else [])
+        finally:
+            _EVENT_LOGIN.reset(token)
+        return chained or None
+
+    def _check_login(self):
+        """Send strangers to the login page, and a person holding an admin's one-time password
+        to Byt lösenord; None when the page may open."""
         user = self._actor()
         self._show_user(user)
         if user is None:
