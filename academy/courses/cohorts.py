@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
@@ -544,6 +544,31 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
     )
 
 
+# Mina kurser and the home page ask these on every load: plain columns, built once.
+_MY_COHORTS = (
+    select(
+        Cohort.id,
+        Cohort.name,
+        Cohort.course_id,
+        Cohort.deadline,
+        Cohort.starts_on,
+        Cohort.ends_on,
+        Course.title,
+    )
+    .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+    .join(Course, Course.id == Cohort.course_id)
+    .where(Enrolment.user_id == bindparam("user"), Course.status == "published")
+)
+_NEXT_MEETINGS = (
+    select(CohortMeeting.cohort_id, CohortMeeting.starts_at, CohortMeeting.place)
+    .where(
+        CohortMeeting.cohort_id.in_(bindparam("cohorts", expanding=True)),
+        CohortMeeting.starts_at >= bindparam("moment"),
+    )
+    .order_by(CohortMeeting.starts_at, CohortMeeting.id)
+)
+
+
 def my_courses(
     session: Session, actor: CurrentUser | None, *, now: datetime | None = None
 ) -> list[MyCourse]:
@@ -553,34 +578,21 @@ def my_courses(
     one.
     """
     require_role(actor, Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
-    rows = session.execute(
-        select(Cohort, Course.title)
-        .join(Enrolment, Enrolment.cohort_id == Cohort.id)
-        .join(Course, Course.id == Cohort.course_id)
-        .where(Enrolment.user_id == actor.id, Course.status == "published")
-    ).all()
+    rows = session.execute(_MY_COHORTS, {"user": actor.id}).all()
     if not rows:
         return []
     moment = now or datetime.now()
     next_meetings: dict[int, Meeting] = {}
     for cohort_id, starts_at, place in session.execute(
-        select(CohortMeeting.cohort_id, CohortMeeting.starts_at, CohortMeeting.place)
-        .where(
-            CohortMeeting.cohort_id.in_([c.id for c, _ in rows]),
-            CohortMeeting.starts_at >= moment,
-        )
-        .order_by(CohortMeeting.starts_at, CohortMeeting.id)
+        _NEXT_MEETINGS, {"cohorts": [row.id for row in rows], "moment": moment}
     ):
         next_meetings.setdefault(cohort_id, Meeting(starts_at, place))
     # One row per course: progress counts in every cohort of a course, so a person in two
     # cohorts of it sees it once, with the cohort whose deadline comes first.
-    rows = sorted(
-        rows,
-        key=lambda r: (r[0].deadline is None, r[0].deadline or date.max, r[0].ends_on, r[0].id),
-    )
-    first: dict[int, tuple[Cohort, str]] = {}
-    for cohort, title in rows:
-        first.setdefault(cohort.course_id, (cohort, title))
+    rows = sorted(rows, key=lambda r: (r.deadline is None, r.deadline or date.max, r.ends_on, r.id))
+    first: dict[int, tuple] = {}
+    for row in rows:
+        first.setdefault(row.course_id, (row, row.title))
     shapes = course_shapes(session, list(first))
     progress = person_progress(session, shapes, actor.id)
     required = learner_required(session, actor.id, list(first))

@@ -47,12 +47,11 @@ from academy.courses.status import COMPLETED, ResumePoint, is_unlocked
 from academy.courses.status import resume_point as find_resume_point
 from academy.courses.tracking import (
     CourseShape,
-    PersonProgress,
     completion,
     course_shape,
     learner_required,
-    load_progress,
     module_statuses,
+    person_progress,
     required_in,
 )
 
@@ -227,7 +226,7 @@ def _open_course(session: Session, actor: CurrentUser | None, course_id: int) ->
 
 def _progress(session: Session, actor: CurrentUser, course_id: int):
     shape = course_shape(session, course_id)
-    person = load_progress(session, shape, [actor.id]).get(actor.id) or PersonProgress()
+    person = person_progress(session, {course_id: shape}, actor.id)[course_id]
     return shape, person, module_statuses(shape, person)
 
 
@@ -692,7 +691,7 @@ def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
 def course_completed(session: Session, user_id: int, course_id: int) -> bool:
     """Whether the person has completed the course: every module their cohorts require."""
     shape = course_shape(session, course_id)
-    person = load_progress(session, shape, [user_id]).get(user_id)
+    person = person_progress(session, {course_id: shape}, user_id)[course_id]
     statuses = module_statuses(shape, person)
     required = learner_required(session, user_id, [course_id])[course_id]
     return bool(shape.modules) and completion(shape, statuses, required).status == COMPLETED

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from academy.courses.models import (
@@ -48,38 +48,60 @@ def course_shape(session: Session, course_id: int) -> CourseShape:
     return course_shapes(session, [course_id])[course_id]
 
 
+# The statements of a learner's every page load, built once (building a statement costs about
+# as much as running it); the values are bound at each run.
+_COURSES = bindparam("courses", expanding=True)
+_MODULES = (
+    select(
+        CourseModule.course_id, CourseModule.id, CourseModule.title, CourseModule.prerequisite_id
+    )
+    .where(CourseModule.course_id.in_(_COURSES))
+    .order_by(CourseModule.position, CourseModule.id)
+)
+_LESSONS = (
+    select(Lesson.id, Lesson.module_id)
+    .join(CourseModule, CourseModule.id == Lesson.module_id)
+    .where(CourseModule.course_id.in_(_COURSES))
+    .order_by(Lesson.position, Lesson.id)
+)
+_QUIZZES = (
+    select(Quiz.id, Quiz.module_id, Quiz.attempts_allowed, Quiz.pass_mark, Quiz.grading_method)
+    .join(CourseModule, CourseModule.id == Quiz.module_id)
+    .where(CourseModule.course_id.in_(_COURSES))
+)
+_READS = select(LessonRead.lesson_id).where(
+    LessonRead.user_id == bindparam("user"),
+    LessonRead.lesson_id.in_(bindparam("lessons", expanding=True)),
+)
+_TALLIES = (
+    select(QuizAttempt.quiz_id, QuizAttempt.status, QuizAttempt.passed, func.count())
+    .where(
+        QuizAttempt.user_id == bindparam("user"),
+        QuizAttempt.quiz_id.in_(bindparam("quizzes", expanding=True)),
+    )
+    .group_by(QuizAttempt.quiz_id, QuizAttempt.status, QuizAttempt.passed)
+)
+_REQUIRED = (
+    select(Cohort.course_id, CohortRequiredModule.module_id)
+    .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+    .outerjoin(CohortRequiredModule, CohortRequiredModule.cohort_id == Cohort.id)
+    .where(Enrolment.user_id == bindparam("user"), Cohort.course_id.in_(_COURSES))
+)
+
+
 def course_shapes(session: Session, course_ids) -> dict[int, CourseShape]:
     """The shapes of several courses in 3 queries, however many courses."""
     course_ids = list(dict.fromkeys(course_ids))
     modules: dict[int, list] = {course_id: [] for course_id in course_ids}
-    for row in session.execute(
-        select(
-            CourseModule.course_id,
-            CourseModule.id,
-            CourseModule.title,
-            CourseModule.prerequisite_id,
-        )
-        .where(CourseModule.course_id.in_(course_ids))
-        .order_by(CourseModule.position, CourseModule.id)
-    ):
+    bound = {"courses": course_ids}
+    for row in session.execute(_MODULES, bound):
         modules[row[0]].append(row[1:])
     lessons: dict[int, list[int]] = {}
-    for lesson_id, module_id in session.execute(
-        select(Lesson.id, Lesson.module_id)
-        .join(CourseModule, CourseModule.id == Lesson.module_id)
-        .where(CourseModule.course_id.in_(course_ids))
-        .order_by(Lesson.position, Lesson.id)
-    ):
+    for lesson_id, module_id in session.execute(_LESSONS, bound):
         lessons.setdefault(module_id, []).append(lesson_id)
     quizzes = {
         module_id: (quiz_id, allowed, pass_mark, method)
-        for quiz_id, module_id, allowed, pass_mark, method in session.execute(
-            select(
-                Quiz.id, Quiz.module_id, Quiz.attempts_allowed, Quiz.pass_mark, Quiz.grading_method
-            )
-            .join(CourseModule, CourseModule.id == Quiz.module_id)
-            .where(CourseModule.course_id.in_(course_ids))
-        )
+        for quiz_id, module_id, allowed, pass_mark, method in session.execute(_QUIZZES, bound)
     }
     return {
         course_id: _shape(course_id, modules[course_id], lessons, quizzes)
@@ -121,17 +143,11 @@ def person_progress(
     progress = {course_id: PersonProgress() for course_id in shapes}
     if lesson_course:
         for (lesson_id,) in session.execute(
-            select(LessonRead.lesson_id).where(
-                LessonRead.user_id == user_id, LessonRead.lesson_id.in_(list(lesson_course))
-            )
+            _READS, {"user": user_id, "lessons": list(lesson_course)}
         ):
             progress[lesson_course[lesson_id]].read.add(lesson_id)
     if quiz_course:
-        rows = session.execute(
-            select(QuizAttempt.quiz_id, QuizAttempt.status, QuizAttempt.passed, func.count())
-            .where(QuizAttempt.user_id == user_id, QuizAttempt.quiz_id.in_(list(quiz_course)))
-            .group_by(QuizAttempt.quiz_id, QuizAttempt.status, QuizAttempt.passed)
-        )
+        rows = session.execute(_TALLIES, {"user": user_id, "quizzes": list(quiz_course)})
         counts: dict[int, dict[str, int]] = {}
         for quiz_id, status, passed, number in rows:
             _count(
@@ -139,8 +155,10 @@ def person_progress(
             )
         last = _latest_passed(session, [user_id], _last_quizzes(shapes.values()))
         for quiz_id, tally in counts.items():
-            progress[quiz_course[quiz_id]].tallies[quiz_id] = _tally(
-                tally, last.get((user_id, quiz_id))
+            course_id = quiz_course[quiz_id]
+            counts_last = quiz_id in shapes[course_id].last_counts
+            progress[course_id].tallies[quiz_id] = _tally(
+                tally, last.get((user_id, quiz_id), False if counts_last else None)
             )
     return progress
 
@@ -304,10 +322,7 @@ def learner_required(session: Session, user_id: int, course_ids) -> dict[int, fr
     whole: set[int] = set()
     if course_ids:
         for course_id, module_id in session.execute(
-            select(Cohort.course_id, CohortRequiredModule.module_id)
-            .join(Enrolment, Enrolment.cohort_id == Cohort.id)
-            .outerjoin(CohortRequiredModule, CohortRequiredModule.cohort_id == Cohort.id)
-            .where(Enrolment.user_id == user_id, Cohort.course_id.in_(course_ids))
+            _REQUIRED, {"user": user_id, "courses": course_ids}
         ):
             if module_id is None:
                 whole.add(course_id)

@@ -2,37 +2,63 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser
 from academy.core.models import Role
 from academy.practice import practice_log, scenarios
-from academy.practice.models import ScenarioAttempt
+from academy.practice.models import (
+    PracticeLogEntry,
+    PracticeLogFeedback,
+    PracticeScenario,
+    ScenarioAttempt,
+)
+
+
+def _published_scenarios(session: Session, user: CurrentUser) -> list[tuple[int, str, bool]]:
+    """(id, title, tried by the user) of every published scenario, in title order."""
+    tried = exists().where(
+        ScenarioAttempt.scenario_id == PracticeScenario.id, ScenarioAttempt.user_id == user.id
+    )
+    return [
+        tuple(row)
+        for row in session.execute(
+            select(PracticeScenario.id, PracticeScenario.title, tried)
+            .where(PracticeScenario.status == "published")
+            .order_by(func.lower(PracticeScenario.title), PracticeScenario.id)
+        )
+    ]
+
+
+def _entries_waiting(session: Session, user: CurrentUser) -> int:
+    """How many of the user's own log entries have no feedback yet."""
+    answered = exists().where(PracticeLogFeedback.entry_id == PracticeLogEntry.id)
+    return session.scalar(
+        select(func.count())
+        .select_from(PracticeLogEntry)
+        .where(PracticeLogEntry.user_id == user.id, ~answered)
+    )
 
 
 def practice_items(session: Session, user: CurrentUser) -> list[tuple[str, str, str, str]]:
     """(title, text, href, link label) items for the home page."""
     items = []
     if user.has_any(Role.EMPLOYEE):
-        published = scenarios.list_scenarios(session, user)
-        tried = set(
-            session.scalars(
-                select(ScenarioAttempt.scenario_id).where(ScenarioAttempt.user_id == user.id)
-            )
-        )
-        untried = [row for row in published if row.id not in tried and row.status == "published"]
-        waiting = [e for e in practice_log.my_entries(session, user) if not e.feedback]
+        # On every learner's home page: two small statements, not the scenario documents.
+        published = _published_scenarios(session, user)
+        untried = [(scenario_id, title) for scenario_id, title, tried in published if not tried]
+        waiting = _entries_waiting(session, user)
         if untried:
-            text = f"Prova scenariot ”{untried[0].title}”"
+            text = f"Prova scenariot ”{untried[0][1]}”"
             text += f" och {len(untried) - 1} till." if len(untried) > 1 else "."
         elif published:
             text = "Du har provat alla scenarier. Spela igen och jämför dina poäng."
         else:
             text = "Inga scenarier är publicerade ännu."
         if waiting:
-            text += f" {len(waiting)} av dina loggposter väntar på återkoppling."
-        href = f"/traning/scenarier/{untried[0].id}/spela" if untried else "/traning"
+            text += f" {waiting} av dina loggposter väntar på återkoppling."
+        href = f"/traning/scenarier/{untried[0][0]}/spela" if untried else "/traning"
         items.append(("Träning", text, href, "Gå till Träning"))
     if user.has_any(Role.TRAINER):
         review = [e for e in practice_log.entries_to_review(session, user) if not e.feedback]
