@@ -622,16 +622,41 @@ def my_courses(
     return result
 
 
-def is_enrolled(session: Session, user_id: int, course_id: int) -> bool:
-    return (
-        session.scalar(
-            select(Enrolment.id)
-            .join(Cohort, Cohort.id == Enrolment.cohort_id)
-            .where(Enrolment.user_id == user_id, Cohort.course_id == course_id)
-            .limit(1)
-        )
-        is not None
+_NEXT_MEETING_IN_COURSE = (
+    select(CohortMeeting.starts_at, CohortMeeting.place)
+    .join(Cohort, Cohort.id == CohortMeeting.cohort_id)
+    .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+    .where(
+        Enrolment.user_id == bindparam("user"),
+        Cohort.course_id == bindparam("course"),
+        CohortMeeting.starts_at >= bindparam("moment"),
     )
+    .order_by(CohortMeeting.starts_at, CohortMeeting.id)
+    .limit(1)
+)
+
+
+def next_meeting(
+    session: Session, actor: CurrentUser, course_id: int, *, now: datetime | None = None
+) -> Meeting | None:
+    """The next meeting of the actor's cohorts in the course (one statement), or None."""
+    row = session.execute(
+        _NEXT_MEETING_IN_COURSE,
+        {"user": actor.id, "course": course_id, "moment": now or datetime.now()},
+    ).first()
+    return Meeting(row.starts_at, row.place) if row else None
+
+
+_ENROLLED = (
+    select(Enrolment.id)
+    .join(Cohort, Cohort.id == Enrolment.cohort_id)
+    .where(Enrolment.user_id == bindparam("user"), Cohort.course_id == bindparam("course"))
+    .limit(1)
+)
+
+
+def is_enrolled(session: Session, user_id: int, course_id: int) -> bool:
+    return session.scalar(_ENROLLED, {"user": user_id, "course": course_id}) is not None
 
 
 def module_course_id(session: Session, module_id: int) -> int | None:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
@@ -217,14 +217,15 @@ def delete_question(session: Session, actor: CurrentUser | None, question_id: in
     session.flush()
 
 
+_QUESTIONS = (
+    select(Question)
+    .where(Question.quiz_id == bindparam("quiz"))
+    .order_by(Question.position, Question.id)
+)
+
+
 def quiz_questions(session: Session, quiz_id: int) -> list[Question]:
-    return list(
-        session.scalars(
-            select(Question)
-            .where(Question.quiz_id == quiz_id)
-            .order_by(Question.position, Question.id)
-        )
-    )
+    return list(session.scalars(_QUESTIONS, {"quiz": quiz_id}))
 
 
 def get_quiz(session: Session, actor: CurrentUser | None, quiz_id: int) -> QuizDetail:

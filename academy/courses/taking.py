@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
@@ -110,6 +110,9 @@ class LessonView:
     html: str  # sanitised
     video_url: str
     read: bool
+    course_id: int = 0
+    # Where the learner goes on from here: the course's resume point as of this opening.
+    resume: ResumePoint | None = None
 
 
 @dataclass(frozen=True)
@@ -321,6 +324,7 @@ def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> 
     _open_course(session, actor, module.course_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
     _require_unlocked(session, actor, shape, statuses, module.id)
+    required = learner_required(session, actor.id, [shape.course_id])[shape.course_id]
     return LessonView(
         lesson.id,
         module.id,
@@ -328,6 +332,8 @@ def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> 
         lesson.content_html,
         lesson.video_url,
         lesson.id in person.read,
+        module.course_id,
+        find_resume_point(shape.modules, person.read, statuses, required),
     )
 
 
@@ -346,28 +352,50 @@ def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int
 # ---- attempts --------------------------------------------------------------------------------
 
 
-def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> AttemptView:
-    """Start an attempt, or return the one already open (so a reload resumes it)."""
+def _quiz_access(session: Session, actor: CurrentUser | None, quiz_id: int):
+    """The quiz, its module and course, once the actor may take it (enrolled, unlocked)."""
     quiz = get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
     module = _module_of(session, quiz.module_id)
-    _open_course(session, actor, module.course_id)
-    shape, person, statuses = _progress(session, actor, module.course_id)
+    course = _open_course(session, actor, module.course_id)
+    shape, _person, statuses = _progress(session, actor, module.course_id)
     _require_unlocked(session, actor, shape, statuses, module.id)
-    open_attempt = session.scalar(
-        select(QuizAttempt).where(
-            QuizAttempt.quiz_id == quiz_id,
-            QuizAttempt.user_id == actor.id,
-            QuizAttempt.status == "open",
-        )
-    )
+    return quiz, module, course
+
+
+def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> AttemptView:
+    """Start an attempt, or return the one already open (so a reload resumes it)."""
+    quiz, _module, _course = _quiz_access(session, actor, quiz_id)
+    return _start(session, actor, quiz)
+
+
+def open_quiz(
+    session: Session, actor: CurrentUser | None, quiz_id: int, *, start: bool = False
+) -> tuple[QuizIntro, AttemptView | None]:
+    """The quiz page after one access check: the intro and the attempt to show — the open one
+    (started first when `start`), else the latest handed in, else None."""
+    quiz, module, course = _quiz_access(session, actor, quiz_id)
+    attempt = _start(session, actor, quiz) if start else None
+    intro = _intro(session, actor, quiz, module, course)
+    shown = intro.open_attempt_id or (intro.attempts[-1].id if intro.attempts else None)
+    if attempt is None and shown is not None:
+        attempt = _view(session, session.get(QuizAttempt, shown), quiz)
+    return intro, attempt
+
+
+# A learner's quiz events run these every time: built once, values bound per run.
+_MINE = (QuizAttempt.quiz_id == bindparam("quiz")) & (QuizAttempt.user_id == bindparam("user"))
+_MY_ATTEMPTS = select(QuizAttempt).where(_MINE).order_by(QuizAttempt.number)
+_ANSWERS = select(AttemptAnswer).where(AttemptAnswer.attempt_id == bindparam("attempt"))
+
+
+def _start(session: Session, actor: CurrentUser, quiz: Quiz) -> AttemptView:
+    quiz_id = quiz.id
+    attempts = list(session.scalars(_MY_ATTEMPTS, {"quiz": quiz_id, "user": actor.id}))
+    open_attempt = next((a for a in attempts if a.status == "open"), None)
     if open_attempt is not None:
         return _view(session, open_attempt, quiz)
-    used = session.scalar(
-        select(func.count())
-        .select_from(QuizAttempt)
-        .where(QuizAttempt.quiz_id == quiz_id, QuizAttempt.user_id == actor.id)
-    )
-    if _has_pending(session, quiz_id, actor.id):
+    used = len(attempts)
+    if any(a.status == "submitted" and a.passed is None for a in attempts):
         raise ValidationError(
             "Ditt förra försök väntar på bedömning av utbildaren. "
             "Du kan göra ett nytt försök när det är bedömt."
@@ -380,30 +408,18 @@ def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> 
     attempt = QuizAttempt(quiz_id=quiz_id, user_id=actor.id, number=(used or 0) + 1)
     session.add(attempt)
     session.flush()
-    return _view(session, attempt, quiz)
-
-
-def _has_pending(session: Session, quiz_id: int, user_id: int) -> bool:
-    return (
-        session.scalar(
-            select(QuizAttempt.id).where(
-                QuizAttempt.quiz_id == quiz_id,
-                QuizAttempt.user_id == user_id,
-                QuizAttempt.status == "submitted",
-                QuizAttempt.passed.is_(None),
-            )
-        )
-        is not None
-    )
+    return _view(session, attempt, quiz, answers={})  # a new attempt has no answers
 
 
 def quiz_intro(session: Session, actor: CurrentUser | None, quiz_id: int) -> QuizIntro:
     """The quiz's settings and the actor's own attempts; refused if the module is locked."""
-    quiz = get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
-    module = _module_of(session, quiz.module_id)
-    course = _open_course(session, actor, module.course_id)
-    shape, _person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(session, actor, shape, statuses, module.id)
+    return _intro(session, actor, *_quiz_access(session, actor, quiz_id))
+
+
+def _intro(
+    session: Session, actor: CurrentUser, quiz: Quiz, module: CourseModule, course: Course
+) -> QuizIntro:
+    quiz_id = quiz.id
     return QuizIntro(
         id=quiz.id,
         title=quiz.title,
@@ -500,8 +516,21 @@ def save_answers(
     """Save every answer given on the page at once (question id -> response); returns how many.
 
     With immediate feedback an answer already given stays as it was (its feedback was shown)."""
+    return _save(session, actor, attempt_id, responses)[0]
+
+
+def save_answers_and_view(
+    session: Session, actor: CurrentUser | None, attempt_id: int, responses: dict[int, Any]
+) -> AttemptView:
+    """`save_answers`, then the attempt as its owner sees it, from the rows already read."""
+    _saved, attempt, quiz, questions, answers = _save(session, actor, attempt_id, responses)
+    return _view(session, attempt, quiz, questions, answers)
+
+
+def _save(session: Session, actor: CurrentUser | None, attempt_id: int, responses: dict[int, Any]):
     attempt, quiz = _own_open_attempt(session, actor, attempt_id)
-    questions = {q.id: (number, q) for number, q in enumerate(quiz_questions(session, quiz.id), 1)}
+    listed = quiz_questions(session, quiz.id)
+    questions = {q.id: (number, q) for number, q in enumerate(listed, 1)}
     answers = _answers(session, attempt.id)
     saved = 0
     for question_id, raw in responses.items():
@@ -516,13 +545,15 @@ def save_answers(
         except ValidationError as exc:
             raise ValidationError(f"Fråga {number}: {exc.message}") from None
         if answer is None:
-            answer = AttemptAnswer(attempt_id=attempt.id, question_id=question_id)
+            answer = answers[question_id] = AttemptAnswer(
+                attempt_id=attempt.id, question_id=question_id
+            )
             session.add(answer)
         score = score_response(question.kind, question.data, response)
         answer.response, answer.fraction, answer.answered_at = response, score.fraction, utcnow()
         saved += 1
     session.flush()
-    return saved
+    return saved, attempt, quiz, listed, answers
 
 
 def _feedback(question: Question, answer: AttemptAnswer, texts: bool = True) -> AnswerFeedback:
@@ -555,7 +586,7 @@ def submit_attempt(session: Session, actor: CurrentUser | None, attempt_id: int)
     attempt.status, attempt.submitted_at = "submitted", utcnow()
     rescore_attempt(attempt, quiz, questions, answers)
     session.flush()
-    return _view(session, attempt, quiz)
+    return _view(session, attempt, quiz, questions, answers)
 
 
 def rescore_attempt(
@@ -596,11 +627,7 @@ def get_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) ->
 
 def my_attempts(session: Session, actor: CurrentUser | None, quiz_id: int) -> list[AttemptSummary]:
     require_role(actor, *LEARNERS)
-    rows = session.scalars(
-        select(QuizAttempt)
-        .where(QuizAttempt.quiz_id == quiz_id, QuizAttempt.user_id == actor.id)
-        .order_by(QuizAttempt.number)
-    )
+    rows = session.scalars(_MY_ATTEMPTS, {"quiz": quiz_id, "user": actor.id})
     return [
         AttemptSummary(a.id, a.number, a.status, a.score_percent, a.passed, a.submitted_at)
         for a in rows
@@ -608,7 +635,7 @@ def my_attempts(session: Session, actor: CurrentUser | None, quiz_id: int) -> li
 
 
 def _answers(session: Session, attempt_id: int) -> dict[int, AttemptAnswer]:
-    rows = session.scalars(select(AttemptAnswer).where(AttemptAnswer.attempt_id == attempt_id))
+    rows = session.scalars(_ANSWERS, {"attempt": attempt_id})
     return {answer.question_id: answer for answer in rows}
 
 
@@ -635,13 +662,20 @@ def choice_order(attempt_id: int, question_id: int, count: int, shuffle: bool) -
     return tuple(order)
 
 
-def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
-    answers = _answers(session, attempt.id)
+def _view(
+    session: Session,
+    attempt: QuizAttempt,
+    quiz: Quiz,
+    questions: list[Question] | None = None,
+    answers: dict[int, AttemptAnswer] | None = None,
+) -> AttemptView:
+    """The attempt as its owner sees it; `questions` and `answers` when already read."""
+    answers = _answers(session, attempt.id) if answers is None else answers
     reveal = attempt.status == "submitted" or quiz.feedback_mode == "immediate"
     show_right = _shows_right_answers(session, attempt, quiz)
     texts = show_right if attempt.status == "submitted" else quiz.review_mode != "never"
-    questions = []
-    for q in quiz_questions(session, quiz.id):
+    shown = []
+    for q in quiz_questions(session, quiz.id) if questions is None else questions:
         answer = answers.get(q.id)
         if q.kind in ("single_choice", "multiple_choice"):
             choices = tuple(option["text"] for option in q.data["options"])
@@ -651,7 +685,7 @@ def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
             choices = ()
         prompts = tuple(p["prompt"] for p in matching_prompts(q.data))
         show = reveal and answer is not None
-        questions.append(
+        shown.append(
             AttemptQuestion(
                 id=q.id,
                 kind=q.kind,
@@ -683,7 +717,7 @@ def _view(session: Session, attempt: QuizAttempt, quiz: Quiz) -> AttemptView:
         pass_mark=quiz.pass_mark,
         score_percent=attempt.score_percent,
         passed=attempt.passed,
-        questions=tuple(questions),
+        questions=tuple(shown),
         review_mode=quiz.review_mode,
     )
 

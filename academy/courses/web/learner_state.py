@@ -41,12 +41,8 @@ class LearnerCourseState(BaseState):
         self.resume_label = (
             "Börja kursen" if outline.status == "not_started" else "Fortsätt där du slutade"
         )
-        upcoming = sorted(
-            mine.next_meeting
-            for mine in cohorts.my_courses(session, actor)
-            if mine.course_id == outline.id and mine.next_meeting
-        )
-        self.next_meeting = view.meeting_label(upcoming[0]) if upcoming else ""
+        upcoming = cohorts.next_meeting(session, actor, outline.id)
+        self.next_meeting = view.meeting_label(upcoming) if upcoming else ""
 
 
 class LessonState(BaseState):
@@ -60,11 +56,10 @@ class LessonState(BaseState):
 
     def _show(self, session, actor, lesson_id: int | None) -> None:
         lesson = taking.open_lesson(session, actor, lesson_id)
-        self.course_id = cohorts.module_course_id(session, lesson.module_id) or 0
+        self.course_id = lesson.course_id
         self.lesson_id, self.title, self.html = lesson.id, lesson.title, lesson.html
         self.video_url, self.read = lesson.video_url, lesson.read
-        point = taking.resume_point(session, actor, self.course_id)
-        self.next_href = view.resume_href(self.course_id, point)
+        self.next_href = view.resume_href(self.course_id, lesson.resume)
 
     @rx.event
     def load(self):

@@ -43,8 +43,7 @@ class QuizTakeState(BaseState):
     # Set when handing in found unanswered questions: the question asked before handing in.
     confirm_text: str = ""
 
-    def _intro(self, session, actor, quiz_id: int | None) -> taking.QuizIntro:
-        intro = taking.quiz_intro(session, actor, quiz_id)
+    def _intro(self, intro: taking.QuizIntro) -> None:
         self.quiz_id, self.course_id = intro.id, intro.course_id
         self.title, self.course_title, self.module_title = (
             intro.title,
@@ -77,7 +76,11 @@ class QuizTakeState(BaseState):
             and (left is None or left > 0 or bool(intro.open_attempt_id))
         )
         self.history = quiz_view.attempt_rows(intro.attempts)
-        return intro
+
+    def _open(self, intro: taking.QuizIntro, attempt: taking.AttemptView | None) -> None:
+        self._intro(intro)
+        if attempt is not None:
+            self._show(attempt)
 
     def _show(self, attempt: taking.AttemptView) -> None:
         if attempt.id != self.attempt_id:  # another attempt: new inputs, not the old ones' values
@@ -102,24 +105,19 @@ class QuizTakeState(BaseState):
         self.quiz_id = 0
         self._reset_attempt()
 
-        def load(session, actor):
-            intro = self._intro(session, actor, quiz_id)
-            if intro.open_attempt_id:
-                self._show(taking.start_attempt(session, actor, quiz_id))
-            elif intro.attempts:  # the latest result, with a trainer's grading once it is done
-                self._show(taking.get_attempt(session, actor, intro.attempts[-1].id))
-
-        self._run(load)
+        # The open attempt, else the latest result (with a trainer's grading once it is done).
+        self._run(lambda session, actor: self._open(*taking.open_quiz(session, actor, quiz_id)))
 
     @rx.event
     def start(self):
         quiz_id = self.quiz_id
 
-        def start(session, actor):
-            self._show(taking.start_attempt(session, actor, quiz_id))
-            self._intro(session, actor, quiz_id)
-
-        self._run(start, at="quiz")
+        self._run(
+            lambda session, actor: self._open(
+                *taking.open_quiz(session, actor, quiz_id, start=True)
+            ),
+            at="quiz",
+        )
 
     @rx.event
     def aim_at(self, target: str):
@@ -145,12 +143,11 @@ class QuizTakeState(BaseState):
             responses = forms.quiz_responses(form_data, still_open)
             if not hand_in and not responses:
                 raise ValidationError("Välj ett svarsalternativ eller skriv ett svar först.")
-            taking.save_answers(session, actor, attempt_id, responses)
-            view = taking.get_attempt(session, actor, attempt_id)
+            view = taking.save_answers_and_view(session, actor, attempt_id, responses)
             missing = quiz_view.unanswered(view)
             if hand_in and (confirmed or not missing):
                 view = taking.submit_attempt(session, actor, attempt_id)
-                self._intro(session, actor, quiz_id)
+                self._intro(taking.quiz_intro(session, actor, quiz_id))
                 self.confirm_text, said["text"] = "", "Quizet är inlämnat."
             elif hand_in:
                 self.confirm_text, said["text"] = quiz_view.unanswered_text(missing), ""

@@ -75,7 +75,7 @@ def test_an_employee_cannot_answer_or_submit_another_persons_attempt(demo):
         johans = taking.start_attempt(s, actor(demo, "johan.ek@demo.se"), built.quiz_id).id
 
     sara = logged_in(QuizTakeState, "medarbetare@demo.se")
-    sara._run(lambda s, a: sara._intro(s, a, built.quiz_id))
+    sara._run(lambda s, a: sara._intro(taking.quiz_intro(s, a, built.quiz_id)))
     sara.start()
     assert sara.error == "" and sara.attempt_id != johans
     sara.attempt_id = johans
@@ -93,10 +93,10 @@ def test_an_employee_cannot_answer_or_submit_another_persons_attempt(demo):
 def test_quiz_page_shows_attempts_left_and_immediate_feedback(demo):
     built = build_course(demo, questions=(SINGLE,), feedback_mode="immediate", attempts_allowed=2)
     sara = logged_in(QuizTakeState, "medarbetare@demo.se")
-    sara._run(lambda s, a: sara._intro(s, a, built.quiz_id))
+    sara._run(lambda s, a: sara._intro(taking.quiz_intro(s, a, built.quiz_id)))
     assert sara.error == "Modulen ”Grunder” måste vara klar innan du kan börja här."
     _read_module_a(demo, "medarbetare@demo.se", built)
-    sara._run(lambda s, a: sara._intro(s, a, built.quiz_id))
+    sara._run(lambda s, a: sara._intro(taking.quiz_intro(s, a, built.quiz_id)))
     assert sara.attempts_text == "Du har gjort 0 av 2 försök. Försök kvar: 2."
     sara.start()
     question_id = built.question_ids[0]

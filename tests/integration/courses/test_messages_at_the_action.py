@@ -94,7 +94,7 @@ def test_an_unanswered_question_is_refused_at_that_question(demo):
         for lesson_id in built.lessons_a:
             taking.mark_lesson_read(s, actor(demo, "medarbetare@demo.se"), lesson_id)
     sara = logged_in(QuizTakeState, "medarbetare@demo.se")
-    sara._run(lambda s, a: sara._intro(s, a, built.quiz_id))
+    sara._run(lambda s, a: sara._intro(taking.quiz_intro(s, a, built.quiz_id)))
     sara.start()
     question = built.question_ids[0]
     sara.aim_at(f"question-{question}")

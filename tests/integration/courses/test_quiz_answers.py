@@ -14,7 +14,7 @@ def _ready(demo, built, email="medarbetare@demo.se"):
             taking.mark_lesson_read(s, actor(demo, email), lesson_id)
     state = logged_in(QuizTakeState, email)
     state.quiz_id = built.quiz_id
-    state._run(lambda s, a: state._intro(s, a, built.quiz_id))
+    state._run(lambda s, a: state._intro(taking.quiz_intro(s, a, built.quiz_id)))
     state.start()
     assert state.error == ""
     return state
@@ -79,7 +79,7 @@ def test_a_pending_essay_blocks_a_new_attempt_and_the_grade_and_comment_reach_th
         )
 
     again = logged_in(QuizTakeState, "medarbetare@demo.se")
-    again._run(lambda s, a: again._intro(s, a, built.quiz_id))
+    again._run(lambda s, a: again._intro(taking.quiz_intro(s, a, built.quiz_id)))
     again.show_attempt(again.history[-1].id)
     graded = again.questions[1]
     assert (graded.verdict, graded.verdict_kind) == (
