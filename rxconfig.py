@@ -46,6 +46,12 @@ def _respawn_failed_workers() -> None:
 
 # Reflex reads GRANIAN_WORKERS when it starts Granian; an explicit setting wins.
 os.environ.setdefault("GRANIAN_WORKERS", str(backend_workers(bool(_redis_url))))
+if _redis_url:
+    # A worker keeps a tab's state (and its Redis lock) between the tab's events instead of
+    # reading and writing it in Redis for each one; another worker asking for it breaks the
+    # lease. A worker that dies holding one delays its tabs until the lock expires (seconds):
+    # nothing is lost, since everything a person saves is in the database.
+    os.environ.setdefault("REFLEX_OPLOCK_ENABLED", "true")
 _respawn_failed_workers()
 _port = os.environ.get("PORT", "3000")
 # Only the app's own pages may read its responses or open its event socket (CORS). Behind a

@@ -8,7 +8,7 @@ from starlette.applications import Starlette
 from academy.admin.web import routes as admin
 from academy.core.web import routing
 from academy.core.web.headers import SecurityHeaders
-from academy.core.web.session import SessionState
+from academy.core.web.session import PageOpener
 from academy.core.web.upload_limit import UploadLimit
 from academy.courses.web import routes as courses
 from academy.home.web import routes as home
@@ -49,11 +49,11 @@ app = rx.App(
 
 for area in AREAS:
     for page in area.PAGES:
-        # One on_load event per page: the login check and the page's loaders (open_page).
+        # One on_load event per page: the login check and the page's loaders (PageOpener).
         routing.register(page)
         app.add_page(
             page.component,
             route=page.route,
             title=f"{page.title} – Serviceakademin",
-            on_load=SessionState.open_page(page.route),
+            on_load=PageOpener.open_page(page.route),
         )

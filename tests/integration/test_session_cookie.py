@@ -24,7 +24,7 @@ from academy.core.db import session_scope
 from academy.core.models import LoginSession, User, utcnow
 from academy.core.web import session_api
 from academy.core.web.login_state import HANDOFF_FAILED, LoginState, PasswordState
-from academy.core.web.session import LOGGED_OUT, SESSION_ENDED, SessionState
+from academy.core.web.session import LOGGED_OUT, SESSION_ENDED, PageOpener, SessionState
 from academy.demo import DEMO_PASSWORD
 from tests.sessions import redeem, token_of, with_cookie
 
@@ -202,7 +202,7 @@ def test_a_cookie_header_forged_in_an_event_payload_is_ignored():
     }
     namespace._static_router_data = {sid: namespace._build_static_router_data(sid, environ)}
     forged = {
-        "name": SessionState.get_full_name() + ".open_page",
+        "name": PageOpener.get_full_name() + ".open_page",
         "payload": {"route": "/"},
         "router_data": {
             "pathname": "/",

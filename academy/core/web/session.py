@@ -88,6 +88,23 @@ class SessionState(rx.State):
         )
         self.allowed_areas = [area for area, roles in AREA_ROLES.items() if user.has_any(*roles)]
 
+    def _check_login(self):
+        """Send strangers to the login page, and a person holding an admin's one-time password
+        to Byt lösenord; None when the page may open."""
+        user = self._actor()
+        self._show_user(user)
+        if user is None:
+            self.logged_out_notice = SESSION_ENDED if self._token() else ""
+            return rx.redirect(LOGIN_ROUTE)
+        if user.must_change_password and self.router.url.path.rstrip("/") != PASSWORD_ROUTE:
+            # A one-time password from an admin: the person picks their own before anything else.
+            return rx.redirect(PASSWORD_ROUTE)
+
+
+class PageOpener(SessionState):
+    """Runs every page's on_load. A leaf of the state tree on purpose: with the state in Redis,
+    an event fetches and stores its state's whole subtree, and SessionState's is every page's."""
+
     @rx.event
     async def open_page(self, route: str):
         """The one on_load event of every page: the login check (unless the page is public),
@@ -115,15 +132,3 @@ class SessionState(rx.State):
         finally:
             _EVENT_LOGIN.reset(token)
         return chained or None
-
-    def _check_login(self):
-        """Send strangers to the login page, and a person holding an admin's one-time password
-        to Byt lösenord; None when the page may open."""
-        user = self._actor()
-        self._show_user(user)
-        if user is None:
-            self.logged_out_notice = SESSION_ENDED if self._token() else ""
-            return rx.redirect(LOGIN_ROUTE)
-        if user.must_change_password and self.router.url.path.rstrip("/") != PASSWORD_ROUTE:
-            # A one-time password from an admin: the person picks their own before anything else.
-            return rx.redirect(PASSWORD_ROUTE)
