@@ -66,6 +66,15 @@
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
+  // A form with several purposes (the quiz: save one question, hand in): its submit buttons
+  // carry data-aim, copied into the form's "aim" field as the button is clicked, before the
+  // form is sent. One event per click, and the purpose travels with the answers.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button[data-aim]");
+    if (!button || !button.form || !button.form.elements.aim) return;
+    button.form.elements.aim.value = button.getAttribute("data-aim");
+  });
+
   // Tabs (academy/ui/tabs.py): the arrow keys, Home and End move to another tab and select it.
   document.addEventListener("keydown", function (event) {
     var current = event.target.closest && event.target.closest('[role="tab"]');

@@ -97,19 +97,19 @@ class LearnerEvents:
     def quiz_steps(self, tab, learners: Learners):
         """Start an attempt, save each answer with its question's button, hand in.
 
-        Yields (kind of event, name, payload). The quiz is one form: a question's button first
-        aims the form at that question (`aim_at`), then the form is sent with every answer on
-        screen, as the browser does; handing in sends it with no aim and `confirmed`."""
+        Yields (kind of event, name, payload). The quiz is one form, sent with every answer on
+        screen and the clicked button's aim (`question-<id>`, or `quiz` to hand in), as the
+        browser does."""
         yield "quizstart", f"{self.quiz_state}.start", {}
         form: dict[str, str] = {}
         for question in tab.var(self.quiz_state, "questions", []):
             if question["kind"] == "description":  # text only, nothing to answer
                 continue
             form.update(quiz_answer(question))
-            target = {"target": f"question-{question['id']}"}
-            yield "quizsikte", f"{self.quiz_state}.aim_at", target
-            yield "quizsvar", f"{self.quiz_state}.send", {"form_data": dict(form)}
-        yield "inlämning", f"{self.quiz_state}.send", {"form_data": {**form, "confirmed": "1"}}
+            aim = f"question-{question['id']}"
+            yield "quizsvar", f"{self.quiz_state}.send", {"form_data": {**form, "aim": aim}}
+        handing_in = {**form, "aim": "quiz", "confirmed": "1"}
+        yield "inlämning", f"{self.quiz_state}.send", {"form_data": handing_in}
 
     def check(self, tab, state: str) -> None:
         """Fail the tab when the page shows an error (the work did not get done)."""

@@ -88,6 +88,11 @@ def test_answers_not_confirmed_one_by_one_are_graded_when_handing_in(new_page, a
     )
     essay = page.get_by_role("group", name="Fråga 3", exact=True)
     essay.get_by_label("Ditt svar").fill("Jag sammanfattar och säger vad som händer sedan.")
+    # A question's own button saves every answer on screen, reports beside that question and
+    # does not hand in.
+    first.get_by_role("button", name="Spara svar på fråga 1").click()
+    expect(first.get_by_role("status")).to_have_text("Dina svar är sparade.")
+    expect(page.locator("#quiz-confirm")).to_have_count(0)
 
     page.get_by_role("button", name="Lämna in quizet").click()
     expect(page.locator("#quiz-confirm")).to_have_text(

@@ -130,7 +130,7 @@ def _question_block(q: QuizQuestion) -> rx.Component:
                         rx.cond(State.immediate, "Svara", "Spara svar"),
                         rx.el.span(" på fråga ", q.number, class_name="sr-only"),
                         type="submit",
-                        on_click=State.aim_at(f"question-{q.id}"),
+                        custom_attrs={"data-aim": f"question-{q.id}"},
                         class_name="button secondary",
                     ),
                 ),
@@ -186,7 +186,7 @@ def _hand_in() -> rx.Component:
                     rx.el.button(
                         "Lämna in ändå",
                         type="submit",
-                        on_click=State.aim_at("quiz"),
+                        custom_attrs={"data-aim": "quiz"},
                         class_name="button primary",
                     ),
                     ui.button("Fortsätt svara", State.keep_answering),
@@ -197,7 +197,7 @@ def _hand_in() -> rx.Component:
             rx.el.button(
                 "Lämna in quizet",
                 type="submit",
-                on_click=State.aim_at("quiz"),
+                custom_attrs={"data-aim": "quiz"},
                 class_name="button primary",
             ),
         ),
@@ -228,6 +228,8 @@ def _attempt() -> rx.Component:
             ),
         ),
         ui.form(
+            # Set by kit.js from the clicked button's data-aim (see QuizTakeState).
+            rx.el.input(type="hidden", name="aim", default_value="quiz"),
             questions,
             _hand_in(),
             on_submit=State.send,

@@ -1,8 +1,10 @@
 """Taking a quiz: one form around every question, so every answer on screen counts.
 
-Each button of the form first names its purpose (`aim`): a question's "Svara"/"Spara svar"
-saves every answer on the page and reports at `question-<id>`; "Lämna in quizet" saves them
-too, names the unanswered questions and asks again before handing in (message at `quiz`).
+Each submit button of the form names its purpose in the form's `aim` field (kit.js sets it
+from the button's `data-aim` as the button is clicked, so a click is one event): a question's
+"Svara"/"Spara svar" saves every answer on the page and reports at `question-<id>`; "Lämna in
+quizet" saves them too, names the unanswered questions and asks again before handing in
+(message at `quiz`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,16 @@ GRADING_RULES = {
     "highest": "Ditt bästa försök räknas.",
     "last": "Ditt senaste försök räknas.",
 }
+
+
+def _aim(form_data: dict, questions) -> tuple[str, bool]:
+    """(where the message goes, hand in?) for the button that sent the form: a question's
+    `question-<id>` saves and reports there; `quiz`, or no aim at all, hands in. An aim that
+    names no question on the page only saves, reported at the quiz's own message."""
+    aim = str(form_data.get("aim") or "quiz")
+    if aim in {f"question-{q.id}" for q in questions}:
+        return aim, False
+    return "quiz", aim == "quiz"
 
 
 class QuizTakeState(BaseState):
@@ -38,8 +50,6 @@ class QuizTakeState(BaseState):
     immediate: bool = False
     questions: list[quiz_view.QuizQuestion] = []
     history: list[quiz_view.AttemptRow] = []
-    # Which button sent the quiz form: "question-<id>" (save) or "quiz" (hand in).
-    aim: str = ""
     # Set when handing in found unanswered questions: the question asked before handing in.
     confirm_text: str = ""
 
@@ -120,10 +130,6 @@ class QuizTakeState(BaseState):
         )
 
     @rx.event
-    def aim_at(self, target: str):
-        self.aim = target
-
-    @rx.event
     def keep_answering(self):
         self.confirm_text = ""
         self._clear_messages()
@@ -131,9 +137,7 @@ class QuizTakeState(BaseState):
     @rx.event
     def send(self, form_data: dict):
         """Save every answer in the form; hand in when the quiz button sent it."""
-        target = self.aim or "quiz"
-        self.aim = ""
-        hand_in = target == "quiz"
+        target, hand_in = _aim(form_data, self.questions)
         confirmed = str(form_data.get("confirmed", "")) == "1"
         still_open = [(q.id, q.kind, len(q.prompts)) for q in self.questions if not q.locked]
         attempt_id, quiz_id = self.attempt_id, self.quiz_id

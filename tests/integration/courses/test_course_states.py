@@ -79,8 +79,7 @@ def test_an_employee_cannot_answer_or_submit_another_persons_attempt(demo):
     sara.start()
     assert sara.error == "" and sara.attempt_id != johans
     sara.attempt_id = johans
-    sara.aim_at(f"question-{built.question_ids[0]}")
-    sara.send({f"q{built.question_ids[0]}-answer": "0"})
+    sara.send({f"q{built.question_ids[0]}-answer": "0", "aim": f"question-{built.question_ids[0]}"})
     assert sara.error == "Försöket tillhör någon annan."
     sara.send({"confirmed": "1"})
     assert sara.error == "Försöket tillhör någon annan."
@@ -100,8 +99,7 @@ def test_quiz_page_shows_attempts_left_and_immediate_feedback(demo):
     assert sara.attempts_text == "Du har gjort 0 av 2 försök. Försök kvar: 2."
     sara.start()
     question_id = built.question_ids[0]
-    sara.aim_at(f"question-{question_id}")
-    sara.send({f"q{question_id}-answer": "1"})
+    sara.send({f"q{question_id}-answer": "1", "aim": f"question-{question_id}"})
     assert (sara.message_at, sara.notice) == (f"question-{question_id}", "Dina svar är sparade.")
     question = sara.questions[0]
     assert (question.verdict, question.verdict_kind, question.feedback, question.locked) == (
@@ -110,8 +108,7 @@ def test_quiz_page_shows_attempts_left_and_immediate_feedback(demo):
         ("För kort.",),
         True,
     )
-    sara.aim_at("quiz")
-    sara.send({})
+    sara.send({"aim": "quiz"})
     assert sara.result == "Resultat: 0 %. Inte godkänt (gränsen är 60 %)."
     assert sara.attempts_text == "Du har gjort 1 av 2 försök. Försök kvar: 1."
 

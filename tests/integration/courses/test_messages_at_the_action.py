@@ -97,18 +97,15 @@ def test_an_unanswered_question_is_refused_at_that_question(demo):
     sara._run(lambda s, a: sara._intro(taking.quiz_intro(s, a, built.quiz_id)))
     sara.start()
     question = built.question_ids[0]
-    sara.aim_at(f"question-{question}")
-    sara.send({})
+    sara.send({"aim": f"question-{question}"})
     assert (sara.error, sara.message_at) == (
         "Välj ett svarsalternativ eller skriv ett svar först.",
         f"question-{question}",
     )
-    sara.aim_at("quiz")
-    sara.send({})
+    sara.send({"aim": "quiz"})
     assert sara.message_at == "quiz"
     assert sara.confirm_text == "Fråga 1 är obesvarad. Lämna in ändå? Den räknas då som fel."
-    sara.aim_at("quiz")
-    sara.send({"confirmed": "1"})
+    sara.send({"confirmed": "1", "aim": "quiz"})
     assert (sara.notice, sara.message_at) == ("Quizet är inlämnat.", "quiz")
 
 

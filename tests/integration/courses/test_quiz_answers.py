@@ -21,8 +21,7 @@ def _ready(demo, built, email="medarbetare@demo.se"):
 
 
 def _hand_in(state, form):
-    state.aim_at("quiz")
-    state.send(form)
+    state.send({**form, "aim": "quiz"})
 
 
 def test_answers_never_confirmed_one_by_one_count_when_handing_in(demo):
@@ -56,6 +55,29 @@ def test_unanswered_questions_are_named_and_handing_in_asks_again(demo):
     assert sara.confirm_text == ""
     _hand_in(sara, {"confirmed": "1"})
     assert (sara.submitted, sara.notice) == (True, "Quizet är inlämnat.")
+
+
+def test_the_button_s_aim_decides_where_the_message_goes_and_whether_to_hand_in(demo):
+    built = build_course(demo, questions=(SINGLE, TRUE_FALSE))
+    single, true_false = built.question_ids
+    sara = _ready(demo, built)
+    sara.send({f"q{single}-answer": "0", "aim": f"question-{single}"})
+    assert (sara.notice, sara.message_at, sara.submitted) == (
+        "Dina svar är sparade.",
+        f"question-{single}",
+        False,
+    )
+    # An aim naming no question on the page (a stale or made-up one) saves and never hands in.
+    sara.send({f"q{true_false}-answer": "true", "aim": "question-999999", "confirmed": "1"})
+    assert (sara.notice, sara.message_at, sara.submitted) == (
+        "Dina svar är sparade.",
+        "quiz",
+        False,
+    )
+    assert all(q.answered for q in sara.questions)
+    # No aim at all is the form's implicit submission: the hand-in button's.
+    sara.send({"confirmed": "1"})
+    assert (sara.notice, sara.submitted) == ("Quizet är inlämnat.", True)
 
 
 def test_a_pending_essay_blocks_a_new_attempt_and_the_grade_and_comment_reach_the_learner(demo):
