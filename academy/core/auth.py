@@ -43,14 +43,16 @@ def to_current_user(user: User) -> CurrentUser:
     )
 
 
-def _failure_times(session: Session, since: datetime, *conditions) -> list[datetime]:
-    return list(
-        session.scalars(
-            select(AuditEvent.at)
-            .where(AuditEvent.kind == "login_failed", AuditEvent.at >= since, *conditions)
-            .order_by(AuditEvent.at)
-        )
+# Every login attempt asks this: built once. The index (client, kind, at) serves it.
+_FAILURES = (
+    select(AuditEvent.at, AuditEvent.subject)
+    .where(
+        AuditEvent.kind == "login_failed",
+        AuditEvent.client == bindparam("client"),
+        AuditEvent.at >= bindparam("since"),
     )
+    .order_by(AuditEvent.at)
+)
 
 
 def _locked_for(
@@ -71,30 +73,31 @@ def _since(now: datetime, settings: Settings) -> datetime:
     return now - timedelta(minutes=settings.login_window_minutes + settings.login_lock_minutes)
 
 
-def lock_remaining(
-    session: Session, email: str, now: datetime, settings: Settings, client: str = ""
-) -> timedelta | None:
-    """How long `email` stays locked for logins from `client`, or None when it may try again.
+def _locks(
+    session: Session, email: str, client: str, now: datetime, settings: Settings
+) -> tuple[timedelta | None, timedelta | None]:
+    """(how long `client` may not try any account, how long `email` stays locked for logins
+    from `client`), None where not locked; one statement for both.
 
     Failures count per account and address, so someone guessing from one address cannot lock
-    the account for its owner (or a colleague) elsewhere."""
-    failures = _failure_times(
-        session, _since(now, settings), AuditEvent.subject == email, AuditEvent.client == client
+    the account for its owner (or a colleague) elsewhere. The address limit is high: colleagues
+    behind the municipality's network share one address, and a successful login is never
+    counted or slowed."""
+    failures = session.execute(_FAILURES, {"client": client, "since": _since(now, settings)}).all()
+    address = (
+        _locked_for(
+            [at for at, _ in failures], settings.login_max_failures_per_address, now, settings
+        )
+        if client
+        else None
     )
-    return _locked_for(failures, settings.login_max_failures, now, settings)
-
-
-def address_lock_remaining(
-    session: Session, client: str, now: datetime, settings: Settings
-) -> timedelta | None:
-    """How long `client` may not try any account, after guessing at many (None: not locked).
-
-    The limit is high: colleagues behind the municipality's network share one address, and a
-    successful login is never counted or slowed."""
-    if not client:
-        return None
-    failures = _failure_times(session, _since(now, settings), AuditEvent.client == client)
-    return _locked_for(failures, settings.login_max_failures_per_address, now, settings)
+    account = _locked_for(
+        [at for at, subject in failures if subject == email],
+        settings.login_max_failures,
+        now,
+        settings,
+    )
+    return address, account
 
 
 def _minutes(remaining: timedelta) -> int:
@@ -136,15 +139,14 @@ def begin_login(
     if not password:
         raise LoginRefused("Ange ditt lösenord.")
 
-    remaining = address_lock_remaining(session, client, now, settings)
-    if remaining is not None:
+    address_lock, account_lock = _locks(session, email, client, now, settings)
+    if (remaining := address_lock) is not None:
         audit.record(session, "login_locked", subject=email, at=now, client=client, detail="adress")
         raise LoginRefused(
             "För många misslyckade inloggningar från din nätverksadress. Inloggning härifrån "
             f"är tillfälligt spärrad – försök igen om {_minutes(remaining)} minuter."
         )
-    remaining = lock_remaining(session, email, now, settings, client)
-    if remaining is not None:
+    if (remaining := account_lock) is not None:
         audit.record(session, "login_locked", subject=email, at=now, client=client)
         raise LoginRefused(
             "För många misslyckade inloggningar. Kontot är tillfälligt spärrat – "
@@ -165,23 +167,33 @@ def check_password(attempt: LoginAttempt, password: str) -> PasswordCheck:
     return PasswordCheck(True, hash_password(password) if stale else None)
 
 
-def finish_login(session: Session, attempt: LoginAttempt, check: PasswordCheck) -> CurrentUser:
-    """The database half after the password check: record the outcome and return the user,
-    or raise LoginRefused (its audit row must be committed too)."""
+def finish_login(session: Session, attempt: LoginAttempt, check: PasswordCheck) -> int:
+    """The database half after the password check: record the outcome and return the user's
+    id, or raise LoginRefused (its audit row must be committed too)."""
     email, client, now = attempt.email, attempt.client, attempt.at
-    user = session.get(User, attempt.user_id) if check.ok else None
-    if user is None:
+    found = (
+        session.execute(
+            select(User.active, User.password_hash).where(User.id == attempt.user_id)
+        ).first()
+        if check.ok
+        else None
+    )
+    if found is None:
         audit.record(session, "login_failed", subject=email, at=now, client=client)
         raise LoginRefused(WRONG_CREDENTIALS)
-    if not user.active:
+    if not found.active:
         audit.record(
             session, "login_failed", subject=email, detail="inaktivt konto", at=now, client=client
         )
         raise LoginRefused(INACTIVE)
-    if check.new_hash and user.password_hash == attempt.password_hash:
-        user.password_hash = check.new_hash
-    audit.record(session, "login_ok", subject=email, actor_id=user.id, at=now, client=client)
-    return to_current_user(user)
+    if check.new_hash and found.password_hash == attempt.password_hash:
+        session.execute(
+            update(User).where(User.id == attempt.user_id).values(password_hash=check.new_hash)
+        )
+    audit.record(
+        session, "login_ok", subject=email, actor_id=attempt.user_id, at=now, client=client
+    )
+    return attempt.user_id
 
 
 def authenticate(
@@ -200,7 +212,8 @@ def authenticate(
     with the password check in a worker thread.)
     """
     attempt = begin_login(session, email, password, client=client, now=now, settings=settings)
-    return finish_login(session, attempt, check_password(attempt, password))
+    user_id = finish_login(session, attempt, check_password(attempt, password))
+    return to_current_user(session.get(User, user_id))
 
 
 def start_session(session: Session, user_id: int, *, now: datetime | None = None) -> str:

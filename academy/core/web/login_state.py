@@ -70,9 +70,7 @@ class LoginState(BaseState):
         # database steps stay here, where they never queue for the interpreter behind the loop.
         check = await asyncio.to_thread(auth.check_password, attempt, password)
         handoff = self._login_step(
-            lambda session: auth.start_handoff(
-                session, auth.finish_login(session, attempt, check).id
-            )
+            lambda session: auth.start_handoff(session, auth.finish_login(session, attempt, check))
         )
         if handoff is None:
             return
