@@ -16,7 +16,7 @@ from academy.core import training_targets
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, ValidationError
 from academy.journeys.models import TrainingLink
-from academy.journeys.store import EDITORS, get_journey
+from academy.journeys.store import EDITORS, get_journey, require_visible
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def unlink_training(
     session: Session, actor: CurrentUser | None, journey_id: int, link_id: int
 ) -> None:
     require_role(actor, *EDITORS)
-    get_journey(session, actor, journey_id)
+    require_visible(session, actor, journey_id)
     link = session.get(TrainingLink, link_id)
     if link is None or link.journey_id != journey_id:
         raise NotFound("Kopplingen finns inte längre.")
@@ -99,7 +99,7 @@ def unlink_training(
 
 
 def training_links(session: Session, actor: CurrentUser | None, journey_id: int) -> list[LinkRow]:
-    get_journey(session, actor, journey_id)  # visibility check
+    require_visible(session, actor, journey_id)
     links = list(
         session.scalars(
             select(TrainingLink)

@@ -737,7 +737,7 @@ def observed_for_journey(
     """The observed figures of the journey's linked steps and the periods they come from (""
     when nothing is linked). Each linked category's figures come from the latest import of its
     unit that holds the category. Trainers see them only for their own unit; employees not."""
-    store.get_journey(session, actor, journey_id)  # visibility
+    store.require_visible(session, actor, journey_id)
     if actor is None or not actor.has_any(*VIEWERS):
         return {}, ""
     links = session.scalars(

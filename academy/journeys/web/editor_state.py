@@ -127,7 +127,8 @@ class JourneyEditorState(BaseState):
         observed, period = observed_for_journey(session, actor, stored.id)
         self._set("observed_period", period)
         self._set("observed_rows", contacts_observed.observed_rows(stored.journey, observed))
-        figures = contacts_observed.observed_figures(stored.journey, observed)
+        # Without observed steps the panel is hidden: no copy of the journey, no second summary.
+        figures = contacts_observed.observed_figures(stored.journey, observed) if observed else []
         self._set("observed_figures", figures)
         if observed:
             # The analysis uses the observed figures where steps have them.
