@@ -575,7 +575,48 @@ def submit_attempt(session: Session, actor: CurrentUser | None, attempt_id: int)
     """Hand in: unanswered questions score 0; essays wait for a trainer's grading."""
     attempt, quiz = _own_open_attempt(session, actor, attempt_id)
     questions = quiz_questions(session, quiz.id)
-    answers = _answers(session, attempt.id)
+    return _submit(session, attempt, quiz, questions, _answers(session, attempt.id))
+
+
+@dataclass(frozen=True)
+class HandIn:
+    view: AttemptView
+    missing: tuple[int, ...]  # numbers of the scored questions still unanswered
+    intro: QuizIntro | None  # set when the attempt was handed in
+
+
+def save_and_hand_in(
+    session: Session,
+    actor: CurrentUser | None,
+    attempt_id: int,
+    responses: dict[int, Any],
+    *,
+    confirmed: bool,
+) -> HandIn:
+    """Save every answer on the page, then hand in when nothing is unanswered or the learner
+    `confirmed`; otherwise only save and name the unanswered questions. The rows are read once,
+    and the intro after handing in needs no second access check (the attempt's own was made)."""
+    _saved, attempt, quiz, questions, answers = _save(session, actor, attempt_id, responses)
+    missing = tuple(
+        number
+        for number, q in enumerate(questions, start=1)
+        if q.kind in SCORED_KINDS and (q.id not in answers or answers[q.id].response is None)
+    )
+    if missing and not confirmed:
+        return HandIn(_view(session, attempt, quiz, questions, answers), missing, None)
+    view = _submit(session, attempt, quiz, questions, answers)
+    module = _module_of(session, quiz.module_id)
+    course = session.get(Course, module.course_id)
+    return HandIn(view, missing, _intro(session, actor, quiz, module, course))
+
+
+def _submit(
+    session: Session,
+    attempt: QuizAttempt,
+    quiz: Quiz,
+    questions: list[Question],
+    answers: dict[int, AttemptAnswer],
+) -> AttemptView:
     for question in questions:
         if question.kind in SCORED_KINDS and question.id not in answers:
             # A row for every unanswered question, so item analysis counts it as not correct.

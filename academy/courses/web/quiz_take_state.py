@@ -140,22 +140,25 @@ class QuizTakeState(BaseState):
         target, hand_in = _aim(form_data, self.questions)
         confirmed = str(form_data.get("confirmed", "")) == "1"
         still_open = [(q.id, q.kind, len(q.prompts)) for q in self.questions if not q.locked]
-        attempt_id, quiz_id = self.attempt_id, self.quiz_id
+        attempt_id = self.attempt_id
         said = {"text": "Dina svar är sparade."}
 
         def act(session, actor):
             responses = forms.quiz_responses(form_data, still_open)
-            if not hand_in and not responses:
-                raise ValidationError("Välj ett svarsalternativ eller skriv ett svar först.")
-            view = taking.save_answers_and_view(session, actor, attempt_id, responses)
-            missing = quiz_view.unanswered(view)
-            if hand_in and (confirmed or not missing):
-                view = taking.submit_attempt(session, actor, attempt_id)
-                self._intro(taking.quiz_intro(session, actor, quiz_id))
+            if not hand_in:
+                if not responses:
+                    raise ValidationError("Välj ett svarsalternativ eller skriv ett svar först.")
+                self._show(taking.save_answers_and_view(session, actor, attempt_id, responses))
+                return
+            done = taking.save_and_hand_in(
+                session, actor, attempt_id, responses, confirmed=confirmed
+            )
+            if done.intro is not None:
+                self._intro(done.intro)
                 self.confirm_text, said["text"] = "", "Quizet är inlämnat."
-            elif hand_in:
-                self.confirm_text, said["text"] = quiz_view.unanswered_text(missing), ""
-            self._show(view)
+            else:
+                self.confirm_text, said["text"] = quiz_view.unanswered_text(list(done.missing)), ""
+            self._show(done.view)
 
         if self._run(act, at=target):
             self.notice = said["text"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from academy.courses import quizzes, taking
-from academy.courses.questions import KIND_LABELS, SCORED_KINDS, right_answer
+from academy.courses.questions import KIND_LABELS, right_answer
 from academy.courses.web.forms import answer_name
 
 GAP = "_____"
@@ -130,15 +130,6 @@ def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQ
         right_answer="" if kind == "right" else q.right_answer,
         gap=bool(q.text_after),
     )
-
-
-def unanswered(view: taking.AttemptView) -> list[int]:
-    """The numbers of the questions still without an answer."""
-    return [
-        number
-        for number, q in enumerate(view.questions, start=1)
-        if q.kind in SCORED_KINDS and q.response is None
-    ]
 
 
 def unanswered_text(numbers: list[int]) -> str:
