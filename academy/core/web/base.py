@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser
 from academy.core.db import session_scope
-from academy.core.errors import ServiceError
+from academy.core.errors import ServiceError, ValidationError
+from academy.core.settings import UPLOADS
+from academy.core.uploads import decode_text
 from academy.core.web.session import SessionState
 from journeys.errors import JourneyFormatError, RenderError, TooLarge
 
@@ -128,6 +130,17 @@ class BaseState(SessionState):
         import): the event loop keeps serving every other tab meanwhile. The login is still
         resolved before the action reads anything."""
         return await asyncio.to_thread(self._run, action, success, **options)
+
+    async def _uploaded_text(self, files: list, at: str) -> str | None:
+        """The first uploaded file as import text, read at most one byte past the cap (enough
+        to refuse a larger file); None, with the refusal shown at `at`, when it is too large or
+        not UTF-8. Call it after the role check: nothing is read before."""
+        data = await files[0].read(UPLOADS.text_file + 1)
+        try:
+            return decode_text(data)
+        except ValidationError as exc:
+            self._fail(exc.message, at=at)
+            return None
 
     def _param(self, name: str) -> int | None:
         return route_int(self, name)

@@ -11,8 +11,6 @@ import reflex as rx
 
 from academy.core.accounts import list_units
 from academy.core.errors import ValidationError
-from academy.core.settings import UPLOADS
-from academy.core.uploads import decode_text
 from academy.core.web.base import BaseState
 from academy.journeys import store
 from academy.journeys.contacts import service as contacts
@@ -156,12 +154,8 @@ class JourneyListState(BaseState):
         self.has_preview = False
         if not files or not self._may_import():
             return
-        # At most one byte past the cap is read: enough to refuse a larger file.
-        data = await files[0].read(UPLOADS.text_file + 1)
-        try:
-            text = decode_text(data)
-        except ValidationError as exc:
-            self._fail(exc.message, at=AT_IMPORT)
+        text = await self._uploaded_text(files, at=AT_IMPORT)
+        if text is None:
             return
         self.set_import_text(text)
         await self.preview_import()

@@ -5,9 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.core.accounts import list_units
-from academy.core.errors import AccessDenied, ValidationError
-from academy.core.settings import UPLOADS
-from academy.core.uploads import decode_text
+from academy.core.errors import AccessDenied
 from academy.core.web.base import BaseState
 from academy.practice import scenarios
 from academy.practice.web import forms, view
@@ -111,12 +109,8 @@ class ScenarioListState(BaseState):
         self.has_preview = False
         if not files or not self._may_import():
             return
-        # At most one byte past the cap is read: enough to refuse a larger file.
-        data = await files[0].read(UPLOADS.text_file + 1)
-        try:
-            text = decode_text(data)
-        except ValidationError as exc:
-            self._fail(exc.message, at="import")
+        text = await self._uploaded_text(files, at="import")
+        if text is None:
             return
         self.set_import_text(text)
         await self.preview_import()
