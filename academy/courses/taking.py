@@ -22,12 +22,14 @@ from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, utcnow
-from academy.courses.cohorts import follows_learner, is_enrolled
+from academy.courses.cohorts import follows_learner
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
     AttemptAnswer,
+    Cohort,
     Course,
     CourseModule,
+    Enrolment,
     Lesson,
     LessonRead,
     Question,
@@ -217,14 +219,65 @@ class QuizIntro:
 # ---- access ----------------------------------------------------------------------------------
 
 
-def _open_course(session: Session, actor: CurrentUser | None, course_id: int) -> Course:
-    require_role(actor, *LEARNERS)
-    course = get_or_404(session, Course, course_id, "Kursen finns inte.")
+# Where a lesson, quiz or attempt sits, and whether the learner may open its course, in one
+# statement each: the learner's every page load and quiz answer starts with one of them.
+_ENROLLED_HERE = (
+    select(Enrolment.id)
+    .join(Cohort, Cohort.id == Enrolment.cohort_id)
+    .where(Enrolment.user_id == bindparam("user"), Cohort.course_id == Course.id)
+    .exists()
+)
+_COURSE_OPEN = select(Course, _ENROLLED_HERE).where(Course.id == bindparam("id"))
+_IN_COURSE = (CourseModule, Course, _ENROLLED_HERE)
+_LESSON_OPEN = (
+    select(Lesson, *_IN_COURSE)
+    .join(CourseModule, CourseModule.id == Lesson.module_id)
+    .join(Course, Course.id == CourseModule.course_id)
+    .where(Lesson.id == bindparam("id"))
+)
+_QUIZ_OPEN = (
+    select(Quiz, *_IN_COURSE)
+    .join(CourseModule, CourseModule.id == Quiz.module_id)
+    .join(Course, Course.id == CourseModule.course_id)
+    .where(Quiz.id == bindparam("id"))
+)
+_ATTEMPT_OPEN = (
+    select(QuizAttempt, Quiz, *_IN_COURSE)
+    .join(Quiz, Quiz.id == QuizAttempt.quiz_id)
+    .join(CourseModule, CourseModule.id == Quiz.module_id)
+    .join(Course, Course.id == CourseModule.course_id)
+    .where(QuizAttempt.id == bindparam("id"))
+)
+
+
+def _may_open(course: Course, enrolled: bool) -> Course:
     if course.status != "published":
         raise AccessDenied("Kursen är inte publicerad.")
-    if not is_enrolled(session, actor.id, course_id):
+    if not enrolled:
         raise AccessDenied("Du är inte inskriven på kursen.")
     return course
+
+
+def _placed(session: Session, actor: CurrentUser | None, statement, key: int, missing: str):
+    """The row of one of the statements above for `key`, after the role check; NotFound with
+    `missing` when there is none."""
+    require_role(actor, *LEARNERS)
+    row = session.execute(statement, {"id": key, "user": actor.id}).first()
+    if row is None:
+        raise NotFound(missing)
+    return row
+
+
+def _open_course(session: Session, actor: CurrentUser | None, course_id: int) -> Course:
+    return _may_open(*_placed(session, actor, _COURSE_OPEN, course_id, "Kursen finns inte."))
+
+
+def _open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int):
+    """The lesson and its module, once the actor may open its course (not yet: unlocked)."""
+    row = _placed(session, actor, _LESSON_OPEN, lesson_id, "Lektionen finns inte.")
+    lesson, module, course, enrolled = row
+    _may_open(course, enrolled)
+    return lesson, module
 
 
 def _progress(session: Session, actor: CurrentUser, course_id: int):
@@ -319,9 +372,7 @@ def resume_point(session: Session, actor: CurrentUser | None, course_id: int) ->
 
 
 def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> LessonView:
-    lesson = get_or_404(session, Lesson, lesson_id, "Lektionen finns inte.")
-    module = _module_of(session, lesson.module_id)
-    _open_course(session, actor, module.course_id)
+    lesson, module = _open_lesson(session, actor, lesson_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
     _require_unlocked(session, actor, shape, statuses, module.id)
     required = learner_required(session, actor.id, [shape.course_id])[shape.course_id]
@@ -339,9 +390,7 @@ def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> 
 
 def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int) -> None:
     """Record that the actor has read the lesson (again is fine)."""
-    lesson = get_or_404(session, Lesson, lesson_id, "Lektionen finns inte.")
-    module = _module_of(session, lesson.module_id)
-    _open_course(session, actor, module.course_id)
+    _lesson, module = _open_lesson(session, actor, lesson_id)
     shape, person, statuses = _progress(session, actor, module.course_id)
     _require_unlocked(session, actor, shape, statuses, module.id)
     if lesson_id not in person.read:
@@ -354,9 +403,10 @@ def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int
 
 def _quiz_access(session: Session, actor: CurrentUser | None, quiz_id: int):
     """The quiz, its module and course, once the actor may take it (enrolled, unlocked)."""
-    quiz = get_or_404(session, Quiz, quiz_id, "Quizet finns inte.")
-    module = _module_of(session, quiz.module_id)
-    course = _open_course(session, actor, module.course_id)
+    quiz, module, course, enrolled = _placed(
+        session, actor, _QUIZ_OPEN, quiz_id, "Quizet finns inte."
+    )
+    _may_open(course, enrolled)
     shape, _person, statuses = _progress(session, actor, module.course_id)
     _require_unlocked(session, actor, shape, statuses, module.id)
     return quiz, module, course
@@ -436,16 +486,16 @@ def _intro(
 
 
 def _own_open_attempt(session: Session, actor: CurrentUser | None, attempt_id: int):
-    require_role(actor, *LEARNERS)
-    attempt = get_or_404(session, QuizAttempt, attempt_id, "Försöket finns inte.")
+    """The actor's own open attempt, its quiz, module and course, in one statement."""
+    attempt, quiz, module, course, enrolled = _placed(
+        session, actor, _ATTEMPT_OPEN, attempt_id, "Försöket finns inte."
+    )
     if attempt.user_id != actor.id:
         raise AccessDenied("Försöket tillhör någon annan.")
     if attempt.status != "open":
         raise ValidationError("Försöket är redan inlämnat.")
-    quiz = session.get(Quiz, attempt.quiz_id)
-    module = _module_of(session, quiz.module_id)
-    _open_course(session, actor, module.course_id)
-    return attempt, quiz
+    _may_open(course, enrolled)
+    return attempt, quiz, module, course
 
 
 def _clean_response(kind: str, response: Any) -> Any:
@@ -487,7 +537,7 @@ def answer_question(
     session: Session, actor: CurrentUser | None, attempt_id: int, question_id: int, response: Any
 ) -> AnswerFeedback | None:
     """Save an answer. Returns its feedback at once when the quiz's mode is "immediate"."""
-    attempt, quiz = _own_open_attempt(session, actor, attempt_id)
+    attempt, quiz, _module, _course = _own_open_attempt(session, actor, attempt_id)
     question = session.get(Question, question_id)
     if question is None or question.quiz_id != quiz.id:
         raise NotFound("Frågan finns inte i quizet.")
@@ -516,19 +566,37 @@ def save_answers(
     """Save every answer given on the page at once (question id -> response); returns how many.
 
     With immediate feedback an answer already given stays as it was (its feedback was shown)."""
-    return _save(session, actor, attempt_id, responses)[0]
+    return _save(session, actor, attempt_id, responses).saved
 
 
 def save_answers_and_view(
     session: Session, actor: CurrentUser | None, attempt_id: int, responses: dict[int, Any]
 ) -> AttemptView:
     """`save_answers`, then the attempt as its owner sees it, from the rows already read."""
-    _saved, attempt, quiz, questions, answers = _save(session, actor, attempt_id, responses)
-    return _view(session, attempt, quiz, questions, answers)
+    done = _save(session, actor, attempt_id, responses)
+    return _view(session, done.attempt, done.quiz, done.questions, done.answers)
 
 
-def _save(session: Session, actor: CurrentUser | None, attempt_id: int, responses: dict[int, Any]):
-    attempt, quiz = _own_open_attempt(session, actor, attempt_id)
+@dataclass
+class _Saved:
+    """What saving the page's answers read and wrote, for the view or the hand-in after it."""
+
+    saved: int
+    attempt: QuizAttempt
+    quiz: Quiz
+    module: CourseModule
+    course: Course
+    questions: list[Question]
+    answers: dict[int, AttemptAnswer]
+
+
+def _save(
+    session: Session, actor: CurrentUser | None, attempt_id: int, responses: dict[int, Any]
+) -> _Saved:
+    """Save the answers that changed: the page sends every answer on it with each click, and an
+    answer sent again as it was keeps the time it was given (SQLAlchemy writes nothing for it
+    unless its score changed)."""
+    attempt, quiz, module, course = _own_open_attempt(session, actor, attempt_id)
     listed = quiz_questions(session, quiz.id)
     questions = {q.id: (number, q) for number, q in enumerate(listed, 1)}
     answers = _answers(session, attempt.id)
@@ -544,16 +612,19 @@ def _save(session: Session, actor: CurrentUser | None, attempt_id: int, response
             response = _clean_response(question.kind, raw)
         except ValidationError as exc:
             raise ValidationError(f"Fråga {number}: {exc.message}") from None
+        fraction = score_response(question.kind, question.data, response).fraction
         if answer is None:
             answer = answers[question_id] = AttemptAnswer(
                 attempt_id=attempt.id, question_id=question_id
             )
             session.add(answer)
-        score = score_response(question.kind, question.data, response)
-        answer.response, answer.fraction, answer.answered_at = response, score.fraction, utcnow()
+        elif answer.response == response:
+            answer.fraction = fraction  # unchanged unless the question's key was edited
+            continue
+        answer.response, answer.fraction, answer.answered_at = response, fraction, utcnow()
         saved += 1
     session.flush()
-    return saved, attempt, quiz, listed, answers
+    return _Saved(saved, attempt, quiz, module, course, listed, answers)
 
 
 def _feedback(question: Question, answer: AttemptAnswer, texts: bool = True) -> AnswerFeedback:
@@ -573,7 +644,7 @@ def _feedback(question: Question, answer: AttemptAnswer, texts: bool = True) -> 
 
 def submit_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) -> AttemptView:
     """Hand in: unanswered questions score 0; essays wait for a trainer's grading."""
-    attempt, quiz = _own_open_attempt(session, actor, attempt_id)
+    attempt, quiz, _module, _course = _own_open_attempt(session, actor, attempt_id)
     questions = quiz_questions(session, quiz.id)
     return _submit(session, attempt, quiz, questions, _answers(session, attempt.id))
 
@@ -596,7 +667,8 @@ def save_and_hand_in(
     """Save every answer on the page, then hand in when nothing is unanswered or the learner
     `confirmed`; otherwise only save and name the unanswered questions. The rows are read once,
     and the intro after handing in needs no second access check (the attempt's own was made)."""
-    _saved, attempt, quiz, questions, answers = _save(session, actor, attempt_id, responses)
+    done = _save(session, actor, attempt_id, responses)
+    attempt, quiz, questions, answers = done.attempt, done.quiz, done.questions, done.answers
     missing = tuple(
         number
         for number, q in enumerate(questions, start=1)
@@ -605,9 +677,7 @@ def save_and_hand_in(
     if missing and not confirmed:
         return HandIn(_view(session, attempt, quiz, questions, answers), missing, None)
     view = _submit(session, attempt, quiz, questions, answers)
-    module = _module_of(session, quiz.module_id)
-    course = session.get(Course, module.course_id)
-    return HandIn(view, missing, _intro(session, actor, quiz, module, course))
+    return HandIn(view, missing, _intro(session, actor, quiz, done.module, done.course))
 
 
 def _submit(

@@ -136,3 +136,27 @@ def test_the_needs_profile_costs_the_same_for_one_or_many_courses_and_cohorts(de
     assert page.error == "" and len(page.made_cohorts) >= 4
     assert one == many
     print(f"needs profile: {one} statements")
+
+
+def test_a_quiz_answer_costs_the_same_with_one_or_many_answers_on_the_page(demo):
+    from academy.courses import taking
+    from academy.courses.web.quiz_take_state import QuizTakeState
+    from tests.integration.courses.builders import TRUE_FALSE
+
+    built = build_course(demo, questions=(SINGLE, TRUE_FALSE, SINGLE, TRUE_FALSE))
+    with session_scope() as s:
+        for lesson_id in built.lessons_a:
+            taking.mark_lesson_read(s, actor(demo, "medarbetare@demo.se"), lesson_id)
+    page = logged_in(QuizTakeState, "medarbetare@demo.se")
+    page.quiz_id = built.quiz_id
+    page.start()
+    form = {}
+    counts = []
+    for question_id, answer in zip(built.question_ids, ["0", "true", "1", "false"], strict=True):
+        # The page sends every answer on it with each click; one of them is new.
+        form[f"q{question_id}-answer"] = answer
+        counts.append(statements(lambda f=dict(form): page.send({**f, "aim": "question-x"})))
+        assert page.error == "", page.error
+    assert [q.answered for q in page.questions] == [True] * 4
+    assert len(set(counts)) == 1, counts
+    print(f"quiz answer: {counts[0]} statements")

@@ -1,7 +1,10 @@
 """Taking a quiz: every answer on screen counts, verdicts, review, pending essays, shuffling."""
 
+from sqlalchemy import select
+
 from academy.core.db import session_scope
 from academy.courses import progress, quizzes, taking
+from academy.courses.models import AttemptAnswer
 from academy.courses.questions import QuestionInput
 from academy.courses.web.quiz_take_state import QuizTakeState
 from tests.integration.courses.builders import ESSAY, SINGLE, TRUE_FALSE, actor, build_course
@@ -214,3 +217,35 @@ def test_which_attempt_counts_follows_the_quiz_setting(demo):
         _hand_in(sara, {f"q{built.question_ids[0]}-answer": "1"})  # then failed
         assert module_status(built) == expected
         assert sara.can_start is (method == "last")
+
+
+def _answered_at(demo, attempt_id) -> dict:
+    with session_scope(demo) as s:
+        rows = s.execute(
+            select(AttemptAnswer.question_id, AttemptAnswer.answered_at).where(
+                AttemptAnswer.attempt_id == attempt_id
+            )
+        )
+        return dict(rows.all())
+
+
+def test_an_answer_sent_again_unchanged_keeps_the_time_it_was_given(demo):
+    built = build_course(demo, questions=(SINGLE, TRUE_FALSE))
+    single, true_false = built.question_ids
+    sara = _ready(demo, built)
+    sara.send({f"q{single}-answer": "1", "aim": f"question-{single}"})
+    first = _answered_at(demo, sara.attempt_id)
+    # The page sends every answer on it: the first again as it was, then changed.
+    both = {f"q{single}-answer": "1", f"q{true_false}-answer": "true"}
+    sara.send({**both, "aim": f"question-{true_false}"})
+    second = _answered_at(demo, sara.attempt_id)
+    assert second[single] == first[single]
+    sara.send({**both, f"q{single}-answer": "0", "aim": f"question-{single}"})
+    third = _answered_at(demo, sara.attempt_id)
+    assert third[true_false] == second[true_false]
+    assert third[single] > first[single]
+    _hand_in(sara, {})  # the saved answers count: the changed one with its new score
+    assert (sara.error, sara.submitted) == ("", True)
+    with session_scope(demo) as s:
+        view = taking.get_attempt(s, actor(demo, "medarbetare@demo.se"), sara.attempt_id)
+    assert (view.score_percent, [q.response for q in view.questions]) == (100, [0, True])
