@@ -545,27 +545,31 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
 
 
 # Mina kurser and the home page ask these on every load: plain columns, built once.
+# Mina kurser and the course page run these on every load: built once, on table columns (no ORM
+# compile step, see tracking.py), values bound per run.
+_cohort, _course, _enrolment = Cohort.__table__.c, Course.__table__.c, Enrolment.__table__.c
+_meeting = CohortMeeting.__table__.c
 _MY_COHORTS = (
     select(
-        Cohort.id,
-        Cohort.name,
-        Cohort.course_id,
-        Cohort.deadline,
-        Cohort.starts_on,
-        Cohort.ends_on,
-        Course.title,
+        _cohort.id,
+        _cohort.name,
+        _cohort.course_id,
+        _cohort.deadline,
+        _cohort.starts_on,
+        _cohort.ends_on,
+        _course.title,
     )
-    .join(Enrolment, Enrolment.cohort_id == Cohort.id)
-    .join(Course, Course.id == Cohort.course_id)
-    .where(Enrolment.user_id == bindparam("user"), Course.status == "published")
+    .join(Enrolment.__table__, _enrolment.cohort_id == _cohort.id)
+    .join(Course.__table__, _course.id == _cohort.course_id)
+    .where(_enrolment.user_id == bindparam("user"), _course.status == "published")
 )
 _NEXT_MEETINGS = (
-    select(CohortMeeting.cohort_id, CohortMeeting.starts_at, CohortMeeting.place)
+    select(_meeting.cohort_id, _meeting.starts_at, _meeting.place)
     .where(
-        CohortMeeting.cohort_id.in_(bindparam("cohorts", expanding=True)),
-        CohortMeeting.starts_at >= bindparam("moment"),
+        _meeting.cohort_id.in_(bindparam("cohorts", expanding=True)),
+        _meeting.starts_at >= bindparam("moment"),
     )
-    .order_by(CohortMeeting.starts_at, CohortMeeting.id)
+    .order_by(_meeting.starts_at, _meeting.id)
 )
 
 
@@ -623,15 +627,15 @@ def my_courses(
 
 
 _NEXT_MEETING_IN_COURSE = (
-    select(CohortMeeting.starts_at, CohortMeeting.place)
-    .join(Cohort, Cohort.id == CohortMeeting.cohort_id)
-    .join(Enrolment, Enrolment.cohort_id == Cohort.id)
+    select(_meeting.starts_at, _meeting.place)
+    .join(Cohort.__table__, _cohort.id == _meeting.cohort_id)
+    .join(Enrolment.__table__, _enrolment.cohort_id == _cohort.id)
     .where(
-        Enrolment.user_id == bindparam("user"),
-        Cohort.course_id == bindparam("course"),
-        CohortMeeting.starts_at >= bindparam("moment"),
+        _enrolment.user_id == bindparam("user"),
+        _cohort.course_id == bindparam("course"),
+        _meeting.starts_at >= bindparam("moment"),
     )
-    .order_by(CohortMeeting.starts_at, CohortMeeting.id)
+    .order_by(_meeting.starts_at, _meeting.id)
     .limit(1)
 )
 
