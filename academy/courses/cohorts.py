@@ -544,7 +544,6 @@ def get_cohort(session: Session, actor: CurrentUser | None, cohort_id: int) -> C
     )
 
 
-# Mina kurser and the home page ask these on every load: plain columns, built once.
 # Mina kurser and the course page run these on every load: built once, on table columns (no ORM
 # compile step, see tracking.py), values bound per run.
 _cohort, _course, _enrolment = Cohort.__table__.c, Course.__table__.c, Enrolment.__table__.c
@@ -649,18 +648,6 @@ def next_meeting(
         {"user": actor.id, "course": course_id, "moment": now or datetime.now()},
     ).first()
     return Meeting(row.starts_at, row.place) if row else None
-
-
-_ENROLLED = (
-    select(Enrolment.id)
-    .join(Cohort, Cohort.id == Enrolment.cohort_id)
-    .where(Enrolment.user_id == bindparam("user"), Cohort.course_id == bindparam("course"))
-    .limit(1)
-)
-
-
-def is_enrolled(session: Session, user_id: int, course_id: int) -> bool:
-    return session.scalar(_ENROLLED, {"user": user_id, "course": course_id}) is not None
 
 
 def module_course_id(session: Session, module_id: int) -> int | None:

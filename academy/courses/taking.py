@@ -274,8 +274,9 @@ def _open_course(session: Session, actor: CurrentUser | None, course_id: int) ->
 
 def _open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int):
     """The lesson and its module, once the actor may open its course (not yet: unlocked)."""
-    row = _placed(session, actor, _LESSON_OPEN, lesson_id, "Lektionen finns inte.")
-    lesson, module, course, enrolled = row
+    lesson, module, course, enrolled = _placed(
+        session, actor, _LESSON_OPEN, lesson_id, "Lektionen finns inte."
+    )
     _may_open(course, enrolled)
     return lesson, module
 

@@ -7,8 +7,9 @@ from datetime import date
 from sqlalchemy import event, select
 
 from academy.core.db import get_engine, session_scope
-from academy.courses import authoring, cohorts, quizzes
+from academy.courses import authoring, cohorts, quizzes, taking
 from academy.courses.web.cohort_state import CohortState
+from academy.courses.web.quiz_take_state import QuizTakeState
 from academy.home.web.home_state import HomeState
 from academy.inventory import tailoring
 from academy.inventory.demo.seed import CLOSED_TITLE
@@ -17,7 +18,13 @@ from academy.inventory.web.profile_state import ProfileState
 from academy.journeys import store
 from academy.journeys.web.list_state import JourneyListState
 from journeys.model import Journey
-from tests.integration.courses.builders import SINGLE, actor, build_course, user_id
+from tests.integration.courses.builders import (
+    SINGLE,
+    TRUE_FALSE,
+    actor,
+    build_course,
+    user_id,
+)
 from tests.integration.test_states import logged_in
 
 
@@ -139,10 +146,6 @@ def test_the_needs_profile_costs_the_same_for_one_or_many_courses_and_cohorts(de
 
 
 def test_a_quiz_answer_costs_the_same_with_one_or_many_answers_on_the_page(demo):
-    from academy.courses import taking
-    from academy.courses.web.quiz_take_state import QuizTakeState
-    from tests.integration.courses.builders import TRUE_FALSE
-
     built = build_course(demo, questions=(SINGLE, TRUE_FALSE, SINGLE, TRUE_FALSE))
     with session_scope() as s:
         for lesson_id in built.lessons_a:
