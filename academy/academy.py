@@ -8,6 +8,7 @@ from starlette.applications import Starlette
 from academy.admin.web import routes as admin
 from academy.core.web import routing
 from academy.core.web.headers import SecurityHeaders
+from academy.core.web.opening import install as open_pages_in_one_event
 from academy.core.web.session import PageOpener
 from academy.core.web.upload_limit import UploadLimit
 from academy.courses.web import routes as courses
@@ -49,7 +50,8 @@ app = rx.App(
 
 for area in AREAS:
     for page in area.PAGES:
-        # One on_load event per page: the login check and the page's loaders (PageOpener).
+        # The login check and the page's loaders (PageOpener), run inside Reflex's navigation
+        # event by `open_pages_in_one_event` below.
         routing.register(page)
         app.add_page(
             page.component,
@@ -57,3 +59,4 @@ for area in AREAS:
             title=f"{page.title} – Serviceakademin",
             on_load=PageOpener.open_page(page.route),
         )
+open_pages_in_one_event(app)

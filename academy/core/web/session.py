@@ -107,22 +107,22 @@ class PageOpener(SessionState):
 
     @rx.event
     async def open_page(self, route: str):
-        """The one on_load event of every page: the login check (unless the page is public),
-        then the page's loaders, all in this event with the login resolved once.
-
-        Each event a handler chains waits its turn behind every other tab's queued events, so a
-        page opened in one event is ready several queue turns sooner under load. `route` only
-        picks registered loaders; each still checks the person's role and scope itself."""
+        """The one on_load event of every page (see academy.core.web.opening, which runs it
+        inside Reflex's navigation event): the login check (unless the page is public), then
+        the page's loaders, all in this event with the login resolved once."""
         page = routing.LOADERS.get(route)
-        if page is None:
-            return None
+        return None if page is None else await self._open(page)
+
+    async def _open(self, page: routing.PageLoad):
+        """`route` only picks registered loaders; each still checks the person's role and
+        scope itself. Background loaders run beside the page, as events of their own."""
         token = _EVENT_LOGIN.set(_EventLogin())
         try:
             if not page.public and (redirect := self._check_login()) is not None:
                 return redirect
             chained = []
             for loader in page.loaders:
-                if loader.is_background:  # runs beside the page, as its own event
+                if loader.is_background:
                     chained.append(loader)
                     continue
                 result = loader.fn(await self.get_state(loader.state))
