@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from academy.core import audit
 from academy.core.access import CurrentUser
+from academy.core.db import read
 from academy.core.errors import ValidationError
 from academy.core.models import AuditEvent, LoginSession, Unit, User, UserRole, utcnow
 from academy.core.security import (
@@ -302,7 +303,7 @@ def resolve_session(
         return None
     settings = settings or get_settings()
     now = now or utcnow()
-    rows = session.execute(_RESOLVE, {"digest": token_digest(token)}).all()
+    rows = read(session, _RESOLVE, {"digest": token_digest(token)}).all()
     if not rows:
         return None
     first = rows[0]

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Executable, Result, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from academy.core.errors import NotFound
@@ -66,6 +66,17 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def read(session: Session, statement: Executable, params: dict | None = None) -> Result:
+    """Run `statement`, a select of table columns, on the session's connection (in its
+    transaction). The pages every learner loads use it: `Session.execute` adds its ORM
+    per-statement work even to a select of plain columns, and on a small statement that is
+    about as much as running it. Pending ORM changes are flushed first, as `Session.execute`
+    would."""
+    if session.autoflush:
+        session.flush()
+    return session.connection().execute(statement, params)
 
 
 def get_or_404(session: Session, model: type[T], key: int | None, message: str) -> T:

@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
-from academy.core.db import get_or_404
+from academy.core.db import get_or_404, read
 from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import Role, Unit, User, UserRole
 from academy.core.validation import required_text
@@ -581,13 +581,13 @@ def my_courses(
     one.
     """
     require_role(actor, Role.EMPLOYEE, Role.TRAINER, Role.ADMIN)
-    rows = session.execute(_MY_COHORTS, {"user": actor.id}).all()
+    rows = read(session, _MY_COHORTS, {"user": actor.id}).all()
     if not rows:
         return []
     moment = now or datetime.now()
     next_meetings: dict[int, Meeting] = {}
-    for cohort_id, starts_at, place in session.execute(
-        _NEXT_MEETINGS, {"cohorts": [row.id for row in rows], "moment": moment}
+    for cohort_id, starts_at, place in read(
+        session, _NEXT_MEETINGS, {"cohorts": [row.id for row in rows], "moment": moment}
     ):
         next_meetings.setdefault(cohort_id, Meeting(starts_at, place))
     # One row per course: progress counts in every cohort of a course, so a person in two
@@ -643,7 +643,8 @@ def next_meeting(
     session: Session, actor: CurrentUser, course_id: int, *, now: datetime | None = None
 ) -> Meeting | None:
     """The next meeting of the actor's cohorts in the course (one statement), or None."""
-    row = session.execute(
+    row = read(
+        session,
         _NEXT_MEETING_IN_COURSE,
         {"user": actor.id, "course": course_id, "moment": now or datetime.now()},
     ).first()

@@ -19,7 +19,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
-from academy.core.db import get_or_404
+from academy.core.db import get_or_404, read
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role, utcnow
 from academy.courses.cohorts import follows_learner
@@ -220,21 +220,37 @@ class QuizIntro:
 
 
 # Where a lesson, quiz or attempt sits, and whether the learner may open its course, in one
-# statement each: the learner's every page load and quiz answer starts with one of them.
+# statement each: the learner's every page load and quiz answer starts with one of them. The
+# course and the lesson, only read, come as table columns (`read`); the quiz and the attempt as
+# mapped objects, which a quiz answer changes.
+_course, _lesson, _module = Course.__table__.c, Lesson.__table__.c, CourseModule.__table__.c
+_cohort, _enrolment = Cohort.__table__.c, Enrolment.__table__.c
 _ENROLLED_HERE = (
-    select(Enrolment.id)
-    .join(Cohort, Cohort.id == Enrolment.cohort_id)
-    .where(Enrolment.user_id == bindparam("user"), Cohort.course_id == Course.id)
+    select(_enrolment.id)
+    .join(Cohort.__table__, _cohort.id == _enrolment.cohort_id)
+    .where(_enrolment.user_id == bindparam("user"), _cohort.course_id == _course.id)
     .exists()
+    .label("enrolled")
 )
-_COURSE_OPEN = select(Course, _ENROLLED_HERE).where(Course.id == bindparam("id"))
-_IN_COURSE = (CourseModule, Course, _ENROLLED_HERE)
+_COURSE_OPEN = select(
+    _course.id, _course.title, _course.description, _course.status, _ENROLLED_HERE
+).where(_course.id == bindparam("id"))
 _LESSON_OPEN = (
-    select(Lesson, *_IN_COURSE)
-    .join(CourseModule, CourseModule.id == Lesson.module_id)
-    .join(Course, Course.id == CourseModule.course_id)
-    .where(Lesson.id == bindparam("id"))
+    select(
+        _lesson.id,
+        _lesson.title,
+        _lesson.content_html,
+        _lesson.video_url,
+        _lesson.module_id,
+        _module.course_id,
+        _course.status,
+        _ENROLLED_HERE,
+    )
+    .join(CourseModule.__table__, _module.id == _lesson.module_id)
+    .join(Course.__table__, _course.id == _module.course_id)
+    .where(_lesson.id == bindparam("id"))
 )
+_IN_COURSE = (CourseModule, Course, _ENROLLED_HERE)
 _QUIZ_OPEN = (
     select(Quiz, *_IN_COURSE)
     .join(CourseModule, CourseModule.id == Quiz.module_id)
@@ -250,7 +266,7 @@ _ATTEMPT_OPEN = (
 )
 
 
-def _may_open(course: Course, enrolled: bool) -> Course:
+def _may_open(course, enrolled: bool):
     if course.status != "published":
         raise AccessDenied("Kursen är inte publicerad.")
     if not enrolled:
@@ -258,27 +274,35 @@ def _may_open(course: Course, enrolled: bool) -> Course:
     return course
 
 
-def _placed(session: Session, actor: CurrentUser | None, statement, key: int, missing: str):
+def _placed(
+    session: Session,
+    actor: CurrentUser | None,
+    statement,
+    key: int,
+    missing: str,
+    run=Session.execute,
+):
     """The row of one of the statements above for `key`, after the role check; NotFound with
-    `missing` when there is none."""
+    `missing` when there is none. `run` is `read` for the statements of table columns."""
     require_role(actor, *LEARNERS)
-    row = session.execute(statement, {"id": key, "user": actor.id}).first()
+    row = run(session, statement, {"id": key, "user": actor.id}).first()
     if row is None:
         raise NotFound(missing)
     return row
 
 
-def _open_course(session: Session, actor: CurrentUser | None, course_id: int) -> Course:
-    return _may_open(*_placed(session, actor, _COURSE_OPEN, course_id, "Kursen finns inte."))
+def _open_course(session: Session, actor: CurrentUser | None, course_id: int):
+    """The course's id, title, description and status, once the actor may open it."""
+    row = _placed(session, actor, _COURSE_OPEN, course_id, "Kursen finns inte.", read)
+    return _may_open(row, row.enrolled)
 
 
 def _open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int):
-    """The lesson and its module, once the actor may open its course (not yet: unlocked)."""
-    lesson, module, course, enrolled = _placed(
-        session, actor, _LESSON_OPEN, lesson_id, "Lektionen finns inte."
-    )
-    _may_open(course, enrolled)
-    return lesson, module
+    """The lesson's id, title, content_html, video_url, module_id and course_id, once the actor
+    may open its course (not yet: whether its module is unlocked)."""
+    row = _placed(session, actor, _LESSON_OPEN, lesson_id, "Lektionen finns inte.", read)
+    _may_open(row, row.enrolled)
+    return row
 
 
 def _progress(session: Session, actor: CurrentUser, course_id: int):
@@ -319,16 +343,10 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
     required = learner_required(session, actor.id, [course_id])[course_id]
     tailored = required_in(shape, required)
     done = completion(shape, statuses, required)
-    titles = dict(
-        session.execute(
-            select(Lesson.id, Lesson.title).where(Lesson.id.in_(shape.lesson_ids or [-1]))
-        ).all()
-    )
-    quizzes = {q.id: q for q in session.scalars(select(Quiz).where(Quiz.id.in_(shape.quiz_ids)))}
     modules = []
     for module in shape.modules:
-        quiz = quizzes.get(module.quiz_id) if module.quiz_id else None
-        tally = person.tallies.get(module.quiz_id) if module.quiz_id else None
+        quiz = module.quiz_id
+        tally = person.tallies.get(quiz) if quiz else None
         modules.append(
             LearnerModule(
                 id=module.id,
@@ -337,15 +355,16 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
                 unlocked=is_unlocked(module, statuses, tailored),
                 prerequisite_title=shape.module_titles.get(module.prerequisite_id, ""),
                 lessons=tuple(
-                    LearnerLesson(lid, titles[lid], lid in person.read) for lid in module.lesson_ids
+                    LearnerLesson(lid, shape.lesson_titles[lid], lid in person.read)
+                    for lid in module.lesson_ids
                 ),
                 quiz=None
                 if quiz is None
                 else LearnerQuiz(
-                    quiz.id,
-                    quiz.title,
-                    quiz.pass_mark,
-                    quiz.attempts_allowed,
+                    quiz,
+                    shape.quiz_titles[quiz],
+                    shape.pass_marks[quiz],
+                    module.attempts_allowed,
                     tally.started if tally else 0,
                     bool(tally and tally.passed),
                 ),
@@ -373,27 +392,27 @@ def resume_point(session: Session, actor: CurrentUser | None, course_id: int) ->
 
 
 def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> LessonView:
-    lesson, module = _open_lesson(session, actor, lesson_id)
-    shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(session, actor, shape, statuses, module.id)
+    lesson = _open_lesson(session, actor, lesson_id)
+    shape, person, statuses = _progress(session, actor, lesson.course_id)
+    _require_unlocked(session, actor, shape, statuses, lesson.module_id)
     required = learner_required(session, actor.id, [shape.course_id])[shape.course_id]
     return LessonView(
         lesson.id,
-        module.id,
+        lesson.module_id,
         lesson.title,
         lesson.content_html,
         lesson.video_url,
         lesson.id in person.read,
-        module.course_id,
+        lesson.course_id,
         find_resume_point(shape.modules, person.read, statuses, required),
     )
 
 
 def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int) -> None:
     """Record that the actor has read the lesson (again is fine)."""
-    _lesson, module = _open_lesson(session, actor, lesson_id)
-    shape, person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(session, actor, shape, statuses, module.id)
+    lesson = _open_lesson(session, actor, lesson_id)
+    shape, person, statuses = _progress(session, actor, lesson.course_id)
+    _require_unlocked(session, actor, shape, statuses, lesson.module_id)
     if lesson_id not in person.read:
         session.add(LessonRead(user_id=actor.id, lesson_id=lesson_id))
         session.flush()

@@ -1,8 +1,8 @@
 """Loading progress in bulk: a fixed number of queries however many people are asked about.
 
-`course_shape` reads a course's modules, lessons and quizzes (3 queries); `load_progress` reads
-lesson reads and attempt tallies for a set of people given as a subquery (2 queries), so the
-progress matrix costs the same for 10 or 1,000 participants.
+`course_shape` reads a course's modules, lessons and quizzes with their titles (3 queries);
+`load_progress` reads lesson reads and attempt tallies for a set of people given as a subquery
+(2 queries), so the progress matrix costs the same for 10 or 1,000 participants.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
+from academy.core.db import read
 from academy.courses.models import (
     Cohort,
     CohortRequiredModule,
@@ -42,6 +43,8 @@ class CourseShape:
     quiz_modules: dict[int, int]  # quiz id -> module id
     pass_marks: dict[int, int]  # quiz id -> pass mark
     last_counts: frozenset[int] = frozenset()  # quizzes where the latest attempt counts
+    lesson_titles: dict[int, str] = field(default_factory=dict)  # lesson id -> title
+    quiz_titles: dict[int, str] = field(default_factory=dict)  # quiz id -> title
 
 
 def course_shape(session: Session, course_id: int) -> CourseShape:
@@ -63,13 +66,20 @@ _MODULES = (
     .order_by(_module.position, _module.id)
 )
 _LESSONS = (
-    select(_lesson.id, _lesson.module_id)
+    select(_lesson.id, _lesson.module_id, _lesson.title)
     .join(CourseModule.__table__, _module.id == _lesson.module_id)
     .where(_module.course_id.in_(_COURSES))
     .order_by(_lesson.position, _lesson.id)
 )
 _QUIZZES = (
-    select(_quiz.id, _quiz.module_id, _quiz.attempts_allowed, _quiz.pass_mark, _quiz.grading_method)
+    select(
+        _quiz.id,
+        _quiz.module_id,
+        _quiz.attempts_allowed,
+        _quiz.pass_mark,
+        _quiz.grading_method,
+        _quiz.title,
+    )
     .join(CourseModule.__table__, _module.id == _quiz.module_id)
     .where(_module.course_id.in_(_COURSES))
 )
@@ -98,22 +108,24 @@ def course_shapes(session: Session, course_ids) -> dict[int, CourseShape]:
     course_ids = list(dict.fromkeys(course_ids))
     modules: dict[int, list] = {course_id: [] for course_id in course_ids}
     bound = {"courses": course_ids}
-    for row in session.execute(_MODULES, bound):
+    for row in read(session, _MODULES, bound):
         modules[row[0]].append(row[1:])
     lessons: dict[int, list[int]] = {}
-    for lesson_id, module_id in session.execute(_LESSONS, bound):
+    titles: dict[int, str] = {}
+    for lesson_id, module_id, title in read(session, _LESSONS, bound):
         lessons.setdefault(module_id, []).append(lesson_id)
+        titles[lesson_id] = title
     quizzes = {
-        module_id: (quiz_id, allowed, pass_mark, method)
-        for quiz_id, module_id, allowed, pass_mark, method in session.execute(_QUIZZES, bound)
+        module_id: (quiz_id, allowed, pass_mark, method, title)
+        for quiz_id, module_id, allowed, pass_mark, method, title in read(session, _QUIZZES, bound)
     }
     return {
-        course_id: _shape(course_id, modules[course_id], lessons, quizzes)
+        course_id: _shape(course_id, modules[course_id], lessons, titles, quizzes)
         for course_id in course_ids
     }
 
 
-def _shape(course_id: int, modules, lessons, all_quizzes) -> CourseShape:
+def _shape(course_id: int, modules, lessons, lesson_titles, all_quizzes) -> CourseShape:
     module_ids = {module_id for module_id, _title, _prerequisite in modules}
     quizzes = {m: q for m, q in all_quizzes.items() if m in module_ids}
     shapes = tuple(
@@ -126,15 +138,18 @@ def _shape(course_id: int, modules, lessons, all_quizzes) -> CourseShape:
         )
         for module_id, _title, prerequisite_id in modules
     )
+    lesson_ids = tuple(lid for module in shapes for lid in module.lesson_ids)
     return CourseShape(
         course_id=course_id,
         modules=shapes,
         module_titles={module_id: title for module_id, title, _ in modules},
-        lesson_ids=tuple(lid for module_id, _, _ in modules for lid in lessons.get(module_id, ())),
+        lesson_ids=lesson_ids,
         quiz_ids=tuple(quiz_id for quiz_id, *_ in quizzes.values()),
         quiz_modules={quiz_id: module_id for module_id, (quiz_id, *_) in quizzes.items()},
-        pass_marks={quiz_id: mark for quiz_id, _, mark, _ in quizzes.values()},
-        last_counts=frozenset(q for q, _, _, method in quizzes.values() if method == "last"),
+        pass_marks={quiz_id: mark for quiz_id, _, mark, _, _ in quizzes.values()},
+        last_counts=frozenset(q for q, _, _, method, _ in quizzes.values() if method == "last"),
+        lesson_titles={lesson_id: lesson_titles[lesson_id] for lesson_id in lesson_ids},
+        quiz_titles={quiz_id: title for quiz_id, *_, title in quizzes.values()},
     )
 
 
@@ -146,12 +161,12 @@ def person_progress(
     quiz_course = {qid: c for c, shape in shapes.items() for qid in shape.quiz_ids}
     progress = {course_id: PersonProgress() for course_id in shapes}
     if lesson_course:
-        for (lesson_id,) in session.execute(
-            _READS, {"user": user_id, "lessons": list(lesson_course)}
+        for (lesson_id,) in read(
+            session, _READS, {"user": user_id, "lessons": list(lesson_course)}
         ):
             progress[lesson_course[lesson_id]].read.add(lesson_id)
     if quiz_course:
-        rows = session.execute(_TALLIES, {"user": user_id, "quizzes": list(quiz_course)})
+        rows = read(session, _TALLIES, {"user": user_id, "quizzes": list(quiz_course)})
         counts: dict[int, dict[str, int]] = {}
         for quiz_id, status, passed, number in rows:
             _count(
@@ -325,8 +340,8 @@ def learner_required(session: Session, user_id: int, course_ids) -> dict[int, fr
     named: dict[int, set[int]] = {}
     whole: set[int] = set()
     if course_ids:
-        for course_id, module_id in session.execute(
-            _REQUIRED, {"user": user_id, "courses": course_ids}
+        for course_id, module_id in read(
+            session, _REQUIRED, {"user": user_id, "courses": course_ids}
         ):
             if module_id is None:
                 whole.add(course_id)
