@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
-from academy.core.db import get_or_404
+from academy.core.db import get_or_404, read
 from academy.core.errors import ValidationError
 from academy.core.models import Role, Unit, User, UserRole
 from academy.core.validation import required_text
@@ -236,25 +236,37 @@ def get_campaign(
     return found[0]
 
 
+# On every respondent's home page: built once, table columns (see academy.core.db.read).
+_campaign, _response = SurveyCampaign.__table__.c, SurveyResponse.__table__.c
+_recipient = SurveyRecipient.__table__.c
+_MY_SURVEYS = (
+    select(
+        _campaign.id,
+        _campaign.title,
+        _campaign.opens_on,
+        _campaign.closes_on,
+        _campaign.status,
+        _response.status.label("response_status"),
+    )
+    .join(SurveyRecipient.__table__, _recipient.campaign_id == _campaign.id)
+    .outerjoin(
+        SurveyResponse.__table__,
+        (_response.campaign_id == _campaign.id) & (_response.user_id == bindparam("user")),
+    )
+    .where(_recipient.user_id == bindparam("user"))
+)
+
+
 def my_surveys(
     session: Session, actor: CurrentUser | None, today: date | None = None
 ) -> list[MySurvey]:
     """Surveys sent to the actor: open ones first, then upcoming, then closed."""
     require_role(actor, *RESPONDENTS)
-    rows = session.execute(
-        select(SurveyCampaign, SurveyResponse.status)
-        .join(SurveyRecipient, SurveyRecipient.campaign_id == SurveyCampaign.id)
-        .outerjoin(
-            SurveyResponse,
-            (SurveyResponse.campaign_id == SurveyCampaign.id)
-            & (SurveyResponse.user_id == actor.id),
-        )
-        .where(SurveyRecipient.user_id == actor.id)
-    ).all()
+    rows = read(session, _MY_SURVEYS, {"user": actor.id})
     order = {"open": 0, "upcoming": 1, "closed": 2}
     found = [
-        MySurvey(c.id, c.title, c.opens_on, c.closes_on, phase(c, today), status or "")
-        for c, status in rows
+        MySurvey(c.id, c.title, c.opens_on, c.closes_on, phase(c, today), c.response_status or "")
+        for c in rows
     ]
     return sorted(found, key=lambda s: (order[s.phase], s.closes_on, s.campaign_id))
 

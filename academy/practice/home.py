@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import bindparam, exists, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser
+from academy.core.db import read
 from academy.core.models import Role
 from academy.practice import practice_log, scenarios
 from academy.practice.models import (
@@ -15,30 +16,33 @@ from academy.practice.models import (
     ScenarioAttempt,
 )
 
+# On every learner's home page: built once, table columns (see academy.core.db.read).
+_scenario, _attempt = PracticeScenario.__table__.c, ScenarioAttempt.__table__.c
+_entry, _feedback = PracticeLogEntry.__table__.c, PracticeLogFeedback.__table__.c
+_PUBLISHED = (
+    select(
+        _scenario.id,
+        _scenario.title,
+        exists().where(_attempt.scenario_id == _scenario.id, _attempt.user_id == bindparam("user")),
+    )
+    .where(_scenario.status == "published")
+    .order_by(func.lower(_scenario.title), _scenario.id)
+)
+_WAITING = (
+    select(func.count())
+    .select_from(PracticeLogEntry.__table__)
+    .where(_entry.user_id == bindparam("user"), ~exists().where(_feedback.entry_id == _entry.id))
+)
+
 
 def _published_scenarios(session: Session, user: CurrentUser) -> list[tuple[int, str, bool]]:
     """(id, title, tried by the user) of every published scenario, in title order."""
-    tried = exists().where(
-        ScenarioAttempt.scenario_id == PracticeScenario.id, ScenarioAttempt.user_id == user.id
-    )
-    return [
-        tuple(row)
-        for row in session.execute(
-            select(PracticeScenario.id, PracticeScenario.title, tried)
-            .where(PracticeScenario.status == "published")
-            .order_by(func.lower(PracticeScenario.title), PracticeScenario.id)
-        )
-    ]
+    return [tuple(row) for row in read(session, _PUBLISHED, {"user": user.id})]
 
 
 def _entries_waiting(session: Session, user: CurrentUser) -> int:
     """How many of the user's own log entries have no feedback yet."""
-    answered = exists().where(PracticeLogFeedback.entry_id == PracticeLogEntry.id)
-    return session.scalar(
-        select(func.count())
-        .select_from(PracticeLogEntry)
-        .where(PracticeLogEntry.user_id == user.id, ~answered)
-    )
+    return read(session, _WAITING, {"user": user.id}).scalar_one()
 
 
 def practice_items(session: Session, user: CurrentUser) -> list[tuple[str, str, str, str]]:
