@@ -191,13 +191,24 @@ async def log_in(tab: Tab, email: str, password: str, events, timings: Timings) 
         raise RuntimeError(f"{email} kom inte in")
 
 
-def learner_script(learners: Learners, first: int = 0) -> Script:
-    """The learner's work; tab `index` is learner `first + index`."""
+def learner_script(
+    learners: Learners, first: int = 0, logged_in: asyncio.Barrier | None = None
+) -> Script:
+    """The learner's work; tab `index` is learner `first + index`. With `logged_in` (a barrier
+    for every tab) the tabs wait until all are logged in, so their work does not meet the
+    burst of logins (the diagnostic `--logins-apart`)."""
     events = learner_events()
 
     async def script(tab: Tab, index: int, timings: Timings) -> None:
         email = learners.emails[(first + index) % len(learners.emails)]
-        await log_in(tab, email, learners.password, events, timings)
+        try:
+            await log_in(tab, email, learners.password, events, timings)
+        except Exception:
+            if logged_in is not None:
+                logged_in.abort()  # the other tabs stop waiting (and count as failed)
+            raise
+        if logged_in is not None:
+            await logged_in.wait()
         for kind, path, params in [
             ("sidladdning /", "/", {}),
             ("sidladdning /utbildning", "/utbildning", {}),
@@ -221,6 +232,13 @@ def learner_script(learners: Learners, first: int = 0) -> Script:
         events.check(tab, events.player_state)
 
     return script
+
+
+async def run_learners(
+    url: str, count: int, learners: Learners, first: int, apart: bool
+) -> tuple[Timings, int]:
+    barrier = asyncio.Barrier(count) if apart else None
+    return await run_tabs(url, count, learner_script(learners, first, barrier))
 
 
 def report(
@@ -249,6 +267,12 @@ def main() -> None:
     parser.add_argument("--configs", default="embedded,scaleout")
     parser.add_argument("--blank-rounds", type=int, default=5)
     parser.add_argument("--skip-blank", action="store_true", help="only the app (a quick check)")
+    parser.add_argument(
+        "--logins-apart",
+        action="store_true",
+        help="a diagnostic: every tab logs in before any tab goes on, so the pages and events "
+        "are timed apart from the burst of logins",
+    )
     parser.add_argument(
         "--workers",
         default="",
@@ -291,11 +315,13 @@ def main() -> None:
                 asyncio.run(run_tabs(url, 3, learner_script(learners)))  # warm-up
                 first = 3
                 for n in sizes:
-                    script = learner_script(learners, first)
-                    timings, errors = asyncio.run(run_tabs(url, n, script))
+                    timings, errors = asyncio.run(
+                        run_learners(url, n, learners, first, args.logins_apart)
+                    )
                     first += n
                     rows.append((config, n, timings, errors))
-        report(f"Serviceakademin, {config}", rows, floor)
+        apart = " (logins apart)" if args.logins_apart else ""
+        report(f"Serviceakademin, {config}{apart}", rows, floor)
 
 
 if __name__ == "__main__":
