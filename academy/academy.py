@@ -1,6 +1,11 @@
 """Reflex entry point: the app, its head, and every area's pages and downloads."""
 
 import reflex as rx
+
+# Reflex imports its model module (sqlmodel, alembic: about 0.4 s) the first time an event
+# carries a dict, e.g. the first login after a start, and the event loop stands still while it
+# does. Imported here, it is done at start-up instead.
+import reflex.model  # noqa: F401
 from reflex import constants
 from reflex.utils import prerequisites
 from starlette.applications import Starlette
