@@ -1,5 +1,6 @@
 """A page opens in one event: what the page shows arrives in the same update as the end of the
-navigation (academy.core.web.opening), not in updates of their own after it."""
+navigation (academy.core.web.opening), not in updates of their own after it, and what did not
+change (the header's person) is not sent again."""
 
 import json
 
@@ -44,3 +45,6 @@ def test_a_page_and_its_content_arrive_in_one_update(page, app_url):
         if "is_hydrated_rx_state_" in values
     ]
     assert flags == [True]
+    # The header's person did not change: not sent again (the browser would redraw it).
+    assert "user_name_rx_state_" not in json.dumps(update)
+    expect(page.locator("#user-name")).to_have_text("Sara Nilsson")

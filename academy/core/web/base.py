@@ -78,9 +78,7 @@ class BaseState(SessionState):
     form_key: int = 0
 
     def _clear_messages(self, at: str = "") -> None:
-        self.error = self.notice = ""
-        self.field_errors = {}
-        self.message_at = at
+        self._set_changed(error="", notice="", field_errors={}, message_at=at)
 
     def _fail(self, message: str, at: str = "", field: str | None = None) -> bool:
         self._clear_messages(at)
@@ -122,7 +120,7 @@ class BaseState(SessionState):
             if field:
                 self.field_errors = {field: self.error}
             return False
-        self.notice = success
+        self._set_changed(notice=success)
         return True
 
     async def _run_in_thread(self, action: Action, success: str = "", **options) -> bool:

@@ -76,17 +76,26 @@ class SessionState(rx.State):
         with session_scope() as session:
             return self._login_in(session)
 
+    def _set_changed(self, **values) -> None:
+        """Set the vars whose value differs: Reflex sends a var set again to the same value in
+        the event's update, and the browser redraws everything that shows it."""
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+
     def _show_user(self, user: CurrentUser | None) -> None:
-        self.auth_checked = True
-        if user is None:
-            self.user_name = self.user_email = self.role_labels = ""
-            self.allowed_areas = []
-            return
-        self.user_name, self.user_email = user.name, user.email
-        self.role_labels = ", ".join(
-            label for role, label in ROLE_LABELS.items() if role in user.roles
+        """The header's person and areas (unchanged on most page openings: not sent again)."""
+        self._set_changed(
+            auth_checked=True,
+            user_name=user.name if user else "",
+            user_email=user.email if user else "",
+            role_labels=", ".join(
+                label for role, label in ROLE_LABELS.items() if user and role in user.roles
+            ),
+            allowed_areas=[
+                area for area, roles in AREA_ROLES.items() if user and user.has_any(*roles)
+            ],
         )
-        self.allowed_areas = [area for area, roles in AREA_ROLES.items() if user.has_any(*roles)]
 
     def _check_login(self):
         """Send strangers to the login page, and a person holding an admin's one-time password
