@@ -109,47 +109,42 @@ def course_shapes(session: Session, course_ids) -> dict[int, CourseShape]:
     modules: dict[int, list] = {course_id: [] for course_id in course_ids}
     bound = {"courses": course_ids}
     for row in read(session, _MODULES, bound):
-        modules[row[0]].append(row[1:])
-    lessons: dict[int, list[int]] = {}
-    titles: dict[int, str] = {}
-    for lesson_id, module_id, title in read(session, _LESSONS, bound):
-        lessons.setdefault(module_id, []).append(lesson_id)
-        titles[lesson_id] = title
-    quizzes = {
-        module_id: (quiz_id, allowed, pass_mark, method, title)
-        for quiz_id, module_id, allowed, pass_mark, method, title in read(session, _QUIZZES, bound)
-    }
+        modules[row.course_id].append(row)
+    lessons: dict[int, list] = {}
+    for row in read(session, _LESSONS, bound):
+        lessons.setdefault(row.module_id, []).append(row)
+    quizzes = {row.module_id: row for row in read(session, _QUIZZES, bound)}
     return {
-        course_id: _shape(course_id, modules[course_id], lessons, titles, quizzes)
+        course_id: _shape(course_id, modules[course_id], lessons, quizzes)
         for course_id in course_ids
     }
 
 
-def _shape(course_id: int, modules, lessons, lesson_titles, all_quizzes) -> CourseShape:
-    module_ids = {module_id for module_id, _title, _prerequisite in modules}
-    quizzes = {m: q for m, q in all_quizzes.items() if m in module_ids}
+def _shape(course_id: int, modules, all_lessons, all_quizzes) -> CourseShape:
+    """The shape from the rows of the three statements (their columns by name)."""
+    lessons = [lesson for m in modules for lesson in all_lessons.get(m.id, ())]
+    quizzes = [all_quizzes[m.id] for m in modules if m.id in all_quizzes]
     shapes = tuple(
         ModuleShape(
-            id=module_id,
-            lesson_ids=tuple(lessons.get(module_id, ())),
-            quiz_id=quizzes[module_id][0] if module_id in quizzes else None,
-            attempts_allowed=quizzes[module_id][1] if module_id in quizzes else 0,
-            prerequisite_id=prerequisite_id,
+            id=m.id,
+            lesson_ids=tuple(lesson.id for lesson in all_lessons.get(m.id, ())),
+            quiz_id=all_quizzes[m.id].id if m.id in all_quizzes else None,
+            attempts_allowed=all_quizzes[m.id].attempts_allowed if m.id in all_quizzes else 0,
+            prerequisite_id=m.prerequisite_id,
         )
-        for module_id, _title, prerequisite_id in modules
+        for m in modules
     )
-    lesson_ids = tuple(lid for module in shapes for lid in module.lesson_ids)
     return CourseShape(
         course_id=course_id,
         modules=shapes,
-        module_titles={module_id: title for module_id, title, _ in modules},
-        lesson_ids=lesson_ids,
-        quiz_ids=tuple(quiz_id for quiz_id, *_ in quizzes.values()),
-        quiz_modules={quiz_id: module_id for module_id, (quiz_id, *_) in quizzes.items()},
-        pass_marks={quiz_id: mark for quiz_id, _, mark, _, _ in quizzes.values()},
-        last_counts=frozenset(q for q, _, _, method, _ in quizzes.values() if method == "last"),
-        lesson_titles={lesson_id: lesson_titles[lesson_id] for lesson_id in lesson_ids},
-        quiz_titles={quiz_id: title for quiz_id, *_, title in quizzes.values()},
+        module_titles={m.id: m.title for m in modules},
+        lesson_ids=tuple(lesson.id for lesson in lessons),
+        quiz_ids=tuple(q.id for q in quizzes),
+        quiz_modules={q.id: q.module_id for q in quizzes},
+        pass_marks={q.id: q.pass_mark for q in quizzes},
+        last_counts=frozenset(q.id for q in quizzes if q.grading_method == "last"),
+        lesson_titles={lesson.id: lesson.title for lesson in lessons},
+        quiz_titles={q.id: q.title for q in quizzes},
     )
 
 
