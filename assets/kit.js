@@ -33,7 +33,7 @@
 
   // Messages (data-msg): bring a new one into view beside the action that caused it.
   function reveal(node) {
-    if (node.nodeType !== 1) return;
+    if (!node || node.nodeType !== 1) return; // a changed text node may be gone already
     var msg = node.matches("[data-msg]") ? node : node.querySelector("[data-msg]");
     if (!msg || msg.closest("dialog")) return;
     var box = msg.getBoundingClientRect();
@@ -43,12 +43,10 @@
   }
   // Forms marked data-autosubmit="once" (the login's hand-over to the HTTP route that sets the
   // HttpOnly cookie) are posted as soon as they appear: a native submit, a full page load. The
-  // code they carry is posted only once per tab, so a stale one shown again never loops.
-  function autosubmit(node) {
-    if (node.nodeType !== 1) return;
-    var form = node.matches("form[data-autosubmit]")
-      ? node
-      : node.querySelector("form[data-autosubmit]");
+  // code they carry is posted only once per tab, so a stale one shown again never loops. The
+  // page is searched after every update, so nothing in an update's records can make it miss one.
+  function autosubmit() {
+    var form = document.querySelector("form[data-autosubmit]");
     if (!form) return;
     var key = "autosubmit:" + form.action + ":" + new FormData(form).get("code");
     if (sessionStorage.getItem(key)) return;
@@ -56,12 +54,12 @@
     HTMLFormElement.prototype.submit.call(form);
   }
   new MutationObserver(function (records) {
+    autosubmit();
     records.forEach(function (record) {
       if (record.type === "characterData") {
         reveal(record.target.parentNode);
       } else {
         record.addedNodes.forEach(reveal);
-        record.addedNodes.forEach(autosubmit);
       }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });

@@ -105,6 +105,35 @@ def test_the_login_cookie_is_out_of_reach_of_scripts_and_of_the_socket(page, app
     assert frames and not [f for f in frames if cookie["value"] in f]
 
 
+def test_the_hand_over_is_posted_even_when_the_same_update_removed_changed_text(page, app_url):
+    """kit.js posts the login's hand-over as it appears, whatever else the same update did: a
+    text node changed and then removed in that update (a toast closing) must not stop it."""
+    page.goto(f"{app_url}/logga-in")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logga in")
+    page.evaluate(
+        """() => {
+            window.changedText = document.createTextNode("Ansluter …");
+            document.body.appendChild(window.changedText);
+        }"""
+    )
+    page.evaluate(
+        """() => {
+            window.changedText.data = "Ansluten";
+            window.changedText.remove();
+            const form = document.createElement("form");
+            form.method = "post";
+            form.action = "/api/inloggning";
+            form.setAttribute("data-autosubmit", "once");
+            form.innerHTML = '<input type="hidden" name="code" value="ingen-sadan-kod">';
+            document.body.appendChild(form);
+        }"""
+    )
+    # The made-up code is refused: the form comes back with the hand-over's own message.
+    expect(page.get_by_role("status")).to_have_text(
+        "Inloggningen kunde inte slutföras. Logga in igen."
+    )
+
+
 def test_pages_need_a_login(page, app_url):
     page.goto(f"{app_url}/admin")
     expect(page).to_have_url(re.compile(r"/logga-in/?$"))
