@@ -14,14 +14,13 @@ from contextlib import ExitStack
 
 import pytest
 import sqlalchemy as sa
-from argon2 import PasswordHasher
 
 from academy.core import security
 from academy.core import settings as settings_module
 from academy.core.db import get_engine, session_scope
 from tests.databases import SavedStates, throwaway_database
 
-LIGHT_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+LIGHT_HASHER = security.Argon2id(time_cost=1, memory_kib=8)
 LIGHT_DUMMY_HASH = LIGHT_HASHER.hash("not-a-real-password")
 
 
