@@ -83,17 +83,27 @@ _QUIZZES = (
     .join(CourseModule.__table__, _module.id == _quiz.module_id)
     .where(_module.course_id.in_(_COURSES))
 )
-_READS = select(_read.lesson_id).where(
-    _read.user_id == bindparam("user"),
-    _read.lesson_id.in_(bindparam("lessons", expanding=True)),
-)
+# One person's reads and attempts: all of them, the courses' own picked out in Python. A list
+# of the courses' lesson or quiz ids as a parameter would make SQLAlchemy render the statement
+# anew at every run, which cost as much as the rest of the page's statements together.
+_MY = bindparam("user")
+_READS = select(_read.lesson_id).where(_read.user_id == _MY)
 _TALLIES = (
     select(_attempt.quiz_id, _attempt.status, _attempt.passed, func.count())
-    .where(
-        _attempt.user_id == bindparam("user"),
-        _attempt.quiz_id.in_(bindparam("quizzes", expanding=True)),
-    )
+    .where(_attempt.user_id == _MY)
     .group_by(_attempt.quiz_id, _attempt.status, _attempt.passed)
+)
+_MY_LAST_NUMBER = (
+    select(_attempt.quiz_id, func.max(_attempt.number).label("number"))
+    .where(_attempt.user_id == _MY, _attempt.status == "submitted")
+    .group_by(_attempt.quiz_id)
+    .subquery()
+)
+_MY_LAST_PASSED = select(_attempt.quiz_id, _attempt.passed).join(
+    _MY_LAST_NUMBER,
+    (_MY_LAST_NUMBER.c.quiz_id == _attempt.quiz_id)
+    & (_MY_LAST_NUMBER.c.number == _attempt.number)
+    & (_attempt.user_id == _MY),
 )
 _REQUIRED = (
     select(_cohort.course_id, _cohort_required.module_id)
@@ -151,28 +161,29 @@ def _shape(course_id: int, modules, all_lessons, all_quizzes) -> CourseShape:
 def person_progress(
     session: Session, shapes: dict[int, CourseShape], user_id: int
 ) -> dict[int, PersonProgress]:
-    """One person's progress in several courses (course id -> progress) in 2 queries."""
+    """One person's progress in several courses (course id -> progress) in 2 queries (3 when
+    a quiz counts the latest attempt)."""
     lesson_course = {lid: c for c, shape in shapes.items() for lid in shape.lesson_ids}
     quiz_course = {qid: c for c, shape in shapes.items() for qid in shape.quiz_ids}
     progress = {course_id: PersonProgress() for course_id in shapes}
+    mine = {"user": user_id}
     if lesson_course:
-        for (lesson_id,) in read(
-            session, _READS, {"user": user_id, "lessons": list(lesson_course)}
-        ):
-            progress[lesson_course[lesson_id]].read.add(lesson_id)
+        for (lesson_id,) in read(session, _READS, mine):
+            if lesson_id in lesson_course:
+                progress[lesson_course[lesson_id]].read.add(lesson_id)
     if quiz_course:
-        rows = read(session, _TALLIES, {"user": user_id, "quizzes": list(quiz_course)})
         counts: dict[int, dict[str, int]] = {}
-        for quiz_id, status, passed, number in rows:
-            _count(
-                counts.setdefault(quiz_id, dict.fromkeys(_TALLY_KEYS, 0)), status, passed, number
-            )
-        last = _latest_passed(session, [user_id], _last_quizzes(shapes.values()))
+        for quiz_id, status, passed, number in read(session, _TALLIES, mine):
+            if quiz_id in quiz_course:
+                tally = counts.setdefault(quiz_id, dict.fromkeys(_TALLY_KEYS, 0))
+                _count(tally, status, passed, number)
+        counted_last = _last_quizzes(shapes.values())
+        last = dict(read(session, _MY_LAST_PASSED, mine).all()) if counted_last else {}
         for quiz_id, tally in counts.items():
             course_id = quiz_course[quiz_id]
             counts_last = quiz_id in shapes[course_id].last_counts
             progress[course_id].tallies[quiz_id] = _tally(
-                tally, last.get((user_id, quiz_id), False if counts_last else None)
+                tally, bool(last.get(quiz_id, False)) if counts_last else None
             )
     return progress
 
