@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 
-from academy.practice.scenario import Choice, Node, Scenario, to_graph
+from academy.practice.scenario import Choice, Node, Scenario
 
 
 class PlayError(ValueError):
@@ -46,12 +47,39 @@ def available_choices(scenario: Scenario, node_id: str) -> list[Choice]:
     return scenario.choices_from(node_id)
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What the answers still needed depend on: the nodes, the ends and the choices."""
+
+    nodes: tuple[str, ...]
+    ends: frozenset[str]
+    edges: tuple[tuple[str, str], ...]
+
+
 def steps_left(scenario: Scenario, node_id: str) -> tuple[int | None, int | None]:
     """(fewest, most) answers still needed from ``node_id`` to reach an end: (0, 0) at an end;
     ``most`` is None when a loop on the way lets the conversation go on without limit, and both
-    are None when no end can be reached from here."""
-    graph = nx.DiGraph(to_graph(scenario))
-    ends = {n.id for n in scenario.nodes if n.is_end}
+    are None when no end can be reached from here.
+
+    Asked at every step of the player: the answer is kept per shape of the scenario (its
+    nodes, ends and choices), so a step costs the graph work only the first time."""
+    ids = {n.id for n in scenario.nodes}
+    shape = _Shape(
+        nodes=tuple(n.id for n in scenario.nodes),
+        ends=frozenset(n.id for n in scenario.nodes if n.is_end),
+        edges=tuple(
+            (c.source, c.target) for c in scenario.choices if c.source in ids and c.target in ids
+        ),
+    )
+    return _steps_left(shape, node_id)
+
+
+@lru_cache(maxsize=512)
+def _steps_left(shape: _Shape, node_id: str) -> tuple[int | None, int | None]:
+    graph = nx.DiGraph()
+    graph.add_nodes_from(shape.nodes)
+    graph.add_edges_from(shape.edges)
+    ends = shape.ends
     if node_id not in graph:
         return None, None
     if node_id in ends:
