@@ -122,7 +122,10 @@ def test_logout_ends_the_session_and_unknown_tokens_resolve_to_nobody(demo):
 
 # The demo password hashed by the argon2 reference implementation (argon2-cffi) with its
 # former defaults, four lanes among them: libsodium cannot make such a hash, but checks it.
-FOUR_LANE_HASH = "$argon2id$v=19$m=65536,t=3,p=4$4Tu53C8tVL18fAVsmKWL0Q$ea+miND4YCS3lH102zuIeZtKdTL+64ce4IHKuOsyUXo"
+FOUR_LANE_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$4Tu53C8tVL18fAVsmKWL0Q"
+    "$ea+miND4YCS3lH102zuIeZtKdTL+64ce4IHKuOsyUXo"
+)
 
 
 @pytest.mark.parametrize(
