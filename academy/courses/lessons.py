@@ -44,7 +44,11 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 def render_markdown(text: str) -> str:
     """Markdown -> sanitised HTML, safe to show as it is."""
-    html = _markdown.render(text or "")
+    return clean_html(_markdown.render(text or ""))
+
+
+def clean_html(html: str) -> str:
+    """An author's HTML (a GIFT question in [html]), sanitised as rendered Markdown is."""
     return nh3.clean(
         html,
         tags=_TAGS,

@@ -32,6 +32,7 @@ from academy.courses.formats.gift import (
     MatchingPair,
     NumericalAnswer,
 )
+from academy.courses.lessons import clean_html, render_markdown
 from academy.courses.models import QUESTION_KINDS
 from academy.courses.scoring import parse_number
 
@@ -283,6 +284,20 @@ def from_gift(question: GiftQuestion) -> QuestionInput:
         general_feedback=question.general_feedback,
         data=data,
     )
+
+
+def formatted_text(text: str, data: dict) -> str:
+    """The question's text as sanitised HTML when its author wrote Markdown or HTML (GIFT's
+    [markdown], [html]); empty for plain text, and for a missing-word question, whose text is
+    shown in two parts around the blank."""
+    if data.get("text_after"):
+        return ""
+    text_format = data.get("text_format", "moodle")
+    if text_format == "markdown":
+        return render_markdown(text)
+    if text_format == "html":
+        return clean_html(text)
+    return ""
 
 
 def _answer_dict(answer: GiftAnswer) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from academy.courses.models import (
     Quiz,
     QuizAttempt,
 )
-from academy.courses.questions import SCORED_KINDS, right_answer
+from academy.courses.questions import SCORED_KINDS, formatted_text, right_answer
 from academy.courses.quizzes import quiz_questions
 from academy.courses.scoring import (
     matching_choices,
@@ -143,6 +143,9 @@ class AttemptQuestion:
     # The display order of `choices` (indexes into it): shuffled per attempt, stable on reload.
     order: tuple[int, ...] = ()
     right_answer: str = ""  # only when the quiz's review setting shows it
+    # The text as sanitised HTML when the author wrote it in Markdown or HTML (GIFT's
+    # [markdown], [html]); empty for plain text, which is shown as it is.
+    text_html: str = ""
 
 
 @dataclass(frozen=True)
@@ -835,6 +838,7 @@ def _view(
                     quiz.shuffle_options and q.kind in ("single_choice", "multiple_choice"),
                 ),
                 right_answer=right_answer(q.kind, q.data) if show_right else "",
+                text_html=formatted_text(q.text, q.data),
             )
         )
     return AttemptView(

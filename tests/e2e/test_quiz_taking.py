@@ -12,7 +12,8 @@ from tests.e2e.conftest import log_in_as, serious_violations
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
-GIFT = """::Hälsning:: Hur inleder du samtalet? {=Med kommunens namn och mitt namn ~Hallå?}
+GIFT = """::Hälsning::[markdown]Hur inleder du **samtalet**? {
+=Med kommunens namn och mitt namn ~Hallå?}
 
 ::Återkoppling:: Ring tillbaka inom {=två ~tre ~sju} arbetsdagar.
 
@@ -81,6 +82,9 @@ def test_answers_not_confirmed_one_by_one_are_graded_when_handing_in(new_page, a
     page.goto(quiz_url)
     page.get_by_role("button", name="Starta quizet").click()
     first = page.get_by_role("group", name="Fråga 1", exact=True)
+    # Written in Markdown ([markdown] in GIFT): shown formatted, not as asterisks.
+    expect(first.locator(".question-text strong")).to_have_text("samtalet")
+    expect(first.locator(".question-text")).to_have_text("Hur inleder du samtalet?")
     first.get_by_label("Med kommunens namn och mitt namn").check()
     gap = page.get_by_role("group", name="Fråga 2", exact=True)
     expect(gap.locator(".question-text")).to_have_text(

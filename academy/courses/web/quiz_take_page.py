@@ -107,6 +107,16 @@ def _question_text(q: QuizQuestion) -> rx.Component:
             q.text_after,
             class_name="question-text",
         ),
+        _plain_or_formatted(q),
+    )
+
+
+def _plain_or_formatted(q: QuizQuestion) -> rx.Component:
+    """The text as its author wrote it: Markdown or HTML rendered (and sanitised on the
+    server), plain text as it is."""
+    return rx.cond(
+        q.text_html != "",
+        rx.el.div(ui.prose(q.text_html), class_name="question-text"),
         rx.el.p(q.text, class_name="question-text"),
     )
 
@@ -118,7 +128,7 @@ def _question_block(q: QuizQuestion) -> rx.Component:
     return rx.el.li(
         rx.cond(
             q.kind == "description",
-            rx.el.p(q.text, class_name="question-text"),
+            _plain_or_formatted(q),
             rx.el.fieldset(
                 legend,
                 _question_text(q),

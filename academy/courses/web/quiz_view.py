@@ -37,6 +37,8 @@ class QuizQuestion:
     title: str
     text: str
     text_after: str
+    # Sanitised HTML of a formatted text (Markdown or HTML); shown instead of `text` when set.
+    text_html: str
     points: str
     choices: tuple[Choice, ...]
     prompts: tuple[Prompt, ...]
@@ -115,6 +117,7 @@ def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQ
         title=q.title,
         text=q.text.rstrip() if q.text_after else q.text,
         text_after=q.text_after.lstrip(),
+        text_html=q.text_html,
         points=points_text(q.points),
         choices=_choices(q),
         prompts=prompts,

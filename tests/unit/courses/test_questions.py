@@ -2,7 +2,13 @@ import pytest
 
 from academy.core.errors import ValidationError
 from academy.courses.formats.gift import parse_gift
-from academy.courses.questions import QuestionInput, clean_question, from_gift, to_gift
+from academy.courses.questions import (
+    QuestionInput,
+    clean_question,
+    formatted_text,
+    from_gift,
+    to_gift,
+)
 
 
 def test_multiple_choice_weights_must_add_up_to_100_percent():
@@ -60,3 +66,23 @@ def test_gift_questions_map_to_rows_and_back(gift):
         to_gift(cleaned.kind, cleaned.title, cleaned.text, cleaned.general_feedback, cleaned.data)
         == question
     )
+
+
+def _text_of(gift: str) -> str:
+    question = from_gift(parse_gift(gift)[0])
+    return formatted_text(question.text, question.data)
+
+
+def test_a_formatted_question_text_is_shown_as_sanitised_html_and_plain_text_as_it_is():
+    assert _text_of("::Om testet::[markdown]Det handlar om **bemötande**.") == (
+        "<p>Det handlar om <strong>bemötande</strong>.</p>\n"
+    )
+    html = _text_of(
+        "::Fråga::[html]<p>Vad <em>säger</em> du?</p><script>window.hacked = 1<\\/script>"
+        "<img src\\=x onerror\\=alert(1)> {=Hej ~Hallå}"
+    )
+    assert html.startswith("<p>Vad <em>säger</em> du?</p>")
+    assert "script" not in html and "onerror" not in html and "<img" not in html
+    assert _text_of("::Fråga:: Hur inleder du **samtalet**? {=Hej ~Hallå}") == ""
+    # A missing-word question is shown in two parts around its blank, as plain text.
+    assert _text_of("::Lucka::[markdown]Ring tillbaka inom {=två ~tre} **dagar**.") == ""
