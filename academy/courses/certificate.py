@@ -18,8 +18,9 @@ from academy.core.db import get_or_404
 from academy.core.errors import AccessDenied, ValidationError
 from academy.core.models import User
 from academy.courses.common import AUTHORS
-from academy.courses.models import Course, CourseModule, Lesson, LessonRead, Quiz, QuizAttempt
+from academy.courses.models import Course, LessonRead, QuizAttempt
 from academy.courses.taking import LEARNERS, course_completed
+from academy.courses.tracking import course_shape, learner_required, required_in
 
 ACADEMY_NAME = "Serviceakademin"
 SWEDISH_MONTHS = (
@@ -40,24 +41,39 @@ def swedish_date(day: date) -> str:
 
 
 def completion_date(session: Session, user_id: int, course_id: int) -> date | None:
-    """When the last lesson was read or the last passing attempt handed in."""
-    last_read = session.scalar(
-        select(func.max(LessonRead.read_at))
-        .join(Lesson, Lesson.id == LessonRead.lesson_id)
-        .join(CourseModule, CourseModule.id == Lesson.module_id)
-        .where(LessonRead.user_id == user_id, CourseModule.course_id == course_id)
-    )
-    last_pass = session.scalar(
-        select(func.max(QuizAttempt.submitted_at))
-        .join(Quiz, Quiz.id == QuizAttempt.quiz_id)
-        .join(CourseModule, CourseModule.id == Quiz.module_id)
-        .where(
-            QuizAttempt.user_id == user_id,
-            QuizAttempt.passed.is_(True),
-            CourseModule.course_id == course_id,
+    """The day the course became complete for the person: when the last module it requires of
+    them was done (its last lesson read, its quiz passed). An optional module done later, or a
+    quiz passed again, does not move it; where the latest attempt counts, its hand-in does."""
+    shape = course_shape(session, course_id)
+    required = required_in(shape, learner_required(session, user_id, [course_id])[course_id])
+    modules = [m for m in shape.modules if not required or m.id in required]
+    lesson_ids = [lesson_id for m in modules for lesson_id in m.lesson_ids]
+    quiz_ids = [m.quiz_id for m in modules if m.quiz_id is not None]
+    moments = []
+    if lesson_ids:
+        moments.append(
+            session.scalar(
+                select(func.max(LessonRead.read_at)).where(
+                    LessonRead.user_id == user_id, LessonRead.lesson_id.in_(lesson_ids)
+                )
+            )
         )
-    )
-    moments = [moment for moment in (last_read, last_pass) if moment is not None]
+    if quiz_ids:
+        passes = session.execute(
+            select(
+                QuizAttempt.quiz_id,
+                func.min(QuizAttempt.submitted_at),
+                func.max(QuizAttempt.submitted_at),
+            )
+            .where(
+                QuizAttempt.user_id == user_id,
+                QuizAttempt.quiz_id.in_(quiz_ids),
+                QuizAttempt.passed.is_(True),
+            )
+            .group_by(QuizAttempt.quiz_id)
+        )
+        moments += [last if q in shape.last_counts else first for q, first, last in passes]
+    moments = [moment for moment in moments if moment is not None]
     return max(moments).date() if moments else None
 
 

@@ -1,18 +1,20 @@
 """A tailored cohort: its required modules decide when a learner is done, everywhere."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, StaleEdit
 from academy.courses import cohorts, exports, progress, taking
+from academy.courses.certificate import completion_date
+from academy.courses.models import LessonRead, QuizAttempt
 from academy.courses.web.cohort_state import CohortState
 from academy.courses.web.cohort_view import matrix_lines
 from academy.courses.web.learner_state import LearnerCourseState
 from academy.courses.web.overview_state import CoursesOverviewState
 from academy.home.steps import next_steps
-from tests.integration.courses.builders import actor, build_course
+from tests.integration.courses.builders import actor, build_course, user_id
 from tests.integration.test_states import logged_in
 
 SARA, JOHAN, TRAINER = "medarbetare@demo.se", "johan.ek@demo.se", "utbildare@demo.se"
@@ -242,3 +244,52 @@ def test_an_optional_prerequisite_does_not_lock_a_required_module(demo):
     johan = actor(demo, JOHAN)
     with pytest.raises(AccessDenied, match="måste vara klar"), session_scope(demo) as s:
         taking.open_lesson(s, johan, built.lesson_b)
+
+
+def _set_times(engine, email, reads=(), passes=()):
+    """Back-date lesson reads (lesson id -> moment) and add passed attempts (quiz, moment)."""
+    person = actor(engine, email)
+    with session_scope(engine) as s:
+        for lesson_id, moment in reads:
+            s.get(LessonRead, (person.id, lesson_id)).read_at = moment
+        for number, (quiz_id, moment) in enumerate(passes, start=1):
+            s.add(
+                QuizAttempt(
+                    quiz_id=quiz_id,
+                    user_id=person.id,
+                    number=number,
+                    status="submitted",
+                    score_percent=100.0,
+                    passed=True,
+                    started_at=moment,
+                    submitted_at=moment,
+                )
+            )
+
+
+def test_the_certificate_is_dated_when_the_required_modules_were_done(demo):
+    built = build_course(demo, participants=(SARA, JOHAN))
+    _require(demo, built.cohort_id, [built.module_a])  # Fördjupning (with the quiz) optional
+    _read(demo, SARA, [*built.lessons_a, built.lesson_b])
+    first, second = built.lessons_a
+    march_10, march_12, may_2 = datetime(2026, 3, 10), datetime(2026, 3, 12), datetime(2026, 5, 2)
+    _set_times(
+        demo,
+        SARA,
+        reads=[(first, march_10), (second, march_12), (built.lesson_b, may_2)],
+        passes=[(built.quiz_id, may_2)],
+    )
+    with session_scope(demo) as s:
+        # The optional module, done in May, does not move the day the course was done.
+        assert completion_date(s, user_id(demo, SARA), built.course_id) == date(2026, 3, 12)
+
+    # The whole course: done once the quiz was first passed, not when it was passed again.
+    _require(demo, built.cohort_id, whole_course=True)
+    april_1, april_20 = datetime(2026, 4, 1), datetime(2026, 4, 20)
+    _read(demo, JOHAN, [*built.lessons_a, built.lesson_b])
+    reads = [(lesson, march_10) for lesson in (*built.lessons_a, built.lesson_b)]
+    _set_times(
+        demo, JOHAN, reads=reads, passes=[(built.quiz_id, april_1), (built.quiz_id, april_20)]
+    )
+    with session_scope(demo) as s:
+        assert completion_date(s, user_id(demo, JOHAN), built.course_id) == date(2026, 4, 1)
