@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -73,7 +74,15 @@ class FewRecipients(ValidationError):
         self.recipients, self.threshold = recipients, threshold
 
 
-def phase(campaign: SurveyCampaign, today: date | None = None) -> str:
+class _Dates(Protocol):
+    """What `phase` reads: a campaign, or a row of one with these columns."""
+
+    status: str
+    opens_on: date
+    closes_on: date
+
+
+def phase(campaign: _Dates, today: date | None = None) -> str:
     today = today or date.today()
     if campaign.status == "closed" or today > campaign.closes_on:
         return "closed"
