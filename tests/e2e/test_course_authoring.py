@@ -168,3 +168,32 @@ def test_trainer_adds_meetings_to_a_cohort_and_the_participant_sees_the_next(new
     log_in_as(employee, app_url, "eva.holm@demo.se", "Eva Holm")
     employee.goto(f"{app_url}/utbildning")
     expect(employee.get_by_text("Nästa träff: 2099-02-01 09:30 Teams")).to_be_visible()
+
+
+def test_what_is_typed_in_one_form_survives_a_save_in_another(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    new_course_with_module(page, app_url, "Formulär som står kvar")
+    about = page.get_by_role("form", name="Om kursen")
+    about.get_by_label("Beskrivning").fill("Inte sparad ännu.")
+    page.get_by_role("button", name="Ny lektion i modulen Grunder").click()
+    lesson = page.get_by_role("form", name="Lektion")
+    lesson.get_by_label("Lektionens titel").fill("Hälsa")
+
+    page.get_by_text("Ändra modulen").click()
+    module = page.get_by_role("form", name="Ändra modul 1")
+    module.get_by_label("Modulens titel").fill("Grunder i telefon")
+    module.get_by_role("button", name="Spara modulen").click()
+    status(page, "Modulen är sparad.")
+    expect(page.get_by_role("heading", name="Modul 1: Grunder i telefon")).to_be_visible()
+    # The module's save did not renew the course's or the lesson's form.
+    expect(about.get_by_label("Beskrivning")).to_have_value("Inte sparad ännu.")
+    expect(lesson.get_by_label("Lektionens titel")).to_have_value("Hälsa")
+
+    about.get_by_role("button", name="Spara kursen").click()
+    status(page, "Kursen är sparad.")
+    expect(about.get_by_label("Beskrivning")).to_have_value("Inte sparad ännu.")
+    expect(lesson.get_by_label("Lektionens titel")).to_have_value("Hälsa")
+    page.reload()
+    expect(page.get_by_role("form", name="Om kursen").get_by_label("Beskrivning")).to_have_value(
+        "Inte sparad ännu."
+    )

@@ -108,9 +108,9 @@ def test_editing_another_lesson_question_user_or_node_renews_the_form(demo, monk
     course = logged_in(CourseEditorState, TRAINER)
     course.load()
     course.edit_lesson(built.module_a, built.lessons_a[0])
-    key, title = course.form_key, course.lesson_title
+    key, title = course.lesson_key, course.lesson_title
     course.edit_lesson(built.module_a, built.lessons_a[1])
-    assert course.form_key != key and course.lesson_title != title
+    assert course.lesson_key != key and course.lesson_title != title
 
     monkeypatch.setattr(QuizEditorState, "_param", lambda self, name: built.quiz_id)
     quiz = logged_in(QuizEditorState, TRAINER)

@@ -103,7 +103,7 @@ def lesson_form() -> rx.Component:
             ),
         ),
         on_submit=State.save_lesson,
-        key=State.form_key,
+        key=f"lesson-{State.form_key}-{State.lesson_key}",
         class_name="form lesson-form",
         aria_label="Lektion",
     )

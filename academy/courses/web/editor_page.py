@@ -103,7 +103,7 @@ def _course_form() -> rx.Component:
             ui.submit("Spara kursen"),
             ui.message(State, at="course"),
             on_submit=State.save_course,
-            key=State.form_key,
+            key=f"course-{State.form_key}-{State.version}",
             aria_label="Om kursen",
         ),
     )
@@ -136,7 +136,7 @@ def _quiz_form() -> rx.Component:
         ui.submit("Skapa quiz"),
         ui.message(State, at="quiz-form"),
         on_submit=State.create_quiz,
-        key=State.form_key,
+        key=f"quiz-{State.form_key}-{State.quiz_module_id}",
         aria_label="Nytt quiz",
     )
 
@@ -198,7 +198,7 @@ def _module_form(module: EditorModule) -> rx.Component:
             ),
             ui.submit("Spara modulen", kind="secondary"),
             on_submit=State.save_module,
-            key=f"{prefix}-{State.form_key}",
+            key=f"{prefix}-{State.form_key}-{module.version}",
             aria_label=f"Ändra modul {module.number}",
         ),
     )
@@ -260,7 +260,7 @@ def _new_module() -> rx.Component:
             ui.submit("Lägg till modul"),
             ui.message(State, at="new-module"),
             on_submit=State.add_module,
-            key=State.form_key,
+            key=f"new-module-{State.form_key}-{State.modules.length()}",
             aria_label="Ny modul",
         ),
         class_name="card",

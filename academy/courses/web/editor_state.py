@@ -37,6 +37,11 @@ class CourseEditorState(BaseState):
     lesson_preview: str = ""  # sanitised HTML from render_markdown
     image_alt: str = ""
     quiz_module_id: int = 0
+    # Each form is renewed only when what it shows changed, so typing in one form survives a
+    # save in another: the course form with the course's version, a module's form with the
+    # module's, the new-module form with the number of modules, the lesson form with
+    # `lesson_key` (a lesson opened or saved); `form_key` renews them all (another course).
+    lesson_key: int = 0
 
     def _refresh(self, session, actor) -> None:
         detail = authoring.get_course(session, actor, self.course_id)
@@ -50,7 +55,6 @@ class CourseEditorState(BaseState):
         self.published = detail.status == "published"
         self.modules = view.editor_modules(detail)
         self.module_options = [view.Option(str(m.id), m.title) for m in detail.modules]
-        self.form_key += 1
 
     def _edit(self, action, success: str, at: str) -> bool:
         """Run a change, then show the course as it now is."""
@@ -69,6 +73,7 @@ class CourseEditorState(BaseState):
     def load(self):
         self.course_id = self._param("course_id") or 0
         self.lesson_module_id = self.lesson_id = self.quiz_module_id = 0
+        self.form_key += 1
         if not self._run(self._refresh):
             self.course_id = 0
 
@@ -138,7 +143,7 @@ class CourseEditorState(BaseState):
         self._clear_messages()
         self.lesson_module_id, self.lesson_id = module_id, 0
         self.lesson_title = self.lesson_markdown = self.lesson_video = self.lesson_preview = ""
-        self.form_key += 1
+        self.lesson_key += 1
 
     @rx.event
     def edit_lesson(self, module_id: int, lesson_id: int):
@@ -153,7 +158,7 @@ class CourseEditorState(BaseState):
             self.lesson_version = row.version
             self.lesson_title, self.lesson_markdown = row.title, row.content_markdown
             self.lesson_video, self.lesson_preview = row.video_url, row.content_html
-            self.form_key += 1
+            self.lesson_key += 1
 
         self._run(load, at=f"lessons-{module_id}")
 
@@ -223,6 +228,7 @@ class CourseEditorState(BaseState):
         if self._edit(save, "Lektionen är sparad.", "lesson-form"):
             # The form closes; the confirmation shows under the module's lessons.
             self.lesson_module_id = self.lesson_id = 0
+            self.lesson_key += 1
             self.message_at = f"lessons-{module_id}"
 
     @rx.event
@@ -238,8 +244,7 @@ class CourseEditorState(BaseState):
     @rx.event
     def new_quiz(self, module_id: int):
         self._clear_messages()
-        self.quiz_module_id = module_id
-        self.form_key += 1
+        self.quiz_module_id = module_id  # the form is new: it mounts for this module
 
     @rx.event
     def create_quiz(self, form_data: dict):
