@@ -52,6 +52,12 @@ def test_trainer_authors_edits_and_reorders_questions_of_several_kinds(page, app
         "De positiva vikterna blir tillsammans 80 % men ska bli 100 %."
     )
     expect(form.get_by_label("Frågetext")).to_have_value("Vad frågar du efter?")
+    # Saving the settings meanwhile leaves the question being written as it is.
+    settings = page.get_by_role("form", name="Inställningar")
+    settings.get_by_label("Gräns för godkänt (%)").fill("70")
+    settings.get_by_role("button", name="Spara inställningar").click()
+    status(page, "Quizets inställningar är sparade.")
+    expect(form.get_by_label("Frågetext")).to_have_value("Vad frågar du efter?")
     form.get_by_label("Svarsalternativ").fill("50% Namn\n50% Ärende # Ja\n-50% Personnummer")
     form.get_by_role("button", name="Lägg till fråga").click()
     status(page, "Frågan är tillagd.")

@@ -116,9 +116,9 @@ def test_editing_another_lesson_question_user_or_node_renews_the_form(demo, monk
     quiz = logged_in(QuizEditorState, TRAINER)
     quiz.load()
     quiz.edit_question(built.question_ids[0])
-    key, shown = quiz.form_key, dict(quiz.question_form)
+    key, shown = quiz.question_key, dict(quiz.question_form)
     quiz.edit_question(built.question_ids[1])
-    assert quiz.form_key != key and quiz.question_form != shown
+    assert quiz.question_key != key and quiz.question_form != shown
 
     users = logged_in(UsersState, ADMIN)
     users.load()

@@ -32,7 +32,7 @@ def _settings() -> rx.Component:
             ui.submit("Spara inställningar"),
             ui.message(State, at="settings"),
             on_submit=State.save_settings,
-            key=State.form_key,
+            key=f"settings-{State.form_key}-{State.settings_key}",
             aria_label="Inställningar",
         ),
     )
@@ -218,7 +218,7 @@ def _question_form() -> rx.Component:
             ),
             ui.message(State, at="question-form"),
             on_submit=State.add_question,
-            key=State.form_key,
+            key=f"question-{State.form_key}-{State.question_key}",
             aria_label=heading,
         ),
         class_name="card",

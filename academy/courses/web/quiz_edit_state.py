@@ -42,6 +42,12 @@ class QuizEditorState(BaseState):
     gift_questions: list[quiz_view.GiftQuestionRow] = []
     gift_errors: list[str] = []
     gift_checked: bool = False
+    # Each form is renewed only when what it shows changed, so a question being typed survives
+    # a save of the settings, a move or an import: `settings_key` after the settings are
+    # saved, `question_key` when a question is opened, saved or left; `form_key` renews both
+    # (another quiz).
+    settings_key: int = 0
+    question_key: int = 0
 
     def _refresh(self, session, actor) -> None:
         quiz = quizzes.get_quiz(session, actor, self.quiz_id)
@@ -51,7 +57,6 @@ class QuizEditorState(BaseState):
         self.review_mode, self.shuffle_options = quiz.review_mode, quiz.shuffle_options
         self.grading_method = quiz.grading_method
         self.questions = quiz_view.question_rows(quiz)
-        self.form_key += 1
 
     def _clear_form(self) -> None:
         self.editing_id, self.kind = 0, "single_choice"
@@ -74,6 +79,7 @@ class QuizEditorState(BaseState):
         self.quiz_id = self._param("quiz_id") or 0
         self._clear_gift()
         self._clear_form()
+        self.form_key += 1
         if not self._run(self._refresh):
             self.quiz_id = 0
 
@@ -83,7 +89,8 @@ class QuizEditorState(BaseState):
             settings = forms.values(forms.quiz_settings(form_data))
             quizzes.update_quiz(session, actor, self.quiz_id, **settings)
 
-        self._edit(save, "Quizets inställningar är sparade.", "settings")
+        if self._edit(save, "Quizets inställningar är sparade.", "settings"):
+            self.settings_key += 1
 
     @rx.event
     def set_kind(self, kind: str):
@@ -104,6 +111,7 @@ class QuizEditorState(BaseState):
         success = "Frågan är sparad." if editing else "Frågan är tillagd."
         if self._edit(save, success, "question-form"):
             self._clear_form()
+            self.question_key += 1
 
     @rx.event
     def edit_question(self, question_id: int):
@@ -116,7 +124,7 @@ class QuizEditorState(BaseState):
             self.question_form = form_from_question(
                 row.kind, row.title, row.text, row.points, row.general_feedback, row.data
             )
-            self.form_key += 1
+            self.question_key += 1
 
         self._run(load, at="questions")
 
@@ -124,7 +132,7 @@ class QuizEditorState(BaseState):
     def cancel_edit(self):
         self._clear_messages()
         self._clear_form()
-        self.form_key += 1
+        self.question_key += 1
 
     @rx.event
     def move_question(self, question_id: int, step: int):
