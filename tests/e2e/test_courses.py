@@ -110,10 +110,16 @@ def publish_and_enrol(page, app_url):
     form.get_by_label("Slutdatum").fill("2026-12-31")
     form.get_by_role("button", name="Skapa kursomgång").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(COHORT)
+    page.get_by_text("Ändra kursomgången").click()
+    edit = page.get_by_role("form", name="Ändra kursomgången")
+    edit.get_by_label("Slutdatum").fill("2026-11-30")  # typed, not yet saved
     form = page.get_by_role("form", name="Skriv in valda personer")
     form.get_by_label("Sara Nilsson (Servicecenter, medarbetare@demo.se)").check()
     form.get_by_role("button", name="Skriv in valda").click()
     status(page, "1 deltagare är inskrivna.")
+    # Enrolling did not renew the cohort's form: what was typed there is still there.
+    expect(edit.get_by_label("Slutdatum")).to_have_value("2026-11-30")
+    edit.get_by_label("Slutdatum").fill("2026-12-31")
 
 
 def take_course(page, app_url):

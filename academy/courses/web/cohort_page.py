@@ -121,7 +121,7 @@ def _enrolment() -> rx.Component:
             ),
             ui.submit("Skriv in valda"),
             on_submit=State.enrol_people,
-            key=State.form_key,
+            key=f"enrol-{State.form_key}-{State.enrol_key}-{State.people_query}",
             aria_label="Skriv in valda personer",
         ),
         ui.form(
@@ -264,7 +264,7 @@ def _edit_form() -> rx.Component:
             ui.submit("Spara kursomgången"),
             ui.message(State, at="cohort-form"),
             on_submit=State.save_cohort,
-            key=State.form_key,
+            key=f"cohort-{State.form_key}-{State.cohort_version}",
             aria_label="Ändra kursomgången",
         ),
     )

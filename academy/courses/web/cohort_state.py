@@ -22,6 +22,11 @@ class CohortState(BaseState):
     cohort_id: int = 0
     # The version the cohort form was opened with: a save after someone else's is refused.
     cohort_version: int = 0
+    # The forms are renewed only when what they show changed, so typing in one survives a
+    # change made with another: the cohort's form with the cohort's version, the enrolment
+    # form after an enrolment or a new search (its ticks would land on other people);
+    # `form_key` renews both (another cohort).
+    enrol_key: int = 0
     name: str = ""
     course_title: str = ""
     course_id: int = 0
@@ -111,7 +116,6 @@ class CohortState(BaseState):
             action(session, actor)
             session.flush()
             self._refresh(session, actor)
-            self.form_key += 1  # the forms show the saved values (and clear the choices)
 
         return self._run(run, success, at=at)
 
@@ -162,6 +166,7 @@ class CohortState(BaseState):
 
         if self._change(enrol, "", "enrol"):
             self.notice = f"{added[0]} deltagare är inskrivna."
+            self.enrol_key += 1  # the choices are cleared
 
     @rx.event
     def enrol_unit(self, form_data: dict):
@@ -175,6 +180,7 @@ class CohortState(BaseState):
 
         if self._change(enrol, "", "enrol"):
             self.notice = f"{added[0]} deltagare är inskrivna."
+            self.enrol_key += 1
 
     @rx.event
     def remove_participant(self, user_id: int):
@@ -209,8 +215,7 @@ class CohortState(BaseState):
             )
             session.flush()
             if cohorts.leads_cohort(session, actor.id, self.cohort_id) or actor.has_any(Role.ADMIN):
-                self._refresh(session, actor)
-                self.form_key += 1
+                self._refresh(session, actor)  # a new version: the form shows the saved values
             else:  # handed over to other trainers: the page is theirs now
                 handed_over["yes"] = True
 
