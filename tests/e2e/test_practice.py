@@ -39,8 +39,14 @@ def build_scenario(page, app_url):
         if end:
             form.get_by_label("Slutnod (samtalet slutar här)").check()
             form.get_by_label("Avslutande text").fill(closing)
+        if number == 1:  # an answer being written in the choice form meanwhile
+            page.get_by_role("form", name="Val").get_by_label("Medarbetarens svar").fill("Hej!")
         form.get_by_role("button", name="Spara noden").click()
         expect(page.get_by_role("status")).to_have_text(f"Noden nod{number} är sparad.")
+        # Saving the node did not renew the choice form.
+        expect(
+            page.get_by_role("form", name="Val").get_by_label("Medarbetarens svar")
+        ).to_have_value("Hej!")
 
     for source, answer, target, feedback, empathy in CHOICES:
         form = page.get_by_role("form", name="Val")

@@ -133,9 +133,9 @@ def test_editing_another_lesson_question_user_or_node_renews_the_form(demo, monk
     editor.load()
     first, second = editor.nodes[0].id, editor.nodes[1].id
     editor.open_node(first)
-    key, node_text = editor.form_key, editor.node.text
+    key, node_text = editor.node_key, editor.node.text
     editor.open_node(second)
-    assert editor.form_key != key and editor.node.text != node_text
+    assert editor.node_key != key and editor.node.text != node_text
 
 
 @pytest.mark.parametrize("state_class", [CourseEditorState, QuizEditorState])

@@ -55,7 +55,7 @@ def setting_form() -> rx.Component:
             ui.submit("Spara inramningen", kind="secondary"),
             ui.message(Editor, at="setting"),
             on_submit=Editor.save_setting,
-            key=Editor.form_key,
+            key=f"setting-{Editor.form_key}-{Editor.setting_key}",
             aria_label="Inramning",
         ),
     )
@@ -113,7 +113,7 @@ def dimensions() -> rx.Component:
             reset_on_submit=True,
         ),
         ui.message(Editor, at="dimensions"),
-        key=Editor.form_key,
+        key=f"dimensions-{Editor.form_key}-{Editor.dimension_key}",
         id="dimensions",
     )
 
@@ -219,7 +219,7 @@ def node_form() -> rx.Component:
             ),
             ui.message(Editor, at="node"),
             on_submit=Editor.save_node,
-            key=Editor.form_key,
+            key=f"node-{Editor.form_key}-{Editor.node_key}",
             aria_label="Nod",
         ),
         rx.cond(Editor.node_id != "", _node_image()),
@@ -278,7 +278,7 @@ def choice_form() -> rx.Component:
             ),
             ui.message(Editor, at="choice"),
             on_submit=Editor.save_choice,
-            key=Editor.form_key,
+            key=f"choice-{Editor.form_key}-{Editor.choice_key}",
             aria_label="Val",
         ),
         id="choice-form",

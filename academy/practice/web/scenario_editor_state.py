@@ -52,6 +52,14 @@ class ScenarioEditorState(BaseState):
     choice: ChoiceRow = ChoiceRow()
     choice_scores: list[ScoreField] = []
     _open_scores: dict[str, int] = {}
+    # Each form is renewed only when what it shows changed, so typing in one survives a save
+    # in another: the setting after it is saved, the dimensions (and the choice form's score
+    # fields) after a dimension changed, the node and choice forms when one is opened, new or
+    # saved; `form_key` renews them all (another scenario).
+    setting_key: int = 0
+    dimension_key: int = 0
+    node_key: int = 0
+    choice_key: int = 0
 
     def _show(self, stored: scenarios.StoredScenario) -> None:
         scenario = stored.scenario
@@ -75,7 +83,6 @@ class ScenarioEditorState(BaseState):
         except RenderError as exc:
             self.svg, self.map_error = "", str(exc)
         self.choice_scores = view.score_fields(self.dimensions, self._open_scores)
-        self.form_key += 1
 
     def _node_row(self, node_id: str) -> NodeRow:
         return next((n for n in self.nodes if n.id == node_id), NodeRow())
@@ -87,6 +94,7 @@ class ScenarioEditorState(BaseState):
     def load(self):
         self.node_id, self.node, self.choice_id, self.choice = "", NodeRow(), "", ChoiceRow()
         self._open_scores = {}
+        self.form_key += 1
 
         def load(session, actor):
             if not scenarios.can_author(actor):
@@ -141,9 +149,16 @@ class ScenarioEditorState(BaseState):
 
             return change
 
-        self._edit(None, "setting", prepare)
+        if self._edit(None, "setting", prepare):
+            self.setting_key += 1
 
     # ---- score dimensions ---------------------------------------------------------------------
+
+    def _edit_dimensions(self, change: Change) -> None:
+        """A dimension changed: its rows, and the choice form's score fields, are new."""
+        if self._edit(change, "dimensions"):
+            self.dimension_key += 1
+            self.choice_key += 1
 
     @rx.event
     def add_dimension(self, form_data: dict):
@@ -151,7 +166,7 @@ class ScenarioEditorState(BaseState):
             name = editing.add_dimension(scenario, form_data.get("name", ""))
             return f"Dimensionen {name} är tillagd."
 
-        self._edit(change, "dimensions")
+        self._edit_dimensions(change)
 
     @rx.event
     def rename_dimension(self, form_data: dict):
@@ -161,7 +176,7 @@ class ScenarioEditorState(BaseState):
             new = editing.rename_dimension(scenario, old, form_data.get("new", ""))
             return f"Dimensionen {old} heter nu {new}."
 
-        self._edit(change, "dimensions")
+        self._edit_dimensions(change)
 
     @rx.event
     def remove_dimension(self, name: str):
@@ -169,7 +184,7 @@ class ScenarioEditorState(BaseState):
             editing.remove_dimension(scenario, name)
             return f"Dimensionen {name} är borttagen."
 
-        self._edit(change, "dimensions")
+        self._edit_dimensions(change)
 
     # ---- nodes --------------------------------------------------------------------------------
 
@@ -178,14 +193,14 @@ class ScenarioEditorState(BaseState):
         self.node_id, self.node = node_id, self._node_row(node_id)
         self.image_alt = self.node.image_alt
         self._clear_messages("node")
-        self.form_key += 1
+        self.node_key += 1
         return rx.set_focus("node-text")
 
     @rx.event
     def new_node(self):
         self.node_id, self.node = "", NodeRow()
         self._clear_messages("node")
-        self.form_key += 1
+        self.node_key += 1
         return rx.set_focus("node-text")
 
     @rx.event
@@ -200,7 +215,7 @@ class ScenarioEditorState(BaseState):
 
         if self._edit(change, "node"):
             self.node_id, self.node = "", NodeRow()
-            self.form_key += 1
+            self.node_key += 1
 
     @rx.event
     def delete_node(self, node_id: str):
@@ -210,6 +225,7 @@ class ScenarioEditorState(BaseState):
 
         if self._edit(change, "nodes") and self.node_id == node_id:
             self.node_id, self.node = "", NodeRow()
+            self.node_key += 1
 
     # ---- node images --------------------------------------------------------------------------
 
@@ -276,7 +292,7 @@ class ScenarioEditorState(BaseState):
     def _open_choice(self, choice_id: str, row: ChoiceRow, scores: dict[str, int]) -> None:
         self.choice_id, self.choice, self._open_scores = choice_id, row, scores
         self.choice_scores = view.score_fields(self.dimensions, scores)
-        self.form_key += 1
+        self.choice_key += 1
 
     @rx.event
     def open_choice(self, choice_id: str):
