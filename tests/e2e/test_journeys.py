@@ -223,11 +223,15 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     add_column(page, "Ny bana", "Medborgare", role="Medborgarens bana")
     add_step(page, "Fyller i ansökan", "Ansökan", "Medborgare", "e-tjänst")
     add_step(page, "Får beslut", "Beslut", "Medborgare", "brev")
+    step_text = page.get_by_role("form", name="Steg").get_by_label("Text")
+    step_text.fill("Väntar på beslut")  # the next step, being written
     page.get_by_role("tab", name="Flöden").click()
     flow_form = page.get_by_role("form", name="Nytt flöde")
     flow_form.get_by_label("Från").select_option(label="Fyller i ansökan")
     flow_form.get_by_label("Till").select_option(label="Får beslut")
     saved(page, flow_form.get_by_role("button", name="Lägg till flöde").click)
+    # Adding the flow did not empty the step being written.
+    expect(step_text).to_have_value("Väntar på beslut")
 
     # A flow's delete asks first; cancelling keeps it.
     flows = page.get_by_role("table", name="Flöden mellan steg")

@@ -68,7 +68,7 @@ def _metadata_form() -> rx.Component:
             ui.message(S, at=AT_META),
             on_submit=S.save_metadata,
             reset_on_submit=False,
-            key=S.form_key,
+            key=f"meta-{S.form_key}-{S.meta_key}",
             aria_label="Uppgifter om kundresan",
         ),
     )

@@ -80,6 +80,14 @@ class JourneyEditorState(BaseState):
     observed_rows: list[contacts_observed.ObservedRow] = []
     observed_figures: list[list[str]] = []
     observed_period: str = ""
+    # Each form is renewed only when what it shows changed, so typing in one survives a save
+    # made with another: the journey's details after they are saved, the stages and lanes
+    # after one of them changed (their rows go by position), the new-flow form after a flow
+    # is added; the step form only when its step changed (JourneyViewState). `form_key`
+    # renews them all (another journey, or a restored version).
+    meta_key: int = 0
+    columns_key: int = 0
+    flows_key: int = 0
 
     # ---- showing ------------------------------------------------------------------------------
 
@@ -117,10 +125,9 @@ class JourneyEditorState(BaseState):
         ]
         self._set("unit_options", [view.Option(str(u.id), u.path) for u in list_units(session)])
         self._set("all_links", view.link_rows(links.training_links(session, actor, stored.id)))
-        self.form_key += 1  # the forms start from what is saved
         choices = view.options(links.target_choices(session)) if stored.can_edit else []
         self._set("link_choices", choices)
-        self._view()._open_step(self._view().step_id)
+        self._view()._show_step()
 
     def _show_observed(self, session, actor, stored: store.StoredJourney, svg: str) -> str:
         """Show the observed contact figures; the diagram `svg` with them on the steps."""
@@ -166,8 +173,10 @@ class JourneyEditorState(BaseState):
         def act(session, actor) -> None:
             self._show(session, actor, store.get_journey(session, actor, self.journey_id))
 
+        self.form_key += 1
         if not await self._off_loop(act, at=AT_PAGE):
             self.journey_id = 0
+        shown._open_step(shown.step_id)
         # Stages and lanes come first: a journey without them opens where they are added.
         shown.tab = "columns" if self.can_edit and not (self.stages and self.lanes) else "steps"
         asked = TAB_PARAMS.get(str(self.router.page.params.get("flik", "") or ""), "")
@@ -220,6 +229,7 @@ class JourneyEditorState(BaseState):
 
         if await self._off_loop(act, at=AT_META):
             self.notice = f"Sparat som version {self.version}."
+            self.meta_key += 1
 
     @rx.event
     async def save_step(self, form_data: dict):
@@ -246,6 +256,11 @@ class JourneyEditorState(BaseState):
         if await self._edit(lambda j: editing.delete_step(j, step_id), "Steg borttaget", AT_STEP):
             shown._open_step("")
 
+    async def _edit_columns(self, change, summary: str, at: str) -> None:
+        """`_edit` for the stages and lanes: their forms go by position, so they are renewed."""
+        if await self._edit(change, summary, at):
+            self.columns_key += 1
+
     @rx.event
     async def add_column(self, form_data: dict):
         what = "lane" if form_data.get("what") == "lane" else "stage"
@@ -256,7 +271,7 @@ class JourneyEditorState(BaseState):
             editing.add_column(journey, column.what, column.name, column.role)
 
         name = str(form_data.get("name", "")).strip()[:80]
-        await self._edit(change, f"{noun} tillagd: {name}", what)
+        await self._edit_columns(change, f"{noun} tillagd: {name}", what)
 
     @rx.event
     async def rename_column(self, form_data: dict):
@@ -266,13 +281,13 @@ class JourneyEditorState(BaseState):
             column = forms.column(form_data)
             editing.rename_column(journey, column.what, column.item_id, column.name)
 
-        await self._edit(change, "Namn ändrat", what)
+        await self._edit_columns(change, "Namn ändrat", what)
 
     @rx.event
     async def move_column(self, what: str, item_id: str, offset: int):
         what = "lane" if what == "lane" else "stage"
         step = 1 if offset > 0 else -1
-        await self._edit(
+        await self._edit_columns(
             lambda j: editing.move_column(j, what, item_id, step), "Ordning ändrad", what
         )
 
@@ -281,7 +296,7 @@ class JourneyEditorState(BaseState):
         what = "lane" if form_data.get("what") == "lane" else "stage"
         item_id, move_to = str(form_data.get("id", "")), str(form_data.get("move_to", ""))
         noun = "Bana" if what == "lane" else "Fas"
-        await self._edit(
+        await self._edit_columns(
             lambda j: editing.delete_column(j, what, item_id, move_to), f"{noun} borttagen", what
         )
 
@@ -290,7 +305,10 @@ class JourneyEditorState(BaseState):
         texts = {step.id: step.text for step in self.steps}
         source, target = str(form_data.get("source", "")), str(form_data.get("target", ""))
         summary = f"Flöde tillagt: {texts.get(source, source)} → {texts.get(target, target)}"
-        await self._edit(lambda j: editing.add_flow(j, forms.flow(form_data)), summary, AT_FLOWS)
+        if await self._edit(
+            lambda j: editing.add_flow(j, forms.flow(form_data)), summary, AT_FLOWS
+        ):
+            self.flows_key += 1
 
     @rx.event
     async def delete_flow(self, source: str, target: str):
@@ -346,6 +364,8 @@ class JourneyEditorState(BaseState):
             AT_HISTORY,
         ):
             self.notice = f"Version {version} är återställd som version {self.version}."
+            self.form_key += 1  # every form shows the restored version
+            self._view()._open_step(self._view().step_id)
 
 
 class JourneyViewState(JourneyEditorState):
@@ -362,6 +382,15 @@ class JourneyViewState(JourneyEditorState):
     zoom: int = DEFAULT_ZOOM
     fit: bool = False
     tab: str = "steps"  # the open tab under the diagram (TABS)
+
+    def _show_step(self) -> None:
+        """After a change: the open step's links as they are now, and its form renewed only
+        when the step itself changed or is gone; a new step's form keeps what is typed."""
+        self.step_links = [link for link in self.all_links if link.step_id == self.step_id]
+        if self.step_id and next((s for s in self.steps if s.id == self.step_id), None) != (
+            self.step
+        ):
+            self._open_step(self.step_id)
 
     def _open_step(self, step_id: str) -> None:
         """Open a step in the form ("" or a step that is gone: a new step)."""

@@ -77,7 +77,7 @@ def _flow_form() -> rx.Component:
         ui.submit("Lägg till flöde", kind="secondary"),
         on_submit=S.add_flow,
         reset_on_submit=False,
-        key=S.form_key,
+        key=f"flows-{S.form_key}-{S.flows_key}",
         aria_label="Nytt flöde",
     )
 
