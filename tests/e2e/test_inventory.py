@@ -235,10 +235,13 @@ def test_trainer_authors_a_template_and_the_used_default_is_frozen(page, app_url
     form.get_by_label("Mallens titel").fill("Mall E2E")
     form.get_by_role("button", name="Skapa mall").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Enkätmall: Mall E2E")
+    question = page.get_by_role("form", name="Fråga")
+    question.get_by_label("Frågans text").fill("Vanligaste kanal")  # typed before the section
     page.get_by_label("Avsnittets titel").fill("Kanaler")
     page.get_by_role("button", name="Spara avsnittet").click()
     expect(page.get_by_role("status")).to_have_text("Avsnittet är sparat.")
-    question = page.get_by_role("form", name="Fråga")
+    # Saving the section left the question being written as it was.
+    expect(question.get_by_label("Frågans text")).to_have_value("Vanligaste kanal")
     question.get_by_label("Avsnitt", exact=True).select_option(label="Kanaler")
     question.get_by_label("Frågetyp").select_option(label="Ett val")
     question.get_by_label("Frågans text").fill("Vanligaste kanal")

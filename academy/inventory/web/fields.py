@@ -28,16 +28,18 @@ def action_form(
     at: str,
     on_submit,
     keyed: bool = True,
+    key=None,
     **props,
 ) -> rx.Component:
     """A form named `label`: its fields, its buttons, and right under them the message of the
-    action area `at`. `keyed` re-creates it (empties it) when the state bumps `form_key`."""
+    action area `at`. `keyed` re-creates it (empties it) when the state bumps `form_key`; a
+    `key` of its own re-creates it when that changes instead."""
     return ui.form(
         *fields,
         rx.el.div(*actions, class_name="actions"),
         ui.message(state, at=at),
         on_submit=on_submit,
-        key=state.form_key if keyed else 0,
+        key=key if key is not None else state.form_key if keyed else 0,
         aria_label=label,
         **props,
     )

@@ -119,8 +119,8 @@ def _settings() -> rx.Component:
     )
 
 
-def _cancel(editing: rx.Var) -> rx.Component:
-    return rx.cond(editing, ui.button("Avbryt", State.cancel))
+def _cancel(editing: rx.Var, cancel) -> rx.Component:
+    return rx.cond(editing, ui.button("Avbryt", cancel))
 
 
 def _question_form() -> rx.Component:
@@ -157,9 +157,13 @@ def _question_form() -> rx.Component:
                 default_value=d["measure"],
             ),
             _settings(),
-            actions=[ui.submit("Spara frågan"), _cancel(State.editing_question > 0)],
+            actions=[
+                ui.submit("Spara frågan"),
+                _cancel(State.editing_question > 0, State.cancel_question),
+            ],
             at="question-form",
             on_submit=State.save_question,
+            key=f"question-{State.form_key}-{State.question_key}",
         ),
     )
 
@@ -177,9 +181,13 @@ def _section_form() -> rx.Component:
                 default_value=State.section_title,
             ),
             ui.text_field("Inledning", "section_intro", default_value=State.section_intro),
-            actions=[ui.submit("Spara avsnittet"), _cancel(State.editing_section > 0)],
+            actions=[
+                ui.submit("Spara avsnittet"),
+                _cancel(State.editing_section > 0, State.cancel_section),
+            ],
             at="section-form",
             on_submit=State.save_section,
+            key=f"section-{State.form_key}-{State.section_key}",
         ),
     )
 

@@ -56,6 +56,10 @@ class TemplateEditorState(BaseState):
     draft_required: bool = False
     kind: str = "likert"
     _editing_options: list[dict] = []
+    # The section and question forms are renewed apart, so what is typed in one survives a
+    # save, an edit or a cancel in the other; `form_key` renews both (another template).
+    section_key: int = 0
+    question_key: int = 0
 
     def _fill(self, session, actor) -> None:
         template = get_template(session, actor, self.template_id)
@@ -64,11 +68,16 @@ class TemplateEditorState(BaseState):
         self.sections = view.template_sections(template)
         self.section_options = [view.Option(str(s.id), s.title) for s in template.sections]
 
-    def _reset_forms(self) -> None:
+    def _reset_section(self) -> None:
+        """The section form empty again (a new section); the question form is left as it is."""
         self.editing_section, self.section_title, self.section_intro = 0, "", ""
+        self.section_key += 1
+
+    def _reset_question(self) -> None:
+        """The question form empty again (a new question); the section form is left as it is."""
         self.editing_question, self.draft, self.draft_required = 0, dict(BLANK_DRAFT), False
         self.kind, self._editing_options = "likert", []
-        self.form_key += 1
+        self.question_key += 1
 
     def _change(self, action, success: str, at: str) -> bool:
         """Run an edit and reload the template, in one transaction."""
@@ -89,7 +98,9 @@ class TemplateEditorState(BaseState):
     def load(self):
         self.template_id = self._param("template_id") or 0
         self.sections, self.title = [], ""
-        self._reset_forms()
+        self._reset_section()
+        self._reset_question()
+        self.form_key += 1
         self._run(self._fill)
 
     @rx.event
@@ -117,7 +128,7 @@ class TemplateEditorState(BaseState):
 
     @rx.event
     def edit_section(self, section_id: int):
-        self._reset_forms()
+        self._reset_section()
         self._clear_messages()
         found = next((s for s in self.sections if s.id == section_id), None)
         if found:
@@ -125,9 +136,14 @@ class TemplateEditorState(BaseState):
             self.section_title, self.section_intro = found.title, found.intro
 
     @rx.event
-    def cancel(self):
+    def cancel_section(self):
         self._clear_messages()
-        self._reset_forms()
+        self._reset_section()
+
+    @rx.event
+    def cancel_question(self):
+        self._clear_messages()
+        self._reset_question()
 
     @rx.event
     def save_section(self, form: dict):
@@ -142,7 +158,7 @@ class TemplateEditorState(BaseState):
             )
 
         if self._change(run, "Avsnittet är sparat.", at="section-form"):
-            self._reset_forms()
+            self._reset_section()
 
     @rx.event
     def delete_section(self, section_id: int):
@@ -164,7 +180,7 @@ class TemplateEditorState(BaseState):
 
     @rx.event
     def edit_question(self, question_id: int):
-        self._reset_forms()
+        self._reset_question()
 
         def run(session, actor):
             template = get_template(session, actor, self.template_id)
@@ -208,7 +224,7 @@ class TemplateEditorState(BaseState):
             )
 
         if self._change(run, "Frågan är sparad.", at="question-form"):
-            self._reset_forms()
+            self._reset_question()
 
     @rx.event
     def delete_question(self, question_id: int):
