@@ -75,6 +75,8 @@ class BaseState(SessionState):
     # handler shows another item. A form whose key stays keeps the previous item's values in
     # the page (React does not refill a mounted input), and Spara would write them into the
     # item now open. tests/integration/test_switching_entities.py holds the editors to it.
+    # A page with several forms keys each by what it shows as well (docs/ARCHITECTURE.md), so
+    # a save in one does not throw away what is typed in another.
     form_key: int = 0
 
     def _clear_messages(self, at: str = "") -> None:
