@@ -44,7 +44,9 @@
   // Forms marked data-autosubmit="once" (the login's hand-over to the HTTP route that sets the
   // HttpOnly cookie) are posted as soon as they appear: a native submit, a full page load. The
   // code they carry is posted only once per tab, so a stale one shown again never loops. The
-  // page is searched after every update, so nothing in an update's records can make it miss one.
+  // page is searched after every update, so nothing in an update's records can make it miss one,
+  // and once when this script starts: the page adds it to the head only after React has
+  // rendered, so a hand-over can already be there.
   function autosubmit() {
     var form = document.querySelector("form[data-autosubmit]");
     if (!form) return;
@@ -63,6 +65,7 @@
       }
     });
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  autosubmit();
 
   // A form with several purposes (the quiz: save one question, hand in): its submit buttons
   // carry data-aim, copied into the form's "aim" field as the button is clicked, before the
@@ -92,4 +95,7 @@
     target.focus();
     target.click();
   });
+
+  // What the kit does above is in place (the browser tests wait for it).
+  document.documentElement.setAttribute("data-kit", "ready");
 })();
