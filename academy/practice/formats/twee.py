@@ -301,14 +301,15 @@ def _read_node(passage: _Passage, errors: list[TweeError]) -> tuple[Node, list[C
         line = raw.strip()
         link_only = _LINK.fullmatch(line)
         if not choices and not link_only:
-            if "[[" in line:
-                error(number, _misplaced_link(line))
-            elif is_end and line == CLOSING_SEPARATOR and not in_closing:
-                in_closing = True
-            elif not in_closing and (image_match := _IMAGE.fullmatch(line)):
+            # An image line first: its reference may hold anything but "}", "[[" included.
+            if not in_closing and (image_match := _IMAGE.fullmatch(line)):
                 if image is not None:
                     error(number, "Passagen har redan en bild.")
                 image = image_match.group(1)
+            elif "[[" in line:
+                error(number, _misplaced_link(line))
+            elif is_end and line == CLOSING_SEPARATOR and not in_closing:
+                in_closing = True
             else:
                 (closing_lines if in_closing else text_lines).append(raw)
             continue
