@@ -1,0 +1,166 @@
+"""The server's CPU per step of a learner's work, one tab at a time, against the blank app's.
+
+Under load the one event loop serves every tab's steps in turn, so a step's p95 follows what
+all the tabs' steps cost the server (bench/load.py). This benchmark says where that cost is:
+the same scripts as bench/load.py (a learner's work; the blank app's new tab, page loads and
+trivial event), run by one tab at a time, each step timed by the CPU the server's processes
+used meanwhile (psutil; the argon2 threads of a login included). The ticks are 10 ms, so the
+means over many learners are the figures, not single steps.
+
+    .venv/bin/python bench/step_cpu.py --learners 100
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
+
+from load import (  # noqa: E402
+    WHOLE_LOGIN,
+    add_learners,
+    blank_script,
+    floor_kind,
+    learner_script,
+    run_tabs,
+    serve_app,
+    serve_blank,
+    throwaway_database,
+)
+
+
+class ServerCpu:
+    """CPU seconds used so far by the server listening on `url` and its worker processes."""
+
+    def __init__(self, url: str) -> None:
+        port = int(url.rsplit(":", 1)[1].split("/")[0])
+        listening = [
+            process
+            for process in psutil.process_iter()
+            if any(
+                c.status == psutil.CONN_LISTEN and c.laddr.port == port
+                for c in _connections(process)
+            )
+        ]
+        if not listening:
+            raise RuntimeError(f"no process listens on port {port}")
+        found = set(listening)
+        for process in listening:
+            found.update(process.children(recursive=True))
+            found.add(process.parent())
+        self.processes = [p for p in found if p is not None and "python" in p.name().lower()]
+
+    def __call__(self) -> float:
+        total = 0.0
+        for process in self.processes:
+            times = process.cpu_times()
+            total += times.user + times.system
+        return total
+
+
+def _connections(process: psutil.Process) -> list:
+    try:
+        return process.net_connections(kind="tcp")
+    except (psutil.AccessDenied, psutil.NoSuchProcess):
+        return []
+
+
+class CpuTimings(dict):
+    """Timings whose lists keep the server CPU since the previous step instead of the time the
+    script appends: one tab at a time, that is the step's cost."""
+
+    def __init__(self, cpu: ServerCpu) -> None:
+        super().__init__()
+        self.cpu, self.mark = cpu, cpu()
+
+    def _list(self, kind: str) -> list[float]:
+        if kind not in self:
+            timings = self
+
+            class Steps(list):
+                def append(self, _wall: float) -> None:
+                    now = timings.cpu()
+                    super().append(now - timings.mark)
+                    timings.mark = now
+
+            super().__setitem__(kind, Steps())
+        return super().__getitem__(kind)
+
+    def __getitem__(self, kind: str) -> list[float]:
+        return self._list(kind)
+
+    def setdefault(self, kind: str, _default=None) -> list[float]:
+        return self._list(kind)
+
+
+def one_at_a_time(url: str, count: int, script) -> CpuTimings:
+    timings = CpuTimings(ServerCpu(url))
+
+    async def run() -> None:
+        for index in range(count):
+            _, errors = await run_tabs(url, 1, _shifted(script, index))
+            if errors:
+                raise RuntimeError("a tab failed; see above")
+            timings.mark = timings.cpu()  # the closing of the tab belongs to no step
+
+    def _shifted(script, index):
+        async def one(tab, _zero, _timings):
+            await script(tab, index, timings)
+
+        return one
+
+    asyncio.run(run())
+    timings.pop(WHOLE_LOGIN, None)  # the sum of two steps, with no step of its own
+    return timings
+
+
+def report(app: CpuTimings, blank: CpuTimings, learners: int, rounds: int) -> None:
+    def mean_ms(values: list[float]) -> float:
+        return statistics.fmean(values) * 1000
+
+    print("\n| step | n | server CPU per step, mean ms | blank app's same sort | × |")
+    print("|---|---:|---:|---:|---:|")
+    for kind, values in app.items():
+        floor = blank.get(floor_kind(kind) or "")
+        base = f"{mean_ms(floor):.2f}" if floor else "—"
+        ratio = f"{mean_ms(values) / mean_ms(floor):.1f}×" if floor else "—"
+        print(f"| {kind} | {len(values)} | {mean_ms(values):.2f} | {base} | {ratio} |")
+    app_total = sum(sum(v) for v in app.values()) / learners * 1000
+    app_steps = sum(len(v) for v in app.values()) / learners
+    blank_total = sum(sum(v) for v in blank.values()) / (sum(len(v) for v in blank.values()))
+    print(
+        f"\nA learner's work: {app_steps:.0f} steps, {app_total:.1f} ms of server CPU "
+        f"({app_total / app_steps:.2f} ms per step); the blank app "
+        f"{blank_total * 1000:.2f} ms per step ({rounds} rounds a tab): "
+        f"{app_total / app_steps / (blank_total * 1000):.1f}× per step."
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--learners", type=int, default=100)
+    parser.add_argument("--blank-rounds", type=int, default=5)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="step-cpu-"))
+    print(f"Machine: {psutil.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}")
+    with serve_blank(folder) as url:
+        one_at_a_time(url, 5, blank_script(args.blank_rounds))  # warm-up
+        blank = one_at_a_time(url, args.learners, blank_script(args.blank_rounds))
+    with throwaway_database("sqlite", folder) as database_url:
+        learners = add_learners(database_url, 5 + args.learners)
+        with serve_app(database_url, folder) as url:
+            one_at_a_time(url, 5, learner_script(learners))  # warm-up
+            app = one_at_a_time(url, args.learners, learner_script(learners, first=5))
+    report(app, blank, args.learners, args.blank_rounds)
+
+
+if __name__ == "__main__":
+    main()
