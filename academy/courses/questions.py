@@ -23,6 +23,7 @@ Every kind may also carry "text_format" (GIFT's [markdown] etc.), "category" and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from academy.core.errors import ValidationError
@@ -292,7 +293,13 @@ def formatted_text(text: str, data: dict) -> str:
     shown in two parts around the blank."""
     if data.get("text_after"):
         return ""
-    text_format = data.get("text_format", "moodle")
+    return _formatted(text, data.get("text_format", "moodle"))
+
+
+@lru_cache(maxsize=2048)
+def _formatted(text: str, text_format: str) -> str:
+    """Kept per text: a quiz's page shows every question again after each answer, and
+    rendering and sanitising a question's Markdown cost a fifth of saving an answer."""
     if text_format == "markdown":
         return render_markdown(text)
     if text_format == "html":
