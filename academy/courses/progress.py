@@ -26,6 +26,7 @@ from academy.courses.models import (
     Quiz,
     QuizAttempt,
 )
+from academy.courses.questions import plain_text
 from academy.courses.quizzes import quiz_questions
 from academy.courses.scoring import FULL_CREDIT, matching_prompts, parse_number
 from academy.courses.status import STATUSES
@@ -249,7 +250,7 @@ def _item_stats(q: Question, answers: list[tuple[Any, float | None]]) -> ItemSta
     return ItemStats(
         question_id=q.id,
         position=q.position,
-        title=q.title or q.text[:60],
+        title=q.title or plain_text(q.text, q.data)[:60],
         kind=q.kind,
         answered=len(graded),
         correct=correct,
@@ -298,7 +299,7 @@ def pending_essays_by_quiz(
     if not quiz_ids:
         return found
     rows = session.execute(
-        select(AttemptAnswer, QuizAttempt, User.name, Question.title, Question.text)
+        select(AttemptAnswer, QuizAttempt, User.name, Question.title, Question.text, Question.data)
         .join(QuizAttempt, QuizAttempt.id == AttemptAnswer.attempt_id)
         .join(Question, Question.id == AttemptAnswer.question_id)
         .join(User, User.id == QuizAttempt.user_id)
@@ -313,7 +314,7 @@ def pending_essays_by_quiz(
         )
         .order_by(QuizAttempt.submitted_at, AttemptAnswer.id)
     ).all()
-    for a, t, name, title, text in rows:
+    for a, t, name, title, text, data in rows:
         found[t.quiz_id].append(
             PendingEssay(
                 a.id,
@@ -321,7 +322,7 @@ def pending_essays_by_quiz(
                 t.user_id,
                 name,
                 title,
-                text,
+                plain_text(text, data),
                 str(a.response or ""),
                 t.submitted_at,
                 t.number,
@@ -428,7 +429,7 @@ def learner_attempts(
     ):
         answers.setdefault(answer.attempt_id, []).append(
             LearnerAnswer(
-                question.title or question.text,
+                question.title or plain_text(question.text, question.data),
                 response_text(question.kind, question.data, answer.response),
                 answer.fraction,
                 question.kind == "essay",

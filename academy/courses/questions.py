@@ -22,9 +22,13 @@ Every kind may also carry "text_format" (GIFT's [markdown] etc.), "category" and
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+import nh3
 
 from academy.core.errors import ValidationError
 from academy.courses.formats.gift import (
@@ -294,6 +298,25 @@ def formatted_text(text: str, data: dict) -> str:
     if data.get("text_after"):
         return ""
     return _formatted(text, data.get("text_format", "moodle"))
+
+
+def plain_text(text: str, data: dict) -> str:
+    """The question's text as a person reads it, without its Markdown or HTML markup: for the
+    lists and tables that show questions on one line (the editor, item analysis, grading)."""
+    text_format = data.get("text_format", "moodle")
+    if text_format not in ("markdown", "html"):
+        return text
+    return _plain(text, text_format)
+
+
+# Where a block of rendered text ends: words on either side must not run together.
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre|td|th|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)
+def _plain(text: str, text_format: str) -> str:
+    shown = _BLOCK_END.sub(" ", _formatted(text, text_format))
+    return " ".join(html.unescape(nh3.clean(shown, tags=set())).split())
 
 
 @lru_cache(maxsize=2048)

@@ -31,6 +31,7 @@ from academy.courses.questions import (
     QuestionInput,
     clean_question,
     from_gift,
+    plain_text,
     to_gift,
 )
 
@@ -282,7 +283,7 @@ def preview_gift_import(text: str) -> GiftImportPreview:
     return GiftImportPreview(
         question_count=len(questions),
         counts={kind: counts[kind] for kind in QUESTION_KINDS if counts[kind]},
-        titles=tuple(q.title or q.text[:60] for q in questions),
+        titles=tuple(q.title or plain_text(q.text, q.data)[:60] for q in questions),
         errors=tuple(errors),
         questions=tuple(questions),
     )

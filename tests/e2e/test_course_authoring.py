@@ -89,6 +89,30 @@ def test_trainer_authors_edits_and_reorders_questions_of_several_kinds(page, app
     assert serious_violations(page) == []
 
 
+def test_questions_written_in_markdown_read_as_text_in_the_trainers_lists(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    new_course_with_module(page, app_url, "Formaterade frågor")
+    page.get_by_role("button", name="Nytt quiz i modulen Grunder").click()
+    form = page.get_by_role("form", name="Nytt quiz")
+    form.get_by_label("Quizets titel").fill("Markdown")
+    form.get_by_role("button", name="Skapa quiz").click()
+    status(page, "Quizet är skapat.")
+    page.get_by_role("link", name="Redigera quiz och frågor").click()
+    page.get_by_label("GIFT-text").fill(
+        "[markdown]Hur inleder du **samtalet** i *telefon*? {=Med namn ~Hallå}"
+    )
+    page.get_by_role("button", name="Förhandsgranska").click()
+    preview = page.get_by_role("table", name="Frågor som importeras")
+    expect(preview.locator("tbody tr")).to_have_text(
+        re.compile("Hur inleder du samtalet i telefon\\?")
+    )
+    page.get_by_role("button", name="Importera").click()
+    status(page, "1 fråga är importerad.")
+    row = page.get_by_role("table", name="Frågor i quizet").locator("tbody tr")
+    expect(row).to_contain_text("Hur inleder du samtalet i telefon?")
+    expect(row).not_to_contain_text("*")
+
+
 def _png() -> bytes:
     import io
 

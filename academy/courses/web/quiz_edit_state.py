@@ -204,5 +204,8 @@ class QuizEditorState(BaseState):
             added.append(quizzes.import_gift(session, actor, self.quiz_id, self.gift_text))
 
         if await asyncio.to_thread(self._edit, run, "Frågorna är importerade.", "gift"):
-            self.notice = f"{added[0]} frågor är importerade."
+            count = added[0]
+            self.notice = (
+                "1 fråga är importerad." if count == 1 else f"{count} frågor är importerade."
+            )
             self._clear_gift()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from academy.courses import quizzes, taking
-from academy.courses.questions import KIND_LABELS, right_answer
+from academy.courses.questions import KIND_LABELS, plain_text, right_answer
 from academy.courses.web.forms import answer_name
 
 GAP = "_____"
@@ -212,7 +212,7 @@ def question_rows(quiz: quizzes.QuizDetail) -> list[QuestionRow]:
             q.id,
             number,
             KIND_LABELS[q.kind],
-            (q.title + ": " if q.title else "") + q.text,
+            (q.title + ": " if q.title else "") + plain_text(q.text, q.data),
             f"{q.points:g}",
             number == 1,
             number == count,
@@ -245,7 +245,7 @@ class GiftQuestionRow:
 def gift_question_rows(preview: quizzes.GiftImportPreview) -> list[GiftQuestionRow]:
     rows = []
     for number, q in enumerate(preview.questions, start=1):
-        text = (q.title + ": " if q.title else "") + q.text
+        text = (q.title + ": " if q.title else "") + plain_text(q.text, q.data)
         if q.data.get("text_after"):
             text = f"{q.text.rstrip()} {GAP} {q.data['text_after'].lstrip()}"
             text = (q.title + ": " if q.title else "") + text

@@ -7,6 +7,7 @@ from academy.courses.questions import (
     clean_question,
     formatted_text,
     from_gift,
+    plain_text,
     to_gift,
 )
 
@@ -86,3 +87,25 @@ def test_a_formatted_question_text_is_shown_as_sanitised_html_and_plain_text_as_
     assert _text_of("::Fråga:: Hur inleder du **samtalet**? {=Hej ~Hallå}") == ""
     # A missing-word question is shown in two parts around its blank, as plain text.
     assert _text_of("::Lucka::[markdown]Ring tillbaka inom {=två ~tre} **dagar**.") == ""
+
+
+def _plain_of(gift: str) -> str:
+    question = from_gift(parse_gift(gift)[0])
+    return plain_text(question.text, question.data)
+
+
+def test_a_formatted_question_reads_without_its_markup_in_lists_of_questions():
+    assert _plain_of("::Om testet::[markdown]Det handlar om **bemötande**:\n- lyssna\n- svara") == (
+        "Det handlar om bemötande: lyssna svara"
+    )
+    assert (
+        _plain_of(
+            "::Fråga::[html]<p>Vad <em>säger</em> du &amp; hur?</p><p>Svara<script>x<\\/script></p>"
+            " {=Hej ~Hallå}"
+        )
+        == "Vad säger du & hur? Svara"
+    )
+    # Plain text stays as written, asterisks and all.
+    assert _plain_of("::Fråga:: Hur inleder du **samtalet**? {=Hej ~Hallå}") == (
+        "Hur inleder du **samtalet**?"
+    )
