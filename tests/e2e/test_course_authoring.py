@@ -26,16 +26,21 @@ def new_course_with_module(page, app_url, title):
     status(page, "Modulen är tillagd.")
 
 
-def test_trainer_authors_edits_and_reorders_questions_of_several_kinds(page, app_url):
+def new_quiz(page, app_url, course: str, quiz: str):
+    """As the trainer: a new course with the module Grunder and a quiz in it; its editor open."""
     log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
-    new_course_with_module(page, app_url, "Frågetyper i praktiken")
+    new_course_with_module(page, app_url, course)
     page.get_by_role("button", name="Nytt quiz i modulen Grunder").click()
     form = page.get_by_role("form", name="Nytt quiz")
-    form.get_by_label("Quizets titel").fill("Blandat")
+    form.get_by_label("Quizets titel").fill(quiz)
     form.get_by_role("button", name="Skapa quiz").click()
     status(page, "Quizet är skapat.")
     page.get_by_role("link", name="Redigera quiz och frågor").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Quiz: Blandat")
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Quiz: {quiz}")
+
+
+def test_trainer_authors_edits_and_reorders_questions_of_several_kinds(page, app_url):
+    new_quiz(page, app_url, "Frågetyper i praktiken", "Blandat")
 
     form = page.get_by_role("form", name="Ny fråga")
     form.get_by_label("Frågetyp").select_option(label="Matchning")
@@ -90,14 +95,7 @@ def test_trainer_authors_edits_and_reorders_questions_of_several_kinds(page, app
 
 
 def test_questions_written_in_markdown_read_as_text_in_the_trainers_lists(page, app_url):
-    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
-    new_course_with_module(page, app_url, "Formaterade frågor")
-    page.get_by_role("button", name="Nytt quiz i modulen Grunder").click()
-    form = page.get_by_role("form", name="Nytt quiz")
-    form.get_by_label("Quizets titel").fill("Markdown")
-    form.get_by_role("button", name="Skapa quiz").click()
-    status(page, "Quizet är skapat.")
-    page.get_by_role("link", name="Redigera quiz och frågor").click()
+    new_quiz(page, app_url, "Formaterade frågor", "Markdown")
     page.get_by_label("GIFT-text").fill(
         "[markdown]Hur inleder du **samtalet** i *telefon*? {=Med namn ~Hallå}"
     )

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import log_in_as, serious_violations
-from tests.e2e.test_course_authoring import new_course_with_module, status
+from tests.e2e.test_course_authoring import new_course_with_module, new_quiz, status
 
 pytestmark = pytest.mark.e2e
 
@@ -60,15 +60,7 @@ def test_the_course_and_lesson_forms_follow_the_opened_course_and_lesson(page, a
 
 
 def test_the_question_form_follows_the_opened_question(page, app_url):
-    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
-    new_course_with_module(page, app_url, "Byteskurs frågor")
-    page.get_by_role("button", name="Nytt quiz i modulen Grunder").click()
-    form = page.get_by_role("form", name="Nytt quiz")
-    form.get_by_label("Quizets titel").fill("Byten")
-    form.get_by_role("button", name="Skapa quiz").click()
-    status(page, "Quizet är skapat.")
-    page.get_by_role("link", name="Redigera quiz och frågor").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Quiz: Byten")
+    new_quiz(page, app_url, "Byteskurs frågor", "Byten")
 
     form = page.get_by_role("form", name="Ny fråga")
     for text, options in (
