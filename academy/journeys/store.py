@@ -410,9 +410,16 @@ def restore_version(
     )
 
 
-def delete_journey(session: Session, actor: CurrentUser | None, journey_id: int) -> None:
-    require_role(actor, *EDITORS)
-    session.delete(_load(session, actor, journey_id))
+def delete_journey(session: Session, actor: CurrentUser | None, journey_id: int) -> str:
+    """Delete the journey with every saved version, its training links and its contact
+    categories' links (the database cascades them); a future journey that improved on it
+    keeps its own content and loses only the pointer. Returns the deleted journey's title."""
+    require_editor(actor)
+    record = _load(session, actor, journey_id)
+    title = record.title
+    session.delete(record)
+    session.flush()
+    return title
 
 
 def require_editor(actor: CurrentUser | None) -> CurrentUser:

@@ -185,6 +185,7 @@ def test_employee_views_read_only_and_pages_are_accessible(new_page, app_url):
     page.goto(f"{app_url}/kundresor")
     expect(page.get_by_role("table", name="Kundresor du kan se")).to_be_visible()
     expect(page.get_by_role("form", name="Ny kundresa")).to_have_count(0)
+    expect(page.get_by_role("button", name=re.compile("^Ta bort"))).to_have_count(0)
     assert serious_violations(page) == []
     page.get_by_role("link", name="Ansöka om förskoleplats").first.click()
     expect(page.get_by_text("endast läsning")).to_be_visible()
@@ -264,6 +265,30 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     expect(page.get_by_role("status")).to_contain_text("Version 1 är återställd som version")
     page.get_by_role("tab", name="Steg").click()
     expect(page.get_by_text("Kundresan har inga steg ännu.")).to_be_visible()
+
+
+def test_a_journey_is_deleted_from_the_list_after_a_question(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    title = "Workshopens övningsresa"
+    open_new_journey(page, app_url, title)
+    page.goto(f"{app_url}/kundresor")
+    table = page.get_by_role("table", name="Kundresor du kan se")
+    delete = table.get_by_role("button", name=f"Ta bort {title}")
+    delete.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text(f"Ta bort kundresan ”{title}”?")
+    expect(dialog.get_by_role("button", name="Avbryt")).to_be_focused()
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(table.get_by_role("link", name=title)).to_be_visible()
+    confirm(page, delete, "Ta bort")
+    expect(page.get_by_role("status")).to_have_text(f"Kundresan ”{title}” är borttagen.")
+    expect(table.get_by_role("link", name=title)).to_have_count(0)
+    expect(table.get_by_role("link", name="Felanmälan gatubelysning")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("link", name="Felanmälan gatubelysning")).to_be_visible()
+    expect(page.get_by_role("link", name=title)).to_have_count(0)
+    assert serious_violations(page) == []
 
 
 def test_the_editor_fits_a_phone_and_the_diagram_scrolls_in_its_own_box(new_page, app_url):

@@ -25,6 +25,22 @@ def _journey_row(row: JourneyRow) -> rx.Component:
         ui.cell(row.unit, wrap=True),
         ui.cell(row.owner),
         ui.cell(row.updated_at),
+        ui.cell(
+            rx.cond(
+                S.can_edit,
+                ui.confirm_button(
+                    "Ta bort",
+                    S.delete(row.id),
+                    dialog_id="del-journey-" + row.id.to(str),
+                    question="Ta bort kundresan ”" + row.title + "”?",
+                    explanation="Alla sparade versioner tas bort, liksom kopplingarna till "
+                    "utbildningar och kontaktkategorier. Det går inte att ångra.",
+                    small=True,
+                    aria_label="Ta bort " + row.title,
+                ),
+                "",
+            )
+        ),
     )
 
 
@@ -62,6 +78,7 @@ def _journeys() -> rx.Component:
                 ui.col("Enhet"),
                 ui.col("Ägare"),
                 ui.col("Senast ändrad"),
+                ui.col("Åtgärder", hidden=True),
             ],
             S.rows,
             _journey_row,

@@ -72,6 +72,17 @@ class JourneyListState(BaseState):
         if not self._run(self._refresh, at=AT_LIST):
             self.rows = []
 
+    @rx.event
+    def delete(self, journey_id: int):
+        deleted: list[str] = []
+
+        def act(session, actor) -> None:
+            deleted.append(store.delete_journey(session, actor, journey_id))
+            self._refresh(session, actor)
+
+        if self._run(act, at=AT_LIST):
+            self.notice = f"Kundresan ”{deleted[0]}” är borttagen."
+
     def _create(self, make, summary: str, at: str):
         """Create the journey `make()` builds (after the role check); open it."""
         created: list[int] = []

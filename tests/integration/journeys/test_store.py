@@ -6,7 +6,7 @@ from sqlalchemy import select
 from academy.core.auth import to_current_user
 from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ValidationError
-from academy.core.models import User
+from academy.core.models import Unit, User
 from academy.journeys import links, store
 from journeys.examples import load_example
 
@@ -212,3 +212,43 @@ def test_a_sitting_of_edits_by_one_person_is_one_version(demo):
         (1, "Skapad"),
     ]
     assert latest.goal == "Namn ändrat"  # the merged entry holds the sitting's last document
+
+
+def test_deleting_a_journey_takes_its_versions_and_links_and_spares_its_future(demo):
+    from academy.journeys.contacts.models import ContactCategoryLink
+    from academy.journeys.models import JourneyRecord, JourneyVersion, TrainingLink
+
+    strategist = actor(demo, "strateg@demo.se")
+    with session_scope(demo) as session:
+        future = session.scalar(
+            select(JourneyRecord).where(JourneyRecord.current_journey_id.is_not(None))
+        )
+        future_id, current_id = future.id, future.current_journey_id
+        step = store.get_journey(session, strategist, current_id).journey.steps[0]
+        links.link_training(
+            session, strategist, current_id, step.id, links.target_choices(session)[0][0]
+        )
+        session.add(
+            ContactCategoryLink(
+                unit_id=session.scalar(select(Unit.id).limit(1)),
+                category="Test",
+                journey_id=current_id,
+                step_id=step.id,
+            )
+        )
+    for who in ("medarbetare@demo.se", "utbildare@demo.se"):
+        with pytest.raises(AccessDenied), session_scope(demo) as session:
+            store.delete_journey(session, actor(demo, who), current_id)
+
+    with session_scope(demo) as session:
+        title = session.get(JourneyRecord, current_id).title
+        assert store.delete_journey(session, strategist, current_id) == title
+    with session_scope(demo) as session:
+        assert session.get(JourneyRecord, current_id) is None
+        for model in (JourneyVersion, TrainingLink, ContactCategoryLink):
+            left = session.scalars(select(model).where(model.journey_id == current_id)).all()
+            assert left == [], model.__name__
+        # The future journey stays, with its own content; only its pointer is gone.
+        assert session.get(JourneyRecord, future_id).current_journey_id is None
+    with pytest.raises(NotFound), session_scope(demo) as session:
+        store.delete_journey(session, strategist, current_id)
