@@ -1,5 +1,7 @@
 """Träning in the real browser: build a scenario, play it, log practice, follow the cohort up."""
 
+import uuid
+
 import pytest
 from playwright.sync_api import expect
 
@@ -309,3 +311,40 @@ def test_trainer_sets_dimensions_journey_step_and_a_node_image(new_page, app_url
     rows = page.get_by_role("table", name="Scenarier").get_by_role("row")
     expect(rows.filter(has_text="Upprörd medborgare")).to_have_count(0)
     expect(rows.filter(has_text="Besök i receptionen")).to_have_count(1)
+
+
+def test_a_new_role_play_card_leaves_the_checklist_being_filled_in(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.goto(f"{app_url}/traning/rollspel")
+    page.get_by_label("Kursomgång").select_option(label=COHORT)
+    page.get_by_label("Rollspelskort", exact=True).select_option(
+        label="Invånaren som vill prata med en chef"
+    )
+    checklist = page.get_by_role("form", name="Observatörens checklista")
+    checklist.get_by_role("group").first.get_by_label("3 – Till stor del").check()
+    comment = checklist.get_by_label("Kommentar").first
+    comment.fill("Lugn röst, men avbröt en gång.")
+
+    card = page.get_by_role("form", name="Nytt rollspelskort")
+    title = f"Grannen som klagar {uuid.uuid4().hex[:6]}"
+    card.get_by_label("Rubrik").fill(title)
+    for label, text in [
+        ("Situation", "Grannen ringer för tredje gången om buller."),
+        ("Invånarens roll", "Trött och arg."),
+        ("Medarbetarens roll", "Lyssnar och förklarar vad kommunen kan göra."),
+        ("Det här tränar ni", "Att bekräfta utan att lova för mycket."),
+        ("Påståenden i observatörens checklista", "Lyssnade klart"),
+    ]:
+        card.get_by_label(label).fill(text)
+    card.get_by_role("button", name="Spara kortet").click()
+    expect(card.get_by_role("status")).to_have_text("Rollspelskortet är sparat.")
+    expect(card.get_by_label("Rubrik")).to_have_value("")
+    expect(comment).to_have_value("Lugn röst, men avbröt en gång.")
+    expect(checklist.get_by_role("group").first.get_by_label("3 – Till stor del")).to_be_checked()
+
+    # Another card is another checklist: nothing carries over.
+    page.get_by_label("Rollspelskort", exact=True).select_option(label=title)
+    expect(checklist.get_by_role("group")).to_have_count(1)
+    expect(checklist.get_by_label("Kommentar")).to_have_value("")
+    expect(checklist.get_by_label("3 – Till stor del")).not_to_be_checked()

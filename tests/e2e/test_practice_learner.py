@@ -164,3 +164,44 @@ def test_practice_log_form_first_edit_delete_and_sharing_says_the_same(new_page,
     page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
     expect(page.get_by_role("status")).to_have_text("Loggposten är borttagen.")
     expect(page.locator("article.log-entry").filter(has_text=errand)).to_have_count(0)
+
+
+def test_feedback_refused_keeps_its_text_and_a_save_leaves_other_forms_alone(new_page, app_url):
+    sara = new_page()
+    log_in_as(sara, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    sara.goto(f"{app_url}/traning/logg")
+    form = sara.get_by_role("form", name="Ny loggpost")
+    errand = _unique("Fråga om bygglov")
+    form.get_by_label("Typ av ärende").fill(errand)
+    form.get_by_label("Det här provade jag").fill("Jag bekräftade oron innan jag förklarade.")
+    form.get_by_label("Så gick det").fill("Lugnt samtal")
+    form.get_by_role("button", name="Spara i loggen").click()
+    expect(form.get_by_role("status")).to_have_text("Loggposten är sparad.")
+    mine = sara.locator("article.log-entry").filter(has_text=errand)
+    share = mine.get_by_label("Be en kollega om återkoppling (e-postadress)")
+    share.fill("johan.ek@demo.se")
+    mine.get_by_role("button", name="Dela").click()
+    expect(mine.get_by_role("status")).to_contain_text("johan.ek@demo.se")
+    expect(share).to_have_value("")  # shared: the field is empty for the next address
+
+    johan = new_page()
+    log_in_as(johan, app_url, "johan.ek@demo.se", "Johan Ek")
+    johan.goto(f"{app_url}/traning/logg")
+    own = johan.get_by_role("form", name="Ny loggpost")
+    own.get_by_label("Typ av ärende").fill("Mitt eget ärende, halvskrivet")
+    theirs = johan.locator("article.log-entry").filter(has_text=errand)
+    feedback = theirs.get_by_label("Din återkoppling")
+    feedback.fill("Bra att du bekräftade. Invånaren 19811218-9876 lät lugn efteråt.")
+    theirs.get_by_role("button", name="Skicka återkoppling").click()
+    expect(theirs.get_by_role("alert")).to_contain_text("personnummer")
+    # Refused: the text stays, to take the number out.
+    expect(feedback).to_have_value(
+        "Bra att du bekräftade. Invånaren 19811218-9876 lät lugn efteråt."
+    )
+    feedback.fill("Bra att du bekräftade oron först.")
+    theirs.get_by_role("button", name="Skicka återkoppling").click()
+    expect(theirs.get_by_role("status")).to_have_text("Återkopplingen är sparad.")
+    expect(theirs).to_contain_text("Bra att du bekräftade oron först.")
+    expect(feedback).to_have_value("")
+    # The entry being written beside it is untouched by the feedback's save.
+    expect(own.get_by_label("Typ av ärende")).to_have_value("Mitt eget ärende, halvskrivet")

@@ -68,7 +68,7 @@ def _form() -> rx.Component:
             ui.submit("Spara i loggen"),
             ui.message(Log, at="log-form"),
             on_submit=Log.add,
-            key=Log.form_key,
+            key=f"entry-{Log.form_key}-{Log.entry_key}",
             aria_label="Ny loggpost",
             aria_describedby="personal-data-notice",
         ),
@@ -127,7 +127,8 @@ def _share_form(entry: EntryView) -> rx.Component:
         ui.submit("Dela", kind="small secondary"),
         ui.message(Log, at="share-" + entry_id),
         on_submit=Log.share,
-        reset_on_submit=True,
+        # Emptied once the entry is shared with a new address; a refused address stays.
+        key=f"share-{entry_id}-{entry.shared_with}-{Log.form_key}",
         class_name="form inline",
     )
 
@@ -186,7 +187,8 @@ def _review_entry(entry: EntryView) -> rx.Component:
             ui.submit("Skicka återkoppling", kind="small primary"),
             ui.message(Log, at="feedback-" + entry_id),
             on_submit=Log.give_feedback,
-            reset_on_submit=True,
+            # Emptied once the feedback is saved (the entry has one more); refused, it stays.
+            key=f"feedback-{entry_id}-{entry.feedback.length()}-{Log.form_key}",
         ),
         class_name="card log-entry",
     )

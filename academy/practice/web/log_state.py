@@ -22,6 +22,8 @@ class PracticeLogState(BaseState):
     to_review: list[EntryView] = []
     today: str = ""
     editing: int = 0  # the id of the entry whose edit form is open
+    # Renews the new entry's form once it is saved (a save elsewhere leaves it as it is).
+    entry_key: int = 0
 
     def _reload(self, session, actor) -> None:
         self.entries = [
@@ -45,7 +47,7 @@ class PracticeLogState(BaseState):
             self._reload(session, actor)
 
         if self._run(add, "Loggposten är sparad.", at="log-form"):
-            self.form_key += 1
+            self.entry_key += 1
 
     @rx.event
     def start_edit(self, entry_id: int):
@@ -104,5 +106,4 @@ class PracticeLogState(BaseState):
             practice_log.add_feedback(session, actor, entry_id, form_data.get("text", ""))
             self._reload(session, actor)
 
-        if self._run(give, "Återkopplingen är sparad.", at=at):
-            self.form_key += 1
+        self._run(give, "Återkopplingen är sparad.", at=at)

@@ -46,7 +46,7 @@ def _card_form() -> rx.Component:
             ui.submit("Spara kortet"),
             ui.message(Roleplay, at="card-form"),
             on_submit=Roleplay.create_card,
-            key=Roleplay.form_key,
+            key=f"card-{Roleplay.form_key}-{Roleplay.card_key}",
             aria_label="Nytt rollspelskort",
         ),
     )
@@ -126,7 +126,9 @@ def _observe_form() -> rx.Component:
                 ui.submit("Spara observationen"),
                 ui.message(Roleplay, at="observe"),
                 on_submit=Roleplay.record,
-                key=Roleplay.form_key,
+                # Another cohort or card is another checklist: no ratings carried over.
+                key=f"observe-{Roleplay.form_key}-{Roleplay.observe_key}-"
+                f"{Roleplay.cohort_id}-{Roleplay.card_id}",
                 aria_label="Observatörens checklista",
             ),
             ui.message(Roleplay, at="observe"),

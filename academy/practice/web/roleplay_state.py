@@ -22,6 +22,10 @@ class RoleplayState(BaseState):
     cohort_id: str = ""
     card_id: str = ""
     statements: list[Statement] = []
+    # Each form renews only after its own save: a new card leaves the checklist being filled
+    # in as it is, and an observation leaves the card being written.
+    card_key: int = 0
+    observe_key: int = 0
 
     def _reload(self, session, actor) -> None:
         self.can_author = actor.has_any("admin", "trainer")
@@ -84,7 +88,7 @@ class RoleplayState(BaseState):
             self._reload(session, actor)
 
         if self._run(create, "Rollspelskortet är sparat.", at="card-form"):
-            self.form_key += 1
+            self.card_key += 1
 
     @rx.event
     def record(self, form_data: dict):
@@ -106,4 +110,4 @@ class RoleplayState(BaseState):
 
         done = "Observationen är sparad. Deltagaren ser den under Rollspel."
         if self._run(record, done, at="observe"):
-            self.form_key += 1
+            self.observe_key += 1

@@ -110,7 +110,6 @@ def dimensions() -> rx.Component:
             on_submit=Editor.add_dimension,
             class_name="form inline",
             aria_label="Ny poängdimension",
-            reset_on_submit=True,
         ),
         ui.message(Editor, at="dimensions"),
         key=f"dimensions-{Editor.form_key}-{Editor.dimension_key}",
