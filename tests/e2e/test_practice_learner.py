@@ -18,6 +18,14 @@ def _unique(text: str) -> str:
     return f"{text} {uuid.uuid4().hex[:6]}"
 
 
+def fill_log_entry(form, errand: str, tried: str, outcome: str = "Bra") -> None:
+    """Fill in the new log entry's form and save it."""
+    form.get_by_label("Typ av ärende").fill(errand)
+    form.get_by_label("Det här provade jag").fill(tried)
+    form.get_by_label("Så gick det").fill(outcome)
+    form.get_by_role("button", name="Spara i loggen").click()
+
+
 def test_a_learner_gets_mina_forsok_and_sees_progress_while_playing(new_page, app_url):
     page = new_page()
     log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
@@ -126,10 +134,7 @@ def test_practice_log_form_first_edit_delete_and_sharing_says_the_same(new_page,
     assert box is not None and box["y"] < 1200, box  # near the top, not under every entry
 
     errand = _unique("Fråga om sophämtning")
-    form.get_by_label("Typ av ärende").fill(errand)
-    form.get_by_label("Det här provade jag").fill("Hon gav mig 811218–9876 direkt.")
-    form.get_by_label("Så gick det").fill("Bra")
-    form.get_by_role("button", name="Spara i loggen").click()
+    fill_log_entry(form, errand, "Hon gav mig 811218–9876 direkt.")
     expect(form.get_by_role("alert")).to_contain_text("personnummer")
     form.get_by_label("Det här provade jag").fill("Jag sammanfattade vad som händer härnäst.")
     form.get_by_role("button", name="Spara i loggen").click()
@@ -172,10 +177,7 @@ def test_feedback_refused_keeps_its_text_and_a_save_leaves_other_forms_alone(new
     sara.goto(f"{app_url}/traning/logg")
     form = sara.get_by_role("form", name="Ny loggpost")
     errand = _unique("Fråga om bygglov")
-    form.get_by_label("Typ av ärende").fill(errand)
-    form.get_by_label("Det här provade jag").fill("Jag bekräftade oron innan jag förklarade.")
-    form.get_by_label("Så gick det").fill("Lugnt samtal")
-    form.get_by_role("button", name="Spara i loggen").click()
+    fill_log_entry(form, errand, "Jag bekräftade oron innan jag förklarade.", "Lugnt samtal")
     expect(form.get_by_role("status")).to_have_text("Loggposten är sparad.")
     mine = sara.locator("article.log-entry").filter(has_text=errand)
     share = mine.get_by_label("Be en kollega om återkoppling (e-postadress)")
