@@ -4,8 +4,9 @@ Under load the one event loop serves every tab's steps in turn, so a step's p95 
 all the tabs' steps cost the server (bench/load.py). This benchmark says where that cost is:
 the same scripts as bench/load.py (a learner's work; the blank app's new tab, page loads and
 trivial event), run by one tab at a time, each step timed by the CPU the server's processes
-used meanwhile (psutil; the argon2 threads of a login included). The ticks are 10 ms, so the
-means over many learners are the figures, not single steps.
+used meanwhile (each thread's nanoseconds on the CPU from Linux's schedstat, the argon2
+threads of a login included; elsewhere psutil's 10 ms ticks, whose means over many learners
+are still the figures).
 
     .venv/bin/python bench/step_cpu.py --learners 100
 """
@@ -57,13 +58,23 @@ class ServerCpu:
             found.update(process.children(recursive=True))
             found.add(process.parent())
         self.processes = [p for p in found if p is not None and "python" in p.name().lower()]
+        # Linux counts each thread's time on the CPU in nanoseconds (psutil's process times
+        # are in 10 ms ticks); a thread's count is kept when it ends, so the sum never drops.
+        self.threads: dict[tuple[int, str], int] = {}
+        self.precise = Path("/proc/self/task").is_dir()
 
     def __call__(self) -> float:
-        total = 0.0
+        if not self.precise:
+            return sum(sum(p.cpu_times()[:2]) for p in self.processes)
         for process in self.processes:
-            times = process.cpu_times()
-            total += times.user + times.system
-        return total
+            tasks = Path(f"/proc/{process.pid}/task")
+            for task in tasks.iterdir() if tasks.is_dir() else ():
+                try:
+                    ns = int((task / "schedstat").read_text().split()[0])
+                except (OSError, ValueError, IndexError):
+                    continue  # the thread ended meanwhile
+                self.threads[(process.pid, task.name)] = ns
+        return sum(self.threads.values()) / 1e9
 
 
 def _connections(process: psutil.Process) -> list:
