@@ -62,5 +62,6 @@ bench: setup system-chromium
 	python bench/journeys_bench.py
 	python bench/editor_bench.py
 	python bench/load.py
+	python bench/step_cpu.py
 	python bench/import_load.py
 	python bench/cli_bench.py
