@@ -55,6 +55,10 @@ _FAILURES = (
     .order_by(AuditEvent.at)
 )
 
+# The login's other two reads, also built once.
+_USER_BY_EMAIL = select(User.id, User.password_hash).where(User.email == bindparam("email"))
+_USER_STATE = select(User.active, User.password_hash).where(User.id == bindparam("id"))
+
 
 def _locked_for(
     failures: list[datetime], limit: int, now: datetime, settings: Settings
@@ -153,7 +157,7 @@ def begin_login(
             "För många misslyckade inloggningar. Kontot är tillfälligt spärrat – "
             f"försök igen om {_minutes(remaining)} minuter."
         )
-    found = session.execute(select(User.id, User.password_hash).where(User.email == email)).first()
+    found = session.execute(_USER_BY_EMAIL, {"email": email}).first()
     return LoginAttempt(
         email, found.id if found else None, found.password_hash if found else None, client, now
     )
@@ -172,13 +176,7 @@ def finish_login(session: Session, attempt: LoginAttempt, check: PasswordCheck) 
     """The database half after the password check: record the outcome and return the user's
     id, or raise LoginRefused (its audit row must be committed too)."""
     email, client, now = attempt.email, attempt.client, attempt.at
-    found = (
-        session.execute(
-            select(User.active, User.password_hash).where(User.id == attempt.user_id)
-        ).first()
-        if check.ok
-        else None
-    )
+    found = session.execute(_USER_STATE, {"id": attempt.user_id}).first() if check.ok else None
     if found is None:
         audit.record(session, "login_failed", subject=email, at=now, client=client)
         raise LoginRefused(WRONG_CREDENTIALS)
