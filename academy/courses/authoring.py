@@ -23,6 +23,7 @@ from academy.courses.common import AUTHORS
 from academy.courses.lessons import check_video_url, render_markdown
 from academy.courses.models import (
     COURSE_STATUSES,
+    Cohort,
     Course,
     CourseModule,
     CourseTopic,
@@ -48,6 +49,7 @@ class CourseSummary:
     target_group: str
     topics: tuple[str, ...]
     module_count: int
+    cohort_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,23 @@ def set_course_status(
     course.updated_at = utcnow()
 
 
+def delete_course(session: Session, actor: CurrentUser | None, course_id: int) -> str:
+    """Delete a course that has never been run, with its modules, lessons, quizzes and
+    questions; returns its title. A course with cohorts keeps its participants' results: it
+    can be taken back to draft, not deleted."""
+    require_role(actor, *AUTHORS)
+    course = get_or_404(session, Course, course_id, "Kursen finns inte.")
+    if session.scalar(select(func.count()).where(Cohort.course_id == course_id)):
+        raise ValidationError(
+            f"”{course.title}” har kursomgångar och kan inte tas bort: deltagarnas resultat "
+            "hör till den. Avpublicera kursen i stället."
+        )
+    title = course.title
+    session.delete(course)
+    session.flush()
+    return title
+
+
 def _check_publishable(session: Session, course: Course) -> None:
     modules = session.scalars(select(CourseModule).where(CourseModule.course_id == course.id)).all()
     if not modules:
@@ -245,6 +264,9 @@ def list_courses(session: Session, actor: CurrentUser | None) -> list[CourseSumm
             select(CourseModule.course_id, func.count()).group_by(CourseModule.course_id)
         ).all()
     )
+    cohort_counts = dict(
+        session.execute(select(Cohort.course_id, func.count()).group_by(Cohort.course_id)).all()
+    )
     return [
         CourseSummary(
             id=c.id,
@@ -254,6 +276,7 @@ def list_courses(session: Session, actor: CurrentUser | None) -> list[CourseSumm
             target_group=c.target_group,
             topics=tuple(topics.get(c.id, ())),
             module_count=module_counts.get(c.id, 0),
+            cohort_count=cohort_counts.get(c.id, 0),
         )
         for c in courses
     ]

@@ -1,6 +1,7 @@
 """Utbildning authoring in the browser: question kinds, editing and order."""
 
 import re
+import uuid
 
 import pytest
 from playwright.sync_api import expect
@@ -225,3 +226,33 @@ def test_what_is_typed_in_one_form_survives_a_save_in_another(page, app_url):
     expect(page.get_by_role("form", name="Om kursen").get_by_label("Beskrivning")).to_have_value(
         "Inte sparad ännu."
     )
+
+
+def test_a_course_never_run_is_deleted_from_the_list_after_a_question(page, app_url):
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    title = f"Provkurs {uuid.uuid4().hex[:6]}"
+    new_course_with_module(page, app_url, title)
+    page.goto(f"{app_url}/utbildning")
+    courses = page.get_by_role("table", name="Kurser")
+    expect(courses.get_by_role("link", name=title)).to_be_visible()
+    # The demo course has cohorts with participants' results: it cannot be deleted.
+    demo = courses.get_by_role("row").filter(
+        has=page.get_by_role("link", name="Bemötande i telefon", exact=True)
+    )
+    expect(demo).to_have_count(1)
+    expect(demo.get_by_role("button")).to_have_count(0)
+    delete = courses.get_by_role("button", name=f"Ta bort {title}")
+    delete.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text(f"Ta bort kursen ”{title}”?")
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(courses.get_by_role("link", name=title)).to_be_visible()
+    delete.click()
+    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+    status(page, f"Kursen ”{title}” är borttagen.")
+    expect(courses.get_by_role("link", name=title)).to_have_count(0)
+    page.reload()
+    expect(page.get_by_role("table", name="Kurser").get_by_role("link", name=title)).to_have_count(
+        0
+    )
+    assert serious_violations(page) == []

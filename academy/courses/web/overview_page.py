@@ -53,6 +53,22 @@ def _course_row(row: CourseRow) -> rx.Component:
         ui.cell(row.status),
         ui.cell(row.modules, num=True),
         ui.cell(row.topics, wrap=True),
+        ui.cell(
+            rx.cond(
+                row.deletable,
+                ui.confirm_button(
+                    "Ta bort",
+                    State.delete_course(row.id),
+                    dialog_id="del-course-" + row.id.to(str),
+                    question="Ta bort kursen ”" + row.title + "”?",
+                    explanation="Kursens moduler, lektioner och quiz med alla frågor tas bort. "
+                    "Det går inte att ångra.",
+                    small=True,
+                    aria_label="Ta bort " + row.title,
+                ),
+                "",
+            )
+        ),
     )
 
 
@@ -142,9 +158,16 @@ def _trainer_view() -> rx.Component:
         rx.el.section(
             rx.el.h2("Kurser"),
             _new_course(),
+            ui.message(State, at="courses"),
             ui.data_table(
                 "Kurser",
-                [ui.col("Kurs"), ui.col("Status"), ui.col("Moduler", num=True), ui.col("Ämnen")],
+                [
+                    ui.col("Kurs"),
+                    ui.col("Status"),
+                    ui.col("Moduler", num=True),
+                    ui.col("Ämnen"),
+                    ui.col("Åtgärder", hidden=True),
+                ],
                 State.courses,
                 _course_row,
                 empty="Det finns inga kurser ännu. Skapa den första med Ny kurs.",

@@ -72,6 +72,17 @@ class CoursesOverviewState(BaseState):
         return None
 
     @rx.event
+    def delete_course(self, course_id: int):
+        deleted: list[str] = []
+
+        def delete(session, actor):
+            deleted.append(authoring.delete_course(session, actor, course_id))
+            self._refresh(session, actor)
+
+        if self._run(delete, at="courses"):
+            self.notice = f"Kursen ”{deleted[0]}” är borttagen."
+
+    @rx.event
     def choose_course(self, course_id: str):
         self._run(
             lambda session, actor: self._show_modules(session, actor, str(course_id)),

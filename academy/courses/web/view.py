@@ -135,12 +135,18 @@ class CourseRow:
     status: str
     modules: int
     topics: str
+    deletable: bool  # never run: no cohort has its participants' results
 
 
 def course_rows(summaries) -> list[CourseRow]:
     return [
         CourseRow(
-            c.id, c.title, COURSE_STATUS_LABELS[c.status], c.module_count, ", ".join(c.topics)
+            c.id,
+            c.title,
+            COURSE_STATUS_LABELS[c.status],
+            c.module_count,
+            ", ".join(c.topics),
+            c.cohort_count == 0,
         )
         for c in summaries
     ]

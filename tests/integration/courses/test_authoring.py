@@ -257,3 +257,39 @@ def test_my_courses_puts_what_is_due_first(demo):
             starts_on=date(2026, 5, 1), ends_on=date(2026, 4, 1),
         )  # fmt: skip
     assert refused.value.message == "Slutdatum kan inte ligga före startdatum."
+
+
+def test_a_course_never_run_is_deleted_whole_and_one_with_cohorts_is_kept(demo):
+    from academy.courses.models import Course, CourseModule, Lesson, Question, Quiz
+
+    trainer = actor(demo, "utbildare@demo.se")
+    with session_scope(demo) as s:
+        course_id = authoring.create_course(s, trainer, title="Testkurs som ska bort")
+        module_id = authoring.add_module(s, trainer, course_id, title="Modul")
+        authoring.add_lesson(s, trainer, module_id, title="Lektion")
+        quiz_id = quizzes.create_quiz(s, trainer, module_id, title="Quiz")
+        quizzes.import_gift(s, trainer, quiz_id, GOOD_GIFT)
+    with pytest.raises(AccessDenied), session_scope(demo) as s:
+        authoring.delete_course(s, actor(demo, "medarbetare@demo.se"), course_id)
+    with session_scope(demo) as s:
+        row = next(c for c in authoring.list_courses(s, trainer) if c.id == course_id)
+        assert row.cohort_count == 0
+        assert authoring.delete_course(s, trainer, course_id) == "Testkurs som ska bort"
+    with session_scope(demo) as s:
+        assert s.get(Course, course_id) is None
+        assert (
+            s.scalars(select(CourseModule).where(CourseModule.course_id == course_id)).all() == []
+        )
+        assert s.scalars(select(Lesson).where(Lesson.module_id == module_id)).all() == []
+        assert s.scalars(select(Quiz).where(Quiz.id == quiz_id)).all() == []
+        assert s.scalars(select(Question).where(Question.quiz_id == quiz_id)).all() == []
+
+    built = build_course(demo)  # a course with a cohort and a participant
+    with session_scope(demo) as s:
+        row = next(c for c in authoring.list_courses(s, trainer) if c.id == built.course_id)
+        assert row.cohort_count == 1
+    refused = pytest.raises(ValidationError, match="har kursomgångar och kan inte tas bort")
+    with refused, session_scope(demo) as s:
+        authoring.delete_course(s, trainer, built.course_id)
+    with session_scope(demo) as s:
+        assert s.get(Course, built.course_id) is not None
