@@ -4,7 +4,14 @@ from academy import ui
 ui.page_shell(ui.page_title("Kurser"), ui.data_table(...), area="courses")
 """
 
-from academy.ui.actions import button, confirm_button, download_link, move_controls, row_actions
+from academy.ui.actions import (
+    button,
+    confirm_button,
+    delete_button,
+    download_link,
+    move_controls,
+    row_actions,
+)
 from academy.ui.bars import Bar, bar, bars, diverging_bar
 from academy.ui.charts import bar_chart
 from academy.ui.feedback import empty_state, loading, message, text_message
@@ -39,6 +46,7 @@ __all__ = [
     "col",
     "confirm_button",
     "data_table",
+    "delete_button",
     "diverging_bar",
     "download_link",
     "empty_state",

@@ -74,6 +74,29 @@ def confirm_button(
     )
 
 
+def delete_button(
+    allowed: rx.Var | bool,
+    on_confirm,
+    *,
+    dialog_id: Text,
+    question: Text,
+    explanation: Text,
+    aria_label: Text | None = None,
+) -> rx.Component:
+    """A table row's "Ta bort", asking first (`confirm_button`); nothing where the person may
+    not delete the row (`allowed`, a Var of the row or the page). Put it in a `ui.cell`."""
+    button = confirm_button(
+        "Ta bort",
+        on_confirm,
+        dialog_id=dialog_id,
+        question=question,
+        explanation=explanation,
+        small=True,
+        aria_label=aria_label,
+    )
+    return button if allowed is True else rx.cond(allowed, button, "")
+
+
 def download_link(label: Text, href: Text, *, kind: str = "export-link") -> rx.Component:
     """A link to an `/api` download: a real request (not client-side routing)."""
     return rx.el.a(label, href=href, download=True, reload_document=True, class_name=kind)

@@ -54,19 +54,14 @@ def _course_row(row: CourseRow) -> rx.Component:
         ui.cell(row.modules, num=True),
         ui.cell(row.topics, wrap=True),
         ui.cell(
-            rx.cond(
+            ui.delete_button(
                 row.deletable,
-                ui.confirm_button(
-                    "Ta bort",
-                    State.delete_course(row.id),
-                    dialog_id="del-course-" + row.id.to(str),
-                    question="Ta bort kursen ”" + row.title + "”?",
-                    explanation="Kursens moduler, lektioner och quiz med alla frågor tas bort. "
-                    "Det går inte att ångra.",
-                    small=True,
-                    aria_label="Ta bort " + row.title,
-                ),
-                "",
+                State.delete_course(row.id),
+                dialog_id="del-course-" + row.id.to(str),
+                question="Ta bort kursen ”" + row.title + "”?",
+                explanation="Kursens moduler, lektioner och quiz med alla frågor tas bort. "
+                "Det går inte att ångra.",
+                aria_label="Ta bort " + row.title,
             )
         ),
     )

@@ -23,17 +23,12 @@ def _import_row(row: view.ImportRow) -> rx.Component:
         ui.cell(row.rows, num=True),
         ui.cell(row.imported, wrap=True),
         ui.cell(
-            rx.cond(
+            ui.delete_button(
                 S.can_import,
-                ui.confirm_button(
-                    "Ta bort",
-                    S.delete(row.id),
-                    dialog_id="del-import-" + row.id.to(str),
-                    question="Ta bort importen?",
-                    explanation="Alla kontakter i importen tas bort.",
-                    small=True,
-                ),
-                "",
+                S.delete(row.id),
+                dialog_id="del-import-" + row.id.to(str),
+                question="Ta bort importen?",
+                explanation="Alla kontakter i importen tas bort.",
             )
         ),
     )

@@ -26,19 +26,14 @@ def _journey_row(row: JourneyRow) -> rx.Component:
         ui.cell(row.owner),
         ui.cell(row.updated_at),
         ui.cell(
-            rx.cond(
+            ui.delete_button(
                 S.can_edit,
-                ui.confirm_button(
-                    "Ta bort",
-                    S.delete(row.id),
-                    dialog_id="del-journey-" + row.id.to(str),
-                    question="Ta bort kundresan ”" + row.title + "”?",
-                    explanation="Alla sparade versioner tas bort, liksom kopplingarna till "
-                    "utbildningar och kontaktkategorier. Det går inte att ångra.",
-                    small=True,
-                    aria_label="Ta bort " + row.title,
-                ),
-                "",
+                S.delete(row.id),
+                dialog_id="del-journey-" + row.id.to(str),
+                question="Ta bort kundresan ”" + row.title + "”?",
+                explanation="Alla sparade versioner tas bort, liksom kopplingarna till "
+                "utbildningar och kontaktkategorier. Det går inte att ångra.",
+                aria_label="Ta bort " + row.title,
             )
         ),
     )
