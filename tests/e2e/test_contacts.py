@@ -167,3 +167,27 @@ def test_the_figures_page_shows_figures_and_takes_settings_and_topics(page, app_
     compare.get_by_role("button", name="Jämför").click()
     changes = page.get_by_role("table", name="Före 2026-01-05 – 2026-01-11 och efter 2026-02-23")
     expect(changes.get_by_role("row", name="Faktura VA")).to_be_visible()
+
+
+def test_an_import_is_deleted_after_a_question_naming_its_file(page, app_url, tmp_path):
+    name = f"kontakter-{uuid.uuid4().hex[:6]}.csv"
+    contacts_file(tmp_path / name, f"Borttagning {uuid.uuid4().hex[:6]}")
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    page.goto(f"{app_url}/kundresor/kontakter")
+    page.locator("#contacts-upload input[type=file]").set_input_files(str(tmp_path / name))
+    form = page.get_by_role("form", name="Importera kontakter")
+    form.get_by_label("Datum").select_option("tidpunkt")
+    form.get_by_label("Enhet").select_option(label="Kommunledningsförvaltningen / Servicecenter")
+    form.get_by_role("button", name="Importera kontakter").click()
+    expect(page.get_by_role("status").filter(has_text="Importerat")).to_be_visible()
+
+    delete = page.get_by_role("button", name=f"Ta bort {name}")
+    delete.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text(f"Ta bort importen ”{name}”?")
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(page.get_by_role("link", name=name)).to_be_visible()
+    delete.click()
+    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+    expect(page.get_by_role("status")).to_have_text("Importen är borttagen.")
+    expect(page.get_by_role("link", name=name)).to_have_count(0)

@@ -27,8 +27,9 @@ def _import_row(row: view.ImportRow) -> rx.Component:
                 S.can_import,
                 S.delete(row.id),
                 dialog_id="del-import-" + row.id.to(str),
-                question="Ta bort importen?",
+                question="Ta bort importen ”" + row.file_name + "”?",
                 explanation="Alla kontakter i importen tas bort.",
+                aria_label="Ta bort " + row.file_name,
             )
         ),
     )
