@@ -130,6 +130,19 @@ def log_in_as(page: Page, app_url: str, email: str, name: str) -> None:
     expect(page.locator("#user-name")).to_have_text(name)
 
 
+def delete_after_question(page: Page, button, question: str, row) -> None:
+    """A row's "Ta bort": the dialog asks `question` with Avbryt focused; Avbryt keeps `row`;
+    then the dialog's Ta bort."""
+    button.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text(question)
+    expect(dialog.get_by_role("button", name="Avbryt")).to_be_focused()
+    dialog.get_by_role("button", name="Avbryt").click()
+    expect(row).to_be_visible()
+    button.click()
+    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+
+
 def serious_violations(page: Page) -> list[dict]:
     """axe-core's serious and critical findings on the page as it is now."""
     from axe_playwright_python.sync_playwright import Axe

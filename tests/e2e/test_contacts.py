@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from academy.core.settings import PROJECT_ROOT
-from tests.e2e.conftest import log_in_as, serious_violations
+from tests.e2e.conftest import delete_after_question, log_in_as, serious_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -181,13 +181,11 @@ def test_an_import_is_deleted_after_a_question_naming_its_file(page, app_url, tm
     form.get_by_role("button", name="Importera kontakter").click()
     expect(page.get_by_role("status").filter(has_text="Importerat")).to_be_visible()
 
-    delete = page.get_by_role("button", name=f"Ta bort {name}")
-    delete.click()
-    dialog = page.get_by_role("dialog")
-    expect(dialog).to_contain_text(f"Ta bort importen ”{name}”?")
-    dialog.get_by_role("button", name="Avbryt").click()
-    expect(page.get_by_role("link", name=name)).to_be_visible()
-    delete.click()
-    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+    delete_after_question(
+        page,
+        page.get_by_role("button", name=f"Ta bort {name}"),
+        f"Ta bort importen ”{name}”?",
+        page.get_by_role("link", name=name),
+    )
     expect(page.get_by_role("status")).to_have_text("Importen är borttagen.")
     expect(page.get_by_role("link", name=name)).to_have_count(0)

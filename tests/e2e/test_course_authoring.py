@@ -6,7 +6,7 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in_as, serious_violations
+from tests.e2e.conftest import delete_after_question, log_in_as, serious_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -241,14 +241,12 @@ def test_a_course_never_run_is_deleted_from_the_list_after_a_question(page, app_
     )
     expect(demo).to_have_count(1)
     expect(demo.get_by_role("button")).to_have_count(0)
-    delete = courses.get_by_role("button", name=f"Ta bort {title}")
-    delete.click()
-    dialog = page.get_by_role("dialog")
-    expect(dialog).to_contain_text(f"Ta bort kursen ”{title}”?")
-    dialog.get_by_role("button", name="Avbryt").click()
-    expect(courses.get_by_role("link", name=title)).to_be_visible()
-    delete.click()
-    page.get_by_role("dialog").get_by_role("button", name="Ta bort").click()
+    delete_after_question(
+        page,
+        courses.get_by_role("button", name=f"Ta bort {title}"),
+        f"Ta bort kursen ”{title}”?",
+        courses.get_by_role("link", name=title),
+    )
     status(page, f"Kursen ”{title}” är borttagen.")
     expect(courses.get_by_role("link", name=title)).to_have_count(0)
     page.reload()

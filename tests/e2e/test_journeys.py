@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from academy.core.settings import PROJECT_ROOT
-from tests.e2e.conftest import log_in_as, serious_violations
+from tests.e2e.conftest import delete_after_question, log_in_as, serious_violations
 
 pytestmark = pytest.mark.e2e
 
@@ -274,14 +274,12 @@ def test_a_journey_is_deleted_from_the_list_after_a_question(new_page, app_url):
     open_new_journey(page, app_url, title)
     page.goto(f"{app_url}/kundresor")
     table = page.get_by_role("table", name="Kundresor du kan se")
-    delete = table.get_by_role("button", name=f"Ta bort {title}")
-    delete.click()
-    dialog = page.get_by_role("dialog")
-    expect(dialog).to_contain_text(f"Ta bort kundresan ”{title}”?")
-    expect(dialog.get_by_role("button", name="Avbryt")).to_be_focused()
-    dialog.get_by_role("button", name="Avbryt").click()
-    expect(table.get_by_role("link", name=title)).to_be_visible()
-    confirm(page, delete, "Ta bort")
+    delete_after_question(
+        page,
+        table.get_by_role("button", name=f"Ta bort {title}"),
+        f"Ta bort kundresan ”{title}”?",
+        table.get_by_role("link", name=title),
+    )
     expect(page.get_by_role("status")).to_have_text(f"Kundresan ”{title}” är borttagen.")
     expect(table.get_by_role("link", name=title)).to_have_count(0)
     expect(table.get_by_role("link", name="Felanmälan gatubelysning")).to_be_visible()
