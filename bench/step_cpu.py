@@ -94,15 +94,7 @@ class CpuTimings(dict):
 
     def _list(self, kind: str) -> list[float]:
         if kind not in self:
-            timings = self
-
-            class Steps(list):
-                def append(self, _wall: float) -> None:
-                    now = timings.cpu()
-                    super().append(now - timings.mark)
-                    timings.mark = now
-
-            super().__setitem__(kind, Steps())
+            super().__setitem__(kind, _Steps(self))
         return super().__getitem__(kind)
 
     def __getitem__(self, kind: str) -> list[float]:
@@ -110,6 +102,19 @@ class CpuTimings(dict):
 
     def setdefault(self, kind: str, _default=None) -> list[float]:
         return self._list(kind)
+
+
+class _Steps(list):
+    """One kind's steps: appending (the script's wall time, ignored) keeps the CPU instead."""
+
+    def __init__(self, timings: CpuTimings) -> None:
+        super().__init__()
+        self.timings = timings
+
+    def append(self, _wall: float) -> None:
+        now = self.timings.cpu()
+        super().append(now - self.timings.mark)
+        self.timings.mark = now
 
 
 def one_at_a_time(url: str, count: int, script) -> CpuTimings:

@@ -75,7 +75,7 @@ def confirm_button(
 
 
 def delete_button(
-    allowed: rx.Var | bool,
+    allowed: rx.Var,
     on_confirm,
     *,
     dialog_id: Text,
@@ -94,7 +94,7 @@ def delete_button(
         small=True,
         aria_label=aria_label,
     )
-    return button if allowed is True else rx.cond(allowed, button, "")
+    return rx.cond(allowed, button, "")
 
 
 def download_link(label: Text, href: Text, *, kind: str = "export-link") -> rx.Component:
