@@ -164,7 +164,9 @@ def _pg_restore(url: str, saved: _PgContent) -> None:
         except psycopg.errors.UndefinedTable as exc:
             raise _SchemaChanged from exc
         # Foreign keys are checked at the end of each statement, so deleting children before
-        # parents and copying parents before children never trips them.
+        # parents and copying parents before children never trips them. Triggers stay off
+        # while the rows are put back, so the content stamps are the saved ones too.
+        cur.execute("SET LOCAL session_replication_role = replica")
         for table in reversed(metadata.sorted_tables):
             cur.execute(f'DELETE FROM "{table.name}"')
         for name, data in saved.rows.items():

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     ForeignKey,
     Index,
@@ -131,3 +132,14 @@ class AuditEvent(Base):
         Index("ix_audit_events_subject_kind_at", "subject", "kind", "at"),
         Index("ix_audit_events_client_kind_at", "client", "kind", "at"),
     )
+
+
+class ContentStamp(Base):
+    """A random number per kind of authored content, replaced by database triggers at every
+    insert, update or delete in the content's tables (migration 0015), whatever writes them.
+    Read models derived from the content are kept in memory under it (academy.core.kept)."""
+
+    __tablename__ = "content_stamps"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    stamp: Mapped[int] = mapped_column(BigInteger)

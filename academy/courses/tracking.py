@@ -7,13 +7,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.db import read
+from academy.core.kept import Kept
 from academy.courses.models import (
     Cohort,
     CohortRequiredModule,
@@ -37,14 +39,14 @@ from academy.courses.status import (
 class CourseShape:
     course_id: int
     modules: tuple[ModuleShape, ...]
-    module_titles: dict[int, str]
+    module_titles: Mapping[int, str]
     lesson_ids: tuple[int, ...]
     quiz_ids: tuple[int, ...]
-    quiz_modules: dict[int, int]  # quiz id -> module id
-    pass_marks: dict[int, int]  # quiz id -> pass mark
+    quiz_modules: Mapping[int, int]  # quiz id -> module id
+    pass_marks: Mapping[int, int]  # quiz id -> pass mark
     last_counts: frozenset[int] = frozenset()  # quizzes where the latest attempt counts
-    lesson_titles: dict[int, str] = field(default_factory=dict)  # lesson id -> title
-    quiz_titles: dict[int, str] = field(default_factory=dict)  # quiz id -> title
+    lesson_titles: Mapping[int, str] = field(default_factory=dict)  # lesson id -> title
+    quiz_titles: Mapping[int, str] = field(default_factory=dict)  # quiz id -> title
 
 
 def course_shape(session: Session, course_id: int) -> CourseShape:
@@ -113,9 +115,21 @@ _REQUIRED = (
 )
 
 
+# Shapes change only when a course's modules, lessons or quizzes are edited: kept per course
+# under the stamp the database renews at every such write (academy.core.kept).
+_KEPT_SHAPES: Kept[int, CourseShape] = Kept("courses")
+
+
 def course_shapes(session: Session, course_ids) -> dict[int, CourseShape]:
+    """The shapes of several courses: 1 statement when they are kept, 4 when not, however
+    many courses."""
+    return _KEPT_SHAPES.get_many(
+        session, course_ids, lambda missing: _read_shapes(session, missing)
+    )
+
+
+def _read_shapes(session: Session, course_ids: list[int]) -> dict[int, CourseShape]:
     """The shapes of several courses in 3 queries, however many courses."""
-    course_ids = list(dict.fromkeys(course_ids))
     modules: dict[int, list] = {course_id: [] for course_id in course_ids}
     bound = {"courses": course_ids}
     for row in read(session, _MODULES, bound):
@@ -147,14 +161,14 @@ def _shape(course_id: int, modules, all_lessons, all_quizzes) -> CourseShape:
     return CourseShape(
         course_id=course_id,
         modules=shapes,
-        module_titles={m.id: m.title for m in modules},
+        module_titles=MappingProxyType({m.id: m.title for m in modules}),
         lesson_ids=tuple(lesson.id for lesson in lessons),
         quiz_ids=tuple(q.id for q in quizzes),
-        quiz_modules={q.id: q.module_id for q in quizzes},
-        pass_marks={q.id: q.pass_mark for q in quizzes},
+        quiz_modules=MappingProxyType({q.id: q.module_id for q in quizzes}),
+        pass_marks=MappingProxyType({q.id: q.pass_mark for q in quizzes}),
         last_counts=frozenset(q.id for q in quizzes if q.grading_method == "last"),
-        lesson_titles={lesson.id: lesson.title for lesson in lessons},
-        quiz_titles={q.id: q.title for q in quizzes},
+        lesson_titles=MappingProxyType({lesson.id: lesson.title for lesson in lessons}),
+        quiz_titles=MappingProxyType({q.id: q.title for q in quizzes}),
     )
 
 
