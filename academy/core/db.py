@@ -59,13 +59,21 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
     """One unit of work: commits when the block ends, rolls back everything on any error."""
     session = _session_factory(engine or get_engine())()
     try:
+        with committed(session):
+            yield session
+    finally:
+        session.close()
+
+
+@contextmanager
+def committed(session: Session) -> Iterator[Session]:
+    """`session`'s work in the block: committed when it ends, rolled back on any error."""
+    try:
         yield session
         session.commit()
     except BaseException:
         session.rollback()
         raise
-    finally:
-        session.close()
 
 
 def read(session: Session, statement: Executable, params: dict | None = None) -> Result:

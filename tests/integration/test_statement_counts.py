@@ -30,18 +30,22 @@ from tests.integration.test_states import logged_in
 
 def statements(call) -> int:
     """SQL statements `call()` sends to the app's database."""
-    recorded: list[str] = []
+    return events(get_engine(), "before_cursor_execute", call)
 
-    def record(conn, cursor, statement, *args):
-        recorded.append(statement)
 
-    engine = get_engine()
-    event.listen(engine, "before_cursor_execute", record)
+def events(target, name: str, call) -> int:
+    """How many times SQLAlchemy's event `name` fires on `target` during `call()`."""
+    fired: list[int] = []
+
+    def record(*_args):
+        fired.append(1)
+
+    event.listen(target, name, record)
     try:
         call()
     finally:
-        event.remove(engine, "before_cursor_execute", record)
-    return len(recorded)
+        event.remove(target, name, record)
+    return len(fired)
 
 
 def _loaded(state) -> int:

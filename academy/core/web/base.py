@@ -17,11 +17,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser
-from academy.core.db import session_scope
 from academy.core.errors import ServiceError, ValidationError
 from academy.core.settings import UPLOADS
 from academy.core.uploads import decode_text
-from academy.core.web.session import SessionState
+from academy.core.web.session import SessionState, event_session
 from journeys.errors import JourneyFormatError, RenderError, TooLarge
 
 log = logging.getLogger(__name__)
@@ -105,7 +104,7 @@ class BaseState(SessionState):
         person still holding an admin's one-time password (but on the page that replaces it)."""
         self._clear_messages(at)
         try:
-            with session_scope() as session:
+            with event_session() as session:
                 actor = self._login_in(session)
                 if actor is None and login:
                     self.error = NOT_LOGGED_IN

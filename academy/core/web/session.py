@@ -15,15 +15,19 @@ so the next websocket connection carries the new cookie.
 from __future__ import annotations
 
 import inspect
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 import reflex as rx
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from academy.core import auth
 from academy.core.access import AREA_ROLES, ROLE_LABELS, CurrentUser
-from academy.core.db import session_scope
+from academy.core.db import committed, get_engine, session_scope
 from academy.core.web import routing
 from academy.core.web.cookies import token_from_header
 
@@ -35,16 +39,56 @@ LOGGED_OUT = "Du är utloggad."
 SESSION_ENDED = "Du har loggats ut. Logga in igen för att fortsätta."
 
 
+class _PageSession:
+    """The database session a page opening's login check and loaders share, on one pooled
+    connection: each block is its own transaction in it, and the connection is checked out
+    once instead of once per block. Released before the opening awaits anything, so no
+    connection is held while other tabs' events run."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+        self._connection: Connection | None = None
+        self._session: Session | None = None
+
+    def session(self) -> Session:
+        if self._session is None:
+            self._connection = get_engine().connect()
+            self._session = Session(bind=self._connection, expire_on_commit=False)
+        return self._session
+
+    def release(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._connection.close()
+            self._session = self._connection = None
+
+
 @dataclass
 class _EventLogin:
     """The login as resolved once in the current event, shared by every loader it runs."""
 
     resolved: bool = False
     user: CurrentUser | None = None
+    page: _PageSession | None = None
 
 
 # Set for the length of a page opening only (see `open_page`); other events resolve anew.
 _EVENT_LOGIN: ContextVar[_EventLogin | None] = ContextVar("event_login", default=None)
+
+
+@contextmanager
+def event_session() -> Iterator[Session]:
+    """One unit of work of this event: committed when the block ends, rolled back on any error.
+    In a page opening the blocks share one session (`_PageSession`); a block in a worker
+    thread, or in any other event, gets a session of its own."""
+    login = _EVENT_LOGIN.get()
+    page = login.page if login is not None else None
+    if page is None or page.thread != threading.get_ident():
+        with session_scope() as session:
+            yield session
+        return
+    with committed(page.session()) as session:
+        yield session
 
 
 class SessionState(rx.State):
@@ -73,7 +117,7 @@ class SessionState(rx.State):
         login = _EVENT_LOGIN.get()
         if login is not None and login.resolved:
             return login.user
-        with session_scope() as session:
+        with event_session() as session:
             return self._login_in(session)
 
     def _set_changed(self, **values) -> None:
@@ -125,19 +169,33 @@ class PageOpener(SessionState):
     async def _open(self, page: routing.PageLoad):
         """`route` only picks registered loaders; each still checks the person's role and
         scope itself. Background loaders run beside the page, as events of their own."""
-        token = _EVENT_LOGIN.set(_EventLogin())
+        # The loaders' states first: fetching one may wait (on Redis), and no connection is
+        # held while waiting.
+        states = [
+            None if loader.is_background else await self.get_state(loader.state)
+            for loader in page.loaders
+        ]
+        return await self._run_loaders(page, states)
+
+    async def _run_loaders(self, page: routing.PageLoad, states: list):
+        """The login check and the page's loaders (each given its state, or None for a
+        background loader), on one database connection (`_PageSession`)."""
+        page_session = _PageSession()
+        token = _EVENT_LOGIN.set(_EventLogin(page=page_session))
         try:
             if not page.public and (redirect := self._check_login()) is not None:
                 return redirect
             chained = []
-            for loader in page.loaders:
+            for loader, state in zip(page.loaders, states, strict=True):
                 if loader.is_background:
                     chained.append(loader)
                     continue
-                result = loader.fn(await self.get_state(loader.state))
+                result = loader.fn(state)
                 if inspect.isawaitable(result):
+                    page_session.release()
                     result = await result
                 chained.extend(result if isinstance(result, list) else [result] if result else [])
         finally:
+            page_session.release()
             _EVENT_LOGIN.reset(token)
         return chained or None
