@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
@@ -36,6 +41,8 @@ from load import (  # noqa: E402
     serve_blank,
     throwaway_database,
 )
+
+from bench.learners import Learners  # noqa: E402
 
 
 class ServerCpu:
@@ -122,19 +129,38 @@ def one_at_a_time(url: str, count: int, script) -> CpuTimings:
 
     async def run() -> None:
         for index in range(count):
-            _, errors = await run_tabs(url, 1, _shifted(script, index))
-            if errors:
-                raise RuntimeError("a tab failed; see above")
-            timings.mark = timings.cpu()  # the closing of the tab belongs to no step
-
-    def _shifted(script, index):
-        async def one(tab, _zero, _timings):
-            await script(tab, index, timings)
-
-        return one
+            await _one_tab(url, script, index, timings)
 
     asyncio.run(run())
     timings.pop(WHOLE_LOGIN, None)  # the sum of two steps, with no step of its own
+    return timings
+
+
+async def _one_tab(url: str, script, index: int, timings: CpuTimings) -> None:
+    async def one(tab, _zero, _timings):
+        await script(tab, index, timings)
+
+    timings.mark = timings.cpu()
+    _, errors = await run_tabs(url, 1, one)
+    if errors:
+        raise RuntimeError("a tab failed; see above")
+    timings.mark = timings.cpu()  # the closing of the tab belongs to no step
+
+
+def interleaved(urls: list[str], count: int, script) -> list[CpuTimings]:
+    """Learner i on every server in turn (the order turning each time), so a machine whose
+    speed drifts during the run weighs on every server alike."""
+    timings = [CpuTimings(ServerCpu(url)) for url in urls]
+
+    async def run() -> None:
+        for index in range(count):
+            turn = index % len(urls)
+            for k in [*range(turn, len(urls)), *range(turn)]:
+                await _one_tab(urls[k], script, index, timings[k])
+
+    asyncio.run(run())
+    for each in timings:
+        each.pop(WHOLE_LOGIN, None)
     return timings
 
 
@@ -160,13 +186,93 @@ def report(app: CpuTimings, blank: CpuTimings, learners: int, rounds: int) -> No
     )
 
 
+# Run in the other checkout (its own code, migrations and built frontend): serve its app with
+# N learners and print the URL and the learners, until stdin closes.
+_OTHER_SERVER = """
+import dataclasses, json, sys, tempfile
+from pathlib import Path
+from bench.learners import add_learners
+from tests.databases import throwaway_database
+from tests.e2e.server import serve_app
+folder = Path(tempfile.mkdtemp(prefix="step-cpu-other-"))
+with throwaway_database("sqlite", folder) as database_url:
+    learners = add_learners(database_url, int(sys.argv[1]))
+    with serve_app(database_url, folder) as url:
+        print(json.dumps({"url": url, "learners": dataclasses.asdict(learners)}), flush=True)
+        sys.stdin.read()
+"""
+
+
+@contextmanager
+def other_checkout(folder: Path, count: int) -> Iterator[tuple[str, Learners]]:
+    """The app of another checkout (say, main before a change) served beside this one."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _OTHER_SERVER, str(count)],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(folder)},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for line in process.stdout:  # the demo seed prints its own lines first
+            if line.startswith('{"url"'):
+                break
+        else:
+            raise RuntimeError(f"the app of {folder} did not start")
+        started = json.loads(line)
+        yield started["url"], Learners(**started["learners"])
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+
+
+def compare(this: CpuTimings, other: CpuTimings, learners: int, folder: Path) -> None:
+    def mean_ms(values: list[float]) -> float:
+        return statistics.fmean(values) * 1000
+
+    print(f"\n| step | this checkout, ms | {folder}, ms | this / that |")
+    print("|---|---:|---:|---:|")
+    for kind, values in this.items():
+        if kind in other:
+            a, b = mean_ms(values), mean_ms(other[kind])
+            print(f"| {kind} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+    totals = [sum(sum(v) for v in t.values()) / learners * 1000 for t in (this, other)]
+    print(
+        f"\nA learner's work: {totals[0]:.1f} ms of server CPU here, {totals[1]:.1f} ms there "
+        f"({totals[0] / totals[1]:.2f})."
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--learners", type=int, default=100)
     parser.add_argument("--blank-rounds", type=int, default=5)
+    parser.add_argument(
+        "--against",
+        type=Path,
+        help="another checkout (with its frontend built) whose app runs the same learners, "
+        "interleaved with this one's, instead of the blank app",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="step-cpu-"))
     print(f"Machine: {psutil.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}")
+    if args.against:
+        total = 5 + args.learners
+        with throwaway_database("sqlite", folder) as database_url:
+            learners = add_learners(database_url, total)
+            with (
+                serve_app(database_url, folder) as url,
+                other_checkout(args.against.resolve(), total) as (other_url, other_learners),
+            ):
+                if other_learners.emails != learners.emails:
+                    raise RuntimeError("the two checkouts seed different learners")
+                interleaved([url, other_url], 5, learner_script(learners))  # warm-up
+                this, other = interleaved(
+                    [url, other_url], args.learners, learner_script(learners, first=5)
+                )
+        compare(this, other, args.learners, args.against)
+        return
     with serve_blank(folder) as url:
         one_at_a_time(url, 5, blank_script(args.blank_rounds))  # warm-up
         blank = one_at_a_time(url, args.learners, blank_script(args.blank_rounds))
