@@ -9,6 +9,12 @@ threads of a login included; elsewhere psutil's 10 ms ticks, whose means over ma
 are still the figures).
 
     .venv/bin/python bench/step_cpu.py --learners 100
+    .venv/bin/python bench/step_cpu.py --learners 150 --against ../main-before
+
+With `--against` another checkout's app (its frontend built, say a `git worktree` of main
+before a change, with `.venv`, `.tools` and `.web` linked or copied in) runs the same learners
+interleaved with this one's, instead of the blank app: the way to compare two versions on a
+machine whose speed drifts between runs.
 """
 
 from __future__ import annotations
