@@ -117,6 +117,8 @@ class SessionState(rx.State):
         login = _EVENT_LOGIN.get()
         if login is not None and login.resolved:
             return login.user
+        if not self._token():  # no login cookie (a new visitor, the login page): nothing to read
+            return None
         with event_session() as session:
             return self._login_in(session)
 
