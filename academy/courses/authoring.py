@@ -19,6 +19,7 @@ from academy.core.errors import ValidationError
 from academy.core.models import utcnow
 from academy.core.validation import optional_text, required_text
 from academy.core.versioning import save_versioned
+from academy.courses import images
 from academy.courses.common import AUTHORS
 from academy.courses.lessons import check_video_url, render_markdown
 from academy.courses.models import (
@@ -219,9 +220,22 @@ def delete_course(session: Session, actor: CurrentUser | None, course_id: int) -
             "hör till den. Avpublicera kursen i stället."
         )
     title = course.title
+    shown = _lesson_images(session, CourseModule.course_id == course_id)
     session.delete(course)
+    images.remove_when_unused(session, shown)
     session.flush()
     return title
+
+
+def _lesson_images(session: Session, where) -> set[str]:
+    """The stored images the lessons of the modules matching `where` show."""
+    return images.names_in(
+        *session.scalars(
+            select(Lesson.content_markdown)
+            .join(CourseModule, CourseModule.id == Lesson.module_id)
+            .where(where)
+        )
+    )
 
 
 def _check_publishable(session: Session, course: Course) -> None:
@@ -483,7 +497,9 @@ def reorder_modules(
 def delete_module(session: Session, actor: CurrentUser | None, module_id: int) -> None:
     require_role(actor, *AUTHORS)
     module = get_or_404(session, CourseModule, module_id, "Modulen finns inte.")
+    shown = _lesson_images(session, CourseModule.id == module_id)
     session.delete(module)
+    images.remove_when_unused(session, shown)
     session.flush()
 
 
@@ -571,5 +587,8 @@ def reorder_lessons(
 
 def delete_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> None:
     require_role(actor, *AUTHORS)
-    session.delete(get_or_404(session, Lesson, lesson_id, "Lektionen finns inte."))
+    lesson = get_or_404(session, Lesson, lesson_id, "Lektionen finns inte.")
+    shown = images.names_in(lesson.content_markdown)
+    session.delete(lesson)
+    images.remove_when_unused(session, shown)
     session.flush()

@@ -6,6 +6,11 @@ MAX_IMAGE_PIXELS (a huge image would cost every learner's browser hundreds of MB
 It is stored under a random name with the extension of the detected format, so a name can
 never reach outside the folder or pick its own type. Lessons refer to it as
 ``/api/utbildning/bilder/<name>`` (the only image source the Markdown sanitiser keeps).
+
+An image goes with the last lesson that shows it: deleting a lesson, a module or a course
+removes the file once the deletion is committed, unless another lesson or a question still
+shows it (a rollback keeps it). Saving a lesson without an image keeps the file: an author
+moving text between lessons cuts it from one before pasting it into the other.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+from sqlalchemy import String, cast, event, or_, select
+from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
 from academy.core.errors import NotFound, ValidationError
@@ -24,6 +31,7 @@ from academy.core.settings import UPLOADS, data_dir
 from academy.core.uploads import check_size
 from academy.courses.common import AUTHORS
 from academy.courses.lessons import IMAGE_PREFIX
+from academy.courses.models import Lesson, Question
 
 MAX_IMAGE_BYTES = UPLOADS.lesson_image
 # Every learner's browser decodes the whole image: 4096 × 4096 is about 64 MB of pixels.
@@ -31,6 +39,8 @@ MAX_IMAGE_PIXELS = 4096 * 4096
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "gif": "image/gif", "webp": "image/webp"}
 _NAME = re.compile(r"^[0-9a-f]{32}\.(png|jpg|gif|webp)$")
+_IN_TEXT = re.compile(re.escape(IMAGE_PREFIX) + r"([0-9a-f]{32}\.(?:png|jpg|gif|webp))")
+_UNUSED = "courses.unused_images"  # session.info key: files to remove when the session commits
 
 
 def image_folder() -> Path:
@@ -86,3 +96,50 @@ def read_image(name: str) -> tuple[bytes, str]:
     if path is None or not path.is_file():
         raise NotFound("Bilden finns inte.")
     return path.read_bytes(), MEDIA_TYPES[match.group(1)]
+
+
+def names_in(*texts: str | None) -> set[str]:
+    """The stored images that these texts (lesson Markdown, question text) show."""
+    return {name for text in texts if text for name in _IN_TEXT.findall(text)}
+
+
+def remove_when_unused(session: Session, names: set[str]) -> None:
+    """Remove the files of `names` when `session` commits, unless a lesson or question still
+    shows them then (checked now, in the session's transaction, after its changes)."""
+    if not names:
+        return
+    session.flush()
+    used: set[str] = set()
+    lessons = select(Lesson.content_markdown).where(
+        or_(*(Lesson.content_markdown.contains(name, autoescape=True) for name in names))
+    )
+    questions = select(Question.text, Question.general_feedback, cast(Question.data, String)).where(
+        or_(
+            *(
+                column.contains(name, autoescape=True)
+                for name in names
+                for column in (
+                    Question.text,
+                    Question.general_feedback,
+                    cast(Question.data, String),
+                )
+            )
+        )
+    )
+    for row in session.execute(lessons):
+        used |= names_in(*row)
+    for row in session.execute(questions):
+        used |= names_in(*row)
+    session.info.setdefault(_UNUSED, set()).update(names - used)
+
+
+@event.listens_for(Session, "after_commit")
+def _remove_unused(session: Session) -> None:
+    for name in session.info.pop(_UNUSED, ()):
+        if _NAME.match(name):
+            (image_folder() / name).unlink(missing_ok=True)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _keep_on_rollback(session: Session, _previous) -> None:
+    session.info.pop(_UNUSED, None)

@@ -136,8 +136,8 @@ def _lesson_row(module: EditorModule, lesson: EditorLesson) -> rx.Component:
                 State.delete_lesson(module.id, lesson.id),
                 dialog_id=f"del-lesson-{lesson.id}",
                 question=f"Ta bort lektionen ”{lesson.title}”?",
-                explanation="Lektionens innehåll tas bort, och deltagarnas markering att de läst "
-                "den försvinner. Det går inte att ångra.",
+                explanation="Lektionens innehåll och bilder tas bort, och deltagarnas markering "
+                "att de läst den försvinner. Det går inte att ångra.",
                 small=True,
                 aria_label=f"Ta bort {name}",
             ),

@@ -226,8 +226,8 @@ def _module_card(module: EditorModule) -> rx.Component:
                 State.delete_module(module.id),
                 dialog_id=f"del-module-{module.id}",
                 question=f"Ta bort modulen ”{module.title}”?",
-                explanation="Modulens lektioner och quiz med alla frågor och deltagarnas svar "
-                "tas bort. Det går inte att ångra.",
+                explanation="Modulens lektioner med bilder och quiz med alla frågor och "
+                "deltagarnas svar tas bort. Det går inte att ångra.",
                 small=True,
                 aria_label=f"Ta bort {name}",
             ),

@@ -59,8 +59,8 @@ def _course_row(row: CourseRow) -> rx.Component:
                 State.delete_course(row.id),
                 dialog_id="del-course-" + row.id.to(str),
                 question="Ta bort kursen ”" + row.title + "”?",
-                explanation="Kursens moduler, lektioner och quiz med alla frågor tas bort. "
-                "Det går inte att ångra.",
+                explanation="Kursens moduler, lektioner med bilder och quiz med alla frågor "
+                "tas bort. Det går inte att ångra.",
                 aria_label="Ta bort " + row.title,
             )
         ),

@@ -7,12 +7,15 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import sqlalchemy as sa
 from PIL import Image
+from sqlalchemy import select
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from academy.core.db import session_scope
 from academy.courses import authoring, images
+from academy.courses.models import Cohort
 from academy.courses.web.api import ROUTES
 from academy.courses.web.editor_state import CourseEditorState
 from tests.integration.courses.builders import actor, build_course
@@ -202,3 +205,86 @@ def test_two_trainers_editing_one_module_the_later_save_is_refused(demo):
     with session_scope(demo) as s:
         detail = authoring.get_course(s, actor(demo, "utbildare@demo.se"), built.course_id)
     assert detail.modules[0].title == "Ett"
+
+
+def _lesson_with_image(engine, built, title="Med bild") -> tuple[int, str]:
+    """A lesson in module A showing a newly stored image; (lesson id, image file name)."""
+    trainer = actor(engine, "utbildare@demo.se")
+    url = images.store_image(trainer, _png())
+    with session_scope(engine) as s:
+        lesson_id = authoring.add_lesson(
+            s, trainer, built.module_a, title=title, content_markdown=f"![Skärmbild]({url})"
+        )
+    return lesson_id, url.rsplit("/", 1)[1]
+
+
+def test_deleting_a_lesson_removes_its_image(demo, image_dir):
+    built = build_course(demo)
+    lesson_id, name = _lesson_with_image(demo, built)
+    editor = _editor(demo, built.course_id)
+    editor.delete_lesson(built.module_a, lesson_id)
+    assert editor.error == ""
+    assert not (image_dir / name).exists()
+
+
+def test_an_image_another_lesson_or_question_shows_is_kept(demo, image_dir):
+    built = build_course(demo)
+    trainer = actor(demo, "utbildare@demo.se")
+    lesson_id, name = _lesson_with_image(demo, built)
+    with session_scope(demo) as s:
+        copy = authoring.add_lesson(
+            s,
+            trainer,
+            built.module_b,
+            title="Kopia",
+            content_markdown=f"Se ![]({images.IMAGE_PREFIX}{name})",
+        )
+        authoring.delete_lesson(s, trainer, lesson_id)
+    assert (image_dir / name).exists()  # the copy still shows it
+    with session_scope(demo) as s:
+        authoring.update_lesson(s, trainer, copy, title="Kopia", content_markdown="Utan bild")
+    assert (image_dir / name).exists()  # cut from a lesson, perhaps to be pasted elsewhere
+    with session_scope(demo) as s:
+        authoring.delete_lesson(s, trainer, copy)
+    assert (image_dir / name).exists()  # no lesson shows it, but none that showed it was deleted
+
+
+def test_a_failed_deletion_keeps_the_image(demo, image_dir):
+    built = build_course(demo)
+    lesson_id, name = _lesson_with_image(demo, built)
+    with pytest.raises(RuntimeError), session_scope(demo) as s:
+        authoring.delete_lesson(s, actor(demo, "utbildare@demo.se"), lesson_id)
+        raise RuntimeError("something after it fails")
+    assert (image_dir / name).exists()
+    assert lesson_id in [le.id for le in _lessons(demo, built.course_id)]
+
+
+def test_deleting_a_module_or_a_course_removes_the_images_of_its_lessons(demo, image_dir):
+    trainer = actor(demo, "utbildare@demo.se")
+    built = build_course(demo, participants=())
+    _, in_module = _lesson_with_image(demo, built)
+    with session_scope(demo) as s:
+        authoring.delete_module(s, trainer, built.module_a)
+    assert not (image_dir / in_module).exists()
+
+    never_run = build_course(demo, participants=(), title="Aldrig genomförd")
+    _, in_course = _lesson_with_image(demo, never_run)
+    with session_scope(demo) as s:
+        for cohort in s.scalars(select(Cohort).where(Cohort.course_id == never_run.course_id)):
+            s.delete(cohort)
+    with session_scope(demo) as s:
+        authoring.delete_course(s, trainer, never_run.course_id)
+    assert not (image_dir / in_course).exists()
+
+
+def test_an_image_a_question_shows_is_kept_when_its_lesson_goes(demo, image_dir):
+    built = build_course(demo)
+    lesson_id, name = _lesson_with_image(demo, built)
+    with demo.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE course_questions SET general_feedback = :text WHERE id = :id"),
+            {"text": f"Se ![bild]({images.IMAGE_PREFIX}{name})", "id": built.question_ids[0]},
+        )
+    with session_scope(demo) as s:
+        authoring.delete_lesson(s, actor(demo, "utbildare@demo.se"), lesson_id)
+    assert (image_dir / name).exists()
