@@ -163,6 +163,17 @@ def test_trainer_uploads_a_lesson_image_and_reorders_lessons(page, app_url):
     expect(image).to_be_visible()
     assert image.evaluate("img => img.naturalWidth") == 8
     assert serious_violations(page) == []
+    # Deleting the lesson takes its image with it: the dialog says so, and it is no longer served.
+    url = app_url + image.get_attribute("src")
+    assert page.request.get(url).status == 200
+    delete = page.get_by_role("button", name="Ta bort lektionen Andra")
+    delete.click()
+    expect(page.get_by_role("dialog")).to_contain_text("Lektionens innehåll och bilder tas bort")
+    page.get_by_role("dialog").get_by_role("button", name="Avbryt").click()
+    delete_after_question(page, delete, "Ta bort lektionen ”Andra”?", lessons.first)
+    status(page, "Lektionen är borttagen.")
+    expect(lessons).to_have_text(["Första"])
+    assert page.request.get(url).status == 404
 
 
 def test_trainer_adds_meetings_to_a_cohort_and_the_participant_sees_the_next(new_page, app_url):
