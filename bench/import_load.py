@@ -27,13 +27,12 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
 os.environ.setdefault("DEMO_CONTACT_WEEKS", "1")  # contacts play no part here
 
-from load import log_in, percentile  # noqa: E402
+from load import log_in, percentile, serve_app  # noqa: E402
 from tab import Tab  # noqa: E402
 
 from academy.core.demo import DEMO_PASSWORD  # noqa: E402
 from bench.learners import add_learners, learner_events  # noqa: E402
 from tests.databases import throwaway_database  # noqa: E402
-from tests.e2e.server import serve_app  # noqa: E402
 
 
 def mermaid_journey(steps: int, per_stage: int = 50) -> str:

@@ -32,11 +32,13 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
 os.environ.setdefault("DEMO_CONTACT_WEEKS", "1")  # contacts play no part in a learner's load
 
-from tab import Tab  # noqa: E402
+from tab import Tab, register_frontend  # noqa: E402
 
+from academy.core.settings import PROJECT_ROOT  # noqa: E402
 from bench.learners import Learners, add_learners, learner_events  # noqa: E402
 from tests.databases import throwaway_database  # noqa: E402
-from tests.e2e.server import _free_port, _wait_until_up, app_environment, serve_app  # noqa: E402
+from tests.e2e.server import _free_port, _wait_until_up, app_environment  # noqa: E402
+from tests.e2e.server import serve_app as _serve_app  # noqa: E402
 
 BLANK_EVENT_STATE = "reflex___state____state.blank___blank____bench_state"
 BLANK_APP = '''"""A blank Reflex app with one trivial event: the floor of the load benchmark."""
@@ -104,10 +106,19 @@ def serve_blank(folder: Path) -> Iterator[str]:
     try:
         base = f"http://127.0.0.1:{port}"
         _wait_until_up(base + "/", process, log)
+        register_frontend(base, project)
         yield base
     finally:
         os.killpg(process.pid, 15)
         process.wait(timeout=30)
+
+
+@contextmanager
+def serve_app(database_url: str, folder: Path, extra_env: dict | None = None) -> Iterator[str]:
+    """The app as the browser tests serve it; its tabs hydrate as a browser's first page does."""
+    with _serve_app(database_url, folder, extra_env=extra_env) as url:
+        register_frontend(url, PROJECT_ROOT)
+        yield url
 
 
 @contextmanager

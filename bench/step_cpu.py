@@ -47,6 +47,7 @@ from load import (  # noqa: E402
     serve_blank,
     throwaway_database,
 )
+from tab import register_frontend  # noqa: E402
 
 from bench.learners import Learners  # noqa: E402
 
@@ -273,6 +274,7 @@ def main() -> None:
             ):
                 if other_learners.emails != learners.emails:
                     raise RuntimeError("the two checkouts seed different learners")
+                register_frontend(other_url, args.against.resolve())
                 interleaved([url, other_url], 5, learner_script(learners))  # warm-up
                 this, other = interleaved(
                     [url, other_url], args.learners, learner_script(learners, first=5)

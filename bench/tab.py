@@ -1,9 +1,11 @@
 """A browser tab over Reflex's event websocket, for load benchmarks.
 
 It speaks what the built frontend speaks (Reflex 0.10): socket.io on the namespace and path
-`/_event`, a random tab token in the query, the `hydrate_and_load` event in the CONNECT packet,
-then events `{name, payload, router_data}`. A page load is done when the server sends
-`is_hydrated: true`; any other event when an update arrives that is not marked `final: false`.
+`/_event`, a random tab token in the query, the `hydrate_and_load` event in the CONNECT packet
+(with the hashes of the frontend's compiled initial state, as a browser's first hydrate of a
+page sends them, once `register_frontend` has read them from the app's build), then events
+`{name, payload, router_data}`. A page load is done when the server sends `is_hydrated: true`;
+any other event when an update arrives that is not marked `final: false`.
 Events the server sends back for the frontend to run (e.g. `_redirect`) are recorded, and state
 events among them are sent back as the frontend would. A login ends as the browser's does: the
 one-time code is posted to `/api/inloggning`, and the tab connects again with the HttpOnly cookie
@@ -13,13 +15,32 @@ that the answer set (the server reads the login only from the connection's `Cook
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 import socketio
+
+# Per served app (base URL): the hashes of the compiled `initialState` its frontend holds, which a
+# browser sends with its first hydrate of a page so the server returns only the vars that differ.
+INITIAL_STATE_HASHES: dict[str, list[str]] = {}
+
+
+def register_frontend(base_url: str, project: Path) -> None:
+    """Send what the browser sends: the hashes compiled into `project`'s built frontend."""
+    found = re.search(
+        r"export const initialStateHashes = (\[.*?\])",
+        (project / ".web/utils/context.jsx").read_text(),
+    )
+    if found is None:
+        raise RuntimeError(f"no initialStateHashes in {project}/.web/utils/context.jsx")
+    INITIAL_STATE_HASHES[base_url] = json.loads(found.group(1))
+
 
 ROOT_STATE = "reflex___state____state"
 HYDRATE = f"{ROOT_STATE}.hydrate_and_load"
@@ -92,7 +113,12 @@ class Tab:
     async def open(self, path: str, **params: str) -> float:
         """Open the app at `path` (a new tab): connect, hydrate, run the page's on_load."""
         self.path, self.params = path, params
-        boot = {"name": HYDRATE, "payload": {}, "router_data": self._router(path)}
+        hashes = INITIAL_STATE_HASHES.get(self.base_url)
+        boot = {
+            "name": HYDRATE,
+            "payload": {"hashes": hashes} if hashes else {},
+            "router_data": self._router(path),
+        }
 
         async def send():
             await self.sio.connect(
