@@ -19,7 +19,7 @@ def redeem(code: str) -> str:
     """The login token behind a one-time code from `LoginState.handoff` ("" if refused)."""
     with session_scope() as session:
         redeemed = auth.redeem_handoff(session, code)
-    return redeemed[0] if redeemed else ""
+    return redeemed.token if redeemed else ""
 
 
 def with_cookie(state, token: str, cookie_header: str | None = None):

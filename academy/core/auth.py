@@ -249,39 +249,39 @@ def start_handoff(session: Session, user_id: int, *, now: datetime | None = None
     return code
 
 
-def redeem_handoff(
-    session: Session, code: str, *, now: datetime | None = None
-) -> tuple[str, CurrentUser] | None:
+@dataclass(frozen=True)
+class Redeemed:
+    """A login handed over: the token for the browser's cookie, and whether the person must
+    first pick their own password."""
+
+    token: str
+    must_change_password: bool
+
+
+def redeem_handoff(session: Session, code: str, *, now: datetime | None = None) -> Redeemed | None:
     """Give the login opened by `start_handoff` its token, once and within a minute.
 
-    Returns the token (for the browser's cookie) and the user, or None for an unknown, used or
-    expired code (an expired one is ended)."""
+    None for an unknown, used or expired code (an expired one is ended). Two plain statements:
+    every login ends here, in a request of its own."""
     if not code:
         return None
     now = now or utcnow()
-    handoff_hash = token_digest(HANDOFF_PREFIX + code)
-    row = session.execute(
-        select(LoginSession, User)
-        .join(User, User.id == LoginSession.user_id)
-        .where(LoginSession.token_hash == handoff_hash, LoginSession.ended_at.is_(None))
-    ).first()
+    digest = token_digest(HANDOFF_PREFIX + code)
+    row = read(session, _HANDOFF, {"digest": digest}).first()
     if row is None:
         return None
-    login, user = row
-    if not user.active or now - login.created_at > timedelta(seconds=HANDOFF_SECONDS):
-        login.ended_at = now
+    if not row.active or now - row.created_at > timedelta(seconds=HANDOFF_SECONDS):
+        session.execute(_SEEN.values(ended_at=now), {"login_id": row.login_id})
         return None
     token = new_token()
     # Conditional on the code's digest, so two requests racing with one code cannot both win.
     claimed = session.execute(
-        update(LoginSession)
-        .where(LoginSession.id == login.id, LoginSession.token_hash == handoff_hash)
-        .values(token_hash=token_digest(token), last_seen_at=now)
-        .execution_options(synchronize_session=False)
+        _CLAIM.values(token_hash=token_digest(token), last_seen_at=now),
+        {"login_id": row.login_id, "digest": digest},
     )
     if claimed.rowcount != 1:
         return None
-    return token, to_current_user(user)
+    return Redeemed(token, row.must_change_password)
 
 
 def resolve_session(
@@ -347,6 +347,19 @@ _RESOLVE = (
     .where(_logins.c.token_hash == bindparam("digest"), _logins.c.ended_at.is_(None))
 )
 _SEEN = _logins.update().where(_logins.c.id == bindparam("login_id"))
+_HANDOFF = (
+    select(
+        _logins.c.id.label("login_id"),
+        _logins.c.created_at,
+        _users.c.active,
+        _users.c.must_change_password,
+    )
+    .select_from(_logins.join(_users, _users.c.id == _logins.c.user_id))
+    .where(_logins.c.token_hash == bindparam("digest"), _logins.c.ended_at.is_(None))
+)
+_CLAIM = _logins.update().where(
+    _logins.c.id == bindparam("login_id"), _logins.c.token_hash == bindparam("digest")
+)
 
 
 def end_session(session: Session, token: str, *, now: datetime | None = None) -> None:

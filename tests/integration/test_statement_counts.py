@@ -2,11 +2,15 @@
 journeys or participants (the home page, the journey list, the progress matrix page and the
 needs profile). Each test loads the page's state twice, before and after adding many more."""
 
+import asyncio
 from datetime import date
 
 from sqlalchemy import event, select
 
+from academy.core import auth
 from academy.core.db import get_engine, session_scope
+from academy.core.demo import DEMO_PASSWORD
+from academy.core.web.login_state import LoginState
 from academy.courses import authoring, cohorts, quizzes, taking
 from academy.courses.web.cohort_state import CohortState
 from academy.courses.web.quiz_take_state import QuizTakeState
@@ -167,3 +171,19 @@ def test_a_quiz_answer_costs_the_same_with_one_or_many_answers_on_the_page(demo)
     assert [q.answered for q in page.questions] == [True] * 4
     assert len(set(counts)) == 1, counts
     print(f"quiz answer: {counts[0]} statements")
+
+
+def test_the_login_hand_over_takes_two_statements(demo):
+    """Every login ends with its one-time code redeemed in a request of its own."""
+    login = LoginState()
+    asyncio.run(login.submit({"email": "medarbetare@demo.se", "password": DEMO_PASSWORD}))
+    assert login.handoff
+    redeemed = []
+
+    def redeem():
+        with session_scope() as session:
+            redeemed.append(auth.redeem_handoff(session, login.handoff))
+
+    assert statements(redeem) == 2
+    assert redeemed[0] is not None and not redeemed[0].must_change_password
+    assert statements(redeem) == 1 and redeemed[1] is None  # a code works once

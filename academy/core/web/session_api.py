@@ -53,9 +53,8 @@ async def log_in(request: Request) -> Response:
     redeemed = await run_in_threadpool(_redeem, code)
     if redeemed is None:
         return _see_other(f"{LOGIN_ROUTE}?avbruten=1")
-    token, user = redeemed
-    response = _see_other(PASSWORD_ROUTE if user.must_change_password else "/")
-    set_session_cookie(response, request, token)
+    response = _see_other(PASSWORD_ROUTE if redeemed.must_change_password else "/")
+    set_session_cookie(response, request, redeemed.token)
     return response
 
 
