@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TypeVar
 
-from sqlalchemy import Engine, Executable, Result, create_engine, event
+from sqlalchemy import Connection, Engine, Executable, Result, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from academy.core.errors import NotFound
@@ -63,6 +63,11 @@ def session_scope(engine: Engine | None = None) -> Iterator[Session]:
             yield session
     finally:
         session.close()
+
+
+def session_on(connection: Connection) -> Session:
+    """A session like `session_scope`'s, on a connection the caller holds and closes."""
+    return _session_factory(connection.engine)(bind=connection)
 
 
 @contextmanager

@@ -113,18 +113,9 @@ def remove_when_unused(session: Session, names: set[str]) -> None:
     lessons = select(Lesson.content_markdown).where(
         or_(*(Lesson.content_markdown.contains(name, autoescape=True) for name in names))
     )
-    questions = select(Question.text, Question.general_feedback, cast(Question.data, String)).where(
-        or_(
-            *(
-                column.contains(name, autoescape=True)
-                for name in names
-                for column in (
-                    Question.text,
-                    Question.general_feedback,
-                    cast(Question.data, String),
-                )
-            )
-        )
+    texts = (Question.text, Question.general_feedback, cast(Question.data, String))
+    questions = select(*texts).where(
+        or_(*(text.contains(name, autoescape=True) for name in names for text in texts))
     )
     for row in session.execute(lessons):
         used |= names_in(*row)

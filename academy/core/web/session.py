@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from academy.core import auth
 from academy.core.access import AREA_ROLES, ROLE_LABELS, CurrentUser
-from academy.core.db import committed, get_engine, session_scope
+from academy.core.db import committed, get_engine, session_on, session_scope
 from academy.core.web import routing
 from academy.core.web.cookies import token_from_header
 
@@ -53,7 +53,7 @@ class _PageSession:
     def session(self) -> Session:
         if self._session is None:
             self._connection = get_engine().connect()
-            self._session = Session(bind=self._connection, expire_on_commit=False)
+            self._session = session_on(self._connection)
         return self._session
 
     def release(self) -> None:
