@@ -10,11 +10,15 @@ are still the figures).
 
     .venv/bin/python bench/step_cpu.py --learners 100
     .venv/bin/python bench/step_cpu.py --learners 150 --against ../main-before
+    .venv/bin/python bench/step_cpu.py --learners 100 --configs-side-by-side
 
 With `--against` another checkout's app (its frontend built, say a `git worktree` of main
 before a change, with `.venv`, `.tools` and `.web` linked or copied in) runs the same learners
 interleaved with this one's, instead of the blank app: the way to compare two versions on a
-machine whose speed drifts between runs.
+machine whose speed drifts between runs. `--config scaleout` serves the scale-out configuration
+(PostgreSQL, the state in Redis) and counts PostgreSQL's and Redis's CPU as the server's;
+`--configs-side-by-side` runs this checkout's embedded and scale-out apps interleaved, with each
+step's median wall time one tab at a time (its own latency, round trips included).
 """
 
 from __future__ import annotations
@@ -51,11 +55,17 @@ from tab import register_frontend  # noqa: E402
 
 from bench.learners import Learners  # noqa: E402
 
+# The scale-out configuration's other processes: their CPU is the app's too.
+SERVICES = ("postgres", "redis-server")
+
 
 class ServerCpu:
-    """CPU seconds used so far by the server listening on `url` and its worker processes."""
+    """CPU seconds used so far by the server listening on `url` and its worker processes, and
+    with `services` by every PostgreSQL and Redis process (listed anew at each reading: a
+    database connection's process starts when the pool opens it)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, services: bool = False) -> None:
+        self.services = services
         port = int(url.rsplit(":", 1)[1].split("/")[0])
         listening = [
             process
@@ -76,11 +86,28 @@ class ServerCpu:
         # are in 10 ms ticks); a thread's count is kept when it ends, so the sum never drops.
         self.threads: dict[tuple[int, str], int] = {}
         self.precise = Path("/proc/self/task").is_dir()
+        self.group = {p.pid: "app" for p in self.processes}  # each process's share, by kind
+
+    def by_group(self) -> dict[str, float]:
+        """CPU seconds so far per kind of process: the app's, postgres, redis-server."""
+        shares: dict[str, float] = {}
+        for (pid, _tid), ns in self.threads.items():
+            group = self.group.get(pid, "?")
+            shares[group] = shares.get(group, 0.0) + ns / 1e9
+        return shares
+
+    def _services(self) -> list[psutil.Process]:
+        if not self.services:
+            return []
+        found = [p for p in psutil.process_iter(["name"]) if p.info["name"] in SERVICES]
+        self.group.update((p.pid, p.info["name"]) for p in found)
+        return found
 
     def __call__(self) -> float:
+        processes = self.processes + self._services()
         if not self.precise:
-            return sum(sum(p.cpu_times()[:2]) for p in self.processes)
-        for process in self.processes:
+            return sum(sum(p.cpu_times()[:2]) for p in processes)
+        for process in processes:
             tasks = Path(f"/proc/{process.pid}/task")
             for task in tasks.iterdir() if tasks.is_dir() else ():
                 try:
@@ -104,11 +131,28 @@ class CpuTimings(dict):
 
     def __init__(self, cpu: ServerCpu) -> None:
         super().__init__()
-        self.cpu, self.mark = cpu, cpu()
+        self.cpu = cpu
+        self.shares: dict[str, float] = {}  # the steps' CPU by kind of process
+        self.walls: dict[str, list[float]] = {}  # each step's wall time, one tab at a time
+        self.restart()
+
+    def restart(self) -> None:
+        """Start the next step's count now."""
+        self.mark = self.cpu()
+        self.shares_mark = self.cpu.by_group()
+
+    def take(self) -> float:
+        """The CPU since the last step (or restart); the next step's count starts now."""
+        now, shares = self.cpu(), self.cpu.by_group()
+        for group, seconds in shares.items():
+            spent = seconds - self.shares_mark.get(group, 0.0)
+            self.shares[group] = self.shares.get(group, 0.0) + spent
+        spent, self.mark, self.shares_mark = now - self.mark, now, shares
+        return spent
 
     def _list(self, kind: str) -> list[float]:
         if kind not in self:
-            super().__setitem__(kind, _Steps(self))
+            super().__setitem__(kind, _Steps(self, kind))
         return super().__getitem__(kind)
 
     def __getitem__(self, kind: str) -> list[float]:
@@ -121,18 +165,17 @@ class CpuTimings(dict):
 class _Steps(list):
     """One kind's steps: appending (the script's wall time, ignored) keeps the CPU instead."""
 
-    def __init__(self, timings: CpuTimings) -> None:
+    def __init__(self, timings: CpuTimings, kind: str) -> None:
         super().__init__()
-        self.timings = timings
+        self.timings, self.kind = timings, kind
 
-    def append(self, _wall: float) -> None:
-        now = self.timings.cpu()
-        super().append(now - self.timings.mark)
-        self.timings.mark = now
+    def append(self, wall: float) -> None:
+        self.timings.walls.setdefault(self.kind, []).append(wall)
+        super().append(self.timings.take())
 
 
-def one_at_a_time(url: str, count: int, script) -> CpuTimings:
-    timings = CpuTimings(ServerCpu(url))
+def one_at_a_time(url: str, count: int, script, services: bool = False) -> CpuTimings:
+    timings = CpuTimings(ServerCpu(url, services))
 
     async def run() -> None:
         for index in range(count):
@@ -147,17 +190,20 @@ async def _one_tab(url: str, script, index: int, timings: CpuTimings) -> None:
     async def one(tab, _zero, _timings):
         await script(tab, index, timings)
 
-    timings.mark = timings.cpu()
+    timings.restart()
     _, errors = await run_tabs(url, 1, one)
     if errors:
         raise RuntimeError("a tab failed; see above")
-    timings.mark = timings.cpu()  # the closing of the tab belongs to no step
+    timings.restart()  # the closing of the tab belongs to no step
 
 
-def interleaved(urls: list[str], count: int, script) -> list[CpuTimings]:
+def interleaved(
+    urls: list[str], count: int, script, services: tuple[bool, ...] = (False, False)
+) -> list[CpuTimings]:
     """Learner i on every server in turn (the order turning each time), so a machine whose
-    speed drifts during the run weighs on every server alike."""
-    timings = [CpuTimings(ServerCpu(url)) for url in urls]
+    speed drifts during the run weighs on every server alike. `services`: per server, whether
+    PostgreSQL's and Redis's CPU counts (the scale-out configuration)."""
+    timings = [CpuTimings(ServerCpu(url, used)) for url, used in zip(urls, services, strict=True)]
 
     async def run() -> None:
         for index in range(count):
@@ -193,6 +239,26 @@ def report(app: CpuTimings, blank: CpuTimings, learners: int, rounds: int) -> No
     )
 
 
+# The embedded default (SQLite, the state in memory, one worker) and the scale-out
+# configuration (PostgreSQL, the state in Redis, a worker per core).
+CONFIGS = {
+    "embedded": ("sqlite", {}),
+    "scaleout": ("postgresql", {"REDIS_URL": "redis://127.0.0.1:6379/0"}),
+}
+
+
+@contextmanager
+def served(config: str, folder: Path, count: int) -> Iterator[tuple[str, Learners]]:
+    """This checkout's app in `config`, with `count` learners of its own."""
+    kind, extra = CONFIGS[config]
+    run_folder = folder / config
+    run_folder.mkdir()
+    with throwaway_database(kind, run_folder) as database_url:
+        learners = add_learners(database_url, count)
+        with serve_app(database_url, run_folder, extra_env=extra) as url:
+            yield url, learners
+
+
 # Run in the other checkout (its own code, migrations and built frontend): serve its app with
 # N learners and print the URL and the learners, until stdin closes.
 _OTHER_SERVER = """
@@ -202,19 +268,20 @@ from bench.learners import add_learners
 from tests.databases import throwaway_database
 from tests.e2e.server import serve_app
 folder = Path(tempfile.mkdtemp(prefix="step-cpu-other-"))
-with throwaway_database("sqlite", folder) as database_url:
+with throwaway_database(sys.argv[2], folder) as database_url:
     learners = add_learners(database_url, int(sys.argv[1]))
-    with serve_app(database_url, folder) as url:
+    with serve_app(database_url, folder, extra_env=json.loads(sys.argv[3])) as url:
         print(json.dumps({"url": url, "learners": dataclasses.asdict(learners)}), flush=True)
         sys.stdin.read()
 """
 
 
 @contextmanager
-def other_checkout(folder: Path, count: int) -> Iterator[tuple[str, Learners]]:
+def other_checkout(folder: Path, count: int, config: str) -> Iterator[tuple[str, Learners]]:
     """The app of another checkout (say, main before a change) served beside this one."""
+    kind, extra = CONFIGS[config]
     process = subprocess.Popen(
-        [sys.executable, "-c", _OTHER_SERVER, str(count)],
+        [sys.executable, "-c", _OTHER_SERVER, str(count), kind, json.dumps(extra)],
         cwd=folder,
         env={**os.environ, "PYTHONPATH": str(folder)},
         stdin=subprocess.PIPE,
@@ -234,21 +301,46 @@ def other_checkout(folder: Path, count: int) -> Iterator[tuple[str, Learners]]:
         process.wait(timeout=60)
 
 
-def compare(this: CpuTimings, other: CpuTimings, learners: int, folder: Path) -> None:
+def compare(this: CpuTimings, other: CpuTimings, learners: int, names: tuple[str, str]) -> None:
+    """Each step's mean server CPU on both, and its median wall time (one tab at a time: no
+    queue, so the wall time is the step's own latency, round trips to other processes
+    included)."""
+
     def mean_ms(values: list[float]) -> float:
         return statistics.fmean(values) * 1000
 
-    print(f"\n| step | this checkout, ms | {folder}, ms | this / that |")
-    print("|---|---:|---:|---:|")
+    def median_ms(values: list[float]) -> float:
+        return statistics.median(values) * 1000
+
+    a_name, b_name = names
+    print(
+        f"\n| step | CPU {a_name}, ms | CPU {b_name}, ms | {a_name} / {b_name} | wall {a_name}, ms "
+        f"| wall {b_name}, ms |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
     for kind, values in this.items():
         if kind in other:
             a, b = mean_ms(values), mean_ms(other[kind])
-            print(f"| {kind} | {a:.2f} | {b:.2f} | {a / b:.2f} |")
+            walls = f"{median_ms(this.walls[kind]):.1f} | {median_ms(other.walls[kind]):.1f}"
+            print(f"| {kind} | {a:.2f} | {b:.2f} | {a / b:.2f} | {walls} |")
     totals = [sum(sum(v) for v in t.values()) / learners * 1000 for t in (this, other)]
     print(
-        f"\nA learner's work: {totals[0]:.1f} ms of server CPU here, {totals[1]:.1f} ms there "
-        f"({totals[0] / totals[1]:.2f})."
+        f"\nA learner's work: {totals[0]:.1f} ms of server CPU {a_name}, {totals[1]:.1f} ms "
+        f"{b_name} ({totals[0] / totals[1]:.2f})."
     )
+    for name, timings in zip(names, (this, other), strict=True):
+        spent = {g: seconds / learners * 1000 for g, seconds in sorted(timings.shares.items())}
+        print(f"- {name}: " + ", ".join(f"{g} {ms:.1f} ms" for g, ms in spent.items()))
+
+
+def side_by_side(first, second, learners: int, names: tuple[str, str], services) -> None:
+    """Two served apps ((url, learners) each) run the same learners interleaved."""
+    (url, seeded), (other_url, other_seeded) = first, second
+    if other_seeded.emails != seeded.emails:
+        raise RuntimeError("the two apps seed different learners")
+    interleaved([url, other_url], 5, learner_script(seeded), services)  # warm-up
+    this, other = interleaved([url, other_url], learners, learner_script(seeded, first=5), services)
+    compare(this, other, learners, names)
 
 
 def main() -> None:
@@ -261,34 +353,46 @@ def main() -> None:
         help="another checkout (with its frontend built) whose app runs the same learners, "
         "interleaved with this one's, instead of the blank app",
     )
+    parser.add_argument(
+        "--config",
+        choices=sorted(CONFIGS),
+        default="embedded",
+        help="the configuration served; in scale-out PostgreSQL's and Redis's CPU counts too",
+    )
+    parser.add_argument(
+        "--configs-side-by-side",
+        action="store_true",
+        help="this checkout's embedded and scale-out configurations, interleaved",
+    )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="step-cpu-"))
     print(f"Machine: {psutil.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}")
+    total = 5 + args.learners
+    if args.configs_side_by_side:
+        with (
+            served("embedded", folder, total) as embedded,
+            served("scaleout", folder, total) as scaleout,
+        ):
+            side_by_side(
+                embedded, scaleout, args.learners, ("embedded", "scale-out"), (False, True)
+            )
+        return
+    scaleout = args.config == "scaleout"
     if args.against:
-        total = 5 + args.learners
-        with throwaway_database("sqlite", folder) as database_url:
-            learners = add_learners(database_url, total)
-            with (
-                serve_app(database_url, folder) as url,
-                other_checkout(args.against.resolve(), total) as (other_url, other_learners),
-            ):
-                if other_learners.emails != learners.emails:
-                    raise RuntimeError("the two checkouts seed different learners")
-                register_frontend(other_url, args.against.resolve())
-                interleaved([url, other_url], 5, learner_script(learners))  # warm-up
-                this, other = interleaved(
-                    [url, other_url], args.learners, learner_script(learners, first=5)
-                )
-        compare(this, other, args.learners, args.against)
+        other_folder = args.against.resolve()
+        with (
+            served(args.config, folder, total) as here,
+            other_checkout(other_folder, total, args.config) as there,
+        ):
+            register_frontend(there[0], other_folder)
+            side_by_side(here, there, args.learners, ("here", "there"), (scaleout, scaleout))
         return
     with serve_blank(folder) as url:
         one_at_a_time(url, 5, blank_script(args.blank_rounds))  # warm-up
         blank = one_at_a_time(url, args.learners, blank_script(args.blank_rounds))
-    with throwaway_database("sqlite", folder) as database_url:
-        learners = add_learners(database_url, 5 + args.learners)
-        with serve_app(database_url, folder) as url:
-            one_at_a_time(url, 5, learner_script(learners))  # warm-up
-            app = one_at_a_time(url, args.learners, learner_script(learners, first=5))
+    with served(args.config, folder, total) as (url, learners):
+        one_at_a_time(url, 5, learner_script(learners), scaleout)  # warm-up
+        app = one_at_a_time(url, args.learners, learner_script(learners, first=5), scaleout)
     report(app, blank, args.learners, args.blank_rounds)
 
 
