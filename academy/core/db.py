@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import TypeVar
@@ -43,9 +43,10 @@ def _ping_when_idle(engine: Engine) -> None:
     """Test a connection that lay idle in the pool (the server may have restarted or dropped
     it meanwhile): a dead one is replaced before anyone uses it. `pool_pre_ping` would test
     every checkout, a round trip to the server per event: 12 % of a busy worker's event loop
-    under load (docs/performance.md). A connection in steady use is not tested; if the server
-    restarts under it, the one event that meets it fails with a message, and SQLAlchemy then
-    replaces every connection the pool held."""
+    under load (docs/performance.md). A connection in steady use is not tested: if the server
+    restarts under it, an event's login check (`first_in_transaction`) meets the dead
+    connection and runs again on a new one, and SQLAlchemy replaces every connection the pool
+    held (an event without a login, the login form, says "Databasen är upptagen" once)."""
     dialect = engine.dialect
 
     @event.listens_for(engine, "checkin")
@@ -109,6 +110,20 @@ def committed(session: Session) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+def first_in_transaction(session: Session, work: Callable[[Session], T]) -> T:
+    """`work(session)`, the first statements of the session's transaction, run once more on a
+    new connection when the pooled one turned out to be dead (the database restarted since it
+    was last used): nothing was done before in the transaction, so nothing is repeated. The
+    login check of every event goes through here, so a restart costs no one an error."""
+    try:
+        return work(session)
+    except exc.DBAPIError as error:
+        if not error.connection_invalidated:
+            raise
+        session.rollback()
+        return work(session)
 
 
 def read(session: Session, statement: Executable, params: dict | None = None) -> Result:

@@ -27,7 +27,13 @@ from sqlalchemy.orm import Session
 
 from academy.core import auth
 from academy.core.access import AREA_ROLES, ROLE_LABELS, CurrentUser
-from academy.core.db import committed, get_engine, session_on, session_scope
+from academy.core.db import (
+    committed,
+    first_in_transaction,
+    get_engine,
+    session_on,
+    session_scope,
+)
 from academy.core.web import routing
 from academy.core.web.cookies import token_from_header
 
@@ -118,11 +124,13 @@ class SessionState(rx.State):
         return token_from_header(self.router.headers.cookie)
 
     def _login_in(self, session: Session) -> CurrentUser | None:
-        """The user behind this tab's login, resolved in `session` (once per event)."""
+        """The user behind this tab's login, resolved in `session` (once per event), as the first
+        statement of its transaction."""
         login = _EVENT_LOGIN.get()
         if login is not None and login.resolved:
             return login.user
-        user = auth.resolve_session(session, self._token())
+        token = self._token()
+        user = first_in_transaction(session, lambda s: auth.resolve_session(s, token))
         if login is not None:
             login.resolved, login.user = True, user
         return user
