@@ -15,6 +15,7 @@ from academy.core.web import routing
 from academy.core.web.headers import SecurityHeaders
 from academy.core.web.opening import install as open_pages_in_one_event
 from academy.core.web.session import PageOpener
+from academy.core.web.unexpected import backend_exception_handler
 from academy.core.web.upload_limit import UploadLimit
 from academy.courses.web import routes as courses
 from academy.home.web import routes as home
@@ -46,6 +47,7 @@ app = rx.App(
         rx.script(src="/journey-diagram.js", defer=True),
     ],
     html_lang="sv",
+    backend_exception_handler=backend_exception_handler,
     api_transformer=[
         Starlette(routes=[route for area in AREAS for route in area.API]),
         lambda asgi: SecurityHeaders(asgi, _built_pages),
