@@ -16,6 +16,7 @@ from academy.ui.bars import Bar, bar, bars, diverging_bar
 from academy.ui.charts import bar_chart
 from academy.ui.feedback import empty_state, loading, message, text_message
 from academy.ui.forms import (
+    IMAGE_TYPES,
     checkbox,
     form,
     inline_check,
@@ -34,6 +35,7 @@ from academy.ui.table import Column, cell, col, data_table
 from academy.ui.tabs import Tab, tab, tabs
 
 __all__ = [
+    "IMAGE_TYPES",
     "Bar",
     "Column",
     "Tab",

@@ -229,12 +229,44 @@ def radio_group(
     )
 
 
-def labelled_upload(label: str, *children, **props) -> rx.Component:
-    """``rx.upload`` whose hidden file input has an accessible name (Reflex gives it none)."""
+# The images lessons and scenarios show: what browsers display and Pillow checks.
+IMAGE_TYPES = {
+    "image/png": [".png"],
+    "image/jpeg": [".jpg", ".jpeg"],
+    "image/gif": [".gif"],
+    "image/webp": [".webp"],
+}
+
+
+def labelled_upload(label: str, *children, state, at: str, **props) -> rx.Component:
+    """``rx.upload`` whose hidden file input has an accessible name (Reflex gives it none), and
+    whose refused files (a type or size it does not take, checked by the browser before
+    sending) are named in `state`'s message at `at`, with what it takes. Reflex would show them
+    in a toast the app does not render: nothing happened for the person."""
+    rule = upload_rule(props.get("accept"), props.get("max_size"))
+    # Only the names go to the server: a refused file itself would be sent along, whatever
+    # its size.
+    props["on_drop_rejected"] = lambda rejected: state.refuse_files(
+        rejected.to(list[dict[str, dict[str, str]]]).map(lambda refused: refused["file"]["name"]),
+        at,
+        rule,
+    )
     upload = rx.upload(*children, **props)
     file_input = upload.children[0].children[0]
     file_input.custom_attrs["aria-label"] = label
     return upload
+
+
+def upload_rule(accept: dict[str, list[str]] | None, max_size: int | None) -> str:
+    """What an upload takes, in words: "Välj en fil av typen .png eller .jpg på högst 5 MB."."""
+    endings = sorted({ending for listed in (accept or {}).values() for ending in listed})
+    kinds = ""
+    if endings:
+        kinds = " av typen " + (
+            endings[0] if len(endings) == 1 else ", ".join(endings[:-1]) + " eller " + endings[-1]
+        )
+    size = f" på högst {max_size / 2**20:g} MB" if max_size else ""
+    return f"Välj en fil{kinds}{size}."
 
 
 def form(*children, on_submit, key: rx.Var | str | int = 0, class_name: str = "form", **props):

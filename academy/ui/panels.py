@@ -46,6 +46,8 @@ def import_panel(
         labelled_upload(
             file_button,
             rx.el.button(file_button, type="button", class_name="button secondary"),
+            state=state,
+            at=at,
             id=upload_id,
             accept=accept,
             max_files=1,

@@ -132,6 +132,13 @@ def test_trainer_uploads_a_lesson_image_and_reorders_lessons(page, app_url):
         form.get_by_label("Innehåll (Markdown)").fill(f"Text i {title.lower()}.")
         if title == "Andra":
             form.get_by_label("Bildtext (beskriver bilden)").fill("Blå ruta")
+            # Over 5 MB: the browser refuses it before sending, and the form says why.
+            too_large = {"name": "stor.png", "mimeType": "image/png", "buffer": b"0" * 6 * 2**20}
+            form.locator("input[type=file]").set_input_files(files=[too_large])
+            expect(form.get_by_role("alert")).to_have_text(
+                "stor.png kan inte användas. Välj en fil av typen .gif, .jpeg, .jpg, .png eller "
+                ".webp på högst 5 MB."
+            )
             form.locator("input[type=file]").set_input_files(
                 files=[{"name": "ruta.png", "mimeType": "image/png", "buffer": _png()}]
             )

@@ -328,3 +328,12 @@ def test_an_oversized_or_too_long_import_file_is_refused_in_the_import_panel(
         "Kundresan har fler än 1500 steg; högst 1500 steg går att importera"
     )
     assert page.locator("#import-preview").count() == 0
+
+    # A file of a type the import does not take is refused by the browser before it is sent:
+    # named in the panel, with the types it takes.
+    page.locator("#journey-upload input[type=file]").set_input_files(
+        files=[{"name": "rapport.docx", "mimeType": "application/msword", "buffer": b"PK\x03"}]
+    )
+    expect(page.get_by_role("alert")).to_have_text(
+        "rapport.docx kan inte användas. Välj en fil av typen .json, .mermaid, .mmd eller .txt."
+    )

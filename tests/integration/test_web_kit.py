@@ -59,6 +59,17 @@ def test_run_refuses_a_tab_without_login_before_the_action(demo):
     assert ran == [] and state.error == base.NOT_LOGGED_IN and state.message_at == "x"
 
 
+def test_files_the_browser_refused_are_named_beside_their_upload():
+    """The upload sends only the names of files it refused (kit `labelled_upload`)."""
+    state = probe()
+    state.refuse_files(["rapport.docx", "rapport.docx", 7, "x" * 500], "import", "Välj en .mmd.")
+    assert state.message_at == "import" and state.notice == ""
+    assert state.error.startswith("rapport.docx, " + "x" * 80 + " kan inte användas.")
+    assert state.error.endswith("Välj en .mmd.") and "x" * 81 not in state.error
+    state.refuse_files([], "import", "Välj en .mmd.")
+    assert state.error == "Filen kan inte användas. Välj en .mmd."
+
+
 def test_a_field_error_lands_beside_its_field_and_nothing_is_saved(demo):
     state = probe("utbildare@demo.se")
     before = _course_count()

@@ -81,6 +81,15 @@ class BaseState(SessionState):
     def _clear_messages(self, at: str = "") -> None:
         self._set_changed(error="", notice="", field_errors={}, message_at=at)
 
+    @rx.event
+    def refuse_files(self, names: list, at: str, rule: str):
+        """Files the browser refused before sending them (a type or a size the upload does not
+        take), named beside the upload with what it takes. It reads and changes no data: only
+        this tab's message."""
+        names = sorted({str(name)[:80] for name in names if isinstance(name, str)} - {""})
+        listed = ", ".join(names)[:200] or "Filen"
+        self._fail(f"{listed} kan inte användas. {str(rule)[:200]}", at=str(at)[:40])
+
     def _fail(self, message: str, at: str = "", field: str | None = None) -> bool:
         self._clear_messages(at)
         self.error = message

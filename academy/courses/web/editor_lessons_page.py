@@ -9,13 +9,6 @@ from academy.courses import images
 from academy.courses.web.editor_state import CourseEditorState as State
 from academy.courses.web.view import EditorLesson, EditorModule
 
-IMAGE_TYPES = {
-    "image/png": [".png"],
-    "image/jpeg": [".jpg", ".jpeg"],
-    "image/gif": [".gif"],
-    "image/webp": [".webp"],
-}
-
 
 def _image_upload() -> rx.Component:
     return rx.el.fieldset(
@@ -43,7 +36,9 @@ def _image_upload() -> rx.Component:
                 class_name="button secondary",
             ),
             id="lesson-image",
-            accept=IMAGE_TYPES,
+            state=State,
+            at="lesson-form",
+            accept=ui.IMAGE_TYPES,
             max_files=1,
             max_size=images.MAX_IMAGE_BYTES,
             multiple=False,

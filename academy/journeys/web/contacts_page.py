@@ -89,6 +89,8 @@ def _import() -> rx.Component:
         ui.labelled_upload(
             "Välj fil med kontakter",
             rx.el.button("Välj fil med kontakter", type="button", class_name="button secondary"),
+            state=S,
+            at=AT_IMPORT,
             id=UPLOAD_ID,
             accept=ACCEPT,
             max_files=1,

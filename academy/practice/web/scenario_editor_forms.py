@@ -9,12 +9,6 @@ from academy.practice.web.scenario_editor_state import ScenarioEditorState as Ed
 from academy.practice.web.view import CHANNEL_OPTIONS, SCORE_PAIRS, DimensionRow, ScoreField
 
 IMAGE_UPLOAD_ID = "node-image-upload"
-IMAGE_TYPES = {
-    "image/png": [".png"],
-    "image/jpeg": [".jpg", ".jpeg"],
-    "image/gif": [".gif"],
-    "image/webp": [".webp"],
-}
 
 
 def _error(name: str):
@@ -150,7 +144,9 @@ def _node_image() -> rx.Component:
             "Bildfil",
             rx.el.button("Välj bildfil", type="button", class_name="button secondary"),
             id=IMAGE_UPLOAD_ID,
-            accept=IMAGE_TYPES,
+            state=Editor,
+            at="node-image",
+            accept=ui.IMAGE_TYPES,
             max_files=1,
             multiple=False,
             border="none",

@@ -35,3 +35,13 @@ def test_download_names_are_safe():
     assert header.startswith('attachment; filename="behovsprofil-Vaxjo.csv"')
     assert "filename*=UTF-8''behovsprofil%20V%C3%A4xj%C3%B6.csv" in header
     assert content_disposition("bild.png", inline=True).startswith("inline;")
+
+
+def test_an_uploads_rule_names_its_types_and_size():
+    from academy.ui.forms import IMAGE_TYPES, upload_rule
+
+    assert upload_rule(IMAGE_TYPES, 5 * 2**20) == (
+        "Välj en fil av typen .gif, .jpeg, .jpg, .png eller .webp på högst 5 MB."
+    )
+    assert upload_rule({"text/plain": [".gift"]}, None) == "Välj en fil av typen .gift."
+    assert upload_rule(None, None) == "Välj en fil."
