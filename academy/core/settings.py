@@ -51,6 +51,7 @@ class Retention:
     login_sessions_days: int = 90  # ended or expired logins (counted from the last activity)
     audit_months: int = 24  # the audit log (logins, account changes, extracts, erasures)
     survey_drafts_months: int = 12  # survey answers never submitted
+    unused_images_days: int = 1  # lesson images no lesson or question shows (since dropped)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def get_settings() -> Settings:
             login_sessions_days=_int_env("RETENTION_LOGIN_SESSIONS_DAYS", 90),
             audit_months=_int_env("RETENTION_AUDIT_MONTHS", 24),
             survey_drafts_months=_int_env("RETENTION_SURVEY_DRAFTS_MONTHS", 12),
+            unused_images_days=_int_env("RETENTION_UNUSED_IMAGES_DAYS", 1),
         ),
     )
 

@@ -554,6 +554,7 @@ def update_lesson(
     require_role(actor, *AUTHORS)
     lesson = get_or_404(session, Lesson, lesson_id, "Lektionen finns inte.")
     title, content, video_url = _lesson_fields(title, content_markdown, video_url)
+    dropped = images.names_in(lesson.content_markdown) - images.names_in(content)
     save_versioned(
         session,
         Lesson,
@@ -566,6 +567,7 @@ def update_lesson(
         content_html=render_markdown(content),
     )
     session.expire(lesson)
+    images.keep_for_a_while(dropped)
 
 
 def reorder_lessons(

@@ -9,16 +9,21 @@ never reach outside the folder or pick its own type. Lessons refer to it as
 
 An image goes with the last lesson that shows it: deleting a lesson, a module or a course
 removes the file once the deletion is committed, unless another lesson or a question still
-shows it (a rollback keeps it). Saving a lesson without an image keeps the file: an author
-moving text between lessons cuts it from one before pasting it into the other.
+shows it (a rollback keeps it). Saving a lesson without an image keeps the file for a while
+(its time starts again): an author moving text between lessons cuts it from one before pasting
+it into the other. `academy gallra` removes the files no lesson or question shows that have
+lain so for a day (`RETENTION_UNUSED_IMAGES_DAYS`): those dropped from a lesson, and those
+uploaded but never saved in one, say a screenshot the author thought better of.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import secrets
 import warnings
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -109,6 +114,38 @@ def remove_when_unused(session: Session, names: set[str]) -> None:
     if not names:
         return
     session.flush()
+    session.info.setdefault(_UNUSED, set()).update(names - _shown(session, names))
+
+
+def keep_for_a_while(names: set[str]) -> None:
+    """The files of images a lesson stopped showing: their time before `unused_since` counts
+    them starts now (the author may be pasting them into another lesson)."""
+    for name in names:
+        if _NAME.match(name):
+            path = image_folder() / name
+            if path.is_file():
+                os.utime(path)
+
+
+def unused_since(session: Session, cutoff: datetime) -> set[str]:
+    """The stored images no lesson or question shows, uploaded or last dropped from a lesson
+    before `cutoff` (naive UTC, like every time the app stores)."""
+    limit = cutoff.replace(tzinfo=UTC).timestamp()
+    lain = {
+        path.name
+        for path in image_folder().iterdir()
+        if _NAME.match(path.name) and path.stat().st_mtime < limit
+    }
+    return lain - _shown(session, lain) if lain else set()
+
+
+def remove_on_commit(session: Session, names: set[str]) -> None:
+    """Remove the files of `names` once `session` commits (a rollback keeps them)."""
+    session.info.setdefault(_UNUSED, set()).update(names)
+
+
+def _shown(session: Session, names: set[str]) -> set[str]:
+    """Those of `names` a lesson or a question shows, in the session's transaction."""
     used: set[str] = set()
     lessons = select(Lesson.content_markdown).where(
         or_(*(Lesson.content_markdown.contains(name, autoescape=True) for name in names))
@@ -121,7 +158,7 @@ def remove_when_unused(session: Session, names: set[str]) -> None:
         used |= names_in(*row)
     for row in session.execute(questions):
         used |= names_in(*row)
-    session.info.setdefault(_UNUSED, set()).update(names - used)
+    return used & names
 
 
 @event.listens_for(Session, "after_commit")

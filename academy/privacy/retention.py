@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from academy.core import audit
 from academy.core.models import AuditEvent, LoginSession, utcnow
 from academy.core.settings import Retention, get_settings
+from academy.courses import images
 from academy.inventory.models import SurveyResponse
 from academy.practice.models import PracticeLogEntry, PracticeLogFeedback, PracticeLogShare
 
@@ -74,10 +75,22 @@ def purge(
                 ids = select(PracticeLogEntry.id).where(condition).scalar_subquery()
                 _delete_children(session, ids)
             session.execute(delete(model).where(condition))
-        removed.append(Removed(what, count, cutoff.strftime("%Y-%m-%d")))
+        removed.append(Removed(what, count, _day(cutoff)))
+    if keep.unused_images_days:
+        cutoff = now - timedelta(days=keep.unused_images_days)
+        unused = images.unused_since(session, cutoff)
+        if unused and not dry_run:
+            images.remove_on_commit(session, unused)
+        removed.append(
+            Removed("lektionsbilder som ingen lektion eller fråga visar", len(unused), _day(cutoff))
+        )
     if not dry_run:
         audit.record(session, "retention", detail=describe(removed), at=now)
     return removed
+
+
+def _day(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d")
 
 
 def _delete_children(session: Session, entry_ids) -> None:

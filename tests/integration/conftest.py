@@ -34,6 +34,19 @@ def light_password_hashing(monkeypatch):
 
 
 @pytest.fixture(scope="session")
+def run_data_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(autouse=True)
+def own_data_dir(run_data_dir, monkeypatch):
+    """The app's files (lesson images, the contacts secret) in a folder of the test run's own:
+    `academy gallra` removes lesson images no lesson of the test database shows, and the
+    project's data/ folder holds those of the developer's own database."""
+    monkeypatch.setenv("DATA_DIR", str(run_data_dir))
+
+
+@pytest.fixture(scope="session")
 def test_databases(tmp_path_factory):
     """Opens the run's database of a kind on first use; drops them all at the end."""
     opened: dict[str, SavedStates] = {}

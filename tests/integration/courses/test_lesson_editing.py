@@ -2,9 +2,12 @@
 
 import asyncio
 import io
+import os
 import struct
+import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -14,10 +17,13 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from academy.core.db import session_scope
+from academy.core.models import utcnow
+from academy.core.settings import Retention
 from academy.courses import authoring, images
 from academy.courses.models import Cohort
 from academy.courses.web.api import ROUTES
 from academy.courses.web.editor_state import CourseEditorState
+from academy.privacy.retention import purge
 from tests.integration.courses.builders import actor, build_course
 from tests.integration.test_states import logged_in
 from tests.sessions import token_of, with_cookie
@@ -288,3 +294,55 @@ def test_an_image_a_question_shows_is_kept_when_its_lesson_goes(demo, image_dir)
     with session_scope(demo) as s:
         authoring.delete_lesson(s, actor(demo, "utbildare@demo.se"), lesson_id)
     assert (image_dir / name).exists()
+
+
+# Only the images rule of `academy gallra`: the others have tests of their own.
+IMAGES_ONLY = Retention(
+    practice_log_months=0,
+    login_sessions_days=0,
+    audit_months=0,
+    survey_drafts_months=0,
+    unused_images_days=1,
+)
+
+
+def _aged(path, days: float) -> None:
+    then = time.time() - days * 86_400
+    os.utime(path, (then, then))
+
+
+def _gallra(engine, **options) -> int:
+    with session_scope(engine) as s:
+        removed = purge(s, retention=IMAGES_ONLY, **options)
+    [images_row] = removed
+    assert images_row.what == "lektionsbilder som ingen lektion eller fråga visar"
+    return images_row.count
+
+
+def test_gallra_removes_images_no_lesson_or_question_has_shown_for_a_day(demo, image_dir):
+    built = build_course(demo)
+    trainer = actor(demo, "utbildare@demo.se")
+    _, shown = _lesson_with_image(demo, built)
+    never_saved = images.store_image(trainer, _png()).rsplit("/", 1)[1]
+    just_uploaded = images.store_image(trainer, _png()).rsplit("/", 1)[1]
+    for name in (shown, never_saved):
+        _aged(image_dir / name, days=2)
+
+    assert _gallra(demo, dry_run=True) == 1
+    assert (image_dir / never_saved).exists()  # a dry run only counts
+    assert _gallra(demo) == 1
+    assert not (image_dir / never_saved).exists()
+    assert (image_dir / shown).exists() and (image_dir / just_uploaded).exists()
+
+
+def test_an_image_dropped_from_a_lesson_is_kept_for_a_day_from_then(demo, image_dir):
+    built = build_course(demo)
+    trainer = actor(demo, "utbildare@demo.se")
+    lesson_id, name = _lesson_with_image(demo, built)
+    _aged(image_dir / name, days=5)  # uploaded long ago
+    with session_scope(demo) as s:
+        authoring.update_lesson(s, trainer, lesson_id, title="Med bild", content_markdown="Text")
+    assert _gallra(demo) == 0  # cut just now, perhaps to be pasted into another lesson
+    assert (image_dir / name).exists()
+    assert _gallra(demo, now=utcnow() + timedelta(days=2)) == 1
+    assert not (image_dir / name).exists()
