@@ -116,7 +116,8 @@ def first_in_transaction(session: Session, work: Callable[[Session], T]) -> T:
     """`work(session)`, the first statements of the session's transaction, run once more on a
     new connection when the pooled one turned out to be dead (the database restarted since it
     was last used): nothing was done before in the transaction, so nothing is repeated. The
-    login check of every event goes through here, so a restart costs no one an error."""
+    login check of every event goes through here, so a restart costs no logged-in person an
+    error."""
     try:
         return work(session)
     except exc.DBAPIError as error:
