@@ -10,6 +10,7 @@ from reflex import constants
 from reflex.utils import prerequisites
 from starlette.applications import Starlette
 
+from academy import ui
 from academy.admin.web import routes as admin
 from academy.core.web import routing
 from academy.core.web.headers import SecurityHeaders
@@ -54,6 +55,9 @@ app = rx.App(
         UploadLimit,
     ],
 )
+
+# Reflex's connection overlay (an icon with an English tooltip) replaced by a notice in Swedish.
+app.app_wraps[(5, "Overlay")] = lambda stateful: ui.connection_notice() if stateful else None
 
 for area in AREAS:
     for page in area.PAGES:

@@ -14,7 +14,7 @@ from academy.ui.actions import (
 )
 from academy.ui.bars import Bar, bar, bars, diverging_bar
 from academy.ui.charts import bar_chart
-from academy.ui.feedback import empty_state, loading, message, text_message
+from academy.ui.feedback import connection_notice, empty_state, loading, message, text_message
 from academy.ui.forms import (
     IMAGE_TYPES,
     checkbox,
@@ -35,9 +35,9 @@ from academy.ui.table import Column, cell, col, data_table
 from academy.ui.tabs import Tab, tab, tabs
 
 __all__ = [
-    "IMAGE_TYPES",
     "Bar",
     "Column",
+    "IMAGE_TYPES",
     "Tab",
     "bar",
     "bar_chart",
@@ -47,6 +47,7 @@ __all__ = [
     "checkbox",
     "col",
     "confirm_button",
+    "connection_notice",
     "data_table",
     "delete_button",
     "diverging_bar",

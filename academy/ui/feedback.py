@@ -47,3 +47,21 @@ def empty_state(title: str, text: str | rx.Var) -> rx.Component:
 
 def loading() -> rx.Component:
     return rx.el.p("Laddar …", aria_live="polite", class_name="muted")
+
+
+def connection_notice() -> rx.Component:
+    """Shown at the top of every page while the browser has no contact with the server (after
+    two failed attempts, so a quick reconnect passes unseen). Reflex's own is a pulsing icon in
+    a corner with an English tooltip, and a toast the app does not render."""
+    from reflex_components_core.core.banner import has_too_many_connection_errors
+
+    return rx.cond(
+        has_too_many_connection_errors,
+        rx.el.div(
+            rx.el.strong("Ingen kontakt med servern. "),
+            "Det du gör nu sparas inte. Sidan försöker ansluta igen av sig själv; om det dröjer, "
+            "ladda om sidan.",
+            role="alert",
+            class_name="connection-notice",
+        ),
+    )

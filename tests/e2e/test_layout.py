@@ -192,6 +192,26 @@ def test_login_page_fits_a_phone(browser, app_url):
         context.close()
 
 
+def test_losing_the_server_shows_a_swedish_notice_until_it_is_back(logged_in, app_url):
+    """Reflex's own sign is a pulsing icon with an English tooltip; the app says it in words."""
+    page = logged_in("medarbetare")
+    page.goto(f"{app_url}/")
+    settle(page)
+    notice = page.get_by_role("alert").filter(has_text="Ingen kontakt med servern.")
+    expect(notice).to_have_count(0)
+    page.context.set_offline(True)
+    try:
+        expect(notice).to_have_text(
+            "Ingen kontakt med servern. Det du gör nu sparas inte. Sidan försöker ansluta igen "
+            "av sig själv; om det dröjer, ladda om sidan."
+        )
+        assert page.locator("[title^='Connection Error']").count() == 0
+    finally:
+        page.context.set_offline(False)
+    expect(notice).to_have_count(0)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
 def test_the_menu_button_folds_the_navigation_on_a_phone(logged_in, app_url):
     page = logged_in("admin")
     page.goto(f"{app_url}/")
