@@ -56,8 +56,12 @@ app = rx.App(
     ],
 )
 
-# Reflex's connection overlay (an icon with an English tooltip) replaced by a notice in Swedish.
+# Reflex's connection overlay (an icon with an English tooltip) and the page it shows when the
+# browser fails to draw one (English, with the stack trace) replaced by Swedish ones.
 app.app_wraps[(5, "Overlay")] = lambda stateful: ui.connection_notice() if stateful else None
+app.app_wraps[(55, "ErrorBoundary")] = lambda stateful: ui.render_error_boundary(
+    **({} if stateful else {"on_error": rx.noop()})
+)
 
 for area in AREAS:
     for page in area.PAGES:

@@ -14,7 +14,14 @@ from academy.ui.actions import (
 )
 from academy.ui.bars import Bar, bar, bars, diverging_bar
 from academy.ui.charts import bar_chart
-from academy.ui.feedback import connection_notice, empty_state, loading, message, text_message
+from academy.ui.feedback import (
+    connection_notice,
+    empty_state,
+    loading,
+    message,
+    render_error_boundary,
+    text_message,
+)
 from academy.ui.forms import (
     IMAGE_TYPES,
     checkbox,
@@ -66,6 +73,7 @@ __all__ = [
     "prose",
     "public_shell",
     "radio_group",
+    "render_error_boundary",
     "row_actions",
     "section",
     "select_field",

@@ -65,3 +65,23 @@ def connection_notice() -> rx.Component:
             class_name="connection-notice",
         ),
     )
+
+
+def render_error_boundary(*children, **props) -> rx.Component:
+    """What a page shows instead of itself when the browser fails to draw it (a bug): Swedish
+    words and a way on. Reflex's own says "An error occurred while rendering this page.", shows
+    the stack trace and links to reflex.dev. The error is still reported to the server."""
+    from reflex_base.vars.base import Var
+    from reflex_components_core.base.error_boundary import ErrorBoundary
+
+    fallback = rx.el.main(
+        rx.el.h1("Sidan kunde inte visas"),
+        rx.el.p(
+            "Något gick fel när sidan skulle visas. Ladda om sidan; om felet kvarstår, kontakta "
+            "en administratör."
+        ),
+        rx.el.p(rx.el.a("Ladda om sidan", href=""), " · ", rx.el.a("Till startsidan", href="/")),
+        class_name="page render-error",
+    )
+    # Reflex makes the component the body of the fallback function.
+    return ErrorBoundary.create(*children, fallback_render=Var.create(fallback), **props)

@@ -26,3 +26,15 @@ def test_the_message_is_swedish_and_the_error_is_logged(caplog):
     assert "alert" in script
     assert "An error occurred" not in script and "administrator." not in script
     assert any(record.exc_info and "trasig" in str(record.exc_info[1]) for record in caplog.records)
+
+
+def test_a_page_the_browser_fails_to_draw_is_replaced_by_swedish_words():
+    from academy.academy import app
+
+    boundary = app.app_wraps[(55, "ErrorBoundary")](True)
+    props = boundary.render()["props"]
+    rendered = " ".join(props).encode().decode("unicode_escape")
+    assert "Sidan kunde inte visas" in rendered
+    assert "Ladda om sidan; om felet kvarstår, kontakta en administratör." in rendered
+    for english in ("An error occurred", "Refreshing the page", "Copy", "reflex.dev"):
+        assert english not in rendered
