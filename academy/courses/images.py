@@ -114,7 +114,7 @@ def remove_when_unused(session: Session, names: set[str]) -> None:
     if not names:
         return
     session.flush()
-    session.info.setdefault(_UNUSED, set()).update(names - _shown(session, names))
+    remove_on_commit(session, names - _shown(session, names))
 
 
 def keep_for_a_while(names: set[str]) -> None:
@@ -144,8 +144,21 @@ def remove_on_commit(session: Session, names: set[str]) -> None:
     session.info.setdefault(_UNUSED, set()).update(names)
 
 
+# Names looked for per statement: each is four terms of one OR, and SQLite refuses an
+# expression deeper than 1,000.
+_NAMES_PER_QUERY = 100
+
+
 def _shown(session: Session, names: set[str]) -> set[str]:
     """Those of `names` a lesson or a question shows, in the session's transaction."""
+    listed = sorted(names)
+    used: set[str] = set()
+    for start in range(0, len(listed), _NAMES_PER_QUERY):
+        used |= _shown_among(session, listed[start : start + _NAMES_PER_QUERY])
+    return used & names
+
+
+def _shown_among(session: Session, names: list[str]) -> set[str]:
     used: set[str] = set()
     lessons = select(Lesson.content_markdown).where(
         or_(*(Lesson.content_markdown.contains(name, autoescape=True) for name in names))
@@ -158,7 +171,7 @@ def _shown(session: Session, names: set[str]) -> set[str]:
         used |= names_in(*row)
     for row in session.execute(questions):
         used |= names_in(*row)
-    return used & names
+    return used
 
 
 @event.listens_for(Session, "after_commit")

@@ -346,3 +346,17 @@ def test_an_image_dropped_from_a_lesson_is_kept_for_a_day_from_then(demo, image_
     assert (image_dir / name).exists()
     assert _gallra(demo, now=utcnow() + timedelta(days=2)) == 1
     assert not (image_dir / name).exists()
+
+
+def test_gallra_copes_with_many_images(demo, image_dir):
+    """Hundreds of stored images: looked for in lessons in batches (SQLite refuses one
+    condition over all of them)."""
+    built = build_course(demo)
+    _, shown = _lesson_with_image(demo, built)
+    lying = [f"{n:032x}.png" for n in range(600)]
+    for name in lying:
+        (image_dir / name).write_bytes(_png())
+    for name in [*lying, shown]:
+        _aged(image_dir / name, days=2)
+    assert _gallra(demo) == 600
+    assert sorted(path.name for path in image_dir.iterdir()) == [shown]
