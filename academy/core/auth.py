@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from academy.core import audit
 from academy.core.access import CurrentUser
-from academy.core.db import read
+from academy.core.db import first_in_transaction, read
 from academy.core.errors import ValidationError
 from academy.core.models import AuditEvent, LoginSession, Unit, User, UserRole, utcnow
 from academy.core.security import (
@@ -282,6 +282,13 @@ def redeem_handoff(session: Session, code: str, *, now: datetime | None = None) 
     if claimed.rowcount != 1:
         return None
     return Redeemed(token, row.must_change_password)
+
+
+def resolve_login(session: Session, token: str) -> CurrentUser | None:
+    """`resolve_session` as an event's or a download's first statements: run once more on a
+    new connection when the pooled one died with a database restart (`db.first_in_transaction`),
+    so a restart costs no logged-in person an error."""
+    return first_in_transaction(session, lambda s: resolve_session(s, token))
 
 
 def resolve_session(

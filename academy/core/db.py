@@ -44,7 +44,7 @@ def _ping_when_idle(engine: Engine) -> None:
     it meanwhile): a dead one is replaced before anyone uses it. `pool_pre_ping` would test
     every checkout, a round trip to the server per event: 12 % of a busy worker's event loop
     under load (docs/performance.md). A connection in steady use is not tested: if the server
-    restarts under it, an event's login check (`first_in_transaction`) meets the dead
+    restarts under it, an event's login check (`auth.resolve_login`) meets the dead
     connection and runs again on a new one, and SQLAlchemy replaces every connection the pool
     held (an event without a login, the login form, says "Databasen är upptagen" once)."""
     dialect = engine.dialect
@@ -115,9 +115,8 @@ def committed(session: Session) -> Iterator[Session]:
 def first_in_transaction(session: Session, work: Callable[[Session], T]) -> T:
     """`work(session)`, the first statements of the session's transaction, run once more on a
     new connection when the pooled one turned out to be dead (the database restarted since it
-    was last used): nothing was done before in the transaction, so nothing is repeated. The
-    login check of every event goes through here, so a restart costs no logged-in person an
-    error."""
+    was last used): nothing was done before in the transaction, so nothing is repeated. Every
+    event's and download's login check goes through here (`auth.resolve_login`)."""
     try:
         return work(session)
     except exc.DBAPIError as error:

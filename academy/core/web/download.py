@@ -31,7 +31,7 @@ from starlette.routing import Route
 
 from academy.core import auth
 from academy.core.access import CurrentUser
-from academy.core.db import first_in_transaction, session_scope
+from academy.core.db import session_scope
 from academy.core.errors import AccessDenied, NotFound, ServiceError, StaleEdit
 from academy.core.web.cookies import SESSION_COOKIE
 from journeys.errors import RenderError
@@ -87,7 +87,7 @@ def serve(request: Request, produce: Producer) -> Response:
     try:
         with session_scope() as session:
             token = request.cookies.get(SESSION_COOKIE, "")
-            actor = first_in_transaction(session, lambda s: auth.resolve_session(s, token))
+            actor = auth.resolve_login(session, token)
             if actor is None:
                 return _refusal("Logga in för att ladda ner.", 401)
             if actor.must_change_password:

@@ -27,13 +27,7 @@ from sqlalchemy.orm import Session
 
 from academy.core import auth
 from academy.core.access import AREA_ROLES, ROLE_LABELS, CurrentUser
-from academy.core.db import (
-    committed,
-    first_in_transaction,
-    get_engine,
-    session_on,
-    session_scope,
-)
+from academy.core.db import committed, get_engine, session_on, session_scope
 from academy.core.web import routing
 from academy.core.web.cookies import token_from_header
 
@@ -129,8 +123,7 @@ class SessionState(rx.State):
         login = _EVENT_LOGIN.get()
         if login is not None and login.resolved:
             return login.user
-        token = self._token()
-        user = first_in_transaction(session, lambda s: auth.resolve_session(s, token))
+        user = auth.resolve_login(session, self._token())
         if login is not None:
             login.resolved, login.user = True, user
         return user

@@ -259,7 +259,7 @@ def _prepare_comparison(token: str, unit_id: int, form_data: dict) -> None:
     event, which asks again on the loop and reports it beside the form (with its field)."""
     try:
         with session_scope() as session:
-            actor = auth.resolve_session(session, token)
+            actor = auth.resolve_login(session, token)
             if actor is not None:
                 service.compare(session, *_periods(session, actor, unit_id, form_data))
     except ServiceError:
@@ -273,7 +273,7 @@ def _prepare(token: str, import_id: int) -> str:
     Swedish message of the refusal."""
     try:
         with session_scope() as session:
-            actor = auth.resolve_session(session, token)
+            actor = auth.resolve_login(session, token)
             if actor is None:
                 return ""  # `_run` says so in the page's own words
             service.prepare_figures(session, actor, import_id)

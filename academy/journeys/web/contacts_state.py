@@ -129,7 +129,7 @@ class ContactsState(BaseState):
             )
             shared["rows"] = len(table)
             with session_scope() as session:
-                actor = auth.resolve_session(session, token)
+                actor = auth.resolve_login(session, token)
                 return service.store_import(
                     session,
                     actor,
@@ -176,7 +176,7 @@ class ContactsState(BaseState):
             self.notice = f"Importerat: {view.number(shared['rows'])} kontakter från {name}."
             self.form_key += 1
             with session_scope() as session:
-                actor = auth.resolve_session(session, token)
+                actor = auth.resolve_login(session, token)
                 self._refresh(session, actor)
 
     @rx.event
