@@ -21,23 +21,22 @@ from sqlalchemy.orm import Session
 from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404, read
 from academy.core.errors import AccessDenied, NotFound, ValidationError
-from academy.core.models import Role, utcnow
+from academy.core.models import Role
+from academy.courses import attempt_rows
+from academy.courses.attempt_rows import AnswerRow
 from academy.courses.cohorts import follows_learner
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
-    AttemptAnswer,
     Cohort,
     Course,
     CourseModule,
     Enrolment,
     Lesson,
     LessonRead,
-    Question,
     Quiz,
     QuizAttempt,
 )
 from academy.courses.questions import SCORED_KINDS, formatted_text, right_answer
-from academy.courses.quizzes import quiz_questions
 from academy.courses.scoring import (
     matching_choices,
     matching_prompts,
@@ -260,13 +259,6 @@ _QUIZ_OPEN = (
     .join(Course, Course.id == CourseModule.course_id)
     .where(Quiz.id == bindparam("id"))
 )
-_ATTEMPT_OPEN = (
-    select(QuizAttempt, Quiz, *_IN_COURSE)
-    .join(Quiz, Quiz.id == QuizAttempt.quiz_id)
-    .join(CourseModule, CourseModule.id == Quiz.module_id)
-    .join(Course, Course.id == CourseModule.course_id)
-    .where(QuizAttempt.id == bindparam("id"))
-)
 
 
 def _may_open(course, enrolled: bool):
@@ -458,7 +450,6 @@ def open_quiz(
 # A learner's quiz events run these every time: built once, values bound per run.
 _MINE = (QuizAttempt.quiz_id == bindparam("quiz")) & (QuizAttempt.user_id == bindparam("user"))
 _MY_ATTEMPTS = select(QuizAttempt).where(_MINE).order_by(QuizAttempt.number)
-_ANSWERS = select(AttemptAnswer).where(AttemptAnswer.attempt_id == bindparam("attempt"))
 
 
 def _start(session: Session, actor: CurrentUser, quiz: Quiz) -> AttemptView:
@@ -509,16 +500,21 @@ def _intro(
 
 
 def _own_open_attempt(session: Session, actor: CurrentUser | None, attempt_id: int):
-    """The actor's own open attempt, its quiz, module and course, in one statement."""
-    attempt, quiz, module, course, enrolled = _placed(
-        session, actor, _ATTEMPT_OPEN, attempt_id, "Försöket finns inte."
-    )
-    if attempt.user_id != actor.id:
+    """The actor's own open attempt with its quiz, module and course, as rows
+    (`attempt_rows`), in one statement."""
+    require_role(actor, *LEARNERS)
+    placed = attempt_rows.placed_attempt(session, attempt_id, actor.id)
+    if placed is None:
+        raise NotFound("Försöket finns inte.")
+    if placed.attempt.user_id != actor.id:
         raise AccessDenied("Försöket tillhör någon annan.")
-    if attempt.status != "open":
+    if placed.attempt.status != "open":
         raise ValidationError("Försöket är redan inlämnat.")
-    _may_open(course, enrolled)
-    return attempt, quiz, module, course
+    if placed.course_status != "published":
+        raise AccessDenied("Kursen är inte publicerad.")
+    if not placed.enrolled:
+        raise AccessDenied("Du är inte inskriven på kursen.")
+    return placed
 
 
 def _clean_response(kind: str, response: Any) -> Any:
@@ -559,28 +555,37 @@ def _clean_response(kind: str, response: Any) -> Any:
 def answer_question(
     session: Session, actor: CurrentUser | None, attempt_id: int, question_id: int, response: Any
 ) -> AnswerFeedback | None:
-    """Save an answer. Returns its feedback at once when the quiz's mode is "immediate"."""
-    attempt, quiz, _module, _course = _own_open_attempt(session, actor, attempt_id)
-    question = session.get(Question, question_id)
-    if question is None or question.quiz_id != quiz.id:
-        raise NotFound("Frågan finns inte i quizet.")
-    response = _clean_response(question.kind, response)
-    score = score_response(question.kind, question.data, response)
-    answer = session.scalar(
-        select(AttemptAnswer).where(
-            AttemptAnswer.attempt_id == attempt.id, AttemptAnswer.question_id == question_id
-        )
+    """Save an answer. Returns its feedback at once when the quiz's mode is "immediate", where
+    an answer once given cannot be changed."""
+    placed = _own_open_attempt(session, actor, attempt_id)
+    question = next(
+        (q for q in attempt_rows.question_rows(session, placed.quiz.id) if q.id == question_id),
+        None,
     )
-    if answer is not None and quiz.feedback_mode == "immediate":
+    if question is None:
+        raise NotFound("Frågan finns inte i quizet.")
+    immediate = placed.quiz.feedback_mode == "immediate"
+    answers = attempt_rows.answer_rows(session, attempt_id)
+    if question_id in answers and immediate:
         raise ValidationError("Du har redan svarat på frågan och sett återkopplingen.")
-    if answer is None:
-        answer = AttemptAnswer(attempt_id=attempt.id, question_id=question_id)
-        session.add(answer)
-    answer.response, answer.fraction, answer.answered_at = response, score.fraction, utcnow()
-    session.flush()
-    if quiz.feedback_mode == "immediate":
-        return _feedback(question, answer, quiz.review_mode != "never")
+    response = _clean_response(question.kind, response)
+    answer = _answered(answers, question, response)
+    attempt_rows.write_answers(session, attempt_id, answers)
+    if immediate:
+        return _feedback(question, answer, placed.quiz.review_mode != "never")
     return None
+
+
+def _answered(answers: dict[int, AnswerRow], question, response: Any) -> AnswerRow:
+    """`answers` with `response` (already cleaned) given to `question`, scored; written by
+    `attempt_rows.write_answers`."""
+    fraction = score_response(question.kind, question.data, response).fraction
+    answer = answers.get(question.id)
+    if answer is None:
+        answer = answers[question.id] = AnswerRow(question.id, response, fraction, stored=False)
+    elif answer.response != response or answer.fraction != fraction:
+        answer.response, answer.fraction, answer.changed = response, fraction, True
+    return answer
 
 
 def save_answers(
@@ -605,52 +610,52 @@ class _Saved:
     """What saving the page's answers read and wrote, for the view or the hand-in after it."""
 
     saved: int
-    attempt: QuizAttempt
-    quiz: Quiz
-    module: CourseModule
-    course: Course
-    questions: list[Question]
-    answers: dict[int, AttemptAnswer]
+    attempt: attempt_rows.AttemptRow
+    quiz: attempt_rows.QuizRow
+    module: attempt_rows.Titled
+    course: attempt_rows.Titled
+    questions: list
+    answers: dict[int, AnswerRow]
 
 
 def _save(
     session: Session, actor: CurrentUser | None, attempt_id: int, responses: dict[int, Any]
 ) -> _Saved:
     """Save the answers that changed: the page sends every answer on it with each click, and an
-    answer sent again as it was keeps the time it was given (SQLAlchemy writes nothing for it
-    unless its score changed)."""
-    attempt, quiz, module, course = _own_open_attempt(session, actor, attempt_id)
-    listed = quiz_questions(session, quiz.id)
+    answer sent again as it was keeps the time it was given (only a new score is written, when
+    the question's key was edited). With immediate feedback an answer once given stays."""
+    placed = _own_open_attempt(session, actor, attempt_id)
+    listed = attempt_rows.question_rows(session, placed.quiz.id)
     questions = {q.id: (number, q) for number, q in enumerate(listed, 1)}
-    answers = _answers(session, attempt.id)
+    answers = attempt_rows.answer_rows(session, attempt_id)
+    immediate = placed.quiz.feedback_mode == "immediate"
+    rescored: dict[int, float | None] = {}
     saved = 0
     for question_id, raw in responses.items():
         if question_id not in questions:
             raise NotFound("Frågan finns inte i quizet.")
         number, question = questions[question_id]
         answer = answers.get(question_id)
-        if answer is not None and quiz.feedback_mode == "immediate":
+        if answer is not None and immediate:
             continue
         try:
             response = _clean_response(question.kind, raw)
         except ValidationError as exc:
             raise ValidationError(f"Fråga {number}: {exc.message}") from None
-        fraction = score_response(question.kind, question.data, response).fraction
-        if answer is None:
-            answer = answers[question_id] = AttemptAnswer(
-                attempt_id=attempt.id, question_id=question_id
-            )
-            session.add(answer)
-        elif answer.response == response:
-            answer.fraction = fraction  # unchanged unless the question's key was edited
+        if answer is not None and answer.response == response:
+            fraction = score_response(question.kind, question.data, response).fraction
+            if fraction != answer.fraction:  # unchanged unless the question's key was edited
+                answer.fraction = rescored[question_id] = fraction
             continue
-        answer.response, answer.fraction, answer.answered_at = response, fraction, utcnow()
+        _answered(answers, question, response)
         saved += 1
-    session.flush()
-    return _Saved(saved, attempt, quiz, module, course, listed, answers)
+    attempt_rows.write_answers(session, attempt_id, answers)
+    if rescored:
+        attempt_rows.rescore_answers(session, attempt_id, rescored)
+    return _Saved(saved, placed.attempt, placed.quiz, placed.module, placed.course, listed, answers)
 
 
-def _feedback(question: Question, answer: AttemptAnswer, texts: bool = True) -> AnswerFeedback:
+def _feedback(question, answer: AnswerRow, texts: bool = True) -> AnswerFeedback:
     """The verdict, and the author's feedback texts when `texts` (the quiz's review setting)."""
     score = score_response(question.kind, question.data, answer.response)
     pending = question.kind == "essay" and answer.fraction is None
@@ -667,9 +672,10 @@ def _feedback(question: Question, answer: AttemptAnswer, texts: bool = True) -> 
 
 def submit_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) -> AttemptView:
     """Hand in: unanswered questions score 0; essays wait for a trainer's grading."""
-    attempt, quiz, _module, _course = _own_open_attempt(session, actor, attempt_id)
-    questions = quiz_questions(session, quiz.id)
-    return _submit(session, attempt, quiz, questions, _answers(session, attempt.id))
+    placed = _own_open_attempt(session, actor, attempt_id)
+    questions = attempt_rows.question_rows(session, placed.quiz.id)
+    answers = attempt_rows.answer_rows(session, attempt_id)
+    return _submit(session, placed.attempt, placed.quiz, questions, answers)
 
 
 @dataclass(frozen=True)
@@ -705,31 +711,25 @@ def save_and_hand_in(
 
 def _submit(
     session: Session,
-    attempt: QuizAttempt,
-    quiz: Quiz,
-    questions: list[Question],
-    answers: dict[int, AttemptAnswer],
+    attempt: attempt_rows.AttemptRow,
+    quiz: attempt_rows.QuizRow,
+    questions: list,
+    answers: dict[int, AnswerRow],
 ) -> AttemptView:
     for question in questions:
         if question.kind in SCORED_KINDS and question.id not in answers:
             # A row for every unanswered question, so item analysis counts it as not correct.
-            answers[question.id] = AttemptAnswer(
-                attempt_id=attempt.id, question_id=question.id, response=None, fraction=0.0
-            )
-            session.add(answers[question.id])
-    attempt.status, attempt.submitted_at = "submitted", utcnow()
+            answers[question.id] = AnswerRow(question.id, None, 0.0, stored=False)
+    attempt_rows.write_answers(session, attempt.id, answers)
     rescore_attempt(attempt, quiz, questions, answers)
-    session.flush()
+    if not attempt_rows.hand_in(session, attempt):
+        raise ValidationError("Försöket är redan inlämnat.")
     return _view(session, attempt, quiz, questions, answers)
 
 
-def rescore_attempt(
-    attempt: QuizAttempt,
-    quiz: Quiz,
-    questions: list[Question],
-    answers: dict[int, AttemptAnswer],
-) -> None:
-    """Set the attempt's percentage and pass from its answers (None while essays are pending)."""
+def rescore_attempt(attempt, quiz, questions: list, answers: dict) -> None:
+    """Set the attempt's percentage and pass from its answers (None while essays are pending):
+    mapped objects (a trainer's grading) or `attempt_rows` rows (a hand-in)."""
     total = quiz_score(
         [
             (
@@ -768,12 +768,11 @@ def my_attempts(session: Session, actor: CurrentUser | None, quiz_id: int) -> li
     ]
 
 
-def _answers(session: Session, attempt_id: int) -> dict[int, AttemptAnswer]:
-    rows = session.scalars(_ANSWERS, {"attempt": attempt_id})
-    return {answer.question_id: answer for answer in rows}
-
-
-def _shows_right_answers(session: Session, attempt: QuizAttempt, quiz: Quiz) -> bool:
+def _shows_right_answers(
+    session: Session,
+    attempt: QuizAttempt | attempt_rows.AttemptRow,
+    quiz: Quiz | attempt_rows.QuizRow,
+) -> bool:
     """The quiz's review setting: never, after each attempt, or once passed or out of attempts."""
     if attempt.status != "submitted" or quiz.review_mode == "never":
         return False
@@ -798,18 +797,21 @@ def choice_order(attempt_id: int, question_id: int, count: int, shuffle: bool) -
 
 def _view(
     session: Session,
-    attempt: QuizAttempt,
-    quiz: Quiz,
-    questions: list[Question] | None = None,
-    answers: dict[int, AttemptAnswer] | None = None,
+    attempt: QuizAttempt | attempt_rows.AttemptRow,
+    quiz: Quiz | attempt_rows.QuizRow,
+    questions: list | None = None,
+    answers: dict[int, AnswerRow] | None = None,
 ) -> AttemptView:
-    """The attempt as its owner sees it; `questions` and `answers` when already read."""
-    answers = _answers(session, attempt.id) if answers is None else answers
+    """The attempt as its owner sees it; `questions` and `answers` when already read (as
+    `attempt_rows` rows: a question's attributes are a mapped question's)."""
+    answers = attempt_rows.answer_rows(session, attempt.id) if answers is None else answers
     reveal = attempt.status == "submitted" or quiz.feedback_mode == "immediate"
     show_right = _shows_right_answers(session, attempt, quiz)
     texts = show_right if attempt.status == "submitted" else quiz.review_mode != "never"
     shown = []
-    for q in quiz_questions(session, quiz.id) if questions is None else questions:
+    if questions is None:
+        questions = attempt_rows.question_rows(session, quiz.id)
+    for q in questions:
         answer = answers.get(q.id)
         if q.kind in ("single_choice", "multiple_choice"):
             choices = tuple(option["text"] for option in q.data["options"])

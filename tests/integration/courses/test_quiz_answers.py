@@ -3,7 +3,7 @@
 from sqlalchemy import select
 
 from academy.core.db import session_scope
-from academy.courses import progress, quizzes, taking
+from academy.courses import attempt_rows, progress, quizzes, taking
 from academy.courses.models import AttemptAnswer
 from academy.courses.questions import QuestionInput
 from academy.courses.web.quiz_take_state import QuizTakeState
@@ -219,14 +219,17 @@ def test_which_attempt_counts_follows_the_quiz_setting(demo):
         assert sara.can_start is (method == "last")
 
 
-def _answered_at(demo, attempt_id) -> dict:
+def _answer_column(demo, attempt_id, column) -> dict:
+    """Question id -> `column` of each saved answer of the attempt."""
     with session_scope(demo) as s:
         rows = s.execute(
-            select(AttemptAnswer.question_id, AttemptAnswer.answered_at).where(
-                AttemptAnswer.attempt_id == attempt_id
-            )
+            select(AttemptAnswer.question_id, column).where(AttemptAnswer.attempt_id == attempt_id)
         )
         return dict(rows.all())
+
+
+def _answered_at(demo, attempt_id) -> dict:
+    return _answer_column(demo, attempt_id, AttemptAnswer.answered_at)
 
 
 def test_an_answer_sent_again_unchanged_keeps_the_time_it_was_given(demo):
@@ -249,3 +252,47 @@ def test_an_answer_sent_again_unchanged_keeps_the_time_it_was_given(demo):
     with session_scope(demo) as s:
         view = taking.get_attempt(s, actor(demo, "medarbetare@demo.se"), sara.attempt_id)
     assert (view.score_percent, [q.response for q in view.questions]) == (100, [0, True])
+
+
+def _fractions(demo, attempt_id) -> dict:
+    return _answer_column(demo, attempt_id, AttemptAnswer.fraction)
+
+
+def test_an_answer_sent_again_after_its_key_was_edited_gets_the_new_score(demo):
+    built = build_course(demo, questions=(SINGLE, TRUE_FALSE))
+    single = built.question_ids[0]
+    sara = _ready(demo, built)
+    form = {f"q{single}-answer": "1", "aim": f"question-{single}"}  # "Hallå?": wrong
+    sara.send(form)
+    assert _fractions(demo, sara.attempt_id) == {single: 0.0}
+    given = _answered_at(demo, sara.attempt_id)
+    # The author corrects the key while Sara is on the page: both greetings are right.
+    options = [{**option, "weight": 1.0} for option in SINGLE.data["options"]]
+    with session_scope(demo) as s:
+        quizzes.update_question(
+            s,
+            actor(demo, "utbildare@demo.se"),
+            single,
+            QuestionInput(**{**SINGLE.__dict__, "data": {"options": options}}),
+        )
+    sara.send(form)
+    assert sara.error == ""
+    assert _fractions(demo, sara.attempt_id) == {single: 1.0}
+    assert _answered_at(demo, sara.attempt_id) == given  # the answer itself is as it was
+
+
+def test_a_hand_in_meets_an_attempt_handed_in_meanwhile_and_writes_nothing(demo):
+    """Two tabs on one attempt: the later hand-in finds it handed in by the other (the status
+    is checked in the writing statement itself, not only when the attempt was read)."""
+    built = build_course(demo, questions=(SINGLE, TRUE_FALSE))
+    sara = _ready(demo, built)
+    me = actor(demo, "medarbetare@demo.se")
+    with session_scope(demo) as s:
+        placed = attempt_rows.placed_attempt(s, sara.attempt_id, me.id)
+    with session_scope(demo) as s:
+        taking.submit_attempt(s, me, sara.attempt_id)
+    with session_scope(demo) as s:
+        assert attempt_rows.hand_in(s, placed.attempt) is False
+    _hand_in(sara, {f"q{built.question_ids[0]}-answer": "0"})
+    assert sara.error == "Försöket är redan inlämnat."
+    assert _fractions(demo, sara.attempt_id) == {q: 0.0 for q in built.question_ids}
