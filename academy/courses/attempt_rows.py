@@ -84,13 +84,16 @@ class AnswerRow:
 
 
 @dataclass(frozen=True)
-class PlacedAttempt:
-    attempt: AttemptRow
+class Placed:
+    """A quiz with its module and course, whether the person is enrolled on the course, and
+    (read by an attempt's id) the attempt."""
+
     quiz: QuizRow
     module: Titled
     course: Titled
     course_status: str
     enrolled: bool
+    attempt: AttemptRow | None = None
 
 
 _ENROLLED = (
@@ -101,14 +104,9 @@ _ENROLLED = (
     .label("enrolled")
 )
 _a, _q, _m, _c = _attempts.c, _quizzes.c, _modules.c, _courses.c
-_PLACED = (
+_ATTEMPT_COLUMNS = (_a.id, _a.user_id, _a.number, _a.status, _a.score_percent, _a.passed)
+_PLACE = (
     select(
-        _a.id,
-        _a.user_id,
-        _a.number,
-        _a.status,
-        _a.score_percent,
-        _a.passed,
         _q.id.label("quiz_id"),
         _q.title.label("quiz_title"),
         _q.pass_mark,
@@ -124,11 +122,21 @@ _PLACED = (
         _c.status.label("course_status"),
         _ENROLLED,
     )
-    .join(_quizzes, _q.id == _a.quiz_id)
     .join(_modules, _m.id == _q.module_id)
     .join(_courses, _c.id == _m.course_id)
+)
+_PLACED_QUIZ = _PLACE.where(_q.id == bindparam("id"))
+_PLACED_ATTEMPT = (
+    _PLACE.add_columns(*_ATTEMPT_COLUMNS)
+    .join(_attempts, _a.quiz_id == _q.id)
     .where(_a.id == bindparam("id"))
 )
+_MY_ATTEMPTS = (
+    select(*_ATTEMPT_COLUMNS, _a.submitted_at)
+    .where(_a.quiz_id == bindparam("quiz"), _a.user_id == bindparam("user"))
+    .order_by(_a.number)
+)
+_NEW_ATTEMPT = insert(_attempts)
 _QUESTIONS = (
     select(
         _questions.c.id,
@@ -175,14 +183,24 @@ _HAND_IN = (
 )
 
 
-def placed_attempt(session: Session, attempt_id: int, user_id: int) -> PlacedAttempt | None:
-    """The attempt, its quiz, module and course, and whether `user_id` is enrolled on the
-    course, in one statement; None when there is no such attempt."""
-    row = read(session, _PLACED, {"id": attempt_id, "user": user_id}).first()
+def placed_quiz(session: Session, quiz_id: int, user_id: int) -> Placed | None:
+    """The quiz, its module and course, and whether `user_id` is enrolled on the course, in
+    one statement; None when there is no such quiz."""
+    row = read(session, _PLACED_QUIZ, {"id": quiz_id, "user": user_id}).first()
+    return None if row is None else _placed(row)
+
+
+def placed_attempt(session: Session, attempt_id: int, user_id: int) -> Placed | None:
+    """`placed_quiz` of the attempt's quiz, with the attempt, in one statement."""
+    row = read(session, _PLACED_ATTEMPT, {"id": attempt_id, "user": user_id}).first()
     if row is None:
         return None
-    return PlacedAttempt(
-        AttemptRow(row.id, row.user_id, row.number, row.status, row.score_percent, row.passed),
+    attempt = AttemptRow(row.id, row.user_id, row.number, row.status, row.score_percent, row.passed)
+    return _placed(row, attempt)
+
+
+def _placed(row: Row, attempt: AttemptRow | None = None) -> Placed:
+    return Placed(
         QuizRow(
             row.quiz_id,
             row.quiz_title,
@@ -197,7 +215,23 @@ def placed_attempt(session: Session, attempt_id: int, user_id: int) -> PlacedAtt
         Titled(row.course_id, row.course_title),
         row.course_status,
         bool(row.enrolled),
+        attempt,
     )
+
+
+def my_attempts(session: Session, quiz_id: int, user_id: int) -> list[AttemptRow]:
+    """The person's attempts at the quiz, in the order they were started."""
+    return [
+        AttemptRow(*row) for row in read(session, _MY_ATTEMPTS, {"quiz": quiz_id, "user": user_id})
+    ]
+
+
+def new_attempt(session: Session, quiz_id: int, user_id: int, number: int) -> AttemptRow:
+    """Start attempt `number` (a unique number per person and quiz: a double start fails)."""
+    done = session.connection().execute(
+        _NEW_ATTEMPT, {"quiz_id": quiz_id, "user_id": user_id, "number": number}
+    )
+    return AttemptRow(done.inserted_primary_key[0], user_id, number, "open", None, None)
 
 
 def question_rows(session: Session, quiz_id: int) -> list[Row]:

@@ -23,7 +23,7 @@ from academy.core.db import get_or_404, read
 from academy.core.errors import AccessDenied, NotFound, ValidationError
 from academy.core.models import Role
 from academy.courses import attempt_rows
-from academy.courses.attempt_rows import AnswerRow
+from academy.courses.attempt_rows import AnswerRow, AttemptRow, Placed, QuizRow, Titled
 from academy.courses.cohorts import follows_learner
 from academy.courses.common import AUTHORS
 from academy.courses.models import (
@@ -252,21 +252,13 @@ _LESSON_OPEN = (
     .join(Course.__table__, _course.id == _module.course_id)
     .where(_lesson.id == bindparam("id"))
 )
-_IN_COURSE = (CourseModule, Course, _ENROLLED_HERE)
-_QUIZ_OPEN = (
-    select(Quiz, *_IN_COURSE)
-    .join(CourseModule, CourseModule.id == Quiz.module_id)
-    .join(Course, Course.id == CourseModule.course_id)
-    .where(Quiz.id == bindparam("id"))
-)
 
 
-def _may_open(course, enrolled: bool):
-    if course.status != "published":
+def _may_open(course_status: str, enrolled: bool) -> None:
+    if course_status != "published":
         raise AccessDenied("Kursen är inte publicerad.")
     if not enrolled:
         raise AccessDenied("Du är inte inskriven på kursen.")
-    return course
 
 
 def _placed(
@@ -289,14 +281,15 @@ def _placed(
 def _open_course(session: Session, actor: CurrentUser | None, course_id: int):
     """The course's id, title, description and status, once the actor may open it."""
     row = _placed(session, actor, _COURSE_OPEN, course_id, "Kursen finns inte.", read)
-    return _may_open(row, row.enrolled)
+    _may_open(row.status, row.enrolled)
+    return row
 
 
 def _open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int):
     """The lesson's id, title, content_html, video_url, module_id and course_id, once the actor
     may open its course (not yet: whether its module is unlocked)."""
     row = _placed(session, actor, _LESSON_OPEN, lesson_id, "Lektionen finns inte.", read)
-    _may_open(row, row.enrolled)
+    _may_open(row.status, row.enrolled)
     return row
 
 
@@ -416,48 +409,48 @@ def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int
 # ---- attempts --------------------------------------------------------------------------------
 
 
-def _quiz_access(session: Session, actor: CurrentUser | None, quiz_id: int):
-    """The quiz, its module and course, once the actor may take it (enrolled, unlocked)."""
-    quiz, module, course, enrolled = _placed(
-        session, actor, _QUIZ_OPEN, quiz_id, "Quizet finns inte."
-    )
-    _may_open(course, enrolled)
-    shape, _person, statuses = _progress(session, actor, module.course_id)
-    _require_unlocked(session, actor, shape, statuses, module.id)
-    return quiz, module, course
+def _quiz_access(session: Session, actor: CurrentUser | None, quiz_id: int) -> Placed:
+    """The quiz, its module and course (as rows), once the actor may take it (enrolled,
+    unlocked)."""
+    require_role(actor, *LEARNERS)
+    placed = attempt_rows.placed_quiz(session, quiz_id, actor.id)
+    if placed is None:
+        raise NotFound("Quizet finns inte.")
+    _may_open(placed.course_status, placed.enrolled)
+    shape, _person, statuses = _progress(session, actor, placed.course.id)
+    _require_unlocked(session, actor, shape, statuses, placed.module.id)
+    return placed
 
 
 def start_attempt(session: Session, actor: CurrentUser | None, quiz_id: int) -> AttemptView:
     """Start an attempt, or return the one already open (so a reload resumes it)."""
-    quiz, _module, _course = _quiz_access(session, actor, quiz_id)
-    return _start(session, actor, quiz)
+    placed = _quiz_access(session, actor, quiz_id)
+    attempts = attempt_rows.my_attempts(session, quiz_id, actor.id)
+    return _start(session, actor, placed.quiz, attempts)
 
 
 def open_quiz(
     session: Session, actor: CurrentUser | None, quiz_id: int, *, start: bool = False
 ) -> tuple[QuizIntro, AttemptView | None]:
     """The quiz page after one access check: the intro and the attempt to show — the open one
-    (started first when `start`), else the latest handed in, else None."""
-    quiz, module, course = _quiz_access(session, actor, quiz_id)
-    attempt = _start(session, actor, quiz) if start else None
-    intro = _intro(session, actor, quiz, module, course)
-    shown = intro.open_attempt_id or (intro.attempts[-1].id if intro.attempts else None)
-    if attempt is None and shown is not None:
-        attempt = _view(session, session.get(QuizAttempt, shown), quiz)
-    return intro, attempt
+    (started first when `start`), else the latest handed in, else None. The person's attempts
+    are read once, for all three."""
+    placed = _quiz_access(session, actor, quiz_id)
+    attempts = attempt_rows.my_attempts(session, quiz_id, actor.id)
+    attempt = _start(session, actor, placed.quiz, attempts) if start else None
+    if attempt is None and attempts:
+        shown = next((a for a in attempts if a.status == "open"), attempts[-1])
+        attempt = _view(session, shown, placed.quiz, attempts=attempts)
+    return _intro(placed.quiz, placed.module, placed.course, attempts), attempt
 
 
-# A learner's quiz events run these every time: built once, values bound per run.
-_MINE = (QuizAttempt.quiz_id == bindparam("quiz")) & (QuizAttempt.user_id == bindparam("user"))
-_MY_ATTEMPTS = select(QuizAttempt).where(_MINE).order_by(QuizAttempt.number)
-
-
-def _start(session: Session, actor: CurrentUser, quiz: Quiz) -> AttemptView:
-    quiz_id = quiz.id
-    attempts = list(session.scalars(_MY_ATTEMPTS, {"quiz": quiz_id, "user": actor.id}))
+def _start(
+    session: Session, actor: CurrentUser, quiz: QuizRow, attempts: list[AttemptRow]
+) -> AttemptView:
+    """The open attempt, else a new one, which is added to `attempts` (the person's own)."""
     open_attempt = next((a for a in attempts if a.status == "open"), None)
     if open_attempt is not None:
-        return _view(session, open_attempt, quiz)
+        return _view(session, open_attempt, quiz, attempts=attempts)
     used = len(attempts)
     if any(a.status == "submitted" and a.passed is None for a in attempts):
         raise ValidationError(
@@ -469,21 +462,20 @@ def _start(session: Session, actor: CurrentUser, quiz: Quiz) -> AttemptView:
             f"Du har använt alla {quiz.attempts_allowed} försök på quizet. "
             "Kontakta din utbildare om du behöver fler."
         )
-    attempt = QuizAttempt(quiz_id=quiz_id, user_id=actor.id, number=(used or 0) + 1)
-    session.add(attempt)
-    session.flush()
-    return _view(session, attempt, quiz, answers={})  # a new attempt has no answers
+    attempt = attempt_rows.new_attempt(session, quiz.id, actor.id, used + 1)
+    attempts.append(attempt)
+    # A new attempt has no answers.
+    return _view(session, attempt, quiz, answers={}, attempts=attempts)
 
 
 def quiz_intro(session: Session, actor: CurrentUser | None, quiz_id: int) -> QuizIntro:
     """The quiz's settings and the actor's own attempts; refused if the module is locked."""
-    return _intro(session, actor, *_quiz_access(session, actor, quiz_id))
+    placed = _quiz_access(session, actor, quiz_id)
+    attempts = attempt_rows.my_attempts(session, quiz_id, actor.id)
+    return _intro(placed.quiz, placed.module, placed.course, attempts)
 
 
-def _intro(
-    session: Session, actor: CurrentUser, quiz: Quiz, module: CourseModule, course: Course
-) -> QuizIntro:
-    quiz_id = quiz.id
+def _intro(quiz: QuizRow, module: Titled, course: Titled, attempts: list[AttemptRow]) -> QuizIntro:
     return QuizIntro(
         id=quiz.id,
         title=quiz.title,
@@ -493,7 +485,10 @@ def _intro(
         pass_mark=quiz.pass_mark,
         attempts_allowed=quiz.attempts_allowed,
         feedback_mode=quiz.feedback_mode,
-        attempts=tuple(my_attempts(session, actor, quiz_id)),
+        attempts=tuple(
+            AttemptSummary(a.id, a.number, a.status, a.score_percent, a.passed, a.submitted_at)
+            for a in attempts
+        ),
         review_mode=quiz.review_mode,
         grading_method=quiz.grading_method,
     )
@@ -510,10 +505,7 @@ def _own_open_attempt(session: Session, actor: CurrentUser | None, attempt_id: i
         raise AccessDenied("Försöket tillhör någon annan.")
     if placed.attempt.status != "open":
         raise ValidationError("Försöket är redan inlämnat.")
-    if placed.course_status != "published":
-        raise AccessDenied("Kursen är inte publicerad.")
-    if not placed.enrolled:
-        raise AccessDenied("Du är inte inskriven på kursen.")
+    _may_open(placed.course_status, placed.enrolled)
     return placed
 
 
@@ -706,7 +698,8 @@ def save_and_hand_in(
     if missing and not confirmed:
         return HandIn(_view(session, attempt, quiz, questions, answers), missing, None)
     view = _submit(session, attempt, quiz, questions, answers)
-    return HandIn(view, missing, _intro(session, actor, quiz, done.module, done.course))
+    attempts = attempt_rows.my_attempts(session, quiz.id, attempt.user_id)
+    return HandIn(view, missing, _intro(quiz, done.module, done.course, attempts))
 
 
 def _submit(
@@ -759,32 +752,22 @@ def get_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) ->
     return _view(session, attempt, quiz)
 
 
-def my_attempts(session: Session, actor: CurrentUser | None, quiz_id: int) -> list[AttemptSummary]:
-    require_role(actor, *LEARNERS)
-    rows = session.scalars(_MY_ATTEMPTS, {"quiz": quiz_id, "user": actor.id})
-    return [
-        AttemptSummary(a.id, a.number, a.status, a.score_percent, a.passed, a.submitted_at)
-        for a in rows
-    ]
-
-
 def _shows_right_answers(
     session: Session,
     attempt: QuizAttempt | attempt_rows.AttemptRow,
     quiz: Quiz | attempt_rows.QuizRow,
+    attempts: list[AttemptRow] | None = None,
 ) -> bool:
-    """The quiz's review setting: never, after each attempt, or once passed or out of attempts."""
+    """The quiz's review setting: never, after each attempt, or once passed or out of attempts
+    (of the owner's `attempts`, read here unless given)."""
     if attempt.status != "submitted" or quiz.review_mode == "never":
         return False
     if quiz.review_mode == "after_attempt":
         return True
-    rows = session.execute(
-        select(QuizAttempt.passed).where(
-            QuizAttempt.quiz_id == quiz.id, QuizAttempt.user_id == attempt.user_id
-        )
-    ).all()
-    out_of_attempts = bool(quiz.attempts_allowed) and len(rows) >= quiz.attempts_allowed
-    return out_of_attempts or any(passed for (passed,) in rows)
+    if attempts is None:
+        attempts = attempt_rows.my_attempts(session, quiz.id, attempt.user_id)
+    out_of_attempts = bool(quiz.attempts_allowed) and len(attempts) >= quiz.attempts_allowed
+    return out_of_attempts or any(a.passed for a in attempts)
 
 
 def choice_order(attempt_id: int, question_id: int, count: int, shuffle: bool) -> tuple[int, ...]:
@@ -801,12 +784,14 @@ def _view(
     quiz: Quiz | attempt_rows.QuizRow,
     questions: list | None = None,
     answers: dict[int, AnswerRow] | None = None,
+    attempts: list[AttemptRow] | None = None,
 ) -> AttemptView:
-    """The attempt as its owner sees it; `questions` and `answers` when already read (as
-    `attempt_rows` rows: a question's attributes are a mapped question's)."""
+    """The attempt as its owner sees it; `questions`, `answers` and the owner's `attempts` at
+    the quiz when already read (as `attempt_rows` rows: a question's attributes are a mapped
+    question's)."""
     answers = attempt_rows.answer_rows(session, attempt.id) if answers is None else answers
     reveal = attempt.status == "submitted" or quiz.feedback_mode == "immediate"
-    show_right = _shows_right_answers(session, attempt, quiz)
+    show_right = _shows_right_answers(session, attempt, quiz, attempts)
     texts = show_right if attempt.status == "submitted" else quiz.review_mode != "never"
     shown = []
     if questions is None:

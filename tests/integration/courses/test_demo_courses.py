@@ -68,7 +68,7 @@ def test_demo_shows_an_overdue_participant_and_a_graded_essay_with_a_comment(dem
     with session_scope(demo) as session:
         mine = next(c for c in cohorts.my_courses(session, sara) if c.cohort_id == cohort_id)
         quiz_id = taking.course_outline(session, sara, mine.course_id).modules[0].quiz.id
-        attempt = taking.my_attempts(session, sara, quiz_id)[0]
+        attempt = taking.quiz_intro(session, sara, quiz_id).attempts[0]
         view = taking.get_attempt(session, sara, attempt.id)
     assert (view.score_percent, view.passed) == (75.0, True)
     assert view.questions[0].feedback.grader_feedback == ESSAY_COMMENT
