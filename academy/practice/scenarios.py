@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.access import CurrentUser, require_role
+from academy.core.db import read
 from academy.core.errors import NotFound, StaleEdit, ValidationError
 from academy.core.models import Unit, User, utcnow
 from academy.core.uploads import check_text
@@ -96,11 +97,18 @@ def _row(session: Session, scenario_id: int) -> PracticeScenario:
     return row
 
 
+# Every step of the player reads the scenario: its columns, not a mapped object.
+_scenarios = PracticeScenario.__table__.c
+_STORED = select(_scenarios.id, _scenarios.status, _scenarios.version, _scenarios.document).where(
+    _scenarios.id == bindparam("id")
+)
+
+
 def get_scenario(session: Session, actor: CurrentUser | None, scenario_id: int) -> StoredScenario:
     """Authors get any scenario; others only published ones (a draft reads as missing)."""
     actor = require_role(actor, *PRACTISERS)
-    row = _row(session, scenario_id)
-    if row.status != "published" and not can_author(actor):
+    row = read(session, _STORED, {"id": scenario_id}).first()
+    if row is None or (row.status != "published" and not can_author(actor)):
         raise NotFound("Scenariot finns inte.")
     return StoredScenario(
         row.id, row.status, row.version, from_document(row.document), can_author(actor)
