@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable, Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -31,6 +31,16 @@ V = TypeVar("V")
 _STAMP = select(ContentStamp.__table__.c.stamp).where(
     ContentStamp.__table__.c.name == bindparam("name")
 )
+# `get_many`'s way of saying "read the stamp here".
+UNREAD: Any = object()
+
+
+def stamp_column(name: str, label: str = "shape_stamp"):
+    """The stamp of `name` as a column of the caller's first statement (a scalar subquery): the
+    stamp is then read before the content with no statement of its own; pass the row's value
+    to `Kept.get_many(..., stamp=)`."""
+    stamps = ContentStamp.__table__.c
+    return select(stamps.stamp).where(stamps.name == name).scalar_subquery().label(label)
 
 
 class Kept(Generic[K, V]):
@@ -43,11 +53,17 @@ class Kept(Generic[K, V]):
         self._lock = threading.Lock()
 
     def get_many(
-        self, session: Session, keys: Iterable[K], compute: Callable[[list[K]], dict[K, V]]
+        self,
+        session: Session,
+        keys: Iterable[K],
+        compute: Callable[[list[K]], dict[K, V]],
+        stamp: int | None = UNREAD,
     ) -> dict[K, V]:
-        """The values of `keys`; `compute` is given the missing keys, in `session`."""
+        """The values of `keys`; `compute` is given the missing keys, in `session`. `stamp`:
+        the stamp as read by an earlier statement of this transaction (`stamp_column`)."""
         keys = list(dict.fromkeys(keys))
-        stamp = read(session, _STAMP, {"name": self.name}).scalar()
+        if stamp is UNREAD:
+            stamp = read(session, _STAMP, {"name": self.name}).scalar()
         if stamp is None:  # no stamp row: nothing can be kept safely
             return compute(keys)
         with self._lock:

@@ -31,6 +31,7 @@ from academy.courses.models import (
     Quiz,
     QuizAttempt,
 )
+from academy.courses.tracking import SHAPE_STAMP
 
 _attempts, _quizzes = QuizAttempt.__table__, Quiz.__table__
 _modules, _courses = CourseModule.__table__, Course.__table__
@@ -94,6 +95,8 @@ class Placed:
     course_status: str
     enrolled: bool
     attempt: AttemptRow | None = None
+    # The course shapes' stamp (academy.core.kept), read with a quiz's place.
+    shape_stamp: int | None = None
 
 
 _ENROLLED = (
@@ -125,7 +128,7 @@ _PLACE = (
     .join(_modules, _m.id == _q.module_id)
     .join(_courses, _c.id == _m.course_id)
 )
-_PLACED_QUIZ = _PLACE.where(_q.id == bindparam("id"))
+_PLACED_QUIZ = _PLACE.add_columns(SHAPE_STAMP).where(_q.id == bindparam("id"))
 _PLACED_ATTEMPT = (
     _PLACE.add_columns(*_ATTEMPT_COLUMNS)
     .join(_attempts, _a.quiz_id == _q.id)
@@ -187,7 +190,7 @@ def placed_quiz(session: Session, quiz_id: int, user_id: int) -> Placed | None:
     """The quiz, its module and course, and whether `user_id` is enrolled on the course, in
     one statement; None when there is no such quiz."""
     row = read(session, _PLACED_QUIZ, {"id": quiz_id, "user": user_id}).first()
-    return None if row is None else _placed(row)
+    return None if row is None else _placed(row, shape_stamp=row.shape_stamp)
 
 
 def placed_attempt(session: Session, attempt_id: int, user_id: int) -> Placed | None:
@@ -199,7 +202,7 @@ def placed_attempt(session: Session, attempt_id: int, user_id: int) -> Placed | 
     return _placed(row, attempt)
 
 
-def _placed(row: Row, attempt: AttemptRow | None = None) -> Placed:
+def _placed(row: Row, attempt: AttemptRow | None = None, shape_stamp: int | None = None) -> Placed:
     return Placed(
         QuizRow(
             row.quiz_id,
@@ -216,6 +219,7 @@ def _placed(row: Row, attempt: AttemptRow | None = None) -> Placed:
         row.course_status,
         bool(row.enrolled),
         attempt,
+        shape_stamp,
     )
 
 

@@ -27,6 +27,7 @@ from academy.courses.models import (
 )
 from academy.courses.status import ResumePoint, resume_point
 from academy.courses.tracking import (
+    SHAPE_STAMP,
     cohort_required,
     completion,
     course_shapes,
@@ -557,6 +558,7 @@ _MY_COHORTS = (
         _cohort.starts_on,
         _cohort.ends_on,
         _course.title,
+        SHAPE_STAMP,
     )
     .join(Enrolment.__table__, _enrolment.cohort_id == _cohort.id)
     .join(Course.__table__, _course.id == _cohort.course_id)
@@ -596,7 +598,7 @@ def my_courses(
     first: dict[int, tuple] = {}
     for row in rows:
         first.setdefault(row.course_id, (row, row.title))
-    shapes = course_shapes(session, list(first))
+    shapes = course_shapes(session, list(first), rows[0].shape_stamp)
     progress = person_progress(session, shapes, actor.id)
     required = learner_required(session, actor.id, list(first))
     result = []

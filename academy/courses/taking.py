@@ -47,6 +47,8 @@ from academy.courses.scoring import (
 from academy.courses.status import COMPLETED, ResumePoint, is_unlocked
 from academy.courses.status import resume_point as find_resume_point
 from academy.courses.tracking import (
+    SHAPE_STAMP,
+    UNREAD,
     CourseShape,
     completion,
     course_shape,
@@ -235,7 +237,7 @@ _ENROLLED_HERE = (
     .label("enrolled")
 )
 _COURSE_OPEN = select(
-    _course.id, _course.title, _course.description, _course.status, _ENROLLED_HERE
+    _course.id, _course.title, _course.description, _course.status, _ENROLLED_HERE, SHAPE_STAMP
 ).where(_course.id == bindparam("id"))
 _LESSON_OPEN = (
     select(
@@ -247,6 +249,7 @@ _LESSON_OPEN = (
         _module.course_id,
         _course.status,
         _ENROLLED_HERE,
+        SHAPE_STAMP,
     )
     .join(CourseModule.__table__, _module.id == _lesson.module_id)
     .join(Course.__table__, _course.id == _module.course_id)
@@ -293,8 +296,10 @@ def _open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int):
     return row
 
 
-def _progress(session: Session, actor: CurrentUser, course_id: int):
-    shape = course_shape(session, course_id)
+def _progress(session: Session, actor: CurrentUser, course_id: int, stamp: int | None = UNREAD):
+    """The course's shape (`stamp`: its stamp, when the page's first statement read it), the
+    actor's progress in it and each module's status."""
+    shape = course_shape(session, course_id, stamp)
     person = person_progress(session, {course_id: shape}, actor.id)[course_id]
     return shape, person, module_statuses(shape, person)
 
@@ -327,7 +332,7 @@ def _module_of(session: Session, module_id: int) -> CourseModule:
 
 def course_outline(session: Session, actor: CurrentUser | None, course_id: int) -> LearnerCourse:
     course = _open_course(session, actor, course_id)
-    shape, person, statuses = _progress(session, actor, course_id)
+    shape, person, statuses = _progress(session, actor, course_id, course.shape_stamp)
     required = learner_required(session, actor.id, [course_id])[course_id]
     tailored = required_in(shape, required)
     done = completion(shape, statuses, required)
@@ -373,15 +378,15 @@ def course_outline(session: Session, actor: CurrentUser | None, course_id: int) 
 
 def resume_point(session: Session, actor: CurrentUser | None, course_id: int) -> ResumePoint:
     """The first lesson not read (or quiz not passed) in the first open, unfinished module."""
-    _open_course(session, actor, course_id)
-    shape, person, statuses = _progress(session, actor, course_id)
+    course = _open_course(session, actor, course_id)
+    shape, person, statuses = _progress(session, actor, course_id, course.shape_stamp)
     required = learner_required(session, actor.id, [course_id])[course_id]
     return find_resume_point(shape.modules, person.read, statuses, required)
 
 
 def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> LessonView:
     lesson = _open_lesson(session, actor, lesson_id)
-    shape, person, statuses = _progress(session, actor, lesson.course_id)
+    shape, person, statuses = _progress(session, actor, lesson.course_id, lesson.shape_stamp)
     _require_unlocked(session, actor, shape, statuses, lesson.module_id)
     required = learner_required(session, actor.id, [shape.course_id])[shape.course_id]
     return LessonView(
@@ -399,7 +404,7 @@ def open_lesson(session: Session, actor: CurrentUser | None, lesson_id: int) -> 
 def mark_lesson_read(session: Session, actor: CurrentUser | None, lesson_id: int) -> None:
     """Record that the actor has read the lesson (again is fine)."""
     lesson = _open_lesson(session, actor, lesson_id)
-    shape, person, statuses = _progress(session, actor, lesson.course_id)
+    shape, person, statuses = _progress(session, actor, lesson.course_id, lesson.shape_stamp)
     _require_unlocked(session, actor, shape, statuses, lesson.module_id)
     if lesson_id not in person.read:
         session.add(LessonRead(user_id=actor.id, lesson_id=lesson_id))
@@ -417,7 +422,7 @@ def _quiz_access(session: Session, actor: CurrentUser | None, quiz_id: int) -> P
     if placed is None:
         raise NotFound("Quizet finns inte.")
     _may_open(placed.course_status, placed.enrolled)
-    shape, _person, statuses = _progress(session, actor, placed.course.id)
+    shape, _person, statuses = _progress(session, actor, placed.course.id, placed.shape_stamp)
     _require_unlocked(session, actor, shape, statuses, placed.module.id)
     return placed
 

@@ -15,7 +15,7 @@ from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from academy.core.db import read
-from academy.core.kept import Kept
+from academy.core.kept import UNREAD, Kept, stamp_column
 from academy.courses.models import (
     Cohort,
     CohortRequiredModule,
@@ -49,8 +49,9 @@ class CourseShape:
     quiz_titles: Mapping[int, str] = field(default_factory=dict)  # quiz id -> title
 
 
-def course_shape(session: Session, course_id: int) -> CourseShape:
-    return course_shapes(session, [course_id])[course_id]
+def course_shape(session: Session, course_id: int, stamp: int | None = UNREAD) -> CourseShape:
+    """The course's shape; `stamp` when an earlier statement read it (`SHAPE_STAMP`)."""
+    return course_shapes(session, [course_id], stamp)[course_id]
 
 
 # The statements of a learner's every page load, built once (building a statement costs about
@@ -120,11 +121,17 @@ _REQUIRED = (
 _KEPT_SHAPES: Kept[int, CourseShape] = Kept("courses")
 
 
-def course_shapes(session: Session, course_ids) -> dict[int, CourseShape]:
-    """The shapes of several courses: 1 statement when they are kept, 4 when not, however
-    many courses."""
+# A column for the first statement of a learner's page: the shapes' stamp read with it.
+SHAPE_STAMP = stamp_column("courses")
+
+
+def course_shapes(
+    session: Session, course_ids, stamp: int | None = UNREAD
+) -> dict[int, CourseShape]:
+    """The shapes of several courses: 1 statement when they are kept (none when the page's
+    first statement read the stamp, `SHAPE_STAMP`), 4 when not, however many courses."""
     return _KEPT_SHAPES.get_many(
-        session, course_ids, lambda missing: _read_shapes(session, missing)
+        session, course_ids, lambda missing: _read_shapes(session, missing), stamp
     )
 
 

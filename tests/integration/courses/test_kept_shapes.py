@@ -5,8 +5,8 @@ after any kind of write, a rolled-back one included."""
 import pytest
 import sqlalchemy as sa
 
-from academy.core.db import session_scope
-from academy.courses import authoring, cohorts, tracking
+from academy.core.db import get_engine, session_scope
+from academy.courses import authoring, cohorts, taking, tracking
 from tests.integration.courses.builders import actor, build_course
 from tests.integration.test_statement_counts import statements
 
@@ -113,3 +113,51 @@ def test_a_kept_shape_cannot_be_changed_by_its_reader(demo):
     with pytest.raises(TypeError):
         shape.lesson_titles[built.lesson_b] = "Ändrad"  # type: ignore[index]
     assert _shape(built.course_id) == shape
+
+
+def _sent(call) -> list[str]:
+    """The SQL text of every statement `call()` sends."""
+    sent: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        sent.append(" ".join(statement.split()))
+
+    sa.event.listen(get_engine(), "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        sa.event.remove(get_engine(), "before_cursor_execute", record)
+    return sent
+
+
+def test_a_learner_s_page_reads_the_stamp_with_its_first_statement_and_sees_edits(demo):
+    built = build_course(demo)
+    learner = actor(demo, "medarbetare@demo.se")
+    with session_scope() as session:
+        for lesson_id in built.lessons_a:
+            taking.mark_lesson_read(session, learner, lesson_id)
+    pages = {
+        "Mina kurser": lambda s: cohorts.my_courses(s, learner),
+        "kursen": lambda s: taking.course_outline(s, learner, built.course_id),
+        "lektionen": lambda s: taking.open_lesson(s, learner, built.lesson_b),
+        "quizet": lambda s: taking.quiz_intro(s, learner, built.quiz_id),
+    }
+
+    def outline_lessons():
+        with session_scope() as session:
+            outline = taking.course_outline(session, learner, built.course_id)
+        return [lesson.title for module in outline.modules for lesson in module.lessons]
+
+    for name, page in pages.items():
+
+        def opened(page=page):
+            with session_scope() as session:
+                page(session)
+
+        opened()  # the shape is kept
+        sent = _sent(opened)
+        assert "content_stamps" in sent[0], name
+        assert not any(s.startswith("SELECT content_stamps.stamp FROM") for s in sent), name
+    assert "Ny lektion" not in outline_lessons()
+    _add_lesson(demo, built)
+    assert "Ny lektion" in outline_lessons()  # the stamp read with the page renewed the shape
