@@ -1,10 +1,10 @@
 """Read models derived from authored content, kept in this process under the content's stamp.
 
-A kind of content (a course's modules, lessons and quizzes) has a stamp in `content_stamps`
-that database triggers replace, inside the writing transaction, at every write to its tables
-(migration 0015). A `Kept` reads the stamp in the caller's session, first, and serves what it
-computed under that stamp; a new stamp drops everything it kept. So every worker sees another
-worker's edit at its next read, and nothing needs to be told of a change.
+A kind of content (a course's modules, lessons and quizzes; a quiz's questions) has a stamp in
+`content_stamps` that database triggers replace, inside the writing transaction, at every write
+to its tables (migrations 0015, 0016). A `Kept` reads the stamp in the caller's session, first,
+and serves what it computed under that stamp; a new stamp drops everything it kept. So every
+worker sees another worker's edit at its next read, and nothing needs to be told of a change.
 
 Why this is safe: the stamp is read before the content, so what is computed is at least as
 new as the stamp it is kept under (newer content under an older stamp is dropped as soon as
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable, Iterable
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import bindparam, select
@@ -33,6 +34,16 @@ _STAMP = select(ContentStamp.__table__.c.stamp).where(
 )
 # `get_many`'s way of saying "read the stamp here".
 UNREAD: Any = object()
+
+
+def frozen(value: Any) -> Any:
+    """A JSON value made read-only for keeping: objects as `MappingProxyType`, arrays as
+    tuples, all the way down."""
+    if isinstance(value, dict):
+        return MappingProxyType({key: frozen(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(frozen(item) for item in value)
+    return value
 
 
 def stamp_column(name: str, label: str = "shape_stamp"):

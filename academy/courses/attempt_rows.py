@@ -11,6 +11,7 @@ the attribute names of the mapped classes (`attempt.status`, `quiz.pass_mark`, `
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from academy.core.db import read
+from academy.core.kept import UNREAD, Kept, frozen, stamp_column
 from academy.core.models import utcnow
 from academy.courses.models import (
     AttemptAnswer,
@@ -72,6 +74,19 @@ class Titled:
     title: str
 
 
+@dataclass(frozen=True)
+class QuestionRow:
+    """A question as a learner's attempt reads it: kept, so read-only (`data` frozen)."""
+
+    id: int
+    kind: str
+    title: str
+    text: str
+    points: float
+    general_feedback: str
+    data: Mapping[str, Any]
+
+
 @dataclass
 class AnswerRow:
     """A saved answer (`stored`), or one to be inserted; `changed` marks one to be updated."""
@@ -95,8 +110,10 @@ class Placed:
     course_status: str
     enrolled: bool
     attempt: AttemptRow | None = None
-    # The course shapes' stamp (academy.core.kept), read with a quiz's place.
+    # The course shapes' stamp (academy.core.kept), read with a quiz's place; the questions'
+    # stamp, read with an attempt's.
     shape_stamp: int | None = None
+    questions_stamp: int | None = None
 
 
 _ENROLLED = (
@@ -106,6 +123,10 @@ _ENROLLED = (
     .exists()
     .label("enrolled")
 )
+# A quiz's questions change only when an author edits them: kept per quiz under the stamp the
+# database renews at every write to them (migration 0016, academy.core.kept).
+_KEPT_QUESTIONS: Kept[int, tuple[QuestionRow, ...]] = Kept("questions", limit=1024)
+QUESTIONS_STAMP = stamp_column("questions", "questions_stamp")
 _a, _q, _m, _c = _attempts.c, _quizzes.c, _modules.c, _courses.c
 _ATTEMPT_COLUMNS = (_a.id, _a.user_id, _a.number, _a.status, _a.score_percent, _a.passed)
 _PLACE = (
@@ -130,7 +151,7 @@ _PLACE = (
 )
 _PLACED_QUIZ = _PLACE.add_columns(SHAPE_STAMP).where(_q.id == bindparam("id"))
 _PLACED_ATTEMPT = (
-    _PLACE.add_columns(*_ATTEMPT_COLUMNS)
+    _PLACE.add_columns(*_ATTEMPT_COLUMNS, QUESTIONS_STAMP)
     .join(_attempts, _a.quiz_id == _q.id)
     .where(_a.id == bindparam("id"))
 )
@@ -142,6 +163,7 @@ _MY_ATTEMPTS = (
 _NEW_ATTEMPT = insert(_attempts)
 _QUESTIONS = (
     select(
+        _questions.c.quiz_id,
         _questions.c.id,
         _questions.c.kind,
         _questions.c.title,
@@ -150,7 +172,7 @@ _QUESTIONS = (
         _questions.c.general_feedback,
         _questions.c.data,
     )
-    .where(_questions.c.quiz_id == bindparam("quiz"))
+    .where(_questions.c.quiz_id.in_(bindparam("quizzes", expanding=True)))
     .order_by(_questions.c.position, _questions.c.id)
 )
 _ANSWERS = select(
@@ -199,10 +221,15 @@ def placed_attempt(session: Session, attempt_id: int, user_id: int) -> Placed | 
     if row is None:
         return None
     attempt = AttemptRow(row.id, row.user_id, row.number, row.status, row.score_percent, row.passed)
-    return _placed(row, attempt)
+    return _placed(row, attempt, questions_stamp=row.questions_stamp)
 
 
-def _placed(row: Row, attempt: AttemptRow | None = None, shape_stamp: int | None = None) -> Placed:
+def _placed(
+    row: Row,
+    attempt: AttemptRow | None = None,
+    shape_stamp: int | None = None,
+    questions_stamp: int | None = None,
+) -> Placed:
     return Placed(
         QuizRow(
             row.quiz_id,
@@ -220,6 +247,7 @@ def _placed(row: Row, attempt: AttemptRow | None = None, shape_stamp: int | None
         bool(row.enrolled),
         attempt,
         shape_stamp,
+        questions_stamp,
     )
 
 
@@ -238,9 +266,31 @@ def new_attempt(session: Session, quiz_id: int, user_id: int, number: int) -> At
     return AttemptRow(done.inserted_primary_key[0], user_id, number, "open", None, None)
 
 
-def question_rows(session: Session, quiz_id: int) -> list[Row]:
-    """The quiz's questions in order, as rows with a question's attribute names."""
-    return list(read(session, _QUESTIONS, {"quiz": quiz_id}))
+def question_rows(
+    session: Session, quiz_id: int, stamp: int | None = UNREAD
+) -> tuple[QuestionRow, ...]:
+    """The quiz's questions in order, kept (`stamp`: the questions' stamp, when an earlier
+    statement of the transaction read it)."""
+    return _KEPT_QUESTIONS.get_many(
+        session, [quiz_id], lambda missing: _read_questions(session, missing), stamp
+    )[quiz_id]
+
+
+def _read_questions(session: Session, quiz_ids: list[int]) -> dict[int, tuple]:
+    found: dict[int, list[QuestionRow]] = {quiz_id: [] for quiz_id in quiz_ids}
+    for row in read(session, _QUESTIONS, {"quizzes": quiz_ids}):
+        found[row.quiz_id].append(
+            QuestionRow(
+                row.id,
+                row.kind,
+                row.title,
+                row.text,
+                row.points,
+                row.general_feedback,
+                frozen(row.data or {}),
+            )
+        )
+    return {quiz_id: tuple(rows) for quiz_id, rows in found.items()}
 
 
 def answer_rows(session: Session, attempt_id: int) -> dict[int, AnswerRow]:

@@ -556,7 +556,11 @@ def answer_question(
     an answer once given cannot be changed."""
     placed = _own_open_attempt(session, actor, attempt_id)
     question = next(
-        (q for q in attempt_rows.question_rows(session, placed.quiz.id) if q.id == question_id),
+        (
+            q
+            for q in attempt_rows.question_rows(session, placed.quiz.id, placed.questions_stamp)
+            if q.id == question_id
+        ),
         None,
     )
     if question is None:
@@ -622,7 +626,7 @@ def _save(
     answer sent again as it was keeps the time it was given (only a new score is written, when
     the question's key was edited). With immediate feedback an answer once given stays."""
     placed = _own_open_attempt(session, actor, attempt_id)
-    listed = attempt_rows.question_rows(session, placed.quiz.id)
+    listed = attempt_rows.question_rows(session, placed.quiz.id, placed.questions_stamp)
     questions = {q.id: (number, q) for number, q in enumerate(listed, 1)}
     answers = attempt_rows.answer_rows(session, attempt_id)
     immediate = placed.quiz.feedback_mode == "immediate"
@@ -670,7 +674,7 @@ def _feedback(question, answer: AnswerRow, texts: bool = True) -> AnswerFeedback
 def submit_attempt(session: Session, actor: CurrentUser | None, attempt_id: int) -> AttemptView:
     """Hand in: unanswered questions score 0; essays wait for a trainer's grading."""
     placed = _own_open_attempt(session, actor, attempt_id)
-    questions = attempt_rows.question_rows(session, placed.quiz.id)
+    questions = attempt_rows.question_rows(session, placed.quiz.id, placed.questions_stamp)
     answers = attempt_rows.answer_rows(session, attempt_id)
     return _submit(session, placed.attempt, placed.quiz, questions, answers)
 

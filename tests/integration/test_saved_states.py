@@ -36,8 +36,9 @@ def test_the_demo_data_comes_back_whole_with_the_same_next_ids(demo, saved_state
 
 
 def test_a_test_without_demo_data_starts_from_empty_tables(engine):
-    # The one row the migrations write: the stamp of the courses' content (academy.core.kept).
-    assert count(engine, "content_stamps") == 1
+    # The rows the migrations write: the stamps of the courses' content and of quiz questions
+    # (academy.core.kept).
+    assert count(engine, "content_stamps") == 2
     assert all(
         count(engine, table.name) == 0
         for table in metadata.sorted_tables

@@ -16,9 +16,11 @@ def _shape(course_id: int) -> tracking.CourseShape:
         return tracking.course_shape(session, course_id)
 
 
-def _stamp(engine) -> int:
+def _stamp(engine, name: str = "courses") -> int:
     with engine.connect() as conn:
-        return conn.execute(sa.text("SELECT stamp FROM content_stamps")).scalar_one()
+        return conn.execute(
+            sa.text("SELECT stamp FROM content_stamps WHERE name = :name"), {"name": name}
+        ).scalar_one()
 
 
 def test_mina_kurser_reads_a_kept_shape_in_one_statement(demo):
