@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 from academy.core.access import CurrentUser, require_role
 from academy.core.db import get_or_404, read
 from academy.core.errors import AccessDenied, NotFound, ValidationError
+from academy.core.kept import UNREAD
 from academy.core.models import Role
 from academy.courses import attempt_rows
 from academy.courses.attempt_rows import AnswerRow, AttemptRow, Placed, QuizRow, Titled
@@ -48,7 +50,6 @@ from academy.courses.status import COMPLETED, ResumePoint, is_unlocked
 from academy.courses.status import resume_point as find_resume_point
 from academy.courses.tracking import (
     SHAPE_STAMP,
-    UNREAD,
     CourseShape,
     completion,
     course_shape,
@@ -779,8 +780,10 @@ def _shows_right_answers(
     return out_of_attempts or any(a.passed for a in attempts)
 
 
+@lru_cache(maxsize=8192)
 def choice_order(attempt_id: int, question_id: int, count: int, shuffle: bool) -> tuple[int, ...]:
-    """The options' display order: the same for an attempt on every reload, new per attempt."""
+    """The options' display order: the same for an attempt on every reload, new per attempt
+    (remembered: seeding a generator costs more than the rest of a question's view)."""
     order = list(range(count))
     if shuffle:
         random.Random(f"{attempt_id}-{question_id}").shuffle(order)
