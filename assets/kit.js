@@ -53,8 +53,26 @@
     var key = "autosubmit:" + form.action + ":" + new FormData(form).get("code");
     if (sessionStorage.getItem(key)) return;
     sessionStorage.setItem(key, "1");
+    newTabState(form);
     HTMLFormElement.prototype.submit.call(form);
   }
+  // Forms marked data-new-tab-state (logging in and out: the person behind the tab changes)
+  // drop the tab's token (Reflex's "token" in sessionStorage) before they are posted, so the
+  // page after them gets a new, empty tab state on the server instead of the one that holds
+  // the previous person's pages. A native submit() fires no submit event: autosubmit calls
+  // this itself.
+  function newTabState(form) {
+    if (form && form.hasAttribute("data-new-tab-state")) {
+      sessionStorage.removeItem("token");
+    }
+  }
+  document.addEventListener(
+    "submit",
+    function (event) {
+      newTabState(event.target);
+    },
+    true
+  );
   new MutationObserver(function (records) {
     autosubmit();
     records.forEach(function (record) {

@@ -165,7 +165,8 @@ class Tab:
 
     async def hand_over(self, code: str, path: str = "/") -> float:
         """Post a login's one-time code as the login page does, keep the cookie the answer
-        sets, and load `path` on a new connection that carries it (a full page load)."""
+        sets, and load `path` on a new connection that carries it (a full page load) and a new
+        tab token."""
         start = time.perf_counter()
         async with (
             aiohttp.ClientSession() as http,
@@ -181,6 +182,9 @@ class Tab:
                 raise RuntimeError(f"inloggningen lämnades inte över ({answer.status})")
             self.cookie = f"sa_session={morsel.value}"
         await self.close()
+        # As kit.js does before posting a hand-over: the page after a login starts a new tab
+        # state (academy.ui.forms.post_form).
+        self.token = str(uuid.uuid4())
         self.sio = socketio.AsyncClient(reconnection=False)
         self.sio.on("event", self._on_update, namespace=NAMESPACE)
         await self.open(path)

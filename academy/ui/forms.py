@@ -25,8 +25,15 @@ class _PostForm(BaseHTML):
 
 def post_form(*children: rx.Component, action: str, **props) -> rx.Component:
     """A form the browser itself posts to an `/api` route, with a full page load after it: the
-    one way to set or clear the HttpOnly login cookie (log in, log out)."""
-    return _PostForm.create(*children, action=action, method="post", **props)
+    one way to set or clear the HttpOnly login cookie (log in, log out).
+
+    The person behind the tab changes there, so the page after it starts a new tab state
+    (`data-new-tab-state`: kit.js drops the tab's token before the form is posted). The
+    server keeps every page's data in the tab's state, and a new connection is first sent the
+    whole of it: with the old token, the login page after "Logga ut" would carry the previous
+    person's pages to whoever uses the browser next."""
+    attrs = {**props.pop("custom_attrs", {}), "data-new-tab-state": ""}
+    return _PostForm.create(*children, action=action, method="post", custom_attrs=attrs, **props)
 
 
 def _describedby(field_id: str, hint: str, error: rx.Var | None) -> str | None:

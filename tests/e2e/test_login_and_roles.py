@@ -105,6 +105,27 @@ def test_the_login_cookie_is_out_of_reach_of_scripts_and_of_the_socket(page, app
     assert frames and not [f for f in frames if cookie["value"] in f]
 
 
+def test_after_logging_out_the_browser_holds_nothing_of_the_previous_person(page, app_url):
+    """The server keeps each page's data in the tab's state and sends a new connection all of
+    it. Logging out and in start a new tab state, so the login page after "Logga ut" (a shared
+    desk's next user) receives none of the trainer's pages, and the next person's pages none
+    of them either."""
+    log_in_as(page, app_url, "utbildare@demo.se", "Karin Berg")
+    page.get_by_role("link", name="Utbildning", exact=True).click()
+    cohort = "Bemötande i telefon – Servicecenter våren 2026"
+    expect(page.get_by_text(cohort).first).to_be_visible()
+    trainers_token = page.evaluate("sessionStorage.getItem('token')")
+    frames: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda p: frames.append(str(p))))
+    page.get_by_role("button", name="Logga ut").click()
+    expect(page.get_by_text("Du är utloggad.")).to_be_visible()
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert frames  # the login page and the strategist's pages did hydrate
+    assert not [f for f in frames if cohort in f or "Karin Berg" in f]
+    assert page.evaluate("sessionStorage.getItem('token')") not in (None, trainers_token)
+
+
 # A hand-over form as the login page shows it, with a code the server does not know.
 HAND_OVER = """() => {
     const form = document.createElement("form");
