@@ -1,10 +1,11 @@
 """A quiz attempt as plain rows: what every answer and hand-in of a learner reads and writes.
 
 A learner's quiz page sends every answer on it with each click, so this is the busiest write in
-the academy. It reads the attempt with its quiz and course (and whether the person is enrolled)
-in one statement of table columns, the questions and the answers in one each, and writes only
-the answers that changed, with Core statements: no mapped objects are built or flushed (with
-SQLAlchemy's ORM the same work cost about twice the CPU, docs/performance.md). The rows carry
+the academy. It reads the attempt with its quiz and course (and whether the person is enrolled,
+and the questions' stamp) in one statement of table columns, the questions kept in memory under
+that stamp (academy.core.kept), the answers in one statement, and writes only the answers that
+changed, with Core statements: no mapped objects are built or flushed (through SQLAlchemy's ORM
+the same work cost 2.5 times the CPU, docs/performance.md). The rows carry
 the attribute names of the mapped classes (`attempt.status`, `quiz.pass_mark`, `question.data`,
 `answer.fraction`), so `taking._view` and the scoring read either.
 """
