@@ -16,6 +16,7 @@ from academy.core.web import routing
 from academy.core.web.headers import SecurityHeaders
 from academy.core.web.opening import install as open_pages_in_one_event
 from academy.core.web.session import PageOpener
+from academy.core.web.tab_owner import install as forget_other_logins_on_hydrate
 from academy.core.web.unexpected import backend_exception_handler
 from academy.core.web.upload_limit import UploadLimit
 from academy.courses.web import routes as courses
@@ -75,3 +76,4 @@ for area in AREAS:
             on_load=PageOpener.open_page(page.route),
         )
 open_pages_in_one_event(app)
+forget_other_logins_on_hydrate(app)

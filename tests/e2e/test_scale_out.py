@@ -15,6 +15,7 @@ from rxconfig import backend_workers
 from tests.databases import throwaway_database
 from tests.e2e.conftest import log_in_as
 from tests.e2e.server import RUNNING, serve_app
+from tests.e2e.test_login_and_roles import nothing_of_the_previous_person
 from tests.e2e.test_quiz_taking import build_quiz
 
 pytestmark = pytest.mark.e2e
@@ -55,6 +56,12 @@ def test_login_and_journeys_work_on_postgresql_with_redis_state(new_page, scaled
     page.goto(f"{scaled_app_url}/kundresor")
     expect(page.get_by_role("link", name="Felanmälan gatubelysning")).to_be_visible()
     assert set(store.keys("*")) - keys_before, "Reflex kept no state of this browser in Redis"
+
+
+def test_a_tab_that_keeps_its_token_is_emptied_for_the_next_person(new_page, scaled_app_url):
+    """With the state in Redis too, the server empties a tab whose connection carries another
+    login before anything is sent (academy.core.web.tab_owner)."""
+    nothing_of_the_previous_person(new_page(), scaled_app_url, keep_token=True)
 
 
 def _workers(main_pid: int) -> set[int]:

@@ -112,6 +112,9 @@ class SessionState(rx.State):
     allowed_areas: list[str] = []
     auth_checked: bool = False
     logged_out_notice: str = ""
+    # The digest of the login cookie the tab's state was filled under (academy.core.web.
+    # tab_owner): a backend var, never sent to the browser.
+    _filled_under: str = ""
 
     def _token(self) -> str:
         """The login token from the cookie of this tab's websocket connection."""
