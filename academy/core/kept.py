@@ -46,7 +46,7 @@ def frozen(value: Any) -> Any:
     return value
 
 
-def stamp_column(name: str, label: str = "shape_stamp"):
+def stamp_column(name: str, label: str):
     """The stamp of `name` as a column of the caller's first statement (a scalar subquery): the
     stamp is then read before the content with no statement of its own; pass the row's value
     to `Kept.get_many(..., stamp=)`."""

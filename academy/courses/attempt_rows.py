@@ -90,7 +90,9 @@ class QuestionRow:
 
 @dataclass
 class AnswerRow:
-    """A saved answer (`stored`), or one to be inserted; `changed` marks one to be updated."""
+    """A saved answer (`stored`), or one to be inserted. `changed`: a new response to write
+    with the time it was given; `rescored`: only a new score (the question's key was edited),
+    the time it was given stays."""
 
     question_id: int
     response: Any
@@ -98,6 +100,7 @@ class AnswerRow:
     grader_feedback: str = ""
     stored: bool = True
     changed: bool = False
+    rescored: bool = False
 
 
 @dataclass(frozen=True)
@@ -303,10 +306,12 @@ def answer_rows(session: Session, attempt_id: int) -> dict[int, AnswerRow]:
 
 
 def write_answers(session: Session, attempt_id: int, answers: dict[int, AnswerRow]) -> None:
-    """Insert the new answers and update the changed ones, now (`changed` is then cleared)."""
+    """Insert the new answers, update the changed and the rescored ones, now (their marks are
+    then cleared)."""
     now = utcnow()
     new = [a for a in answers.values() if not a.stored]
     changed = [a for a in answers.values() if a.stored and a.changed]
+    rescored = [a for a in answers.values() if a.stored and a.rescored and not a.changed]
     connection = session.connection()
     if new:
         connection.execute(
@@ -336,19 +341,16 @@ def write_answers(session: Session, attempt_id: int, answers: dict[int, AnswerRo
                 for a in changed
             ],
         )
-    for answer in (*new, *changed):
-        answer.stored, answer.changed = True, False
-
-
-def rescore_answers(session: Session, attempt_id: int, fractions: dict[int, float | None]) -> None:
-    """New scores for answers whose response is unchanged (a question's key was edited)."""
-    session.connection().execute(
-        _RESCORE_ANSWER,
-        [
-            {"attempt": attempt_id, "question": question_id, "fraction": fraction}
-            for question_id, fraction in fractions.items()
-        ],
-    )
+    if rescored:
+        connection.execute(
+            _RESCORE_ANSWER,
+            [
+                {"attempt": attempt_id, "question": a.question_id, "fraction": a.fraction}
+                for a in rescored
+            ],
+        )
+    for answer in (*new, *changed, *rescored):
+        answer.stored, answer.changed, answer.rescored = True, False, False
 
 
 def hand_in(session: Session, attempt: AttemptRow) -> bool:

@@ -570,23 +570,26 @@ def answer_question(
     answers = attempt_rows.answer_rows(session, attempt_id)
     if question_id in answers and immediate:
         raise ValidationError("Du har redan svarat på frågan och sett återkopplingen.")
-    response = _clean_response(question.kind, response)
-    answer = _answered(answers, question, response)
+    answer = _give(answers, question, _clean_response(question.kind, response))
     attempt_rows.write_answers(session, attempt_id, answers)
     if immediate:
         return _feedback(question, answer, placed.quiz.review_mode != "never")
     return None
 
 
-def _answered(answers: dict[int, AnswerRow], question, response: Any) -> AnswerRow:
-    """`answers` with `response` (already cleaned) given to `question`, scored; written by
-    `attempt_rows.write_answers`."""
+def _give(answers: dict[int, AnswerRow], question, response: Any) -> AnswerRow:
+    """`response` (already cleaned) given to `question`, scored, in `answers` for
+    `attempt_rows.write_answers`: a new answer is inserted and a changed one updated, with the
+    time it was given; one sent again as it was keeps its time and gets only a new score, when
+    the question's key was edited."""
     fraction = score_response(question.kind, question.data, response).fraction
     answer = answers.get(question.id)
     if answer is None:
         answer = answers[question.id] = AnswerRow(question.id, response, fraction, stored=False)
-    elif answer.response != response or answer.fraction != fraction:
+    elif answer.response != response:
         answer.response, answer.fraction, answer.changed = response, fraction, True
+    elif answer.fraction != fraction:
+        answer.fraction, answer.rescored = fraction, True
     return answer
 
 
@@ -631,7 +634,6 @@ def _save(
     questions = {q.id: (number, q) for number, q in enumerate(listed, 1)}
     answers = attempt_rows.answer_rows(session, attempt_id)
     immediate = placed.quiz.feedback_mode == "immediate"
-    rescored: dict[int, float | None] = {}
     saved = 0
     for question_id, raw in responses.items():
         if question_id not in questions:
@@ -644,16 +646,9 @@ def _save(
             response = _clean_response(question.kind, raw)
         except ValidationError as exc:
             raise ValidationError(f"Fråga {number}: {exc.message}") from None
-        if answer is not None and answer.response == response:
-            fraction = score_response(question.kind, question.data, response).fraction
-            if fraction != answer.fraction:  # unchanged unless the question's key was edited
-                answer.fraction = rescored[question_id] = fraction
-            continue
-        _answered(answers, question, response)
-        saved += 1
+        answer = _give(answers, question, response)
+        saved += answer.changed or not answer.stored
     attempt_rows.write_answers(session, attempt_id, answers)
-    if rescored:
-        attempt_rows.rescore_answers(session, attempt_id, rescored)
     return _Saved(saved, placed.attempt, placed.quiz, placed.module, placed.course, listed, answers)
 
 

@@ -122,7 +122,7 @@ _KEPT_SHAPES: Kept[int, CourseShape] = Kept("courses")
 
 
 # A column for the first statement of a learner's page: the shapes' stamp read with it.
-SHAPE_STAMP = stamp_column("courses")
+SHAPE_STAMP = stamp_column("courses", "shape_stamp")
 
 
 def course_shapes(

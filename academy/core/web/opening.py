@@ -16,35 +16,29 @@ routing it through the registry this replaces it in.
 
 from __future__ import annotations
 
-import functools
-
 import reflex as rx
 from reflex.state import OnLoadInternalState
-from reflex_base.event import EventHandler
-from reflex_base.registry import RegistrationContext
 from reflex_base.utils.format import format_route
 
 from academy.core.web import routing
+from academy.core.web.reflex_events import replace_event_handler
 from academy.core.web.session import PageOpener
 
 
 def install(app: rx.App) -> None:
     """Let `app`'s navigation event open registered pages inline."""
-    reflex_handler = OnLoadInternalState.event_handlers["on_load_internal"]
     by_route = {format_route(route): page for route, page in routing.LOADERS.items()}
 
-    async def on_load_internal(self: OnLoadInternalState):
-        page = by_route.get(app.router(self.rx_router_url.path) or "")
-        if page is None:
-            return reflex_handler.fn(self)
-        opener = await self.get_state(PageOpener)
-        chained = await opener._open(page)
-        self.is_hydrated = True
-        return chained
+    def make(reflex_fn):
+        async def on_load_internal(self: OnLoadInternalState):
+            page = by_route.get(app.router(self.rx_router_url.path) or "")
+            if page is None:
+                return reflex_fn(self)
+            opener = await self.get_state(PageOpener)
+            chained = await opener._open(page)
+            self.is_hydrated = True
+            return chained
 
-    # Reflex's name, and its mark that a newer navigation cancels this one's unfinished work.
-    functools.update_wrapper(on_load_internal, reflex_handler.fn)
-    handler = EventHandler(fn=on_load_internal, state=OnLoadInternalState)
-    OnLoadInternalState.on_load_internal = handler
-    OnLoadInternalState.event_handlers["on_load_internal"] = handler
-    RegistrationContext.register_event_handler(handler, states=(OnLoadInternalState,))
+        return on_load_internal
+
+    replace_event_handler(OnLoadInternalState, "on_load_internal", make)

@@ -15,31 +15,20 @@ stops routing it through the registry this replaces it in.
 
 from __future__ import annotations
 
-import functools
-
 import reflex as rx
 from reflex.state import State
-from reflex_base.event import EventHandler
-from reflex_base.registry import RegistrationContext
 
 from academy.core.security import token_digest
-from academy.core.web.cookies import token_from_header
+from academy.core.web.reflex_events import replace_event_handler
 from academy.core.web.session import SessionState
-
-HYDRATE = "hydrate_and_load"
-
-
-def login_of(state: rx.State) -> str:
-    """The digest of the login cookie on the tab's connection ("" without one)."""
-    token = token_from_header(state.router.headers.cookie)
-    return token_digest(token) if token else ""
 
 
 async def forget_other_logins(root: State) -> None:
     """Empty every app state of the tab when its connection carries another login than the
     one the state was filled under (a state filled with no login has nothing to forget)."""
     session = await root.get_state(SessionState)
-    login = login_of(root)
+    token = session._token()
+    login = token_digest(token) if token else ""
     if session._filled_under == login:
         return
     if session._filled_under:
@@ -49,14 +38,12 @@ async def forget_other_logins(root: State) -> None:
 
 def install(app: rx.App) -> None:
     """Run `forget_other_logins` before Reflex's hydrate of every new connection."""
-    reflex_handler = State.event_handlers[HYDRATE]
 
-    async def hydrate_and_load(self: State, vars=None, hashes=None):
-        await forget_other_logins(self)
-        return await reflex_handler.fn(self, vars=vars, hashes=hashes)
+    def make(reflex_fn):
+        async def hydrate_and_load(self: State, vars=None, hashes=None):
+            await forget_other_logins(self)
+            return await reflex_fn(self, vars=vars, hashes=hashes)
 
-    functools.update_wrapper(hydrate_and_load, reflex_handler.fn)
-    handler = EventHandler(fn=hydrate_and_load, state=State)
-    setattr(State, HYDRATE, handler)
-    State.event_handlers[HYDRATE] = handler
-    RegistrationContext.register_event_handler(handler, states=(State,))
+        return hydrate_and_load
+
+    replace_event_handler(State, "hydrate_and_load", make)
