@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import textwrap
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -203,26 +204,31 @@ def run_dot(dot_text: str, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SEC
 
 
 class RenderCache:
-    """Small LRU cache of rendered output, keyed by content."""
+    """Small LRU cache of rendered output, keyed by content. Safe to share between threads
+    (the app draws diagrams in worker threads)."""
 
     def __init__(self, max_entries: int = CACHE_ENTRIES) -> None:
         self.max_entries = max_entries
         self._entries: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, key: tuple[str, str]) -> bytes | None:
-        value = self._entries.get(key)
-        if value is not None:
-            self._entries.move_to_end(key)
-        return value
+        with self._lock:
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
 
     def put(self, key: tuple[str, str], value: bytes) -> None:
-        self._entries[key] = value
-        self._entries.move_to_end(key)
-        while len(self._entries) > self.max_entries:
-            self._entries.popitem(last=False)
+        with self._lock:
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
 
     def clear(self) -> None:
-        self._entries.clear()
+        with self._lock:
+            self._entries.clear()
 
 
 DOT_CACHE = RenderCache()

@@ -353,9 +353,19 @@ def _saved_version(document: str) -> Journey:
     return journey
 
 
-def history(session: Session, actor: CurrentUser | None, journey_id: int) -> list[VersionRow]:
+def history(
+    session: Session,
+    actor: CurrentUser | None,
+    journey_id: int,
+    *,
+    current: Journey | None = None,
+) -> list[VersionRow]:
+    """The journey's versions, newest first, each with what restoring it would change.
+    `current` is the journey as it stands, when the caller has already read it (in this
+    transaction): it is not parsed again."""
     record = _load(session, actor, journey_id)
-    current = json_format.loads(record.document)
+    if current is None:
+        current = json_format.loads(record.document)
     rows = session.execute(
         select(JourneyVersion, User.name)
         .outerjoin(User, User.id == JourneyVersion.author_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import reflex as rx
 
@@ -45,6 +46,17 @@ TAB_PARAMS = dict(
 )
 READER_TABS = ("steps", "flows", "analysis", "history")  # the tabs of people who may not edit
 # Stages and lanes report at "stage" / "lane".
+
+# Diagrams are drawn here while the editor's worker thread builds the rest of the page: each
+# drawing mostly waits for its graphviz process.
+_DRAWING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="journey-diagram")
+
+
+def _diagram(journey: Journey, observed: dict) -> str:
+    """The journey's diagram as inline SVG, with the observed contact figures on its steps."""
+    if observed:
+        return contacts_observed.observed_svg(journey, observed)
+    return view.svg_markup(journey)
 
 
 class JourneyEditorState(BaseState):
@@ -93,6 +105,10 @@ class JourneyEditorState(BaseState):
 
     def _show(self, session, actor, stored: store.StoredJourney) -> None:
         journey = stored.journey
+        # The diagram first: graphviz draws it in a process of its own while this thread builds
+        # the tables and the analysis (a 200-step journey: 30-70 ms beside its 180 ms diagram).
+        observed, period = observed_for_journey(session, actor, stored.id)
+        diagram = _DRAWING.submit(_diagram, journey, observed)
         self.journey_id, self.version = stored.id, stored.version
         self.title, self.kind = journey.title, journey.kind
         self.kind_label = view.KIND_LABELS.get(journey.kind, journey.kind)
@@ -111,13 +127,9 @@ class JourneyEditorState(BaseState):
         self._set("figures", view.key_figures(summary))
         self._set("curve", view.emotion_points(journey, summary))
         self._set("text_description", view.description(journey))
-        try:
-            svg, self.diagram_error = view.svg_markup(journey), ""
-        except RenderError as exc:
-            svg, self.diagram_error = "", str(exc)
-        svg = self._show_observed(session, actor, stored, svg)
-        self.svg_url = diagrams.keep(stored.id, svg) if svg else ""
-        self.history_rows = view.history_rows(store.history(session, actor, stored.id))
+        self._show_observed(journey, observed, period)
+        history = store.history(session, actor, stored.id, current=journey)
+        self.history_rows = view.history_rows(history)
         self.current_options = [
             view.Option(str(row.id), row.title)
             for row in store.list_journeys(session, actor, kind="current")
@@ -127,23 +139,24 @@ class JourneyEditorState(BaseState):
         self._set("all_links", view.link_rows(links.training_links(session, actor, stored.id)))
         choices = view.options(links.target_choices(session)) if stored.can_edit else []
         self._set("link_choices", choices)
+        try:
+            svg, self.diagram_error = diagram.result(), ""
+        except RenderError as exc:
+            svg, self.diagram_error = "", str(exc)
+        self.svg_url = diagrams.keep(stored.id, svg) if svg else ""
         self._view()._show_step()
 
-    def _show_observed(self, session, actor, stored: store.StoredJourney, svg: str) -> str:
-        """Show the observed contact figures; the diagram `svg` with them on the steps."""
-        observed, period = observed_for_journey(session, actor, stored.id)
+    def _show_observed(self, journey: Journey, observed: dict, period: str) -> None:
+        """Show the observed contact figures (the diagram shows them too: `_diagram`)."""
         self._set("observed_period", period)
-        self._set("observed_rows", contacts_observed.observed_rows(stored.journey, observed))
+        self._set("observed_rows", contacts_observed.observed_rows(journey, observed))
         # Without observed steps the panel is hidden: no copy of the journey, no second summary.
-        figures = contacts_observed.observed_figures(stored.journey, observed) if observed else []
+        figures = contacts_observed.observed_figures(journey, observed) if observed else []
         self._set("observed_figures", figures)
         if observed:
             # The analysis uses the observed figures where steps have them.
-            applied = apply_observed(stored.journey, observed)
+            applied = apply_observed(journey, observed)
             self._set("figures", view.key_figures(summarize(applied)))
-            if svg:
-                svg = contacts_observed.observed_svg(stored.journey, observed)
-        return svg
 
     def _set(self, name: str, value) -> None:
         """Set a var only when its value changed: an unchanged table is not sent again."""
