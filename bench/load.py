@@ -26,7 +26,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).parent)]
@@ -272,11 +272,52 @@ def report(
             )
 
 
+def summary(
+    rows: dict[str, list[tuple[int, int, Timings]]], floor: list[dict[int, Timings]]
+) -> None:
+    """Over the rounds: each kind's p95 per round, as a multiple of that round's blank app,
+    and the medians. One load run's ratio moves by a third or more between runs minutes apart
+    (how the burst of 200 logins overlaps the other tabs' steps differs each time), so the
+    verdict is the median over rounds, each against the floor measured just before it."""
+    print("\n### Over the rounds (p95; × the blank app's p95 of the same round)\n")
+    print("| tabs | kind | p95 ms per round | median p95 ms | × floor per round | median × |")
+    print("|---:|---|---|---:|---|---:|")
+    for label, runs in rows.items():
+        by_kind: dict[tuple[int, str], list[tuple[float, float | None]]] = defaultdict(list)
+        for round_index, tabs, timings in runs:
+            round_floor = floor[round_index] if floor else {}
+            for kind, values in timings.items():
+                p95 = percentile([v * 1000 for v in values], 95)
+                base = round_floor.get(tabs, {}).get(floor_kind(kind) or "")
+                ratio = p95 / (percentile(base, 95) * 1000) if base else None
+                by_kind[(tabs, kind)].append((p95, ratio))
+        for (tabs, kind), seen in sorted(by_kind.items()):
+            p95s = [p for p, _ in seen]
+            ratios = [r for _, r in seen if r is not None]
+            per_ratio = ", ".join(f"{r:.1f}" for r in ratios) or "—"
+            median_ratio = f"{statistics.median(ratios):.1f}×" if ratios else "—"
+            print(
+                f"| {tabs} | {label}: {kind} | {', '.join(_ms(p) for p in p95s)} | "
+                f"{_ms(statistics.median(p95s))} | {per_ratio} | {median_ratio} |"
+            )
+
+
+def _ms(value: float) -> str:
+    return f"{value:.0f}" if value >= 100 else f"{value:.1f}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tabs", default="1,50,200")
     parser.add_argument("--configs", default="embedded,scaleout")
     parser.add_argument("--blank-rounds", type=int, default=5)
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the blank app and each configuration in turn this many times and report "
+        "the median p95 and ratio over the rounds",
+    )
     parser.add_argument("--skip-blank", action="store_true", help="only the app (a quick check)")
     parser.add_argument(
         "--logins-apart",
@@ -295,44 +336,69 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="load-bench-"))
     print(f"Machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}")
 
-    rows, floor = [], {}
-    with serve_blank(folder) if not args.skip_blank else _nothing() as url:
-        if url:
-            asyncio.run(run_tabs(url, 5, blank_script(1)))  # warm-up
-        for n in sizes if url else []:
-            timings, errors = asyncio.run(run_tabs(url, n, blank_script(args.blank_rounds)))
-            rows.append(("tom app", n, timings, errors))
-            floor[n] = timings
-    report("Blank Reflex app (floor)", rows)
-
     configs = []
     for config in args.configs.split(","):
         if config == "scaleout" and args.workers:
             configs += [(f"scaleout, {n} workers", n) for n in args.workers.split(",")]
         else:
             configs.append((config, ""))
-    for config, workers in configs:
-        rows = []
-        kind = "sqlite" if config == "embedded" else "postgresql"
-        extra = {} if config == "embedded" else {"REDIS_URL": "redis://127.0.0.1:6379/0"}
-        if workers:
-            extra["GRANIAN_WORKERS"] = str(workers)
-        with throwaway_database(kind, folder) as database_url:
+    floors: list[dict[int, Timings]] = []
+    # Per label: (round, tabs, timings, errors) of every run.
+    results: dict[str, list[tuple[int, int, Timings, int]]] = defaultdict(list)
+    with ExitStack() as serving:
+        blank = serving.enter_context(serve_blank(folder)) if not args.skip_blank else ""
+        if blank:
+            asyncio.run(run_tabs(blank, 5, blank_script(1)))  # warm-up
+        apps = []
+        for config, workers in configs:
+            kind = "sqlite" if config == "embedded" else "postgresql"
+            extra = {} if config == "embedded" else {"REDIS_URL": "redis://127.0.0.1:6379/0"}
+            if workers:
+                extra["GRANIAN_WORKERS"] = str(workers)
+            database_url = serving.enter_context(throwaway_database(kind, folder))
             # Each run has learners of its own: a quiz allows a learner three attempts.
-            learners = add_learners(database_url, 3 + sum(sizes))
+            learners = add_learners(database_url, 3 + sum(sizes) * args.rounds)
             run_folder = folder / config.replace(", ", "-").replace(" ", "-")
             run_folder.mkdir()
-            with serve_app(database_url, run_folder, extra_env=extra) as url:
-                asyncio.run(run_tabs(url, 3, learner_script(learners)))  # warm-up
-                first = 3
-                for n in sizes:
+            url = serving.enter_context(serve_app(database_url, run_folder, extra_env=extra))
+            asyncio.run(run_tabs(url, 3, learner_script(learners)))  # warm-up
+            apps.append((config, url, learners))
+        first = 3
+        for round_index in range(args.rounds):
+            floor: dict[int, Timings] = {}
+            for n in sizes:
+                # The floor just before the app's runs of the same size, in every round.
+                if blank:
+                    timings, errors = asyncio.run(
+                        run_tabs(blank, n, blank_script(args.blank_rounds))
+                    )
+                    results["tom app"].append((round_index, n, timings, errors))
+                    floor[n] = timings
+                for config, url, learners in apps:
                     timings, errors = asyncio.run(
                         run_learners(url, n, learners, first, args.logins_apart)
                     )
-                    first += n
-                    rows.append((config, n, timings, errors))
-        apart = " (logins apart)" if args.logins_apart else ""
-        report(f"Serviceakademin, {config}{apart}", rows, floor)
+                    results[config].append((round_index, n, timings, errors))
+                first += n
+            floors.append(floor)
+
+    apart = " (logins apart)" if args.logins_apart else ""
+    for label, runs in results.items():
+        title = "Blank Reflex app (floor)" if label == "tom app" else f"Serviceakademin, {label}"
+        for round_index in range(args.rounds):
+            rows = [(label, n, t, e) for r, n, t, e in runs if r == round_index]
+            suffix = f", round {round_index + 1}" if args.rounds > 1 else ""
+            floor = floors[round_index] if label != "tom app" else None
+            report(f"{title}{apart if label != 'tom app' else ''}{suffix}", rows, floor)
+    if args.rounds > 1:
+        summary(
+            {
+                label: [(r, n, t) for r, n, t, _ in runs]
+                for label, runs in results.items()
+                if label != "tom app"
+            },
+            floors if blank else [],
+        )
 
 
 if __name__ == "__main__":
