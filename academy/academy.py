@@ -12,7 +12,7 @@ from starlette.applications import Starlette
 
 from academy import ui
 from academy.admin.web import routes as admin
-from academy.core.web import routing
+from academy.core.web import collector, routing
 from academy.core.web.headers import SecurityHeaders
 from academy.core.web.opening import install as open_pages_in_one_event
 from academy.core.web.session import PageOpener
@@ -77,3 +77,5 @@ for area in AREAS:
         )
 open_pages_in_one_event(app)
 forget_other_logins_on_hydrate(app)
+# When the server has started: the collector freezes what the loaded app holds.
+app.register_lifespan_task(collector.settle)
