@@ -77,5 +77,5 @@ for area in AREAS:
         )
 open_pages_in_one_event(app)
 forget_other_logins_on_hydrate(app)
-# When the server has started: the collector freezes what the loaded app holds.
+# When the server has started: a larger young generation for the collector.
 app.register_lifespan_task(collector.settle)
