@@ -61,7 +61,7 @@ test: setup system-chromium lint
 bench: setup system-chromium
 	python bench/journeys_bench.py
 	python bench/editor_bench.py
-	python bench/load.py
+	python bench/load.py --rounds 3
 	python bench/step_cpu.py
 	python bench/import_load.py
 	python bench/cli_bench.py
