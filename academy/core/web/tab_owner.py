@@ -19,6 +19,7 @@ import reflex as rx
 from reflex.state import State
 
 from academy.core.security import token_digest
+from academy.core.web import snapshot
 from academy.core.web.reflex_events import replace_event_handler
 from academy.core.web.session import SessionState
 
@@ -37,13 +38,16 @@ async def forget_other_logins(root: State) -> None:
 
 
 def install(app: rx.App) -> None:
-    """Run `forget_other_logins` before Reflex's hydrate of every new connection."""
+    """Run `forget_other_logins` before Reflex's hydrate of every new connection, and take its
+    snapshot leaving out what a new tab's browser already holds (academy.core.web.snapshot)."""
 
     def make(reflex_fn):
         async def hydrate_and_load(self: State, vars=None, hashes=None):
             await forget_other_logins(self)
-            return await reflex_fn(self, vars=vars, hashes=hashes)
+            with snapshot.first_hydrate(hashes):
+                return await reflex_fn(self, vars=vars, hashes=hashes)
 
         return hydrate_and_load
 
     replace_event_handler(State, "hydrate_and_load", make)
+    snapshot.install(SessionState)
