@@ -121,11 +121,6 @@ def serve_app(database_url: str, folder: Path, extra_env: dict | None = None) ->
         yield url
 
 
-@contextmanager
-def _nothing() -> Iterator[str]:
-    yield ""
-
-
 async def run_tabs(url: str, count: int, script: Script) -> tuple[Timings, int]:
     timings: Timings = defaultdict(list)
     errors = 0

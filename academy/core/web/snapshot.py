@@ -56,8 +56,8 @@ def states_at_defaults(hashes: list[str] | None) -> frozenset[str]:
 
 @contextmanager
 def first_hydrate(hashes: list[str] | None) -> Iterator[None]:
-    """Within: `untouched_left_out` may leave out the untouched states the browser holds the
-    defaults of."""
+    """Within: `may_leave_out` lets the snapshot leave out the untouched states whose defaults
+    the browser holds."""
     reset = _AT_DEFAULTS.set(states_at_defaults(hashes))
     try:
         yield
