@@ -10,7 +10,8 @@ delta). Reports medians over several runs. Elements are found with CSS selectors
 query scans the whole page in the test driver, which on a page holding a 200-step diagram costs
 more than the event itself (an earlier version of this benchmark reported 366 ms for a zoom that
 took about 110 ms). BENCH_DEBUG=1 prints each event's times and records a Chrome trace of one
-zoom in /tmp/editor-trace.json.
+zoom in /tmp/editor-trace.json and of one save in
+/tmp/editor-save-trace.json.
 
 Run: .venv/bin/python bench/editor_bench.py [--runs N] [--steps N]
 """
@@ -210,6 +211,12 @@ def main() -> None:
                 )
                 new_text = f"Steg {run * 3}: ändrad i körning {run}"
                 page.locator("#step-form [name='text']").fill(new_text)
+                if DEBUG and run == 2:
+                    browser.start_tracing(
+                        page=page,
+                        path="/tmp/editor-save-trace.json",
+                        categories=["devtools.timeline", "disabled-by-default-v8.cpu_profiler", "v8"],
+                    )
                 measured(
                     page,
                     frames,
@@ -218,6 +225,8 @@ def main() -> None:
                     save,
                     sizes["save"],
                 )
+                if DEBUG and run == 2:
+                    browser.stop_tracing()
                 dot.append(timed(lambda: raw_dot(dot_text)))
 
             browser.close()

@@ -19,7 +19,7 @@ All user text goes through `escape_label`; ids through `svg_id`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,14 +106,41 @@ def render_journey(
     """Journey -> SVG/PNG/PDF bytes. Unchanged journeys come from a cache keyed by content.
 
     `marks` flags steps for a comparison: step id -> "added", "removed" or "changed"."""
+    return journey_renderer(journey, fmt, timeout, marks)()
+
+
+Renderer = Callable[[], bytes]
+
+
+def journey_renderer(
+    journey: Journey,
+    fmt: str = "svg",
+    timeout: float = RENDER_TIMEOUT_SECONDS,
+    marks: dict[str, str] | None = None,
+) -> Renderer:
+    """`render_journey` in two parts: the DOT text is built now, and `dot` runs when the
+    returned function is called. Building the text is Python work; running `dot` is a process
+    of its own, so a thread can call the function and wait while others go on."""
     key = (fmt, content_key(repr((journey, sorted((marks or {}).items())))))
+    dpi = PNG_DPI if fmt == "png" else None
+    return _renderer(key, journey, lambda: blueprint_dot(journey, marks, dpi=dpi), timeout)
+
+
+def _renderer(
+    key: tuple[str, str], journey: Journey, make_dot: Callable[[], str], timeout: float
+) -> Renderer:
     cached = JOURNEY_CACHE.get(key)
-    if cached is None:
-        check_size(journey)
-        dpi = PNG_DPI if fmt == "png" else None
-        cached = render_dot(blueprint_dot(journey, marks, dpi=dpi), fmt, timeout)
-        JOURNEY_CACHE.put(key, cached)
-    return cached
+    if cached is not None:
+        return lambda: cached
+    check_size(journey)
+    dot_text = make_dot()
+
+    def render() -> bytes:
+        rendered = render_dot(dot_text, key[0], timeout)
+        JOURNEY_CACHE.put(key, rendered)
+        return rendered
+
+    return render
 
 
 def journey_dot(journey: Journey) -> str:
@@ -509,12 +536,17 @@ def render_observed(
     timeout: float = RENDER_TIMEOUT_SECONDS,
 ) -> bytes:
     """`render_journey` with observed figures on the linked steps (see observed_dot)."""
+    return observed_renderer(journey, observed, fmt, timeout)()
+
+
+def observed_renderer(
+    journey: Journey,
+    observed: Mapping[str, Any],
+    fmt: str = "svg",
+    timeout: float = RENDER_TIMEOUT_SECONDS,
+) -> Renderer:
+    """`render_observed` in two parts, like `journey_renderer`."""
     if not observed:
-        return render_journey(journey, fmt, timeout)
+        return journey_renderer(journey, fmt, timeout)
     key = (fmt, content_key(repr(journey) + repr(sorted(observed.items()))))
-    cached = JOURNEY_CACHE.get(key)
-    if cached is None:
-        check_size(journey)
-        cached = render_dot(observed_dot(journey, observed), fmt, timeout)
-        JOURNEY_CACHE.put(key, cached)
-    return cached
+    return _renderer(key, journey, lambda: observed_dot(journey, observed), timeout)

@@ -9,6 +9,7 @@ databases live for the whole run, so tests may run in any order.
 from __future__ import annotations
 
 import asyncio
+import inspect
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 
@@ -99,12 +100,20 @@ def demo(engine, saved_states, monkeypatch):
 
 
 def run_event(result):
-    """Run an event handler's result to the end: an async handler's coroutine in a thread of
-    its own (the browser tests of the same pytest run keep an event loop open in this one)."""
+    """Run an event handler's result to the end: an async handler's coroutine, or every update
+    of an async generator's, in a thread of its own (the browser tests of the same pytest run
+    keep an event loop open in this one)."""
+    if inspect.isasyncgen(result):
+        result = _exhaust(result)
     if not asyncio.iscoroutine(result):
         return result
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, result).result()
+
+
+async def _exhaust(updates) -> None:
+    async for _ in updates:
+        pass
 
 
 def count(engine, table: str) -> int:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import reflex as rx
 
 from academy import ui
-from journeys.blueprint import render_observed
+from journeys import blueprint
+from journeys.blueprint import Renderer
 from journeys.contacts.observed import (
     ObservedStep,
     apply_observed,
@@ -63,9 +64,9 @@ def observed_figures(journey: Journey, observed: dict[str, ObservedStep]) -> lis
     return rows
 
 
-def observed_svg(journey: Journey, observed: dict[str, ObservedStep]) -> str:
-    svg = render_observed(apply_observed(journey, observed), observed).decode("utf-8")
-    return svg[svg.index("<svg") :]
+def observed_renderer(journey: Journey, observed: dict[str, ObservedStep]) -> Renderer:
+    """The diagram with the observed figures on its steps (blueprint.observed_renderer)."""
+    return blueprint.observed_renderer(apply_observed(journey, observed), observed)
 
 
 def observed_panel(state) -> rx.Component:

@@ -99,11 +99,11 @@ def _diagram() -> rx.Component:
             ),
             class_name="diagram-bar",
         ),
-        ui.text_message(S.diagram_error),
+        ui.text_message(V.diagram_error),
         rx.el.div(
             # journey-diagram.js fetches the SVG (data-src) into this box and applies the zoom
             # to the SVG's own size (data-zoom): a CSS zoom would restyle every element.
-            rx.el.div(id="diagram-svg", custom_attrs={"data-src": S.svg_url}),
+            rx.el.div(id="diagram-svg", custom_attrs={"data-src": V.svg_url}),
             class_name=rx.cond(V.fit, "diagram fit", "diagram"),
             tab_index=0,
             id="diagram",

@@ -10,8 +10,11 @@ saving (parsing, analysis, rendering) run in a worker thread, off the event loop
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 import reflex as rx
 
@@ -20,6 +23,7 @@ from academy.core.web.base import BaseState
 from academy.journeys import editing, links, store
 from academy.journeys.contacts.service import observed_for_journey
 from academy.journeys.web import contacts_observed, diagrams, forms, view
+from journeys.blueprint import Renderer, journey_renderer
 from journeys.contacts.observed import apply_observed
 from journeys.errors import RenderError
 from journeys.model import Journey
@@ -52,11 +56,67 @@ READER_TABS = ("steps", "flows", "analysis", "history")  # the tabs of people wh
 _DRAWING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="journey-diagram")
 
 
-def _diagram(journey: Journey, observed: dict) -> str:
-    """The journey's diagram as inline SVG, with the observed contact figures on its steps."""
-    if observed:
-        return contacts_observed.observed_svg(journey, observed)
-    return view.svg_markup(journey)
+def _draw(journey_id: int, render: Renderer) -> tuple[str, str]:
+    """Run graphviz and keep the diagram: its URL and "", or "" and why it cannot be drawn."""
+    try:
+        return diagrams.keep(journey_id, view.inline_svg(render())), ""
+    except RenderError as exc:
+        return "", str(exc)
+
+
+@dataclass(frozen=True)
+class _Drawing:
+    """A diagram being drawn (its URL and error to come), and the observed contact figures it
+    shows."""
+
+    journey: Journey
+    drawn: Future
+    observed: dict
+    period: str
+
+
+def _start_drawing(session, actor, journey_id: int, journey: Journey) -> _Drawing:
+    """Start drawing the journey's diagram, with the observed contact figures on its steps.
+    Its DOT text is built here, before this thread goes on: built beside the rest of the
+    page's Python work, it took twice as long and graphviz started that much later."""
+    observed, period = observed_for_journey(session, actor, journey_id)
+    try:
+        if observed:
+            render = contacts_observed.observed_renderer(journey, observed)
+        else:
+            render = journey_renderer(journey)
+    except RenderError as exc:
+        drawn: Future = Future()
+        drawn.set_result(("", str(exc)))
+    else:
+        drawn = _DRAWING.submit(_draw, journey_id, render)
+    return _Drawing(journey, drawn, observed, period)
+
+
+# The diagrams shown while an editing event (`_diagram_after`) runs its action: the event
+# shows the last of them when graphviz is done. Unset elsewhere, where `_show` waits for it.
+_STARTED: ContextVar[list[_Drawing] | None] = ContextVar("journey_diagrams", default=None)
+
+
+def _diagram_after(handler):
+    """An editing event whose diagram follows its other changes. What it changed (the tables,
+    the analysis, its message) goes to the browser as soon as it is saved, while graphviz
+    draws; the diagram follows in an update of its own, which re-renders only the diagram's
+    box (its URL is JourneyViewState's)."""
+
+    @functools.wraps(handler)
+    async def event(self, *args, **kwargs):
+        started: list[_Drawing] = []
+        token = _STARTED.set(started)
+        try:
+            await handler(self, *args, **kwargs)
+        finally:
+            _STARTED.reset(token)
+        if started:
+            yield
+            self._view()._show_diagram(*await asyncio.wrap_future(started[-1].drawn))
+
+    return event
 
 
 class JourneyEditorState(BaseState):
@@ -75,9 +135,6 @@ class JourneyEditorState(BaseState):
     lanes: list[view.ColumnRow] = []
     steps: list[view.StepRow] = []
     flows: list[view.FlowRow] = []
-    # The diagram's URL (academy.journeys.web.diagrams): the SVG itself stays out of the state.
-    svg_url: str = ""
-    diagram_error: str = ""
     text_description: str = ""
     problems: list[view.ProblemRow] = []
     figures: list[view.Figure] = []
@@ -103,12 +160,15 @@ class JourneyEditorState(BaseState):
 
     # ---- showing ------------------------------------------------------------------------------
 
-    def _show(self, session, actor, stored: store.StoredJourney) -> None:
+    def _show(
+        self, session, actor, stored: store.StoredJourney, drawing: _Drawing | None = None
+    ) -> None:
         journey = stored.journey
         # The diagram first: graphviz draws it in a process of its own while this thread builds
         # the tables and the analysis (a 200-step journey: 30-70 ms beside its 180 ms diagram).
-        observed, period = observed_for_journey(session, actor, stored.id)
-        diagram = _DRAWING.submit(_diagram, journey, observed)
+        # After an edit it was started before the journey was written (`_save`).
+        drawing = drawing or _start_drawing(session, actor, stored.id, journey)
+        observed, period = drawing.observed, drawing.period
         self.journey_id, self.version = stored.id, stored.version
         self.title, self.kind = journey.title, journey.kind
         self.kind_label = view.KIND_LABELS.get(journey.kind, journey.kind)
@@ -139,15 +199,15 @@ class JourneyEditorState(BaseState):
         self._set("all_links", view.link_rows(links.training_links(session, actor, stored.id)))
         choices = view.options(links.target_choices(session)) if stored.can_edit else []
         self._set("link_choices", choices)
-        try:
-            svg, self.diagram_error = diagram.result(), ""
-        except RenderError as exc:
-            svg, self.diagram_error = "", str(exc)
-        self.svg_url = diagrams.keep(stored.id, svg) if svg else ""
+        started = _STARTED.get()
+        if started is None:
+            self._view()._show_diagram(*drawing.drawn.result())
+        else:
+            started.append(drawing)  # shown by the event when it is drawn
         self._view()._show_step()
 
     def _show_observed(self, journey: Journey, observed: dict, period: str) -> None:
-        """Show the observed contact figures (the diagram shows them too: `_diagram`)."""
+        """Show the observed contact figures (the diagram shows them too: `_start_drawing`)."""
         self._set("observed_period", period)
         self._set("observed_rows", contacts_observed.observed_rows(journey, observed))
         # Without observed steps the panel is hidden: no copy of the journey, no second summary.
@@ -162,6 +222,18 @@ class JourneyEditorState(BaseState):
         """Set a var only when its value changed: an unchanged table is not sent again."""
         if getattr(self, name) != value:
             setattr(self, name, value)
+
+    def _save(self, session, actor, journey_id: int, change, **saving) -> None:
+        """`store.edit_journey`, then show the saved journey. Its diagram is drawn while the
+        change is checked and written, and the saved journey is not read and parsed again."""
+        drawing: list[_Drawing] = []
+
+        def draw(journey: Journey) -> None:
+            drawing.append(_start_drawing(session, actor, journey_id, journey))
+
+        store.edit_journey(session, actor, journey_id, change, changed=draw, **saving)
+        stored = store.get_edited(session, actor, journey_id, drawing[0].journey)
+        self._show(session, actor, stored, drawing[0])
 
     def _reload(self, session, actor) -> None:
         self._show(session, actor, store.get_journey(session, actor, self.journey_id))
@@ -205,15 +277,9 @@ class JourneyEditorState(BaseState):
         journey_id, expected = self.journey_id, self.version
 
         def act(session, actor) -> None:
-            store.edit_journey(
-                session,
-                actor,
-                journey_id,
-                change,
-                expected_version=expected,
-                summary=summary,
+            self._save(
+                session, actor, journey_id, change, expected_version=expected, summary=summary
             )
-            self._reload(session, actor)
 
         if not await self._off_loop(act, at=at):
             return False
@@ -221,13 +287,14 @@ class JourneyEditorState(BaseState):
         return True
 
     @rx.event
+    @_diagram_after
     async def save_metadata(self, form_data: dict):
         journey_id, expected = self.journey_id, self.version
 
         def act(session, actor) -> None:
             store.require_editor(actor)
             meta = forms.metadata(form_data)
-            store.edit_journey(
+            self._save(
                 session,
                 actor,
                 journey_id,
@@ -238,13 +305,13 @@ class JourneyEditorState(BaseState):
                 shared=meta.shared,
                 current_journey_id=meta.current_journey_id,
             )
-            self._reload(session, actor)
 
         if await self._off_loop(act, at=AT_META):
             self.notice = f"Sparat som version {self.version}."
             self.meta_key += 1
 
     @rx.event
+    @_diagram_after
     async def save_step(self, form_data: dict):
         shown = self._view()
         step_id, saved = shown.step_id, []
@@ -261,6 +328,7 @@ class JourneyEditorState(BaseState):
                 shown._ready_for_next(saved[0])
 
     @rx.event
+    @_diagram_after
     async def delete_step(self):
         shown = self._view()
         step_id = shown.step_id
@@ -275,6 +343,7 @@ class JourneyEditorState(BaseState):
             self.columns_key += 1
 
     @rx.event
+    @_diagram_after
     async def add_column(self, form_data: dict):
         what = "lane" if form_data.get("what") == "lane" else "stage"
         noun = "Bana" if what == "lane" else "Fas"
@@ -287,6 +356,7 @@ class JourneyEditorState(BaseState):
         await self._edit_columns(change, f"{noun} tillagd: {name}", what)
 
     @rx.event
+    @_diagram_after
     async def rename_column(self, form_data: dict):
         what = "lane" if form_data.get("what") == "lane" else "stage"
 
@@ -297,6 +367,7 @@ class JourneyEditorState(BaseState):
         await self._edit_columns(change, "Namn ändrat", what)
 
     @rx.event
+    @_diagram_after
     async def move_column(self, what: str, item_id: str, offset: int):
         what = "lane" if what == "lane" else "stage"
         step = 1 if offset > 0 else -1
@@ -305,6 +376,7 @@ class JourneyEditorState(BaseState):
         )
 
     @rx.event
+    @_diagram_after
     async def delete_column(self, form_data: dict):
         what = "lane" if form_data.get("what") == "lane" else "stage"
         item_id, move_to = str(form_data.get("id", "")), str(form_data.get("move_to", ""))
@@ -314,6 +386,7 @@ class JourneyEditorState(BaseState):
         )
 
     @rx.event
+    @_diagram_after
     async def add_flow(self, form_data: dict):
         texts = {step.id: step.text for step in self.steps}
         source, target = str(form_data.get("source", "")), str(form_data.get("target", ""))
@@ -324,6 +397,7 @@ class JourneyEditorState(BaseState):
             self.flows_key += 1
 
     @rx.event
+    @_diagram_after
     async def delete_flow(self, source: str, target: str):
         await self._edit(
             lambda j: editing.delete_flow(j, source, target), "Flöde borttaget", AT_FLOWS
@@ -345,6 +419,7 @@ class JourneyEditorState(BaseState):
         return True
 
     @rx.event
+    @_diagram_after
     async def link_training(self, form_data: dict):
         step_id = self._view().step_id
         target, pain = str(form_data.get("target", "")), str(form_data.get("pain_point", ""))
@@ -357,6 +432,7 @@ class JourneyEditorState(BaseState):
         )
 
     @rx.event
+    @_diagram_after
     async def unlink_training(self, link_id: int):
         await self._then_reload(
             lambda session, actor, journey_id: links.unlink_training(
@@ -367,6 +443,7 @@ class JourneyEditorState(BaseState):
         )
 
     @rx.event
+    @_diagram_after
     async def restore(self, version: int):
         expected = self.version
         if await self._then_reload(
@@ -395,6 +472,12 @@ class JourneyViewState(JourneyEditorState):
     zoom: int = DEFAULT_ZOOM
     fit: bool = False
     tab: str = "steps"  # the open tab under the diagram (TABS)
+    # The diagram's URL (academy.journeys.web.diagrams): the SVG itself stays out of the state.
+    svg_url: str = ""
+    diagram_error: str = ""
+
+    def _show_diagram(self, svg_url: str, error: str) -> None:
+        self.svg_url, self.diagram_error = svg_url, error
 
     def _show_step(self) -> None:
         """After a change: the open step's links as they are now, and its form renewed only

@@ -195,7 +195,12 @@ def svg_markup(journey: Journey, marks: dict[str, str] | None = None) -> str:
     """The diagram as inline SVG: graphviz output without its XML prolog and DOCTYPE.
 
     Every label went through the renderer's escaping, so the markup carries no user markup."""
-    svg = render_journey(journey, "svg", marks=marks).decode("utf-8")
+    return inline_svg(render_journey(journey, "svg", marks=marks))
+
+
+def inline_svg(rendered: bytes) -> str:
+    """Graphviz's SVG output without its XML prolog and DOCTYPE."""
+    svg = rendered.decode("utf-8")
     return svg[svg.index("<svg") :]
 
 

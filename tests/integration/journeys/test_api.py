@@ -56,16 +56,16 @@ def test_the_editor_diagram_is_served_by_its_url_to_those_who_may_see_the_journe
     journey_id = _felanmalan_id(demo)
     editor = editor_for(demo, "strateg@demo.se", journey_id)
     # The state holds the diagram's URL (with a hash of its content), not the SVG.
-    assert editor.svg_url.startswith(f"/api/kundresor/{journey_id}/diagram/")
+    assert editor._view().svg_url.startswith(f"/api/kundresor/{journey_id}/diagram/")
     assert not hasattr(editor, "svg")
     client = TestClient(Starlette(routes=ROUTES))
-    assert client.get(editor.svg_url).status_code == 401
+    assert client.get(editor._view().svg_url).status_code == 401
     client.cookies.set("sa_session", token("strateg@demo.se"))
-    answer = client.get(editor.svg_url)
+    answer = client.get(editor._view().svg_url)
     assert answer.status_code == 200 and answer.text.startswith("<svg")
-    assert answer.text == diagrams.kept_at(editor.svg_url)
+    assert answer.text == diagrams.kept_at(editor._view().svg_url)
     assert answer.headers["content-security-policy"].startswith("default-src 'none'")
     assert client.get(f"/api/kundresor/{journey_id}/diagram/0123.svg").status_code == 404
     # An employee of another unit cannot see the unit's own journey.
     client.cookies.set("sa_session", token("eva.holm@demo.se"))
-    assert client.get(editor.svg_url).status_code == 404
+    assert client.get(editor._view().svg_url).status_code == 404

@@ -197,7 +197,7 @@ def test_figures_state_links_a_category_and_the_editor_shows_it(demo):
     assert editor._run(editor._reload), editor.error
     steps = {row.step for row in editor.observed_rows}
     assert "Gatuavdelningen bedömer och prioriterar felet" in steps
-    assert "Observerat:" in diagrams.kept_at(editor.svg_url)
+    assert "Observerat:" in diagrams.kept_at(editor._view().svg_url)
     trainer = logged_in(ContactFiguresState, "utbildare@demo.se")
     trainer.import_id = import_id
     assert trainer._run(trainer._show)

@@ -8,6 +8,7 @@ from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from academy.journeys import store
 from academy.journeys.web.editor_state import JourneyEditorState, JourneyViewState
+from tests.integration.conftest import run_event
 from tests.integration.journeys.test_store import _felanmalan_id, actor
 from tests.sessions import redeem, with_cookie
 
@@ -42,13 +43,13 @@ def test_employee_edit_events_are_refused_on_the_server(demo):
     state = editor_for(demo, "medarbetare@demo.se", journey_id)
     assert state.can_edit is False and state.link_choices == []
     first = state.stages[0].id
-    asyncio.run(state.save_step({**STEP, "stage": first, "lane": state.lanes[0].id}))
+    run_event(state.save_step({**STEP, "stage": first, "lane": state.lanes[0].id}))
     assert (state.error, state.message_at) == (REFUSED, "step")
-    asyncio.run(state.add_column({"what": "stage", "name": "Smygfas"}))
+    run_event(state.add_column({"what": "stage", "name": "Smygfas"}))
     assert (state.error, state.message_at) == (REFUSED, "stage")
-    asyncio.run(state.delete_flow(state.flows[0].source, state.flows[0].target))
+    run_event(state.delete_flow(state.flows[0].source, state.flows[0].target))
     assert (state.error, state.message_at) == (REFUSED, "flows")
-    asyncio.run(state.restore(1))
+    run_event(state.restore(1))
     assert (state.error, state.message_at) == (REFUSED, "history")
     assert stored(demo, journey_id).version == 1
 
@@ -58,12 +59,12 @@ def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo)
     state = editor_for(demo, "strateg@demo.se", journey_id)
     view(state).new_step()
     form = {**STEP, "stage": state.stages[0].id, "lane": state.lanes[0].id}
-    asyncio.run(state.save_step({**form, "volume_per_week": "många"}))
+    run_event(state.save_step({**form, "volume_per_week": "många"}))
     assert state.error == "Volym per vecka måste vara ett tal."
     assert state.message_at == "step"
     assert state.field_errors == {"volume_per_week": "Volym per vecka måste vara ett tal."}
     assert state.version == 1
-    asyncio.run(
+    run_event(
         state.save_step({**form, "volume_per_week": "12,5", "first_contact_resolution": "80"})
     )
     assert (state.error, state.notice, state.message_at) == ("", "Sparat som version 2.", "step")
@@ -82,7 +83,7 @@ def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo)
 
     view(state).open_step(added.id)
     assert view(state).just_added == ""
-    asyncio.run(state.delete_step())
+    run_event(state.delete_step())
     assert (state.notice, state.message_at, view(state).step_id) == (
         "Sparat som version 3.",
         "step",
@@ -98,29 +99,29 @@ def test_a_stale_save_names_who_saved_and_stays_at_the_form(demo):
     step = first.steps[0]
     form = {"text": "Ändrad", "stage": step.stage, "lane": step.lane}
     view(first).open_step(step.id)
-    asyncio.run(first.save_step(form))
+    run_event(first.save_step(form))
     assert first.notice == "Sparat som version 2."
     view(second).open_step(step.id)
-    asyncio.run(second.save_step({**form, "text": "Krock"}))
+    run_event(second.save_step({**form, "text": "Krock"}))
     assert "har ändrats av Erik Johansson" in second.error and second.message_at == "step"
     assert second.version == 1 and stored(demo, journey_id).journey.step(step.id).text == "Ändrad"
 
 
 def test_lanes_use_the_glossary_words_and_column_messages_stay_at_their_list(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
-    asyncio.run(state.add_column({"what": "lane", "name": "Kommunvägledare", "role": "frontstage"}))
+    run_event(state.add_column({"what": "lane", "name": "Kommunvägledare", "role": "frontstage"}))
     assert (state.notice, state.message_at) == ("Sparat som version 2.", "lane")
     assert state.lanes[-1].role == "Främre led (synlig)"
-    asyncio.run(state.add_column({"what": "lane", "name": "kommunvägledare", "role": "support"}))
+    run_event(state.add_column({"what": "lane", "name": "kommunvägledare", "role": "support"}))
     assert state.message_at == "lane" and "redan en bana" in state.error
     assert state.field_errors == {"name": state.error}
-    asyncio.run(state.rename_column({"what": "stage", "id": state.stages[0].id, "name": " "}))
+    run_event(state.rename_column({"what": "stage", "id": state.stages[0].id, "name": " "}))
     assert (state.error, state.message_at, state.field_errors) == (
         "Namn måste fyllas i.",
         "stage",
         {},
     )
-    asyncio.run(state.move_column("stage", state.stages[1].id, -1))
+    run_event(state.move_column("stage", state.stages[1].id, -1))
     assert state.message_at == "stage" and state.notice.startswith("Sparat")
 
 
@@ -129,7 +130,7 @@ def test_deleting_a_stage_moves_its_steps_where_the_dialog_said(demo):
     doomed, keeper = state.stages[0], state.stages[1]
     assert doomed.steps > 0
     steps_before = len(state.steps)
-    asyncio.run(state.delete_column({"what": "stage", "id": doomed.id, "move_to": keeper.id}))
+    run_event(state.delete_column({"what": "stage", "id": doomed.id, "move_to": keeper.id}))
     assert (state.message_at, state.error) == ("stage", "")
     assert doomed.id not in [s.id for s in state.stages] and len(state.steps) == steps_before
     assert next(s for s in state.stages if s.id == keeper.id).steps == keeper.steps + doomed.steps
@@ -138,12 +139,12 @@ def test_deleting_a_stage_moves_its_steps_where_the_dialog_said(demo):
 def test_flows_report_at_the_flows_and_a_share_error_at_its_field(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
     a, b = state.steps[0].id, state.steps[-1].id
-    asyncio.run(state.add_flow({"source": a, "target": b, "share": "3"}))
+    run_event(state.add_flow({"source": a, "target": b, "share": "3"}))
     assert state.message_at == "flows" and state.field_errors == {
         "share": "Andel måste vara mellan 0 och 1."
     }
     count = len(state.flows)
-    asyncio.run(state.delete_flow(state.flows[0].source, state.flows[0].target))
+    run_event(state.delete_flow(state.flows[0].source, state.flows[0].target))
     assert (state.notice, state.message_at, len(state.flows)) == (
         "Sparat som version 2.",
         "flows",
@@ -153,28 +154,67 @@ def test_flows_report_at_the_flows_and_a_share_error_at_its_field(demo):
 
 def test_restore_and_links_report_beside_their_buttons(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
-    asyncio.run(state.delete_flow(state.flows[0].source, state.flows[0].target))
-    asyncio.run(state.restore(1))
+    run_event(state.delete_flow(state.flows[0].source, state.flows[0].target))
+    run_event(state.restore(1))
     assert (state.notice, state.message_at) == ("Version 1 är återställd som version 3.", "history")
     assert [v.version for v in state.history_rows] == [3, 2, 1]
     assert state.history_rows[0].restore_changes == ""  # the current version
     assert state.history_rows[-1].restore_changes  # says what restoring version 1 changes
 
     view(state).open_step(state.steps[0].id)
-    asyncio.run(state.link_training({"target": "kurs:1"}))
+    run_event(state.link_training({"target": "kurs:1"}))
     assert state.message_at == "links" and state.field_errors.get("target")
-    asyncio.run(state.link_training({"target": state.link_choices[0].value}))
+    run_event(state.link_training({"target": state.link_choices[0].value}))
     assert (state.notice, state.message_at) == ("Kopplingen till utbildning är sparad.", "links")
     assert len(view(state).step_links) == 1
-    asyncio.run(state.unlink_training(view(state).step_links[0].id))
+    run_event(state.unlink_training(view(state).step_links[0].id))
     assert (state.notice, view(state).step_links) == ("Kopplingen är borttagen.", [])
 
 
 def test_an_added_flow_is_summarised_by_its_steps_texts(demo):
     state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
     first, last = state.steps[0], state.steps[-1]
-    asyncio.run(
+    run_event(
         state.add_flow({"source": last.id, "target": first.id, "kind": "rework", "share": ""})
     )
     assert state.error == "", state.error
     assert state.history_rows[0].summary == f"Flöde tillagt: {last.text} → {first.text}"
+
+
+def test_a_save_sends_its_tables_first_and_the_diagram_of_the_saved_journey_after(demo):
+    from academy.journeys.web import diagrams
+
+    journey_id = _felanmalan_id(demo)
+    state = editor_for(demo, "strateg@demo.se", journey_id)
+    before = view(state).svg_url
+    step = state.steps[0]
+    view(state).open_step(step.id)
+    form = {"text": "Ringer om trasig lykta", "stage": step.stage, "lane": step.lane}
+
+    async def updates() -> list[tuple[str, str, str]]:
+        seen = []
+        async for _ in state.save_step(form):
+            seen.append((state.notice, state.steps[0].text, view(state).svg_url))
+        seen.append((state.notice, state.steps[0].text, view(state).svg_url))
+        return seen
+
+    first, last = asyncio.run(updates())
+    # The first update holds the saved step and its message; the diagram is still the old one.
+    assert first == ("Sparat som version 2.", "Ringer om trasig lykta", before)
+    # The event ends with the diagram of the journey as saved.
+    assert last[:2] == first[:2] and last[2] != before
+    assert "Ringer om trasig lykta" in diagrams.kept_at(last[2])
+    assert "Ringer om trasig lykta" not in diagrams.kept_at(before)
+
+
+def test_a_refused_save_sends_no_diagram(demo):
+    journey_id = _felanmalan_id(demo)
+    state = editor_for(demo, "strateg@demo.se", journey_id)
+    before = view(state).svg_url
+    view(state).open_step(state.steps[0].id)
+
+    async def updates() -> int:
+        return len([_ async for _ in state.save_step({"text": "", "stage": "", "lane": ""})])
+
+    assert asyncio.run(updates()) == 0
+    assert state.error and view(state).svg_url == before and state.version == 1

@@ -160,6 +160,25 @@ def test_cache_serves_unchanged_journeys_and_renders_changed_ones() -> None:
     assert changed is not first and "Ändrad".encode() in changed
 
 
+def test_a_renderer_takes_the_journey_as_it_was_and_runs_dot_when_called(monkeypatch) -> None:
+    blueprint.JOURNEY_CACHE.clear()
+    render.DOT_CACHE.clear()
+    runs = []
+    real_run = render.run_dot
+    monkeypatch.setattr(render, "run_dot", lambda *a, **k: runs.append(a) or real_run(*a, **k))
+    journey = split_journey()
+    renderer = blueprint.journey_renderer(journey)
+    assert runs == []  # the DOT text is built, graphviz has not run
+    journey.steps[0].text = "Ändrad efteråt"
+    drawn = renderer()
+    assert len(runs) == 1 and "Ändrad efteråt".encode() not in drawn
+    assert drawn == blueprint.render_journey(split_journey())
+    # A journey too large to draw is refused when the renderer is made, before any dot runs.
+    with pytest.raises(RenderError, match="högst"):
+        blueprint.journey_renderer(big_journey(render.MAX_STEPS + 1))
+    assert len(runs) == 1
+
+
 def test_render_dot_cache_is_keyed_by_content() -> None:
     dot_text = blueprint.journey_dot(split_journey())
     assert render.render_dot(dot_text) is render.render_dot(dot_text)
