@@ -215,7 +215,11 @@ def main() -> None:
                     browser.start_tracing(
                         page=page,
                         path="/tmp/editor-save-trace.json",
-                        categories=["devtools.timeline", "disabled-by-default-v8.cpu_profiler", "v8"],
+                        categories=[
+                            "devtools.timeline",
+                            "disabled-by-default-v8.cpu_profiler",  # JavaScript's CPU profile
+                            "v8",
+                        ],
                     )
                 measured(
                     page,
