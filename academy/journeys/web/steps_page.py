@@ -29,24 +29,49 @@ def field_error(at: str, name: str) -> rx.Var:
 
 
 def _step_row(step: StepRow) -> rx.Component:
+    return _memo_step_row(
+        step_id=step.id,
+        row_id=step.row_id,
+        text=step.text,
+        stage_name=step.stage_name,
+        lane_name=step.lane_name,
+        channel=step.channel,
+        emotion=step.emotion,
+        action=rx.cond(S.can_edit, "Redigera", "Visa"),
+    )
+
+
+# A row of its own React component, given only strings: when a save changes one step, React
+# skips every other row of the table instead of rendering all of them again.
+@rx.memo
+def _memo_step_row(
+    step_id: rx.Var[str],
+    row_id: rx.Var[str],
+    text: rx.Var[str],
+    stage_name: rx.Var[str],
+    lane_name: rx.Var[str],
+    channel: rx.Var[str],
+    emotion: rx.Var[str],
+    action: rx.Var[str],
+) -> rx.Component:
     return rx.el.tr(
-        ui.cell(step.text, header=True, wrap=True),
-        ui.cell(step.stage_name, wrap=True),
-        ui.cell(step.lane_name, wrap=True),
-        ui.cell(step.channel),
-        ui.cell(step.emotion, num=True),
+        ui.cell(text, header=True, wrap=True),
+        ui.cell(stage_name, wrap=True),
+        ui.cell(lane_name, wrap=True),
+        ui.cell(channel),
+        ui.cell(emotion, num=True),
         ui.cell(
             ui.row_actions(
                 rx.el.button(
-                    rx.cond(S.can_edit, "Redigera", "Visa"),
-                    rx.el.span(" ", step.text, class_name="sr-only"),
+                    action,
+                    rx.el.span(" ", text, class_name="sr-only"),
                     type="button",
-                    on_click=V.open_step(step.id),
+                    on_click=V.open_step(step_id),
                     class_name="button small",
                 )
             )
         ),
-        id=step.row_id,
+        id=row_id,
     )
 
 
