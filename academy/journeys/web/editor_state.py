@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from academy.core.accounts import list_units
-from academy.core.web.base import BaseState
+from academy.core.web.base import BaseState, message_for
 from academy.journeys import editing, links, store
 from academy.journeys.contacts.service import observed_for_journey
 from academy.journeys.web import contacts_observed, diagrams, forms, view
@@ -28,6 +29,8 @@ from journeys.contacts.observed import apply_observed
 from journeys.errors import RenderError
 from journeys.model import Journey
 from journeys.report import summarize
+
+log = logging.getLogger(__name__)
 
 # Where each action's message shows (ui.message(State, at=...)).
 AT_PAGE = "page"
@@ -57,11 +60,14 @@ _DRAWING = ThreadPoolExecutor(max_workers=4, thread_name_prefix="journey-diagram
 
 
 def _draw(journey_id: int, render: Renderer) -> tuple[str, str]:
-    """Run graphviz and keep the diagram: its URL and "", or "" and why it cannot be drawn."""
+    """Run graphviz and keep the diagram: its URL and "", or "" and why it cannot be drawn
+    (a message, never an exception: the event shows it after its transaction has ended)."""
     try:
         return diagrams.keep(journey_id, view.inline_svg(render())), ""
-    except RenderError as exc:
-        return "", str(exc)
+    except Exception as exc:
+        if not isinstance(exc, RenderError):
+            log.exception("Unexpected error drawing journey %s", journey_id)
+        return "", message_for(exc)
 
 
 @dataclass(frozen=True)

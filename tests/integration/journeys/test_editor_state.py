@@ -218,3 +218,26 @@ def test_a_refused_save_sends_no_diagram(demo):
 
     assert asyncio.run(updates()) == 0
     assert state.error and view(state).svg_url == before and state.version == 1
+
+
+def test_a_diagram_that_cannot_be_kept_is_reported_and_the_save_stands(demo, caplog):
+    from academy.core.settings import data_dir
+    from academy.core.web.base import UNEXPECTED
+
+    journey_id = _felanmalan_id(demo)
+    state = editor_for(demo, "strateg@demo.se", journey_id)
+    step = state.steps[0]
+    view(state).open_step(step.id)
+    # The journey's diagram folder cannot be made: a file stands where it would be.
+    folder = data_dir() / "journey-diagrams" / str(journey_id)
+    for old in folder.glob("*"):
+        old.unlink()
+    folder.rmdir()
+    folder.write_text("")
+    try:
+        run_event(state.save_step({"text": "Ändrad", "stage": step.stage, "lane": step.lane}))
+    finally:
+        folder.unlink()
+    assert (state.notice, view(state).diagram_error) == ("Sparat som version 2.", UNEXPECTED)
+    assert stored(demo, journey_id).journey.step(step.id).text == "Ändrad"
+    assert "Unexpected error drawing journey" in caplog.text
