@@ -73,8 +73,32 @@
     },
     true
   );
+  // A form renewed after a save (its key changed: the step form, whose step the server may
+  // have normalised) is a new element; the button or field that had the focus is gone with the
+  // old one. Give the focus to its counterpart in the new form (same form id, same field name
+  // or button text), so a keyboard or screen-reader user stays where they were instead of
+  // starting again at the top of the page.
+  var lastFocus = null;
+  document.addEventListener("focusin", function (event) {
+    var el = event.target;
+    lastFocus = el.form && el.form.id ? { el: el, form: el.form.id, name: el.name,
+      text: el.textContent, tag: el.tagName } : null;
+  });
+  function keepFocus() {
+    if (!lastFocus || lastFocus.el.isConnected) return;
+    var active = document.activeElement;
+    if (active && active !== document.body) return;
+    var form = document.getElementById(lastFocus.form);
+    if (!form) return;
+    var match = Array.prototype.find.call(form.elements, function (el) {
+      return el.tagName === lastFocus.tag && (lastFocus.name ? el.name === lastFocus.name
+        : el.textContent === lastFocus.text);
+    });
+    if (match) match.focus({ preventScroll: true });
+  }
   new MutationObserver(function (records) {
     autosubmit();
+    keepFocus();
     records.forEach(function (record) {
       if (record.type === "characterData") {
         reveal(record.target.parentNode);

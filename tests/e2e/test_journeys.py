@@ -171,6 +171,10 @@ def test_a_stale_save_is_refused_and_the_input_stays(new_page, app_url):
     )
     first.get_by_role("form", name="Steg").get_by_role("button", name="Spara").click()
     expect(first.get_by_role("status")).to_contain_text("Sparat som version")
+    # The form is renewed with the step as saved; the focus stays on its Spara button.
+    expect(
+        first.get_by_role("form", name="Steg").get_by_role("button", name="Spara")
+    ).to_be_focused()
 
     typed = "Lampan lyser, och medborgaren får ett sms"
     second.get_by_role("form", name="Steg").get_by_label("Text").fill(typed)
