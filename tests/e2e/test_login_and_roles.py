@@ -188,7 +188,9 @@ def test_a_hand_over_already_on_the_page_when_kit_js_starts_is_posted(page, app_
     page.route("**/kit.js", lambda route: held.append(route))
     page.goto(f"{app_url}/logga-in")
     expect(page.get_by_role("heading", level=1)).to_have_text("Logga in")
-    page.wait_for_function("document.querySelector('script[src=\"/kit.js\"]') !== null")
+    # (a locator, not wait_for_function: the page's CSP refuses the evaluated string that
+    # wait_for_function polls with once its first check fails)
+    expect(page.locator('script[src="/kit.js"]')).to_be_attached()
     page.evaluate(HAND_OVER)
     while not held:  # the request for kit.js, held until the hand-over is in the page
         page.wait_for_timeout(50)
