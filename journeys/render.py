@@ -253,6 +253,12 @@ def content_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def inline_svg(rendered: bytes) -> str:
+    """Graphviz's SVG output without its XML prolog and DOCTYPE, for inline use in a page."""
+    svg = rendered.decode("utf-8")
+    return svg[svg.index("<svg") :]
+
+
 def render_dot(dot_text: str, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS) -> bytes:
     """run_dot with a cache: the same DOT text in the same format is rendered once."""
     key = (fmt, content_key(dot_text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import graphviz
 
 from academy.practice.scenario import Scenario
-from journeys.render import FONT, escape_label, html_label, render_dot, svg_id
+from journeys.render import FONT, escape_label, html_label, inline_svg, render_dot, svg_id
 
 LABEL_CHARS = 70
 
@@ -55,5 +55,4 @@ def scenario_dot(scenario: Scenario) -> str:
 
 def svg_markup(scenario: Scenario) -> str:
     """Inline SVG without XML prolog; every label went through escape_label."""
-    svg = render_dot(scenario_dot(scenario), "svg").decode("utf-8")
-    return svg[svg.index("<svg") :]
+    return inline_svg(render_dot(scenario_dot(scenario), "svg"))

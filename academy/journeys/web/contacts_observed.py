@@ -65,7 +65,10 @@ def observed_figures(journey: Journey, observed: dict[str, ObservedStep]) -> lis
 
 
 def observed_renderer(journey: Journey, observed: dict[str, ObservedStep]) -> Renderer:
-    """The diagram with the observed figures on its steps (blueprint.observed_renderer)."""
+    """The diagram with the observed figures on its steps (blueprint.observed_renderer); the
+    plain diagram, without copying the journey, when no step has any."""
+    if not observed:
+        return blueprint.journey_renderer(journey)
     return blueprint.observed_renderer(apply_observed(journey, observed), observed)
 
 

@@ -24,10 +24,11 @@ from academy.core.web.base import BaseState, message_for
 from academy.journeys import editing, links, store
 from academy.journeys.contacts.service import observed_for_journey
 from academy.journeys.web import contacts_observed, diagrams, forms, view
-from journeys.blueprint import Renderer, journey_renderer
+from journeys.blueprint import Renderer
 from journeys.contacts.observed import apply_observed
 from journeys.errors import RenderError
 from journeys.model import Journey
+from journeys.render import inline_svg
 from journeys.report import summarize
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ def _draw(journey_id: int, render: Renderer) -> tuple[str, str]:
     """Run graphviz and keep the diagram: its URL and "", or "" and why it cannot be drawn
     (a message, never an exception: the event shows it after its transaction has ended)."""
     try:
-        return diagrams.keep(journey_id, view.inline_svg(render())), ""
+        return diagrams.keep(journey_id, inline_svg(render())), ""
     except Exception as exc:
         if not isinstance(exc, RenderError):
             log.exception("Unexpected error drawing journey %s", journey_id)
@@ -87,13 +88,10 @@ def _start_drawing(session, actor, journey_id: int, journey: Journey) -> _Drawin
     page's Python work, it took twice as long and graphviz started that much later."""
     observed, period = observed_for_journey(session, actor, journey_id)
     try:
-        if observed:
-            render = contacts_observed.observed_renderer(journey, observed)
-        else:
-            render = journey_renderer(journey)
+        render = contacts_observed.observed_renderer(journey, observed)
     except RenderError as exc:
         drawn: Future = Future()
-        drawn.set_result(("", str(exc)))
+        drawn.set_result(("", message_for(exc)))
     else:
         drawn = _DRAWING.submit(_draw, journey_id, render)
     return _Drawing(journey, drawn, observed, period)

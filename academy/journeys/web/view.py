@@ -12,7 +12,7 @@ from academy.journeys.store import JourneySummary, VersionRow
 from journeys.blueprint import render_journey
 from journeys.formats import mermaid
 from journeys.model import Journey, Step, slugify
-from journeys.render import describe_journey, svg_id
+from journeys.render import describe_journey, inline_svg, svg_id
 
 # The glossary's words for the kinds of lane (a service blueprint's rows).
 LANE_ROLE_SV = {
@@ -196,12 +196,6 @@ def svg_markup(journey: Journey, marks: dict[str, str] | None = None) -> str:
 
     Every label went through the renderer's escaping, so the markup carries no user markup."""
     return inline_svg(render_journey(journey, "svg", marks=marks))
-
-
-def inline_svg(rendered: bytes) -> str:
-    """Graphviz's SVG output without its XML prolog and DOCTYPE."""
-    svg = rendered.decode("utf-8")
-    return svg[svg.index("<svg") :]
 
 
 def step_row(journey: Journey, step: Step) -> StepRow:
