@@ -7,12 +7,11 @@ response sets the HttpOnly cookie (academy.core.web.session_api).
 
 from __future__ import annotations
 
-import asyncio
-
 import reflex as rx
 
 from academy.core import accounts, auth
 from academy.core.web.base import BaseState
+from academy.core.web.low_priority import run_low_priority
 from academy.core.web.session import LOGGED_OUT, PASSWORD_ROUTE
 
 FORM = "login"
@@ -66,9 +65,10 @@ class LoginState(BaseState):
         if attempt is None:
             return
         # Only argon2 runs in a worker thread: it holds no lock and needs no interpreter, so a
-        # burst of logins uses every core without stalling other users' events. The short
-        # database steps stay here, where they never queue for the interpreter behind the loop.
-        check = await asyncio.to_thread(auth.check_password, attempt, password)
+        # burst of logins uses every core the event loop leaves idle (a low-priority thread)
+        # without stalling other users' events. The short database steps stay here, where they
+        # never queue for the interpreter behind the loop.
+        check = await run_low_priority(auth.check_password, attempt, password)
         handoff = self._login_step(
             lambda session: auth.start_handoff(session, auth.finish_login(session, attempt, check))
         )
@@ -105,7 +105,7 @@ class PasswordState(BaseState):
 
     @rx.event
     async def change(self, form_data: dict):
-        if not await asyncio.to_thread(self._change, form_data):
+        if not await run_low_priority(self._change, form_data):
             return
         was_required, self.must_change = self.must_change, False
         self.form_key += 1
