@@ -46,7 +46,8 @@ def _ping_when_idle(engine: Engine) -> None:
     under load (docs/performance.md). A connection in steady use is not tested: if the server
     restarts under it, an event's login check (`auth.resolve_login`) meets the dead
     connection and runs again on a new one, and SQLAlchemy replaces every connection the pool
-    held (an event without a login, the login form, says "Databasen är upptagen" once)."""
+    held (the login form and the login routes, with no login to check, retry their own first
+    statements)."""
     dialect = engine.dialect
 
     @event.listens_for(engine, "checkin")

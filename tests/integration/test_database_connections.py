@@ -8,14 +8,19 @@ import asyncio
 
 import pytest
 import sqlalchemy as sa
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
 from academy.core import db
 from academy.core.db import first_in_transaction, get_engine, session_scope
-from academy.core.web import routing
+from academy.core.models import LoginSession
+from academy.core.security import token_digest
+from academy.core.web import routing, session_api
 from academy.core.web.session import PageOpener
 from academy.home.web.home_state import HomeState
 from tests.databases import PG_ADMIN_URL
 from tests.integration.test_privacy_web import client as privacy_client
+from tests.integration.test_session_cookie import submitted
 from tests.integration.test_states import logged_in
 
 APP_NAME = "academy_pool_test"
@@ -126,3 +131,31 @@ def test_after_a_restart_pages_events_and_downloads_work_without_an_error(demo):
     end_connections("datname = :name", name=database)
     assert downloads.get("/api/registerutdrag/json").status_code == 200
     get_engine().dispose()  # no connection of this test's restarts is left for the next test
+
+
+@pytest.mark.parametrize("saved_states", ["postgresql"], indirect=True)
+def test_after_a_restart_logging_in_and_out_work_without_an_error(demo):
+    """The login form's event, its hand-over and "Logga ut" begin their transactions with no
+    login check to retry: each retries its own first statements."""
+    routes = TestClient(Starlette(routes=session_api.ROUTES), base_url="http://testserver")
+    database = get_engine().url.database
+    assert submitted().handoff  # the pool now holds a connection
+    end_connections("datname = :name", name=database)
+    login = submitted()
+    assert login.error == "" and login.handoff
+
+    end_connections("datname = :name", name=database)
+    answer = routes.post("/api/inloggning", data={"code": login.handoff}, follow_redirects=False)
+    assert answer.status_code == 303 and answer.headers["location"] == "/"
+
+    end_connections("datname = :name", name=database)
+    out = routes.post("/api/utloggning", follow_redirects=False)
+    assert out.status_code == 303 and "utloggad" in out.headers["location"]
+    with session_scope() as session:
+        ended = session.scalar(
+            sa.select(LoginSession.ended_at).where(
+                LoginSession.token_hash == token_digest(answer.cookies["sa_session"])
+            )
+        )
+    assert ended is not None
+    get_engine().dispose()

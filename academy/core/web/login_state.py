@@ -10,6 +10,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.core import accounts, auth
+from academy.core.db import first_in_transaction
 from academy.core.web.base import BaseState
 from academy.core.web.low_priority import run_low_priority
 from academy.core.web.session import LOGGED_OUT, PASSWORD_ROUTE
@@ -42,12 +43,14 @@ class LoginState(BaseState):
         return self.router.session.client_ip or ""
 
     def _login_step(self, step):
-        """Run one database step of a login; its refusal (and audit row) is kept and shown."""
+        """Run one database step of a login; its refusal (and audit row) is kept and shown.
+        A step is its transaction's first statements (no login to check before it), so it is
+        run once more on a new connection when the pooled one died with a database restart."""
         done = []
 
         def run(session, _nobody):
             try:
-                done.append(step(session))
+                done.append(first_in_transaction(session, step))
             except auth.LoginRefused:
                 session.commit()  # a refusal's audit rows stay: they drive the lock-out
                 raise

@@ -18,7 +18,7 @@ from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from academy.core import auth
-from academy.core.db import session_scope
+from academy.core.db import first_in_transaction, session_scope
 from academy.core.web.cookies import (
     SESSION_COOKIE,
     clear_session_cookie,
@@ -41,9 +41,13 @@ async def _form_code(request: Request) -> str:
     return code if isinstance(code, str) else ""
 
 
+# Each route's statements begin its transaction: after a database restart they are run once
+# more on a new connection (`first_in_transaction`), so nobody is shown an error for it.
+
+
 def _redeem(code: str):
     with session_scope() as session:
-        return auth.redeem_handoff(session, code)
+        return first_in_transaction(session, lambda s: auth.redeem_handoff(s, code))
 
 
 async def log_in(request: Request) -> Response:
@@ -60,7 +64,7 @@ async def log_in(request: Request) -> Response:
 
 def _end(token: str) -> None:
     with session_scope() as session:
-        auth.end_session(session, token)
+        first_in_transaction(session, lambda s: auth.end_session(s, token))
 
 
 async def log_out(request: Request) -> Response:
