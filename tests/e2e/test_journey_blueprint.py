@@ -173,6 +173,9 @@ def test_the_editor_is_a_workspace_diagram_step_beside_it_and_tabs(new_page, app
     page.get_by_role("link", name="Ansöka om förskoleplats").first.click()
     diagram = page.locator("#diagram")
     expect(diagram.locator("g.node").first).to_be_attached()
+    # Drawn: the box is no longer busy and the drawing notice is gone.
+    expect(diagram).to_have_attribute("aria-busy", "false")
+    expect(page.get_by_text("Ritar diagrammet …")).to_have_count(0)
     # The diagram fills most of the first screen.
     box = diagram.bounding_box()
     assert box["height"] >= 0.6 * 800, box

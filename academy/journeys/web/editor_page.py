@@ -100,6 +100,7 @@ def _diagram() -> rx.Component:
             class_name="diagram-bar",
         ),
         ui.text_message(V.diagram_error),
+        rx.cond(V.drawing, rx.el.p("Ritar diagrammet …", role="status", class_name="muted")),
         rx.el.div(
             # journey-diagram.js fetches the SVG (data-src) into this box and applies the zoom
             # to the SVG's own size (data-zoom): a CSS zoom would restyle every element.
@@ -111,6 +112,7 @@ def _diagram() -> rx.Component:
             aria_label="Diagram över kundresan; samma innehåll finns som text under diagrammet "
             "och i fliken Steg.",
             aria_describedby="diagram-hint",
+            aria_busy=V.drawing,
             # the open step's row id ("row-step-…"): journey-diagram.js marks its node
             custom_attrs={
                 "data-pan": "",

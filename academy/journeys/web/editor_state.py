@@ -5,13 +5,15 @@ message shows beside the action that caused it.
 What changes on a click and nothing else (zoom, the open tab, the open step) lives in the small
 substate `JourneyViewState`: the browser re-renders only what uses a changed state, so zooming or
 opening a step does not redraw the rows of a large journey's tables or its diagram. Loading and
-saving (parsing, analysis, rendering) run in a worker thread, off the event loop."""
+saving (parsing, analysis, rendering) run in a worker thread, off the event loop, and the
+diagram follows the rest of the page in an update of its own: graphviz draws it meanwhile."""
 
 from __future__ import annotations
 
 import asyncio
 import functools
 import logging
+import secrets
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
@@ -97,9 +99,24 @@ def _start_drawing(session, actor, journey_id: int, journey: Journey) -> _Drawin
     return _Drawing(journey, drawn, observed, period)
 
 
-# The diagrams shown while an editing event (`_diagram_after`) runs its action: the event
-# shows the last of them when graphviz is done. Unset elsewhere, where `_show` waits for it.
+# The diagrams shown while an editing event (`_diagram_after`) or the page's opening (`load`)
+# runs its action: the event shows the last of them when graphviz is done. Unset elsewhere,
+# where `_show` waits for it.
 _STARTED: ContextVar[list[_Drawing] | None] = ContextVar("journey_diagrams", default=None)
+
+# The drawings a page opening started, until the event it chains shows them (`show_opened`),
+# under a random key the tab's state holds on the server. Touched only on the event loop; a
+# tab closed meanwhile leaves its entry, so the oldest go beyond `_OPENED_KEPT`.
+_OPENED: dict[str, Future] = {}
+_OPENED_KEPT = 256
+
+
+def _keep_opened(drawn: Future) -> str:
+    key = secrets.token_urlsafe(12)
+    _OPENED[key] = drawn
+    while len(_OPENED) > _OPENED_KEPT:
+        del _OPENED[next(iter(_OPENED))]
+    return key
 
 
 def _diagram_after(handler):
@@ -161,6 +178,8 @@ class JourneyEditorState(BaseState):
     meta_key: int = 0
     columns_key: int = 0
     flows_key: int = 0
+    # The key of the drawing the page's opening started (`_OPENED`); never sent to the browser.
+    _opened_key: str = ""
 
     # ---- showing ------------------------------------------------------------------------------
 
@@ -254,16 +273,25 @@ class JourneyEditorState(BaseState):
 
     @rx.event
     async def load(self):
+        """Open the journey: its tables, analysis and forms at once, its diagram when graphviz
+        has drawn it (in the event this returns, `JourneyViewState.show_opened`)."""
         self.journey_id = self._param("journey_id") or 0
         shown = self._view()
         shown.step_id = str(self.router.page.params.get("steg", "") or "")
         shown.zoom, shown.fit = DEFAULT_ZOOM, False
+        shown._show_diagram("", "")  # not the diagram of a journey opened before in this tab
 
         def act(session, actor) -> None:
             self._show(session, actor, store.get_journey(session, actor, self.journey_id))
 
         self.form_key += 1
-        if not await self._off_loop(act, at=AT_PAGE):
+        started: list[_Drawing] = []
+        token = _STARTED.set(started)
+        try:
+            opened = await self._off_loop(act, at=AT_PAGE)
+        finally:
+            _STARTED.reset(token)
+        if not opened:
             self.journey_id = 0
         shown._open_step(shown.step_id)
         # Stages and lanes come first: a journey without them opens where they are added.
@@ -271,6 +299,30 @@ class JourneyEditorState(BaseState):
         asked = TAB_PARAMS.get(str(self.router.page.params.get("flik", "") or ""), "")
         if asked and (self.can_edit or asked in READER_TABS):
             shown.tab = asked
+        if opened and started:
+            self._opened_key, shown.drawing = _keep_opened(started[-1].drawn), True
+            return JourneyEditorState.show_opened
+
+    @rx.event
+    async def show_opened(self):
+        """Chained by `load`: show the diagram its opening started, once it is drawn. It reads
+        no payload: the key is the tab's own, set on the server. Where the drawing is not in
+        this worker's keeping (the worker started anew meanwhile), it is drawn again, with the
+        login and the person's access to the journey checked as on every event."""
+        drawn = _OPENED.pop(self._opened_key, None)
+        self._opened_key = ""
+        if drawn is None:
+            drawing: list[_Drawing] = []
+
+            def act(session, actor) -> None:
+                stored = store.get_journey(session, actor, self.journey_id)
+                drawing.append(_start_drawing(session, actor, stored.id, stored.journey))
+
+            if not await self._off_loop(act, at=AT_PAGE):
+                self._view().drawing = False
+                return
+            drawn = drawing[0].drawn
+        self._view()._show_diagram(*await asyncio.wrap_future(drawn))
 
     # ---- saving -------------------------------------------------------------------------------
 
@@ -479,9 +531,10 @@ class JourneyViewState(JourneyEditorState):
     # The diagram's URL (academy.journeys.web.diagrams): the SVG itself stays out of the state.
     svg_url: str = ""
     diagram_error: str = ""
+    drawing: bool = False  # the page is open and graphviz is still drawing its diagram
 
     def _show_diagram(self, svg_url: str, error: str) -> None:
-        self.svg_url, self.diagram_error = svg_url, error
+        self.svg_url, self.diagram_error, self.drawing = svg_url, error, False
 
     def _show_step(self) -> None:
         """After a change: the open step's links as they are now, and its form renewed only

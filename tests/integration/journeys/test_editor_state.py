@@ -241,3 +241,62 @@ def test_a_diagram_that_cannot_be_kept_is_reported_and_the_save_stands(demo, cap
     assert (state.notice, view(state).diagram_error) == ("Sparat som version 2.", UNEXPECTED)
     assert stored(demo, journey_id).journey.step(step.id).text == "Ändrad"
     assert "Unexpected error drawing journey" in caplog.text
+
+
+def _opened(demo, journey_id, monkeypatch, *, hold: bool):
+    """The editor as its page opens journey `journey_id` (`load`), a journey shown before in
+    the tab, and graphviz held back while `hold`."""
+    import threading
+
+    from academy.journeys.web import editor_state
+
+    state = editor_for(demo, "strateg@demo.se", _felanmalan_id(demo))
+    monkeypatch.setattr(JourneyEditorState, "_param", lambda self, name: journey_id)
+    released = threading.Event()
+    if not hold:
+        released.set()
+    real = editor_state._draw
+
+    def held_draw(*args):
+        assert released.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr(editor_state, "_draw", held_draw)
+    return state, released
+
+
+def test_opening_shows_the_tables_before_graphviz_is_done_and_the_diagram_after(demo, monkeypatch):
+    from academy.journeys.web import diagrams
+
+    journey_id = _felanmalan_id(demo)
+    state, released = _opened(demo, journey_id, monkeypatch, hold=True)
+    drawn_before = view(state).svg_url  # the same journey, drawn while the event waited
+    assert diagrams.kept_at(drawn_before)
+    then = run_event(state.load())
+    # The page is there while graphviz still draws: no diagram of another journey meanwhile.
+    assert state.steps and state.error == ""
+    assert view(state).svg_url == "" and view(state).drawing is True
+    assert then is JourneyEditorState.show_opened
+    released.set()
+    run_event(state.show_opened())
+    assert view(state).drawing is False and view(state).diagram_error == ""
+    assert view(state).svg_url == drawn_before
+
+
+def test_a_diagram_this_worker_no_longer_holds_is_drawn_again(demo, monkeypatch):
+    from academy.journeys.web import diagrams, editor_state
+
+    journey_id = _felanmalan_id(demo)
+    state, _ = _opened(demo, journey_id, monkeypatch, hold=False)
+    drawn_before = view(state).svg_url
+    assert run_event(state.load()) is JourneyEditorState.show_opened
+    editor_state._OPENED.clear()  # as in a worker started anew
+    run_event(state.show_opened())
+    assert view(state).drawing is False and view(state).svg_url == drawn_before
+    assert diagrams.kept_at(drawn_before) and state.error == ""
+
+
+def test_a_journey_that_cannot_be_opened_starts_no_drawing(demo, monkeypatch):
+    state, _ = _opened(demo, 999_999, monkeypatch, hold=False)
+    assert run_event(state.load()) is None
+    assert state.error and state.journey_id == 0 and view(state).drawing is False
