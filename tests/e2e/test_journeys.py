@@ -62,6 +62,8 @@ def add_step(page, text, stage, lane, channel):
         f"Steget ”{text}” är tillagt. Fyll i nästa steg."
     )
     expect(form.get_by_label("Text")).to_have_value("")
+    # the next step's text is typed at once
+    expect(form.get_by_label("Text")).to_be_focused()
 
 
 def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):

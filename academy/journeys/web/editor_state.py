@@ -130,11 +130,12 @@ def _diagram_after(handler):
         started: list[_Drawing] = []
         token = _STARTED.set(started)
         try:
-            await handler(self, *args, **kwargs)
+            then = await handler(self, *args, **kwargs)  # an event for the browser, or None
         finally:
             _STARTED.reset(token)
+        if started or then is not None:
+            yield then
         if started:
-            yield
             self._view()._show_diagram(*await asyncio.wrap_future(started[-1].drawn))
 
     return event
@@ -381,7 +382,9 @@ class JourneyEditorState(BaseState):
             if step_id:
                 shown._open_step(saved[0])
             else:
+                # Steps are added one after another: the next one's text is typed at once.
                 shown._ready_for_next(saved[0])
+                return rx.set_focus("f-text")
 
     @rx.event
     @_diagram_after
