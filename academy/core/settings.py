@@ -68,6 +68,9 @@ class Settings:
     # the goal for first-contact resolution, in per cent.
     contacts_repeat_window_days: int = 7
     contacts_goal_percent: int = 80
+    # How much lower the priority of the password-hashing threads is (Linux niceness, 0-19;
+    # core/web/low_priority.py): 0 lets a burst of logins share the CPU evenly with the pages.
+    login_hash_nice: int = 10
     retention: Retention = None  # type: ignore[assignment]  # set by get_settings
     data_dir: Path = PROJECT_ROOT / "data"  # files the app stores (SQLite, uploaded images)
 
@@ -104,6 +107,7 @@ def get_settings() -> Settings:
         contacts_goal_percent=min(
             MAX_GOAL_PERCENT, max(MIN_GOAL_PERCENT, _int_env("CONTACTS_GOAL_PERCENT", 80))
         ),
+        login_hash_nice=min(19, max(0, _int_env("LOGIN_HASH_NICE", 10))),
         data_dir=data_dir(),
         retention=Retention(
             practice_log_months=_int_env("RETENTION_PRACTICE_LOG_MONTHS", 24),

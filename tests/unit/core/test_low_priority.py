@@ -8,7 +8,8 @@ import threading
 
 import pytest
 
-from academy.core.web.low_priority import NICE, run_low_priority
+from academy.core.settings import get_settings
+from academy.core.web.low_priority import run_low_priority
 
 _SEEN: contextvars.ContextVar[str] = contextvars.ContextVar("seen", default="")
 
@@ -26,7 +27,9 @@ def test_work_runs_in_a_lower_priority_thread_in_the_callers_context():
 
     native, nice, seen = asyncio.run(call())
     assert native != threading.get_native_id()  # not on the event loop's thread
-    assert nice == min(19, os.getpriority(os.PRIO_PROCESS, 0) + NICE)
+    lower = get_settings().login_hash_nice
+    assert lower == 10  # the default
+    assert nice == min(19, os.getpriority(os.PRIO_PROCESS, 0) + lower)
     assert seen == "the caller's"
     # The caller's own priority is left as it was.
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < nice
