@@ -275,7 +275,7 @@ class JourneyEditorState(BaseState):
     @rx.event
     async def load(self):
         """Open the journey: its tables, analysis and forms at once, its diagram when graphviz
-        has drawn it (in the event this returns, `JourneyViewState.show_opened`)."""
+        has drawn it (in the event this returns, `show_opened`)."""
         self.journey_id = self._param("journey_id") or 0
         shown = self._view()
         shown.step_id = str(self.router.page.params.get("steg", "") or "")
