@@ -41,11 +41,9 @@ async def _form_code(request: Request) -> str:
     return code if isinstance(code, str) else ""
 
 
-# Each route's statements begin its transaction: after a database restart they are run once
-# more on a new connection (`first_in_transaction`), so nobody is shown an error for it.
-
-
 def _redeem(code: str):
+    """Each route's statements begin its transaction: after a database restart they are run
+    once more on a new connection (`first_in_transaction`), so nobody is shown an error."""
     with session_scope() as session:
         return first_in_transaction(session, lambda s: auth.redeem_handoff(s, code))
 
