@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,10 +30,41 @@ def _engine_for(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url)
+        engine = create_engine(url, isolation_level="AUTOCOMMIT")
+        event.listen(engine, "before_cursor_execute", _begin_at_first_write)
         _ping_when_idle(engine)
     event.listen(engine, "before_cursor_execute", _clean_text_parameters, retval=True)
     return engine
+
+
+# A statement that only reads: a SELECT that locks no rows.
+_READS_ONLY = re.compile(
+    r"\s*SELECT\b(?!.*\bFOR\s+(?:UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@lru_cache(maxsize=2048)
+def _reads_only(statement: str) -> bool:
+    return _READS_ONLY.match(statement) is not None
+
+
+def _begin_at_first_write(_conn, cursor, statement, _parameters, _context, _executemany):
+    """PostgreSQL's transactions begin at a unit of work's first statement that writes (or
+    locks rows), not at its first statement: a unit of work that only reads, like most page
+    openings, then costs no BEGIN and no COMMIT, two of its few round trips to the server.
+
+    The connection is in autocommit mode and this sends BEGIN itself; psycopg's commit and
+    rollback end whatever transaction is open. Nothing a person can see changes: in READ
+    COMMITTED, PostgreSQL's default, every statement of a transaction sees the data as of
+    its own start anyway, and plain SELECTs take no row locks, so the reads before the first
+    write see what they would have seen inside the transaction, and the writes stay atomic."""
+    connection = cursor.connection
+    if connection.pgconn.transaction_status == _IDLE and not _reads_only(statement):
+        connection.execute("BEGIN", prepare=False)  # as psycopg sends its own: never prepared
+
+
+_IDLE = 0  # libpq's PQTRANS_IDLE: no transaction open on the connection
 
 
 # A pooled PostgreSQL connection unused for this long is tested before it is handed out.
