@@ -25,8 +25,23 @@ def status(page, text):
     expect(page.get_by_role("status").filter(has_text=text)).to_be_visible()
 
 
-def build_quiz(page, app_url, course: str) -> str:
-    """A published course with one quiz of three questions; returns the quiz's address."""
+CHOICES_GIFT = """::Kanaler:: Vilka kanaler svarar servicecenter i? {
+~%50%Telefon ~%50%E-post ~%-100%Fax}
+
+::Para ihop:: Para ihop ärendet med rätt förvaltning. {
+=Bygglov -> Stadsbyggnad =Skolplats -> Utbildning =Bostadsanpassning -> Socialtjänst}
+"""
+
+
+def build_quiz(
+    page,
+    app_url,
+    course: str,
+    gift: str = GIFT,
+    previewed: tuple[int, str] = (3, "Återkoppling: Ring tillbaka inom _____ arbetsdagar."),
+) -> str:
+    """A published course with one quiz of `gift`'s questions (the preview shows how many and
+    a text); returns the quiz's address."""
     page.goto(f"{app_url}/utbildning")
     form = page.get_by_role("form", name="Ny kurs")
     form.get_by_label("Kursens titel").fill(course)
@@ -45,13 +60,14 @@ def build_quiz(page, app_url, course: str) -> str:
     form.get_by_role("button", name="Skapa quiz").click()
     status(page, "Quizet är skapat.")
     page.get_by_role("link", name="Redigera quiz och frågor").click()
-    page.get_by_label("GIFT-text").fill(GIFT)
+    page.get_by_label("GIFT-text").fill(gift)
     page.get_by_role("button", name="Förhandsgranska").click()
     preview = page.get_by_role("table", name="Frågor som importeras")
-    expect(preview.locator("tbody tr")).to_have_count(3)
-    expect(preview).to_contain_text("Återkoppling: Ring tillbaka inom _____ arbetsdagar.")
+    questions, text = previewed
+    expect(preview.locator("tbody tr")).to_have_count(questions)
+    expect(preview).to_contain_text(text)
     page.get_by_role("button", name="Importera").click()
-    status(page, "3 frågor är importerade.")
+    status(page, f"{questions} frågor är importerade.")
     quiz_url = re.sub(r"/fragor/?$", "", page.url)
     page.get_by_role("link", name="← Till kursen").click()
     page.get_by_role("button", name="Publicera").click()
@@ -71,16 +87,21 @@ def build_quiz(page, app_url, course: str) -> str:
     return quiz_url
 
 
+def started_by_learner(page, app_url: str, quiz_url: str):
+    """`page` logged in as the demo learner, with the quiz at `quiz_url` started."""
+    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
+    page.goto(quiz_url)
+    page.get_by_role("button", name="Starta quizet").click()
+    return page
+
+
 def test_answers_not_confirmed_one_by_one_are_graded_when_handing_in(new_page, app_url):
     course = f"Samtal {uuid.uuid4().hex[:6]}"
     trainer = new_page()
     log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
     quiz_url = build_quiz(trainer, app_url, course)
 
-    page = new_page()
-    log_in_as(page, app_url, "medarbetare@demo.se", "Sara Nilsson")
-    page.goto(quiz_url)
-    page.get_by_role("button", name="Starta quizet").click()
+    page = started_by_learner(new_page(), app_url, quiz_url)
     first = page.get_by_role("group", name="Fråga 1", exact=True)
     # Written in Markdown ([markdown] in GIFT): shown formatted, not as asterisks.
     expect(first.locator(".question-text strong")).to_have_text("samtalet")
@@ -121,3 +142,34 @@ def test_answers_not_confirmed_one_by_one_are_graded_when_handing_in(new_page, a
     page.screenshot(path=str(SCREENSHOTS / "quiz-result.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path="/tmp/f12-quiz-result-390.png", full_page=True)
+
+
+def test_chosen_options_and_pairs_are_still_chosen_after_a_reload(new_page, app_url):
+    """Each question's inputs show that question's own saved answer, whatever the order its
+    options are shown in."""
+    course = f"Val {uuid.uuid4().hex[:6]}"
+    trainer = new_page()
+    log_in_as(trainer, app_url, "utbildare@demo.se", "Karin Berg")
+    quiz_url = build_quiz(
+        trainer, app_url, course, CHOICES_GIFT, (2, "Para ihop ärendet med rätt förvaltning.")
+    )
+
+    page = started_by_learner(new_page(), app_url, quiz_url)
+    channels = page.get_by_role("group", name="Fråga 1", exact=True)
+    channels.get_by_label("Telefon").check()
+    channels.get_by_label("E-post").check()
+    pairs = page.get_by_role("group", name="Fråga 2", exact=True)
+    pairs.get_by_label("Skolplats").select_option("Utbildning")
+    pairs.get_by_label("Bygglov").select_option("Stadsbyggnad")
+    channels.get_by_role("button", name="Spara svar på fråga 1").click()
+    expect(channels.get_by_role("status")).to_have_text("Dina svar är sparade.")
+
+    page.reload()
+    channels = page.get_by_role("group", name="Fråga 1", exact=True)
+    expect(channels.get_by_label("Telefon")).to_be_checked()
+    expect(channels.get_by_label("E-post")).to_be_checked()
+    expect(channels.get_by_label("Fax")).not_to_be_checked()
+    pairs = page.get_by_role("group", name="Fråga 2", exact=True)
+    expect(pairs.get_by_label("Skolplats")).to_have_value("Utbildning")
+    expect(pairs.get_by_label("Bygglov")).to_have_value("Stadsbyggnad")
+    expect(pairs.get_by_label("Bostadsanpassning")).to_have_value("")

@@ -16,7 +16,7 @@ from tests.databases import throwaway_database
 from tests.e2e.conftest import log_in_as
 from tests.e2e.server import RUNNING, serve_app
 from tests.e2e.test_login_and_roles import nothing_of_the_previous_person
-from tests.e2e.test_quiz_taking import build_quiz
+from tests.e2e.test_quiz_taking import build_quiz, started_by_learner
 
 pytestmark = pytest.mark.e2e
 
@@ -96,10 +96,7 @@ def test_one_worker_per_core_and_a_killed_worker_loses_nothing(new_page, scaled_
     trainer = new_page()
     log_in_as(trainer, scaled_app_url, "utbildare@demo.se", "Karin Berg")
     quiz_url = build_quiz(trainer, scaled_app_url, course)
-    page = new_page()
-    log_in_as(page, scaled_app_url, "medarbetare@demo.se", "Sara Nilsson")
-    page.goto(quiz_url)
-    page.get_by_role("button", name="Starta quizet").click()
+    page = started_by_learner(new_page(), scaled_app_url, quiz_url)
     first = page.get_by_role("group", name="Fråga 1", exact=True)
     first.get_by_label("Med kommunens namn och mitt namn").check()
     first.get_by_role("button", name="Spara svar på fråga 1").click()

@@ -168,7 +168,7 @@ def test_a_quiz_answer_costs_the_same_with_one_or_many_answers_on_the_page(demo)
         form[f"q{question_id}-answer"] = answer
         counts.append(statements(lambda f=dict(form): page.send({**f, "aim": "question-x"})))
         assert page.error == "", page.error
-    assert [q.answered for q in page.questions] == [True] * 4
+    assert [a.answered for a in page.answers] == [True] * 4
     assert len(set(counts)) == 1, counts
     print(f"quiz answer: {counts[0]} statements")
 

@@ -6,16 +6,23 @@ import reflex as rx
 
 from academy import ui
 from academy.courses.web.quiz_take_state import QuizTakeState as State
-from academy.courses.web.quiz_view import GAP, AttemptRow, Choice, Prompt, QuizQuestion
+from academy.courses.web.quiz_view import (
+    GAP,
+    AttemptRow,
+    Choice,
+    Prompt,
+    QuizAnswer,
+    QuizQuestion,
+)
 
 
-def _choice_input(choice: Choice, kind: rx.Var, locked: rx.Var) -> rx.Component:
+def _choice_input(choice: Choice, checked: rx.Var, kind: rx.Var, locked: rx.Var) -> rx.Component:
     return rx.el.label(
         rx.el.input(
             type=rx.cond(kind == "multiple_choice", "checkbox", "radio"),
             name=choice.name,
             value=choice.value,
-            default_checked=choice.checked,
+            default_checked=checked,
             disabled=locked,
         ),
         choice.label,
@@ -23,71 +30,77 @@ def _choice_input(choice: Choice, kind: rx.Var, locked: rx.Var) -> rx.Component:
     )
 
 
-def _prompt_select(prompt: Prompt, options: rx.Var, locked: rx.Var) -> rx.Component:
+def _prompt_select(prompt: Prompt, chosen: rx.Var, options: rx.Var, locked: rx.Var):
     return rx.el.label(
         rx.el.span(prompt.prompt),
         rx.el.select(
             rx.el.option("Välj …", value=""),
             rx.foreach(options, lambda option: rx.el.option(option, value=option)),
             name=prompt.name,
-            default_value=prompt.chosen,
+            default_value=chosen,
             disabled=locked,
         ),
         class_name="field",
     )
 
 
-def _text_answer(q: QuizQuestion, label: str, **props) -> rx.Component:
+def _text_answer(q: QuizQuestion, a: QuizAnswer, label: str, **props) -> rx.Component:
     return rx.el.label(
         label,
         rx.el.input(
-            name=f"q{q.id}-answer", default_value=q.text_answer, disabled=q.locked, **props
+            name=f"q{q.id}-answer", default_value=a.text_answer, disabled=a.locked, **props
         ),
         class_name="field",
     )
 
 
-def _answer_fields(q: QuizQuestion) -> rx.Component:
+def _answer_fields(q: QuizQuestion, a: QuizAnswer) -> rx.Component:
     return rx.match(
         q.kind,
-        ("matching", rx.foreach(q.prompts, lambda p: _prompt_select(p, q.match_options, q.locked))),
+        (
+            "matching",
+            rx.foreach(
+                q.prompts,
+                lambda p, i: _prompt_select(p, a.chosen[i], q.match_options, a.locked),
+            ),
+        ),
         (
             "essay",
             rx.el.label(
                 "Ditt svar",
                 rx.el.textarea(
                     name=f"q{q.id}-answer",
-                    default_value=q.text_answer,
+                    default_value=a.text_answer,
                     rows=6,
-                    disabled=q.locked,
+                    disabled=a.locked,
                 ),
                 class_name="field",
             ),
         ),
-        ("short_answer", _text_answer(q, "Ditt svar")),
-        ("numerical", _text_answer(q, "Ditt svar (ett tal)", input_mode="decimal")),
-        rx.foreach(q.choices, lambda c: _choice_input(c, q.kind, q.locked)),
+        ("short_answer", _text_answer(q, a, "Ditt svar")),
+        ("numerical", _text_answer(q, a, "Ditt svar (ett tal)", input_mode="decimal")),
+        rx.foreach(q.choices, lambda c, i: _choice_input(c, a.checked[i], q.kind, a.locked)),
     )
 
 
-def _feedback(q: QuizQuestion) -> rx.Component:
+def _feedback(q: QuizQuestion, a: QuizAnswer) -> rx.Component:
     """The verdict in its own colour and words (never only a colour), feedback, right answer."""
     return rx.el.div(
         rx.cond(
-            q.verdict != "",
+            a.verdict != "",
             rx.el.div(
                 rx.el.p(
                     rx.el.span("Bedömning av fråga ", q.number, ": ", class_name="sr-only"),
-                    rx.el.strong(q.verdict),
+                    rx.el.strong(a.verdict),
                 ),
-                rx.foreach(q.feedback, lambda text: rx.el.p(text)),
-                rx.cond(q.general_feedback != "", rx.el.p(q.general_feedback)),
-                rx.cond(q.right_answer != "", rx.el.p("Rätt svar: ", q.right_answer)),
+                rx.foreach(a.feedback, lambda text: rx.el.p(text)),
+                rx.cond(a.general_feedback != "", rx.el.p(a.general_feedback)),
+                rx.cond(a.right_answer != "", rx.el.p("Rätt svar: ", a.right_answer)),
                 rx.cond(
-                    q.grader_feedback != "",
-                    rx.el.p("Utbildarens kommentar: ", q.grader_feedback),
+                    a.grader_feedback != "",
+                    rx.el.p("Utbildarens kommentar: ", a.grader_feedback),
                 ),
-                class_name="verdict verdict-" + q.verdict_kind,
+                class_name="verdict verdict-" + a.verdict_kind,
             ),
         ),
         aria_live="polite",
@@ -121,7 +134,7 @@ def _plain_or_formatted(q: QuizQuestion) -> rx.Component:
     )
 
 
-def _question_block(q: QuizQuestion) -> rx.Component:
+def _question_block(q: QuizQuestion, a: QuizAnswer) -> rx.Component:
     legend = rx.el.legend(
         "Fråga ", q.number, rx.cond(q.title != "", rx.el.span(": ", q.title)), " (", q.points, ")"
     )
@@ -132,9 +145,9 @@ def _question_block(q: QuizQuestion) -> rx.Component:
             rx.el.fieldset(
                 legend,
                 _question_text(q),
-                _answer_fields(q),
+                _answer_fields(q, a),
                 rx.cond(
-                    q.locked,
+                    a.locked,
                     rx.fragment(),
                     rx.el.button(
                         rx.cond(State.immediate, "Svara", "Spara svar"),
@@ -145,8 +158,8 @@ def _question_block(q: QuizQuestion) -> rx.Component:
                     ),
                 ),
                 ui.message(State, at=f"question-{q.id}"),
-                rx.cond(~q.locked & q.answered, rx.el.p("Sparat svar.", class_name="muted")),
-                _feedback(q),
+                rx.cond(~a.locked & a.answered, rx.el.p("Sparat svar.", class_name="muted")),
+                _feedback(q, a),
                 class_name="question",
                 aria_label=f"Fråga {q.number}",
             ),
@@ -217,7 +230,14 @@ def _hand_in() -> rx.Component:
 
 
 def _attempt() -> rx.Component:
-    questions = rx.el.ol(rx.foreach(State.questions, _question_block), class_name="plain-list")
+    questions = rx.el.ol(
+        # Reflex names a foreach's index in JavaScript after the lambda's argument: the
+        # position here must not share its name with the index of the choices within.
+        rx.foreach(
+            State.questions, lambda q, position: _question_block(q, State.answers[position])
+        ),
+        class_name="plain-list",
+    )
     return rx.cond(
         State.submitted,
         rx.fragment(

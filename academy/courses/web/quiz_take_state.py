@@ -48,7 +48,10 @@ class QuizTakeState(BaseState):
     result: str = ""
     result_kind: str = ""
     immediate: bool = False
+    # The attempt's questions, and the person's answers by the same position: an answer
+    # changes (and sends the browser) only the answers.
     questions: list[quiz_view.QuizQuestion] = []
+    answers: list[quiz_view.QuizAnswer] = []
     history: list[quiz_view.AttemptRow] = []
     # Set when handing in found unanswered questions: the question asked before handing in.
     confirm_text: str = ""
@@ -97,16 +100,19 @@ class QuizTakeState(BaseState):
             self.form_key += 1
         self.attempt_id, self.attempt_number = attempt.id, attempt.number
         self.submitted = attempt.status == "submitted"
-        self.questions = [
-            quiz_view.quiz_question(q, number, self.submitted)
-            for number, q in enumerate(attempt.questions, start=1)
+        questions = [
+            quiz_view.quiz_question(q, number) for number, q in enumerate(attempt.questions, 1)
         ]
+        if questions != self.questions:
+            self.questions = questions
+        self.answers = [quiz_view.quiz_answer(q, self.submitted) for q in attempt.questions]
         self.result = quiz_view.result_text(attempt)
         self.result_kind = quiz_view.result_kind(attempt)
 
     def _reset_attempt(self) -> None:
         self.attempt_id = self.attempt_number = 0
-        self.questions, self.submitted, self.result, self.result_kind = [], False, "", ""
+        self.questions, self.answers = [], []
+        self.submitted, self.result, self.result_kind = False, "", ""
         self.confirm_text = ""
 
     @rx.event
@@ -139,7 +145,11 @@ class QuizTakeState(BaseState):
         """Save every answer in the form; hand in when the quiz button sent it."""
         target, hand_in = _aim(form_data, self.questions)
         confirmed = str(form_data.get("confirmed", "")) == "1"
-        still_open = [(q.id, q.kind, len(q.prompts)) for q in self.questions if not q.locked]
+        still_open = [
+            (q.id, q.kind, len(q.prompts))
+            for q, answer in zip(self.questions, self.answers, strict=True)
+            if not answer.locked
+        ]
         attempt_id = self.attempt_id
         said = {"text": "Dina svar är sparade."}
 

@@ -18,18 +18,19 @@ class Choice:
     name: str  # the input's name in the question's form
     value: str
     label: str
-    checked: bool
 
 
 @dataclass(frozen=True)
 class Prompt:
     name: str
     prompt: str
-    chosen: str
 
 
 @dataclass(frozen=True)
 class QuizQuestion:
+    """A question as the attempt shows it, the same however it is answered: an answer sends
+    the person's `QuizAnswer`s again, not the questions."""
+
     id: int
     number: int
     kind: str
@@ -43,6 +44,15 @@ class QuizQuestion:
     choices: tuple[Choice, ...]
     prompts: tuple[Prompt, ...]
     match_options: tuple[str, ...]
+    gap: bool  # a missing-word question: `text` GAP `text_after` is one sentence
+
+
+@dataclass(frozen=True)
+class QuizAnswer:
+    """The person's answer to the question at the same position, and its verdict."""
+
+    checked: tuple[bool, ...]  # one per choice, in the question's order of choices
+    chosen: tuple[str, ...]  # one per prompt of a matching question
     text_answer: str
     answered: bool
     locked: bool
@@ -53,7 +63,6 @@ class QuizQuestion:
     general_feedback: str
     grader_feedback: str
     right_answer: str
-    gap: bool  # a missing-word question: `text` GAP `text_after` is one sentence
 
 
 def points_text(points: float) -> str:
@@ -76,39 +85,35 @@ def verdict(feedback: taking.AnswerFeedback | None) -> tuple[str, str]:
     return "Fel svar.", "wrong"
 
 
+def _order(q: taking.AttemptQuestion) -> tuple[int, ...]:
+    return q.order or tuple(range(len(q.choices)))
+
+
 def _choices(q: taking.AttemptQuestion) -> tuple[Choice, ...]:
-    response = q.response
     name = answer_name(q.id, "answer")
     if q.kind == "true_false":
-        return (
-            Choice(name, "true", "Sant", response is True),
-            Choice(name, "false", "Falskt", response is False),
-        )
-    order = q.order or tuple(range(len(q.choices)))
+        return (Choice(name, "true", "Sant"), Choice(name, "false", "Falskt"))
     if q.kind == "single_choice":
-        return tuple(Choice(name, str(i), q.choices[i], response == i) for i in order)
+        return tuple(Choice(name, str(i), q.choices[i]) for i in _order(q))
     if q.kind == "multiple_choice":
-        chosen = set(response or [])
-        return tuple(
-            Choice(answer_name(q.id, f"c-{i}"), "on", q.choices[i], i in chosen) for i in order
-        )
+        return tuple(Choice(answer_name(q.id, f"c-{i}"), "on", q.choices[i]) for i in _order(q))
     return ()
 
 
-def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQuestion:
+def _checked(q: taking.AttemptQuestion) -> tuple[bool, ...]:
+    """Whether each of `_choices(q)` is chosen."""
     response = q.response
-    matched = list(response or []) if q.kind == "matching" else []
-    prompts = tuple(
-        Prompt(
-            answer_name(q.id, f"m-{i}"), prompt, (matched[i] if i < len(matched) else None) or ""
-        )
-        for i, prompt in enumerate(q.prompts)
-    )
-    text_answer = (
-        str(response) if q.kind in ("short_answer", "essay", "numerical") and response else ""
-    )
-    feedback = q.feedback
-    words, kind = verdict(feedback)
+    if q.kind == "true_false":
+        return (response is True, response is False)
+    if q.kind == "single_choice":
+        return tuple(response == i for i in _order(q))
+    if q.kind == "multiple_choice":
+        chosen = set(response or [])
+        return tuple(i in chosen for i in _order(q))
+    return ()
+
+
+def quiz_question(q: taking.AttemptQuestion, number: int) -> QuizQuestion:
     return QuizQuestion(
         id=q.id,
         number=number,
@@ -120,8 +125,27 @@ def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQ
         text_html=q.text_html,
         points=points_text(q.points),
         choices=_choices(q),
-        prompts=prompts,
+        prompts=tuple(
+            Prompt(answer_name(q.id, f"m-{i}"), prompt) for i, prompt in enumerate(q.prompts)
+        ),
         match_options=tuple(q.choices) if q.kind == "matching" else (),
+        gap=bool(q.text_after),
+    )
+
+
+def quiz_answer(q: taking.AttemptQuestion, locked: bool) -> QuizAnswer:
+    response = q.response
+    matched = list(response or []) if q.kind == "matching" else []
+    text_answer = (
+        str(response) if q.kind in ("short_answer", "essay", "numerical") and response else ""
+    )
+    feedback = q.feedback
+    words, kind = verdict(feedback)
+    return QuizAnswer(
+        checked=_checked(q),
+        chosen=tuple(
+            (matched[i] if i < len(matched) else None) or "" for i in range(len(q.prompts))
+        ),
         text_answer=text_answer,
         answered=response is not None,
         locked=locked or (feedback is not None),
@@ -131,7 +155,6 @@ def quiz_question(q: taking.AttemptQuestion, number: int, locked: bool) -> QuizQ
         general_feedback=feedback.general_feedback if feedback else "",
         grader_feedback=feedback.grader_feedback if feedback else "",
         right_answer="" if kind == "right" else q.right_answer,
-        gap=bool(q.text_after),
     )
 
 

@@ -101,8 +101,8 @@ def test_quiz_page_shows_attempts_left_and_immediate_feedback(demo):
     question_id = built.question_ids[0]
     sara.send({f"q{question_id}-answer": "1", "aim": f"question-{question_id}"})
     assert (sara.message_at, sara.notice) == (f"question-{question_id}", "Dina svar är sparade.")
-    question = sara.questions[0]
-    assert (question.verdict, question.verdict_kind, question.feedback, question.locked) == (
+    answer = sara.answers[0]
+    assert (answer.verdict, answer.verdict_kind, answer.feedback, answer.locked) == (
         "Fel svar.",
         "wrong",
         ("För kort.",),

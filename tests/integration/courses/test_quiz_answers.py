@@ -34,7 +34,7 @@ def test_answers_never_confirmed_one_by_one_count_when_handing_in(demo):
     # The learner picks the right option and writes an essay, then hands in at once.
     _hand_in(sara, {f"q{single}-answer": "0", f"q{essay}-answer": "Jag sammanfattar."})
     assert (sara.error, sara.notice, sara.submitted) == ("", "Quizet är inlämnat.", True)
-    verdicts = [(q.verdict, q.verdict_kind) for q in sara.questions]
+    verdicts = [(a.verdict, a.verdict_kind) for a in sara.answers]
     assert verdicts == [
         ("Rätt svar.", "right"),
         ("Väntar på bedömning av utbildaren.", "pending"),
@@ -42,6 +42,21 @@ def test_answers_never_confirmed_one_by_one_count_when_handing_in(demo):
     with session_scope(demo) as s:
         view = taking.get_attempt(s, actor(demo, "medarbetare@demo.se"), sara.attempt_id)
     assert [q.response for q in view.questions] == [0, "Jag sammanfattar."]
+
+
+def test_an_answer_sends_the_answers_again_not_the_questions(demo):
+    built = build_course(demo, questions=(SINGLE, TRUE_FALSE, ESSAY))
+    single, true_false, _essay = built.question_ids
+    sara = _ready(demo, built)
+    questions = list(sara.questions)
+    sara._clean()
+    sara.send({f"q{single}-answer": "0", "aim": f"question-{single}"})
+    assert sara.error == "" and sara.answers[0].answered and not sara.answers[1].answered
+    assert "answers" in sara.dirty_vars and "questions" not in sara.dirty_vars
+    assert sara.questions == questions
+    sara.send({f"q{true_false}-answer": "true", "aim": "quiz", "confirmed": "1"})
+    assert sara.submitted and [a.locked for a in sara.answers] == [True] * 3
+    assert "questions" not in sara.dirty_vars
 
 
 def test_unanswered_questions_are_named_and_handing_in_asks_again(demo):
@@ -53,7 +68,7 @@ def test_unanswered_questions_are_named_and_handing_in_asks_again(demo):
     assert sara.confirm_text == (
         "Fråga 2 och 3 är obesvarade. Lämna in ändå? De räknas då som fel."
     )
-    assert sara.questions[0].answered  # saved while asking
+    assert sara.answers[0].answered  # saved while asking
     sara.keep_answering()
     assert sara.confirm_text == ""
     _hand_in(sara, {"confirmed": "1"})
@@ -77,7 +92,7 @@ def test_the_button_s_aim_decides_where_the_message_goes_and_whether_to_hand_in(
         "quiz",
         False,
     )
-    assert all(q.answered for q in sara.questions)
+    assert all(a.answered for a in sara.answers)
     # No aim at all is the form's implicit submission: the hand-in button's.
     sara.send({"confirmed": "1"})
     assert (sara.notice, sara.submitted) == ("Quizet är inlämnat.", True)
@@ -106,7 +121,7 @@ def test_a_pending_essay_blocks_a_new_attempt_and_the_grade_and_comment_reach_th
     again = logged_in(QuizTakeState, "medarbetare@demo.se")
     again._run(lambda s, a: again._intro(taking.quiz_intro(s, a, built.quiz_id)))
     again.show_attempt(again.history[-1].id)
-    graded = again.questions[1]
+    graded = again.answers[1]
     assert (graded.verdict, graded.verdict_kind) == (
         "Bedömd av utbildaren: 0 % av poängen.",
         "graded",
@@ -136,19 +151,19 @@ def test_right_answers_follow_the_quiz_review_setting(demo):
     settings("when_done")
     sara = _ready(demo, built)
     _hand_in(sara, {f"q{single}-answer": "1"})
-    assert sara.questions[0].verdict == "Fel svar."
-    assert sara.questions[0].right_answer == ""  # one attempt left: not yet
+    assert sara.answers[0].verdict == "Fel svar."
+    assert sara.answers[0].right_answer == ""  # one attempt left: not yet
     sara.new_attempt()
     sara.start()
     _hand_in(sara, {f"q{single}-answer": "1"})
-    assert sara.questions[0].right_answer == "Med kommunens namn och ditt namn"
+    assert sara.answers[0].right_answer == "Med kommunens namn och ditt namn"
 
     settings("never")
     sara.show_attempt(sara.history[0].id)
-    assert (sara.questions[0].right_answer, sara.questions[0].feedback) == ("", ())
+    assert (sara.answers[0].right_answer, sara.answers[0].feedback) == ("", ())
     settings("after_attempt")
     sara.show_attempt(sara.history[0].id)
-    assert sara.questions[0].right_answer == "Med kommunens namn och ditt namn"
+    assert sara.answers[0].right_answer == "Med kommunens namn och ditt namn"
 
 
 def test_options_are_shuffled_per_attempt_unless_turned_off(demo):
