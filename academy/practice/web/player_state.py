@@ -41,26 +41,31 @@ class PlayerState(BaseState):
     progress: Progress = Progress()
 
     def _show(self, scenario: Scenario, result: PlayResult) -> None:
+        """Show the scenario where `result` left it. A choice changes the step, not the
+        scenario's title and situation: only what changed is sent to the browser again."""
         here = scenario.node(result.current_node)
-        self.title = scenario.title
-        self.channel = scenario.setting.channel
-        self.situation = scenario.setting.situation
-        self.journey_label = scenario.setting.journey_label or scenario.setting.journey_step or ""
-        self.node_text = here.text if here else ""
-        self.image_url = view.image_url(self.scenario_id, here.image if here else None)
-        self.image_alt = here.image_alt if here else ""
-        self.answers = [
-            Answer(c.id, c.text) for c in available_choices(scenario, result.current_node)
-        ]
-        self.step_number = len(result.choices) + 1
-        self.progress = view.progress(scenario, result)
-        self.finished = result.reached_end
-        self.closing = result.end_node.closing if result.end_node else ""
-        self.last_answer = result.choices[-1].text if result.choices else ""
-        self.feedback = result.feedback[-1] if result.feedback else ""
-        self.steps = view.step_rows(scenario, result)
-        self.summary = view.summary_rows(scenario, result)
-        self.summary_bars = view.summary_bars(scenario, result)
+        setting = scenario.setting
+        self._set_changed(
+            title=scenario.title,
+            channel=setting.channel,
+            situation=setting.situation,
+            journey_label=setting.journey_label or setting.journey_step or "",
+            node_text=here.text if here else "",
+            image_url=view.image_url(self.scenario_id, here.image if here else None),
+            image_alt=here.image_alt if here else "",
+            answers=[
+                Answer(c.id, c.text) for c in available_choices(scenario, result.current_node)
+            ],
+            step_number=len(result.choices) + 1,
+            progress=view.progress(scenario, result),
+            finished=result.reached_end,
+            closing=result.end_node.closing if result.end_node else "",
+            last_answer=result.choices[-1].text if result.choices else "",
+            feedback=result.feedback[-1] if result.feedback else "",
+            steps=view.step_rows(scenario, result),
+            summary=view.summary_rows(scenario, result),
+            summary_bars=view.summary_bars(scenario, result),
+        )
 
     def _play(self, path: list[str], at: str) -> bool:
         def step(session, actor):

@@ -85,6 +85,19 @@ def test_player_scores_on_the_server_and_saves_the_attempt_at_the_end(demo):
     assert count(demo, "practice_attempts") == before + 1
 
 
+def test_a_choice_sends_the_step_again_not_the_scenario(demo):
+    player = logged_in(PlayerState, "medarbetare@demo.se")
+    player.scenario_id = _garbage_id(demo)
+    player.choose("Start#1")
+    title, situation = player.title, player.situation
+    assert title and situation
+    player._clean()
+    player.choose("Kartlägger#1")
+    assert player.finished and (player.title, player.situation) == (title, situation)
+    assert {"node_text", "steps", "summary"} <= player.dirty_vars
+    assert not {"title", "channel", "situation", "journey_label"} & player.dirty_vars
+
+
 def test_log_with_personal_data_is_refused_through_the_state(demo):
     before = count(demo, "practice_log_entries")
     log = logged_in(PracticeLogState, "medarbetare@demo.se")
