@@ -52,7 +52,7 @@ def _reads_only(statement: str) -> bool:
 def _begin_at_first_write(_conn, cursor, statement, _parameters, _context, _executemany):
     """PostgreSQL's transactions begin at a unit of work's first statement that writes (or
     locks rows), not at its first statement: a unit of work that only reads, like most page
-    openings, then costs no BEGIN and no COMMIT, two of its few round trips to the server.
+    openings, then costs no BEGIN and no COMMIT: two round trips to the server fewer.
 
     The connection is in autocommit mode and this sends BEGIN itself; psycopg's commit and
     rollback end whatever transaction is open. Nothing a person can see changes: in READ
