@@ -1,5 +1,6 @@
 """The course forms' parsing and the view rows: pure functions, no database, no Reflex."""
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -166,13 +167,12 @@ def test_a_quiz_question_row_shows_the_choices_and_the_feedback():
     question = AttemptQuestion(
         7, "multiple_choice", "", "Vad frågar du?", "", 2.0, ("Namn", "Ärende"), (), [1], feedback
     )
-    row = quiz_view.quiz_question(question, 3, locked=False)
-    assert [(c.name, c.label, c.checked) for c in row.choices] == [
-        ("q7-c-0", "Namn", False),
-        ("q7-c-1", "Ärende", True),
-    ]
-    assert (row.number, row.points, row.locked, row.answered) == (3, "2 poäng", True, True)
-    assert (row.verdict, row.verdict_kind, row.feedback) == (
+    row = quiz_view.quiz_question(question, 3)
+    answer = quiz_view.quiz_answer(question, locked=False)
+    assert [(c.name, c.label) for c in row.choices] == [("q7-c-0", "Namn"), ("q7-c-1", "Ärende")]
+    assert answer.checked == (False, True)
+    assert (row.number, row.points, answer.locked, answer.answered) == (3, "2 poäng", True, True)
+    assert (answer.verdict, answer.verdict_kind, answer.feedback) == (
         "Delvis rätt: 50 % av poängen.",
         "partial",
         ("Nästan",),
@@ -226,8 +226,10 @@ def test_shuffled_options_keep_their_values_and_a_missing_word_question_has_a_ga
         None,
         order=(2, 0, 1),
     )
-    row = quiz_view.quiz_question(question, 1, locked=False)
+    row = quiz_view.quiz_question(question, 1)
     assert [(c.value, c.label) for c in row.choices] == [("2", "sju"), ("0", "två"), ("1", "tre")]
+    chosen = quiz_view.quiz_answer(replace(question, response=0), locked=False)
+    assert chosen.checked == (False, True, False)  # "två", shown second
     assert row.gap and row.text == "Ring tillbaka" and row.text_after == "dagar efter samtalet."
 
 
