@@ -44,6 +44,9 @@ _READS_ONLY = re.compile(
 )
 
 
+_IDLE = 0  # libpq's PQTRANS_IDLE: no transaction open on the connection
+
+
 @lru_cache(maxsize=2048)
 def _reads_only(statement: str) -> bool:
     return _READS_ONLY.match(statement) is not None
@@ -62,9 +65,6 @@ def _begin_at_first_write(_conn, cursor, statement, _parameters, _context, _exec
     connection = cursor.connection
     if connection.pgconn.transaction_status == _IDLE and not _reads_only(statement):
         connection.execute("BEGIN", prepare=False)  # as psycopg sends its own: never prepared
-
-
-_IDLE = 0  # libpq's PQTRANS_IDLE: no transaction open on the connection
 
 
 # A pooled PostgreSQL connection unused for this long is tested before it is handed out.

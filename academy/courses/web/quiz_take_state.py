@@ -100,12 +100,12 @@ class QuizTakeState(BaseState):
             self.form_key += 1
         self.attempt_id, self.attempt_number = attempt.id, attempt.number
         self.submitted = attempt.status == "submitted"
-        questions = [
-            quiz_view.quiz_question(q, number) for number, q in enumerate(attempt.questions, 1)
-        ]
-        if questions != self.questions:
-            self.questions = questions
-        self.answers = [quiz_view.quiz_answer(q, self.submitted) for q in attempt.questions]
+        self._set_changed(
+            questions=[
+                quiz_view.quiz_question(q, number) for number, q in enumerate(attempt.questions, 1)
+            ],
+            answers=[quiz_view.quiz_answer(q, self.submitted) for q in attempt.questions],
+        )
         self.result = quiz_view.result_text(attempt)
         self.result_kind = quiz_view.result_kind(attempt)
 

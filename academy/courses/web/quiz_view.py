@@ -85,31 +85,22 @@ def verdict(feedback: taking.AnswerFeedback | None) -> tuple[str, str]:
     return "Fel svar.", "wrong"
 
 
-def _order(q: taking.AttemptQuestion) -> tuple[int, ...]:
-    return q.order or tuple(range(len(q.choices)))
-
-
-def _choices(q: taking.AttemptQuestion) -> tuple[Choice, ...]:
-    name = answer_name(q.id, "answer")
+def _options(q: taking.AttemptQuestion) -> tuple[tuple[Choice, bool], ...]:
+    """The question's options in the order shown, each with whether the response chose it."""
+    response, name = q.response, answer_name(q.id, "answer")
     if q.kind == "true_false":
-        return (Choice(name, "true", "Sant"), Choice(name, "false", "Falskt"))
+        return (
+            (Choice(name, "true", "Sant"), response is True),
+            (Choice(name, "false", "Falskt"), response is False),
+        )
+    order = q.order or tuple(range(len(q.choices)))
     if q.kind == "single_choice":
-        return tuple(Choice(name, str(i), q.choices[i]) for i in _order(q))
-    if q.kind == "multiple_choice":
-        return tuple(Choice(answer_name(q.id, f"c-{i}"), "on", q.choices[i]) for i in _order(q))
-    return ()
-
-
-def _checked(q: taking.AttemptQuestion) -> tuple[bool, ...]:
-    """Whether each of `_choices(q)` is chosen."""
-    response = q.response
-    if q.kind == "true_false":
-        return (response is True, response is False)
-    if q.kind == "single_choice":
-        return tuple(response == i for i in _order(q))
+        return tuple((Choice(name, str(i), q.choices[i]), response == i) for i in order)
     if q.kind == "multiple_choice":
         chosen = set(response or [])
-        return tuple(i in chosen for i in _order(q))
+        return tuple(
+            (Choice(answer_name(q.id, f"c-{i}"), "on", q.choices[i]), i in chosen) for i in order
+        )
     return ()
 
 
@@ -124,7 +115,7 @@ def quiz_question(q: taking.AttemptQuestion, number: int) -> QuizQuestion:
         text_after=q.text_after.lstrip(),
         text_html=q.text_html,
         points=points_text(q.points),
-        choices=_choices(q),
+        choices=tuple(choice for choice, _ in _options(q)),
         prompts=tuple(
             Prompt(answer_name(q.id, f"m-{i}"), prompt) for i, prompt in enumerate(q.prompts)
         ),
@@ -142,7 +133,7 @@ def quiz_answer(q: taking.AttemptQuestion, locked: bool) -> QuizAnswer:
     feedback = q.feedback
     words, kind = verdict(feedback)
     return QuizAnswer(
-        checked=_checked(q),
+        checked=tuple(checked for _, checked in _options(q)),
         chosen=tuple(
             (matched[i] if i < len(matched) else None) or "" for i in range(len(q.prompts))
         ),

@@ -16,6 +16,7 @@ import logging
 import secrets
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -104,6 +105,18 @@ def _start_drawing(session, actor, journey_id: int, journey: Journey) -> _Drawin
 # where `_show` waits for it.
 _STARTED: ContextVar[list[_Drawing] | None] = ContextVar("journey_diagrams", default=None)
 
+
+@contextmanager
+def _drawings_started():
+    """The drawings `_show` starts in the block, left to the caller to show when drawn."""
+    started: list[_Drawing] = []
+    token = _STARTED.set(started)
+    try:
+        yield started
+    finally:
+        _STARTED.reset(token)
+
+
 # The drawings a page opening started, until the event it chains shows them (`show_opened`),
 # under a random key the tab's state holds on the server. Touched only on the event loop; a
 # tab closed meanwhile leaves its entry, so the oldest go beyond `_OPENED_KEPT`.
@@ -127,12 +140,8 @@ def _diagram_after(handler):
 
     @functools.wraps(handler)
     async def event(self, *args, **kwargs):
-        started: list[_Drawing] = []
-        token = _STARTED.set(started)
-        try:
+        with _drawings_started() as started:
             then = await handler(self, *args, **kwargs)  # an event for the browser, or None
-        finally:
-            _STARTED.reset(token)
         if started or then is not None:
             yield then
         if started:
@@ -286,12 +295,8 @@ class JourneyEditorState(BaseState):
             self._show(session, actor, store.get_journey(session, actor, self.journey_id))
 
         self.form_key += 1
-        started: list[_Drawing] = []
-        token = _STARTED.set(started)
-        try:
+        with _drawings_started() as started:
             opened = await self._off_loop(act, at=AT_PAGE)
-        finally:
-            _STARTED.reset(token)
         if not opened:
             self.journey_id = 0
         shown._open_step(shown.step_id)
