@@ -253,10 +253,25 @@ def content_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# What an SVG shown in a page does without: Graphviz's comments and <title> elements name DOT
+# ids (never user text, which is only ever in labels), and no one sees them in a page whose
+# diagram is one image (role="img") with a text alternative beside it. Comments hold no ">"
+# (Graphviz escapes it), so each ends at the first one.
+_PAGE_NOISE = re.compile(r"(?:<!--[^>]*-->|<title>[^<]*</title>)\n?")
+_FONT_ATTRIBUTE = f' font-family="{FONT}"'
+
+
 def inline_svg(rendered: bytes) -> str:
-    """Graphviz's SVG output without its XML prolog and DOCTYPE, for inline use in a page."""
+    """Graphviz's SVG output for inline use in a page: without its XML prolog, DOCTYPE, comments
+    and <title> elements, with the font given once on the <svg> element (inherited) instead of
+    on every text, and without the line breaks between tags. On a 200-step journey this is
+    28 % fewer bytes and about 15 % less of the browser's time to parse, style and lay it out
+    (docs/performance.md). Downloads keep Graphviz's own output."""
     svg = rendered.decode("utf-8")
-    return svg[svg.index("<svg") :]
+    svg = _PAGE_NOISE.sub("", svg[svg.index("<svg") :])
+    if _FONT_ATTRIBUTE in svg:
+        svg = "<svg" + _FONT_ATTRIBUTE + svg[4:].replace(_FONT_ATTRIBUTE, "")
+    return svg.replace(">\n<", "><")
 
 
 def render_dot(dot_text: str, fmt: str = "svg", timeout: float = RENDER_TIMEOUT_SECONDS) -> bytes:

@@ -65,6 +65,31 @@ def test_hostile_text_ends_up_as_text_in_the_svg() -> None:
     )
 
 
+def test_the_inline_svg_is_the_same_drawing_without_comments_titles_or_repeated_fonts() -> None:
+    rendered = blueprint.render_journey(hostile_journey(), "svg")
+    full, page = ET.fromstring(rendered), ET.fromstring(render.inline_svg(rendered))
+    assert "<!--" in rendered.decode() and "<!--" not in render.inline_svg(rendered)
+    assert not list(page.iter(f"{SVG}title")) and list(full.iter(f"{SVG}title"))
+    # the font is inherited from the <svg> element, not repeated on every text
+    assert page.get("font-family") == render.FONT
+    assert all(text.get("font-family") is None for text in page.iter(f"{SVG}text"))
+    # everything else is as Graphviz drew it: the same elements, attributes and text
+    def drawing(root: ET.Element) -> list[tuple]:
+        return [
+            (
+                e.tag,
+                {k: v for k, v in e.attrib.items() if k != "font-family"},
+                e.text if e.tag == f"{SVG}text" else None,  # not the line breaks between tags
+            )
+            for e in root.iter()
+            if e.tag != f"{SVG}title"
+        ]
+
+    assert drawing(page)[1:] == drawing(full)[1:]
+    assert texts_of(page) == texts_of(full)  # user text that looks like a comment included
+    assert any("<!-- x -->" in text for text in texts_of(page))
+
+
 def test_escape_label_is_plain_markup() -> None:
     escaped = render.escape_label("a<b>&\"c'\\N\nd")
     assert escaped == 'a&lt;b&gt;&amp;&quot;c&#39;\\\\N<BR ALIGN="LEFT"/>d'
