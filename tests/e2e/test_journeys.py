@@ -123,6 +123,23 @@ def test_strategist_builds_a_journey_and_exports_it(new_page, app_url):
     assert "&lt;img src=x onerror=alert(1)&gt;" in svg and HOSTILE not in svg
     assert dialogs == []
 
+    # Saving the open step keeps its form in the page, the focus on Spara; a save that rewrote
+    # what was typed (spaces trimmed) makes the form again, showing what was saved.
+    form = page.get_by_role("form", name="Steg")
+    spara = form.get_by_role("button", name="Spara")
+    form.evaluate("form => { form.keptInPage = true; }")
+    form.get_by_label("Text").fill("Ringer vägledaren igen")
+    saved(page, spara.click)
+    expect(page.get_by_role("heading", name="Steg: Ringer vägledaren igen")).to_be_visible()
+    expect(diagram.locator("text", has_text="Ringer vägledaren igen")).to_be_attached()
+    assert form.evaluate("form => form.keptInPage === true")
+    expect(spara).to_be_focused()
+    form.get_by_label("Text").fill("  Ringer en gång till  ")
+    saved(page, spara.click)
+    expect(form.get_by_label("Text")).to_have_value("Ringer en gång till")
+    assert form.evaluate("form => form.keptInPage === undefined")
+    expect(spara).to_be_focused()
+
     # The link opens the module on its course's page (for an employee who takes the course).
     href = training.get_attribute("href")
     learner = new_page()

@@ -106,6 +106,10 @@ def _start_drawing(session, actor, journey_id: int, journey: Journey) -> _Drawin
 _STARTED: ContextVar[list[_Drawing] | None] = ContextVar("journey_diagrams", default=None)
 
 
+# The step form a `save_step` event sent, while its change is shown (`_show_step`).
+_SENT_STEP_FORM: ContextVar[dict | None] = ContextVar("sent_step_form", default=None)
+
+
 @contextmanager
 def _drawings_started():
     """The drawings `_show` starts in the block, left to the caller to show when drawn."""
@@ -383,9 +387,16 @@ class JourneyEditorState(BaseState):
 
         verb = "ändrat" if step_id else "tillagt"
         text = str(form_data.get("text", "")).strip()[:80]
-        if await self._edit(change, f"Steg {verb}: {text}", AT_STEP):
+        sent = _SENT_STEP_FORM.set(form_data if step_id else None)
+        try:
+            done = await self._edit(change, f"Steg {verb}: {text}", AT_STEP)
+        finally:
+            _SENT_STEP_FORM.reset(sent)
+        if done:
             if step_id:
-                shown._open_step(saved[0])
+                # The saved step's form was kept or made again by `_show_step`.
+                if saved[0] != shown.step_id:
+                    shown._open_step(saved[0])
             else:
                 # Steps are added one after another: the next one's text is typed at once.
                 shown._ready_for_next(saved[0])
@@ -546,11 +557,17 @@ class JourneyViewState(JourneyEditorState):
 
     def _show_step(self) -> None:
         """After a change: the open step's links as they are now, and its form renewed only
-        when the step itself changed or is gone; a new step's form keeps what is typed."""
+        when the step itself changed or is gone; a new step's form keeps what is typed. The
+        form that saved the step is kept as it is (the focus where it was) when it already shows
+        the step as saved: made again, it would only show the same values."""
         self.step_links = [link for link in self.all_links if link.step_id == self.step_id]
-        if self.step_id and next((s for s in self.steps if s.id == self.step_id), None) != (
-            self.step
-        ):
+        current = next((s for s in self.steps if s.id == self.step_id), None)
+        if not self.step_id or current == self.step:
+            return
+        sent = _SENT_STEP_FORM.get()
+        if current is not None and sent is not None and forms.step_form_shows(current, sent):
+            self.step = current  # its key stays: the form in the page is not made again
+        else:
             self._open_step(self.step_id)
 
     def _open_step(self, step_id: str) -> None:

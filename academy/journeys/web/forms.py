@@ -142,6 +142,39 @@ def step(form: dict) -> StepValues:
     )
 
 
+# The step form's fields (steps_page._step_fields), by the name the form sends each under, which
+# is also the saved step's field in its row (view.StepRow).
+_STEP_TEXT_FIELDS = (
+    "text",
+    "stage",
+    "lane",
+    "channel",
+    "emotion",
+    "pain_points",
+    "opportunities",
+    "volume_per_week",
+    "handling_minutes",
+    "first_contact_resolution",
+    "evidence",
+)
+_STEP_CHECKBOXES = ("failure_demand", "is_start", "is_end")
+
+
+def step_form_shows(row: object, form: dict) -> bool:
+    """Whether the step form that sent `form` already shows the step as it was saved (`row`, a
+    view.StepRow): nothing was normalised on the way (a space trimmed, a number rewritten, an
+    empty line dropped). The editor then keeps the form as it is, with the focus where it was,
+    instead of making it again from the saved step."""
+
+    def sent(name: str) -> str | None:
+        value = form.get(name, "")
+        return value.replace("\r\n", "\n") if isinstance(value, str) else None
+
+    return all(sent(name) == getattr(row, name) for name in _STEP_TEXT_FIELDS) and all(
+        _checked(form, name) == getattr(row, name) for name in _STEP_CHECKBOXES
+    )
+
+
 def flow(form: dict) -> FlowValues:
     return FlowValues(
         source=_str(form, "source"),

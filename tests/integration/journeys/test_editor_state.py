@@ -92,6 +92,53 @@ def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo)
     assert all(s.text != "Nytt steg" for s in state.steps)
 
 
+def _step_form(row) -> dict:
+    """What the step form sends for `row` as the page shows it (checkboxes send "on")."""
+    fields = [
+        "text",
+        "stage",
+        "lane",
+        "channel",
+        "emotion",
+        "pain_points",
+        "opportunities",
+        "volume_per_week",
+        "handling_minutes",
+        "first_contact_resolution",
+        "evidence",
+    ]
+    sent = {name: getattr(row, name) for name in fields}
+    return sent | {
+        name: "on" for name in ("failure_demand", "is_start", "is_end") if getattr(row, name)
+    }
+
+
+def test_a_saved_step_keeps_its_form_unless_the_save_normalised_what_it_sent(demo):
+    journey_id = _felanmalan_id(demo)
+    state = editor_for(demo, "strateg@demo.se", journey_id)
+    shown = view(state)
+    step = next(s for s in state.steps if s.pain_points)
+    shown.open_step(step.id)
+    key = shown.step_form_key
+    # The form already shows what is saved: it stays in the page (its key), with the new text.
+    form = _step_form(step) | {"text": "Ny text", "pain_points": "Ett\r\nTvå"}
+    run_event(state.save_step(form))
+    assert (state.error, state.notice) == ("", "Sparat som version 2.")
+    assert (shown.step_form_key, shown.step.text, shown.step.pain_points) == (
+        key,
+        "Ny text",
+        "Ett\nTvå",
+    )
+    # The save rewrote what was sent (spaces, a number): the form is made again to show it.
+    run_event(state.save_step(form | {"text": "  Ny text igen ", "volume_per_week": "12,50"}))
+    assert state.notice == "Sparat som version 3."
+    assert shown.step_form_key == key + 1
+    assert (shown.step.text, shown.step.volume_per_week) == ("Ny text igen", "12.5")
+    # Saved again as it is now shown: nothing changes, the form stays.
+    run_event(state.save_step(_step_form(shown.step)))
+    assert (state.notice, shown.step_form_key) == ("Sparat som version 4.", key + 1)
+
+
 def test_a_stale_save_names_who_saved_and_stays_at_the_form(demo):
     journey_id = _felanmalan_id(demo)
     first = editor_for(demo, "strateg@demo.se", journey_id)
