@@ -73,6 +73,7 @@ def test_the_inline_svg_is_the_same_drawing_without_comments_titles_or_repeated_
     # the font is inherited from the <svg> element, not repeated on every text
     assert page.get("font-family") == render.FONT
     assert all(text.get("font-family") is None for text in page.iter(f"{SVG}text"))
+
     # everything else is as Graphviz drew it: the same elements, attributes and text
     def drawing(root: ET.Element) -> list[tuple]:
         return [
