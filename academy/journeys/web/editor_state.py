@@ -392,15 +392,11 @@ class JourneyEditorState(BaseState):
             done = await self._edit(change, f"Steg {verb}: {text}", AT_STEP)
         finally:
             _SENT_STEP_FORM.reset(sent)
-        if done:
-            if step_id:
-                # The saved step's form was kept or made again by `_show_step`.
-                if saved[0] != shown.step_id:
-                    shown._open_step(saved[0])
-            else:
-                # Steps are added one after another: the next one's text is typed at once.
-                shown._ready_for_next(saved[0])
-                return rx.set_focus("f-text")
+        # A saved step's form was kept or made again by `_show_step`.
+        if done and not step_id:
+            # Steps are added one after another: the next one's text is typed at once.
+            shown._ready_for_next(saved[0])
+            return rx.set_focus("f-text")
 
     @rx.event
     @_diagram_after

@@ -144,7 +144,7 @@ def step(form: dict) -> StepValues:
 
 # The step form's fields (steps_page._step_fields), by the name the form sends each under, which
 # is also the saved step's field in its row (view.StepRow).
-_STEP_TEXT_FIELDS = (
+STEP_FORM_FIELDS = (
     "text",
     "stage",
     "lane",
@@ -157,7 +157,7 @@ _STEP_TEXT_FIELDS = (
     "first_contact_resolution",
     "evidence",
 )
-_STEP_CHECKBOXES = ("failure_demand", "is_start", "is_end")
+STEP_FORM_CHECKBOXES = ("failure_demand", "is_start", "is_end")
 
 
 def step_form_shows(row: object, form: dict) -> bool:
@@ -170,8 +170,8 @@ def step_form_shows(row: object, form: dict) -> bool:
         value = form.get(name, "")
         return value.replace("\r\n", "\n") if isinstance(value, str) else None
 
-    return all(sent(name) == getattr(row, name) for name in _STEP_TEXT_FIELDS) and all(
-        _checked(form, name) == getattr(row, name) for name in _STEP_CHECKBOXES
+    return all(sent(name) == getattr(row, name) for name in STEP_FORM_FIELDS) and all(
+        _checked(form, name) == getattr(row, name) for name in STEP_FORM_CHECKBOXES
     )
 
 

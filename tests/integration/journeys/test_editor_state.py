@@ -7,6 +7,7 @@ from academy.core.db import session_scope
 from academy.core.web.login_state import LoginState
 from academy.demo import DEMO_PASSWORD
 from academy.journeys import store
+from academy.journeys.web import forms
 from academy.journeys.web.editor_state import JourneyEditorState, JourneyViewState
 from tests.integration.conftest import run_event
 from tests.integration.journeys.test_store import _felanmalan_id, actor
@@ -94,23 +95,8 @@ def test_a_bad_number_is_reported_at_its_field_and_a_save_at_the_step_form(demo)
 
 def _step_form(row) -> dict:
     """What the step form sends for `row` as the page shows it (checkboxes send "on")."""
-    fields = [
-        "text",
-        "stage",
-        "lane",
-        "channel",
-        "emotion",
-        "pain_points",
-        "opportunities",
-        "volume_per_week",
-        "handling_minutes",
-        "first_contact_resolution",
-        "evidence",
-    ]
-    sent = {name: getattr(row, name) for name in fields}
-    return sent | {
-        name: "on" for name in ("failure_demand", "is_start", "is_end") if getattr(row, name)
-    }
+    sent = {name: getattr(row, name) for name in forms.STEP_FORM_FIELDS}
+    return sent | {name: "on" for name in forms.STEP_FORM_CHECKBOXES if getattr(row, name)}
 
 
 def test_a_saved_step_keeps_its_form_unless_the_save_normalised_what_it_sent(demo):
