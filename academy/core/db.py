@@ -12,7 +12,9 @@ from typing import TypeVar
 from sqlalchemy import Connection, Engine, Executable, Result, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from academy.core import prepared
 from academy.core.errors import NotFound
+from academy.core.prepared import Rows
 from academy.core.settings import get_settings
 from academy.core.text import clean_parameters
 
@@ -159,15 +161,19 @@ def first_in_transaction(session: Session, work: Callable[[Session], T]) -> T:
         return work(session)
 
 
-def read(session: Session, statement: Executable, params: dict | None = None) -> Result:
-    """Run `statement`, a select of table columns, on the session's connection (in its
-    transaction). The pages every learner loads use it: `Session.execute` adds its ORM
+def read(session: Session, statement: Executable, params: dict | None = None) -> Result | Rows:
+    """Run `statement`, a module-level select of table columns, on the session's connection
+    (in its transaction). The pages every learner loads use it: `Session.execute` adds its ORM
     per-statement work even to a select of plain columns, and on a small statement that is
-    about as much as running it. Pending ORM changes are flushed first, as `Session.execute`
-    would."""
+    about as much as running it; a constant plain read goes straight through the driver
+    (`prepared`). Its rows have the columns' names as attributes; the result has `all`,
+    `first`, `scalar` and `scalar_one`, and iterates over its rows. Pending ORM changes are
+    flushed first, as `Session.execute` would."""
     if session.autoflush:
         session.flush()
-    return session.connection().execute(statement, params)
+    connection = session.connection()
+    rows = prepared.read(connection, statement, params, _reads_only)
+    return rows if rows is not None else connection.execute(statement, params)
 
 
 def get_or_404(session: Session, model: type[T], key: int | None, message: str) -> T:
