@@ -54,9 +54,17 @@ def message_for(exc: BaseException) -> str:
     return UNEXPECTED
 
 
+def route_param(state: rx.State, name: str) -> str:
+    """The page's route or query parameter `name` ("" when absent). Read from the state's own
+    router field, where Reflex's dynamic route vars read it too: `state.router.page` assembles
+    the whole router and logs a deprecation (a walk up the stack) on every call, 24 µs here
+    against 6 µs."""
+    return str(state.rx_router_page.params.get(name, "") or "")
+
+
 def route_int(state: rx.State, name: str) -> int | None:
     """The route parameter `name` as a positive integer, or None when it is not one."""
-    raw = str(state.router.page.params.get(name, "") or "")
+    raw = route_param(state, name)
     return int(raw) if raw.isdigit() and int(raw) > 0 else None
 
 

@@ -117,8 +117,9 @@ class SessionState(rx.State):
     _filled_under: str = ""
 
     def _token(self) -> str:
-        """The login token from the cookie of this tab's websocket connection."""
-        return token_from_header(self.router.headers.cookie)
+        """The login token from the cookie of this tab's websocket connection (the connection's
+        headers field: `self.router` would assemble the whole router first)."""
+        return token_from_header(self.rx_router_headers.cookie)
 
     def _login_in(self, session: Session) -> CurrentUser | None:
         """The user behind this tab's login, resolved in `session` (once per event), as the first

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from academy.core.accounts import list_units
-from academy.core.web.base import BaseState, message_for
+from academy.core.web.base import BaseState, message_for, route_param
 from academy.journeys import editing, links, store
 from academy.journeys.contacts.service import observed_for_journey
 from academy.journeys.web import contacts_observed, diagrams, forms, view
@@ -291,7 +291,7 @@ class JourneyEditorState(BaseState):
         has drawn it (in the event this returns, `show_opened`)."""
         self.journey_id = self._param("journey_id") or 0
         shown = self._view()
-        shown.step_id = str(self.router.page.params.get("steg", "") or "")
+        shown.step_id = route_param(self, "steg")
         shown.zoom, shown.fit = DEFAULT_ZOOM, False
         shown._show_diagram("", "")  # not the diagram of a journey opened before in this tab
 
@@ -306,7 +306,7 @@ class JourneyEditorState(BaseState):
         shown._open_step(shown.step_id)
         # Stages and lanes come first: a journey without them opens where they are added.
         shown.tab = "columns" if self.can_edit and not (self.stages and self.lanes) else "steps"
-        asked = TAB_PARAMS.get(str(self.router.page.params.get("flik", "") or ""), "")
+        asked = TAB_PARAMS.get(route_param(self, "flik"), "")
         if asked and (self.can_edit or asked in READER_TABS):
             shown.tab = asked
         if opened and started:
