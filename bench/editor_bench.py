@@ -28,6 +28,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import psutil
 from playwright.sync_api import expect, sync_playwright
 from sqlalchemy import select
 
@@ -53,6 +54,7 @@ def timed(action) -> float:
 
 
 DEBUG = bool(os.environ.get("BENCH_DEBUG"))
+BROWSER_CORE: int | None = None  # --browser-core
 
 
 class Frames:
@@ -138,12 +140,26 @@ def measured(
     sizes.append(frames.take())
 
 
+def pin_browser(core: int | None) -> None:
+    """With `--browser-core`: every thread of the browser's processes (Chromium and the
+    Playwright driver, children of this process) on `core` alone; the servers, `dot` and this
+    process stay on the other cores (set in `main` before anything starts). Processes the
+    browser starts later inherit the core from the one that starts them."""
+    if core is None:
+        return
+    for process in psutil.Process().children(recursive=True):
+        if "chrom" in process.name() or process.name().startswith("node"):
+            for thread in process.threads():
+                os.sched_setaffinity(thread.id, {core})
+
+
 def blank_floor(browser, folder: Path, runs: int) -> tuple[list[tuple[float, float]], list[int]]:
     """The blank app's trivial event in the browser: click the counter, see the new count."""
     times: list[tuple[float, float]] = []
     sizes: list[int] = []
     with serve_blank(folder) as base:
         page = browser.new_page()
+        pin_browser(BROWSER_CORE)
         frames = Frames(page)
         page.goto(base + "/")
         expect(page.locator("button")).to_have_text("0")
@@ -157,7 +173,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--steps", type=int, default=200)
+    parser.add_argument(
+        "--browser-core",
+        type=int,
+        help="run the browser on this core alone and everything else on the others, as if "
+        "the browser were on the person's own computer (the floors are measured so too)",
+    )
     args = parser.parse_args()
+    global BROWSER_CORE
+    BROWSER_CORE = args.browser_core
+    if BROWSER_CORE is not None:
+        os.sched_setaffinity(0, os.sched_getaffinity(0) - {BROWSER_CORE})
 
     journey = synthetic_journey(args.steps)
     dot_text = journey_dot(journey)
@@ -168,8 +194,10 @@ def main() -> None:
             journey_id = store.create_journey(session, to_current_user(owner), journey)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            pin_browser(BROWSER_CORE)
             blank, blank_bytes = blank_floor(browser, folder, args.runs)
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            pin_browser(BROWSER_CORE)
             frames = Frames(page)
             page.goto(f"{base}/logga-in")
             page.get_by_label("E-post").fill("strateg@demo.se")
@@ -252,6 +280,8 @@ def main() -> None:
 
     raw = median_ms(dot)
     print(f"{args.steps}-step journey, medians over {args.runs} runs")
+    if BROWSER_CORE is not None:
+        print(f"  the browser on core {BROWSER_CORE} alone, everything else on the other cores")
     print(f"  raw dot -Tsvg (floor): {raw:8.1f} ms")
     for at, when in ((0, "in the page (DOM)"), (1, "painted on the screen")):
         floor = median_ms([t[at] for t in blank])
