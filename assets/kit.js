@@ -1,12 +1,31 @@
 // Behaviour of the UI kit (academy/ui) that needs no server round trip.
 (function () {
   // Confirmation dialogs: a button with data-confirm-open="<dialog id>" opens the dialog;
-  // buttons with data-confirm-close close it (the confirm button also runs its event).
+  // buttons with data-confirm-close close it (the confirm button also runs its event). A
+  // ui.confirm_button opens the page's one dialog (ui.confirm_dialog) and fills it in from
+  // its data first: the question, the explanation, the action's label and kind; the dialog's
+  // action then clicks the hidden button beside the opener that runs the action
+  // (data-confirm-do, named by the opener's data-confirm-action).
+  function fillIn(dialog, opener) {
+    var id = dialog.id;
+    var explanation = opener.getAttribute("data-confirm-explanation") || "";
+    var action = document.getElementById(id + "-do");
+    document.getElementById(id + "-title").textContent =
+      opener.getAttribute("data-confirm-question") || "";
+    var text = document.getElementById(id + "-text");
+    text.textContent = explanation;
+    text.hidden = !explanation;
+    action.textContent = opener.getAttribute("data-confirm-label") || "";
+    action.className = opener.getAttribute("data-confirm-kind") || "button danger-solid";
+    dialog.actionFor = opener.getAttribute("data-confirm-action");
+  }
+
   document.addEventListener("click", function (event) {
     var opener = event.target.closest("[data-confirm-open]");
     if (opener) {
       var dialog = document.getElementById(opener.getAttribute("data-confirm-open"));
       if (dialog && !dialog.open) {
+        if (opener.hasAttribute("data-confirm-action")) fillIn(dialog, opener);
         dialog.returnFocusTo = opener;
         dialog.showModal();
       }
@@ -17,6 +36,17 @@
       var box = closer.closest("dialog");
       if (box && box.open) {
         box.close();
+        var named = box.actionFor;
+        box.actionFor = null;
+        if (named && closer.id === box.id + "-do") {
+          var runs = document.querySelectorAll("[data-confirm-do]");
+          for (var i = 0; i < runs.length; i++) {
+            if (runs[i].getAttribute("data-confirm-do") === named) {
+              runs[i].click();
+              break;
+            }
+          }
+        }
       }
     }
   });

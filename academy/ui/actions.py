@@ -2,7 +2,8 @@
 
 The confirmation is a native modal `<dialog>` opened and closed in the browser
 (`assets/kit.js`): no server round trip, focus stays inside it, Escape cancels, and focus
-returns to the button that opened it.
+returns to the button that opened it. A page has one such dialog (`confirm_dialog`, in the page
+shell), filled in by the button that opens it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,11 @@ def button(label: Text, on_click=None, *, kind: str = "secondary", **props) -> r
     return rx.el.button(
         label, type="button", on_click=on_click, class_name=f"button {kind}", **props
     )
+
+
+# The one confirmation dialog of a page (`confirm_dialog`, in the page shell): every
+# `confirm_button` fills it in when it opens it (assets/kit.js).
+CONFIRM_DIALOG = "confirm-dialog"
 
 
 def confirm_button(
@@ -33,9 +39,11 @@ def confirm_button(
     """A button that asks first. `dialog_id` must be unique on the page (use the row's id).
 
     The dialog names what will happen (`question`, e.g. "Ta bort frågan ”Vad gör du…”?"),
-    why it matters (`explanation`), and has "Avbryt" (focused first) and the action."""
+    why it matters (`explanation`), and has "Avbryt" (focused first) and the action. It is the
+    page's one dialog (`confirm_dialog`), filled in from this button's data when it opens it: a
+    table of 200 rows holds 200 buttons, not 200 dialogs. The action is a hidden button beside
+    this one that runs `on_confirm`; the dialog's action button clicks it."""
     size = " small" if small else ""
-    title_id = rx.Var.create(dialog_id).to(str) + "-title"
     return rx.fragment(
         rx.el.button(
             label,
@@ -43,34 +51,50 @@ def confirm_button(
             class_name=f"button {kind}{size}",
             aria_haspopup="dialog",
             aria_label=aria_label,
-            custom_attrs={"data-confirm-open": dialog_id},
+            custom_attrs={
+                "data-confirm-open": CONFIRM_DIALOG,
+                "data-confirm-action": dialog_id,
+                "data-confirm-question": question,
+                "data-confirm-explanation": explanation,
+                "data-confirm-label": confirm_label if confirm_label is not None else label,
+                "data-confirm-kind": f"button {kind}-solid",
+            },
         ),
-        rx.el.dialog(
-            rx.el.h2(question, id=title_id, class_name="dialog-title"),
-            rx.fragment()
-            if isinstance(explanation, str) and not explanation
-            else rx.el.p(explanation, class_name="dialog-text"),
-            rx.el.div(
-                rx.el.button(
-                    "Avbryt",
-                    type="button",
-                    class_name="button secondary",
-                    auto_focus=True,
-                    custom_attrs={"data-confirm-close": ""},
-                ),
-                rx.el.button(
-                    confirm_label if confirm_label is not None else label,
-                    type="button",
-                    class_name=f"button {kind}-solid",
-                    on_click=on_confirm,
-                    custom_attrs={"data-confirm-close": ""},
-                ),
-                class_name="actions",
+        rx.el.button(
+            type="button",
+            hidden=True,
+            tab_index=-1,
+            on_click=on_confirm,
+            custom_attrs={"data-confirm-do": dialog_id},
+        ),
+    )
+
+
+def confirm_dialog() -> rx.Component:
+    """The page's confirmation dialog, filled in by the `confirm_button` that opens it."""
+    title_id = f"{CONFIRM_DIALOG}-title"
+    return rx.el.dialog(
+        rx.el.h2(id=title_id, class_name="dialog-title"),
+        rx.el.p(id=f"{CONFIRM_DIALOG}-text", class_name="dialog-text"),
+        rx.el.div(
+            rx.el.button(
+                "Avbryt",
+                type="button",
+                class_name="button secondary",
+                auto_focus=True,
+                custom_attrs={"data-confirm-close": ""},
             ),
-            id=dialog_id,
-            class_name="confirm-dialog",
-            aria_labelledby=title_id,
+            rx.el.button(
+                type="button",
+                id=f"{CONFIRM_DIALOG}-do",
+                class_name="button danger-solid",
+                custom_attrs={"data-confirm-close": ""},
+            ),
+            class_name="actions",
         ),
+        id=CONFIRM_DIALOG,
+        class_name="confirm-dialog",
+        aria_labelledby=title_id,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import reflex as rx
 
 from academy.core.web.session import SessionState
+from academy.ui.actions import confirm_dialog
 from academy.ui.forms import post_form
 
 # (area, label, route) — the order of the main navigation.
@@ -136,6 +137,7 @@ def page_shell(*children: rx.Component, area: str | None = None) -> rx.Component
             tab_index=-1,
         ),
         footer(logged_in=True),
+        confirm_dialog(),
     )
 
 

@@ -290,6 +290,48 @@ def test_deletes_and_restore_ask_first_and_report_beside_the_action(new_page, ap
     expect(page.get_by_text("Kundresan har inga steg ännu.")).to_be_visible()
 
 
+def test_one_dialog_asks_before_each_row_s_delete_and_deletes_that_row(new_page, app_url):
+    page = new_page()
+    log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
+    open_new_journey(page, app_url, "Bygglov (en fråga per rad)")
+    add_column(page, "Ny fas", "Ansökan")
+    add_column(page, "Ny bana", "Medborgare", role="Medborgarens bana")
+    for text in ("Skickar ansökan", "Kompletterar", "Får beslut"):
+        add_step(page, text, "Ansökan", "Medborgare", "e-tjänst")
+    page.get_by_role("tab", name="Flöden").click()
+    flow_form = page.get_by_role("form", name="Nytt flöde")
+    for source, target in (("Skickar ansökan", "Kompletterar"), ("Kompletterar", "Får beslut")):
+        flow_form.get_by_label("Från").select_option(label=source)
+        flow_form.get_by_label("Till").select_option(label=target)
+        saved(page, flow_form.get_by_role("button", name="Lägg till flöde").click)
+    flows = page.get_by_role("table", name="Flöden mellan steg")
+    expect(flows.locator("tbody tr")).to_have_count(2)
+    # Every row asks first, through the page's one dialog: the rows hold none.
+    expect(flows.get_by_role("button", name=re.compile("^Ta bort flödet"))).to_have_count(2)
+    expect(flows.locator("dialog")).to_have_count(0)
+    expect(page.locator("dialog#confirm-dialog")).to_have_count(1)
+
+    first = flows.get_by_role("button", name="Ta bort flödet från Skickar ansökan")
+    second = flows.get_by_role("button", name="Ta bort flödet från Kompletterar")
+    first.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_have_accessible_name(
+        "Ta bort flödet från ”Skickar ansökan” till ”Kompletterar”?"
+    )
+    expect(dialog).to_contain_text("Stegen finns kvar; bara flödet mellan dem tas bort.")
+    expect(dialog.get_by_role("button", name="Avbryt")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(first).to_be_focused()
+    # The same dialog now asks about the second row, and deletes that one.
+    second.click()
+    expect(dialog).to_have_accessible_name("Ta bort flödet från ”Kompletterar” till ”Får beslut”?")
+    saved(page, dialog.get_by_role("button", name="Ta bort", exact=True).click)
+    expect(flows.locator("tbody tr")).to_have_count(1)
+    expect(flows.locator("tbody tr")).to_contain_text("Skickar ansökan")
+    assert serious_violations(page) == []
+
+
 def test_a_journey_is_deleted_from_the_list_after_a_question(new_page, app_url):
     page = new_page()
     log_in_as(page, app_url, "strateg@demo.se", "Erik Johansson")
