@@ -70,27 +70,35 @@ def confirm_button(
     )
 
 
+def dialog_actions(action: rx.Component) -> rx.Component:
+    """A confirmation dialog's buttons: "Avbryt" (focused when it opens) and `action`, both
+    closing it (kit.js: give the action `data-confirm-close`)."""
+    return rx.el.div(
+        rx.el.button(
+            "Avbryt",
+            type="button",
+            class_name="button secondary",
+            auto_focus=True,
+            custom_attrs={"data-confirm-close": ""},
+        ),
+        action,
+        class_name="actions",
+    )
+
+
 def confirm_dialog() -> rx.Component:
     """The page's confirmation dialog, filled in by the `confirm_button` that opens it."""
     title_id = f"{CONFIRM_DIALOG}-title"
     return rx.el.dialog(
         rx.el.h2(id=title_id, class_name="dialog-title"),
         rx.el.p(id=f"{CONFIRM_DIALOG}-text", class_name="dialog-text"),
-        rx.el.div(
-            rx.el.button(
-                "Avbryt",
-                type="button",
-                class_name="button secondary",
-                auto_focus=True,
-                custom_attrs={"data-confirm-close": ""},
-            ),
+        dialog_actions(
             rx.el.button(
                 type="button",
                 id=f"{CONFIRM_DIALOG}-do",
                 class_name="button danger-solid",
                 custom_attrs={"data-confirm-close": ""},
-            ),
-            class_name="actions",
+            )
         ),
         id=CONFIRM_DIALOG,
         class_name="confirm-dialog",

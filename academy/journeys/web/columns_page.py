@@ -68,21 +68,13 @@ def _delete_dialog(what: str, item: ColumnRow, items) -> rx.Component:
                         class_name="dialog-text",
                     ),
                 ),
-                rx.el.div(
-                    rx.el.button(
-                        "Avbryt",
-                        type="button",
-                        class_name="button secondary",
-                        auto_focus=True,
-                        custom_attrs={"data-confirm-close": ""},
-                    ),
+                ui.dialog_actions(
                     rx.el.button(
                         "Ta bort",
                         type="submit",
                         class_name="button danger-solid",
                         custom_attrs={"data-confirm-close": ""},
-                    ),
-                    class_name="actions",
+                    )
                 ),
                 on_submit=S.delete_column,
                 reset_on_submit=False,
