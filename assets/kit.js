@@ -39,13 +39,8 @@
         var named = box.actionFor;
         box.actionFor = null;
         if (named && closer.id === box.id + "-do") {
-          var runs = document.querySelectorAll("[data-confirm-do]");
-          for (var i = 0; i < runs.length; i++) {
-            if (runs[i].getAttribute("data-confirm-do") === named) {
-              runs[i].click();
-              break;
-            }
-          }
+          var run = document.querySelector('[data-confirm-do="' + CSS.escape(named) + '"]');
+          if (run) run.click();
         }
       }
     }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from academy.core import prepared
 from academy.core.errors import NotFound
-from academy.core.prepared import Rows
+from academy.core.prepared import Rows, reads_only
 from academy.core.settings import get_settings
 from academy.core.text import clean_parameters
 
@@ -39,19 +38,7 @@ def _engine_for(url: str) -> Engine:
     return engine
 
 
-# A statement that only reads: a SELECT that locks no rows.
-_READS_ONLY = re.compile(
-    r"\s*SELECT\b(?!.*\bFOR\s+(?:UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b)",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
 _IDLE = 0  # libpq's PQTRANS_IDLE: no transaction open on the connection
-
-
-@lru_cache(maxsize=2048)
-def _reads_only(statement: str) -> bool:
-    return _READS_ONLY.match(statement) is not None
 
 
 def _begin_at_first_write(_conn, cursor, statement, _parameters, _context, _executemany):
@@ -65,7 +52,7 @@ def _begin_at_first_write(_conn, cursor, statement, _parameters, _context, _exec
     its own start anyway, and plain SELECTs take no row locks, so the reads before the first
     write see what they would have seen inside the transaction, and the writes stay atomic."""
     connection = cursor.connection
-    if connection.pgconn.transaction_status == _IDLE and not _reads_only(statement):
+    if connection.pgconn.transaction_status == _IDLE and not reads_only(statement):
         connection.execute("BEGIN", prepare=False)  # as psycopg sends its own: never prepared
 
 
@@ -172,7 +159,7 @@ def read(session: Session, statement: Executable, params: dict | None = None) ->
     if session.autoflush:
         session.flush()
     connection = session.connection()
-    rows = prepared.read(connection, statement, params, _reads_only)
+    rows = prepared.read(connection, statement, params)
     return rows if rows is not None else connection.execute(statement, params)
 
 

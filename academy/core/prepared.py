@@ -23,16 +23,31 @@ statement (the text cleaning of `db`, and tests that count statements).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Executable
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import MultipleResultsFound, NoResultFound
+
+# A statement that only reads: a SELECT that locks no rows.
+_READS_ONLY = re.compile(
+    r"\s*SELECT\b(?!.*\bFOR\s+(?:UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+@lru_cache(maxsize=2048)
+def reads_only(statement: str) -> bool:
+    """Whether the SQL text only reads (db's PostgreSQL transactions begin at the first write
+    that is not)."""
+    return _READS_ONLY.match(statement) is not None
 
 
 @dataclass
@@ -64,7 +79,7 @@ _PLANS: WeakKeyDictionary[Executable, dict[tuple[str, str], _Plan | None]] = Wea
 _LOCK = threading.Lock()
 
 
-def _plan(statement: Executable, dialect: Dialect, reads_only: Callable[[str], bool]):
+def _plan(statement: Executable, dialect: Dialect):
     compiled = statement.compile(dialect=dialect)
     sql = compiled.string
     if (
@@ -88,7 +103,7 @@ def _plan(statement: Executable, dialect: Dialect, reads_only: Callable[[str], b
     )
 
 
-def _plan_for(statement: Executable, dialect: Dialect, reads_only: Callable[[str], bool]):
+def _plan_for(statement: Executable, dialect: Dialect):
     """The kept plan of `statement` on `dialect`, or None when it must go through SQLAlchemy."""
     key = (dialect.name, dialect.paramstyle)
     try:
@@ -98,7 +113,7 @@ def _plan_for(statement: Executable, dialect: Dialect, reads_only: Callable[[str
     if by_dialect is not None and key in by_dialect:
         return by_dialect[key]
     try:
-        plan = _plan(statement, dialect, reads_only)
+        plan = _plan(statement, dialect)
     except AttributeError:  # SQLAlchemy's compiled form changed: tests/integration say so
         plan = None
     with _LOCK:
@@ -134,16 +149,11 @@ class Rows:
         return self._rows[0][0]
 
 
-def read(
-    connection: Connection,
-    statement: Executable,
-    params: dict | None,
-    reads_only: Callable[[str], bool],
-) -> Rows | None:
+def read(connection: Connection, statement: Executable, params: dict | None) -> Rows | None:
     """`statement`'s rows, run through the driver in `connection`'s transaction; None when it
-    must go through SQLAlchemy instead (`reads_only` says whether SQL text only reads): it is
-    not a constant plain read, or the driver raised (SQLAlchemy then raises or recovers)."""
-    plan = _plan_for(statement, connection.dialect, reads_only)
+    must go through SQLAlchemy instead: it is not a constant plain read, or the driver raised
+    (SQLAlchemy then raises or recovers)."""
+    plan = _plan_for(statement, connection.dialect)
     if plan is None:
         return None
     try:

@@ -30,8 +30,8 @@ def compared(monkeypatch):
     left: list = []
     real = prepared.read
 
-    def read_and_compare(connection, statement, params, reads_only):
-        rows = real(connection, statement, params, reads_only)
+    def read_and_compare(connection, statement, params):
+        rows = real(connection, statement, params)
         if rows is None:
             left.append(statement)
         else:
