@@ -32,6 +32,7 @@ from tab import Tab  # noqa: E402
 
 from academy.core.demo import DEMO_PASSWORD  # noqa: E402
 from bench.learners import add_learners, learner_events  # noqa: E402
+from bench.machine import header  # noqa: E402
 from tests.databases import throwaway_database  # noqa: E402
 
 
@@ -151,7 +152,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="import-load-"))
     state_names()
-    print(f"Machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}")
+    print(header())
     with throwaway_database("sqlite", folder) as database_url:
         learners = add_learners(database_url, args.tabs)
         emails, password = learners.emails, learners.password

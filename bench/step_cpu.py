@@ -31,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +53,7 @@ from load import (  # noqa: E402
 from tab import register_frontend  # noqa: E402
 
 from bench.learners import Learners  # noqa: E402
+from bench.machine import header  # noqa: E402
 
 # The scale-out configuration's other processes: their CPU is the app's too.
 SERVICES = ("postgres", "redis-server")
@@ -366,7 +366,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="step-cpu-"))
-    print(f"Machine: {psutil.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M')}")
+    print(header())
     total = 5 + args.learners
     if args.configs_side_by_side:
         with (
