@@ -91,10 +91,42 @@
       sessionStorage.removeItem("token");
     }
   }
+  // Forms that wait for their answer (ui.form's `pending`, the login): from a submit until the
+  // server has answered (the form's data-done changes) the form is aria-busy, its status line
+  // says what is going on, and another submit (a second click, Enter again) is not sent: in a
+  // burst of logins each one would be another password check. Without an answer within
+  // WAIT_MS (a lost connection) the form takes submits again.
+  var WAIT_MS = 30000;
+  function setWaiting(form, waiting) {
+    clearTimeout(form.waitTimer);
+    var status = form.querySelector("[data-pending-status]");
+    if (status) status.textContent = waiting ? form.getAttribute("data-pending") : "";
+    if (waiting) {
+      form.setAttribute("aria-busy", "true");
+      form.waitTimer = setTimeout(function () {
+        setWaiting(form, false);
+      }, WAIT_MS);
+    } else {
+      form.removeAttribute("aria-busy");
+    }
+    form.querySelectorAll("button[type=submit]").forEach(function (button) {
+      if (waiting) button.setAttribute("aria-disabled", "true");
+      else button.removeAttribute("aria-disabled");
+    });
+  }
   document.addEventListener(
     "submit",
     function (event) {
-      newTabState(event.target);
+      var form = event.target;
+      if (form.hasAttribute("data-pending")) {
+        if (form.getAttribute("aria-busy") === "true") {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          return;
+        }
+        setWaiting(form, true);
+      }
+      newTabState(form);
     },
     true
   );
@@ -125,13 +157,21 @@
     autosubmit();
     keepFocus();
     records.forEach(function (record) {
-      if (record.type === "characterData") {
+      if (record.type === "attributes") {
+        setWaiting(record.target, false); // a waiting form's data-done: its answer came
+      } else if (record.type === "characterData") {
         reveal(record.target.parentNode);
       } else {
         record.addedNodes.forEach(reveal);
       }
     });
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }).observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["data-done"],
+  });
   autosubmit();
 
   // A form with several purposes (the quiz: save one question, hand in): its submit buttons

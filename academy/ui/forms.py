@@ -276,9 +276,33 @@ def upload_rule(accept: dict[str, list[str]] | None, max_size: int | None) -> st
     return f"Välj en fil{kinds}{size}."
 
 
-def form(*children, on_submit, key: rx.Var | str | int = 0, class_name: str = "form", **props):
-    """An uncontrolled form: what a person typed stays after a refusal; bump `key` to clear."""
+def form(
+    *children,
+    on_submit,
+    key: rx.Var | str | int = 0,
+    class_name: str = "form",
+    pending: str = "",
+    done: rx.Var | None = None,
+    **props,
+):
+    """An uncontrolled form: what a person typed stays after a refusal; bump `key` to clear.
+
+    With `pending` (what the form is doing, "Loggar in …") and `done` (a state var the event
+    changes when it has answered): from a submit until `done` changes, kit.js marks the form
+    busy, says `pending` in its status line and sends no second submit. For forms whose event
+    is slow under load (the login's password check), where a second click would only add work."""
+    if pending and done is not None:
+        children = (*children, rx.el.p(class_name="form-pending", custom_attrs=_STATUS))
+        props["custom_attrs"] = {
+            **props.get("custom_attrs", {}),
+            "data-pending": pending,
+            "data-done": done,
+        }
     return rx.el.form(*children, on_submit=on_submit, key=key, class_name=class_name, **props)
+
+
+# The status line of a form that waits for its answer (filled in by kit.js).
+_STATUS = {"role": "status", "data-pending-status": ""}
 
 
 def submit(label: str, *, kind: str = "primary", **props) -> rx.Component:

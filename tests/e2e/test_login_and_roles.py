@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from academy.core.settings import PROJECT_ROOT
+from academy.demo import DEMO_PASSWORD
 from tests.e2e.conftest import log_in, log_in_as, serious_violations
 
 pytestmark = pytest.mark.e2e
@@ -176,7 +177,7 @@ def test_the_hand_over_is_posted_even_when_the_same_update_removed_changed_text(
         }}"""
     )
     # The made-up code is refused: the form comes back with the hand-over's own message.
-    expect(page.get_by_role("status")).to_have_text(
+    expect(page.get_by_role("status").filter(has_text="Inloggningen")).to_have_text(
         "Inloggningen kunde inte slutföras. Logga in igen."
     )
 
@@ -195,7 +196,7 @@ def test_a_hand_over_already_on_the_page_when_kit_js_starts_is_posted(page, app_
     while not held:  # the request for kit.js, held until the hand-over is in the page
         page.wait_for_timeout(50)
     held[0].continue_()
-    expect(page.get_by_role("status")).to_have_text(
+    expect(page.get_by_role("status").filter(has_text="Inloggningen")).to_have_text(
         "Inloggningen kunde inte slutföras. Logga in igen."
     )
 
@@ -276,3 +277,33 @@ def test_deactivating_a_user_asks_first_and_ends_the_account(page, new_page, app
     log_in(other, app_url, email, "blåbär-kanot-92-fönster")
     expect(other.get_by_role("alert")).to_contain_text("inaktiverat")
     assert serious_violations(page) == []
+
+
+def test_the_login_form_says_it_waits_and_sends_no_second_check(page, app_url):
+    """When a whole shift logs in at once, a password check takes seconds. Meanwhile the form
+    says it is logging in and sends nothing more (a second click or Enter would only be another
+    check and another failure counted); each answer ends the wait."""
+    page.goto(f"{app_url}/logga-in")
+    page.get_by_label("E-post").fill("karl.berglund@demo.se")
+    page.get_by_label("Lösenord").fill("fel-losenord")
+    form = page.get_by_role("form", name="Logga in")
+    status = form.locator("[data-pending-status]")
+    for _ in range(4):
+        # Two submits in a row, as a double click sends them.
+        waiting = form.evaluate(
+            """form => {
+                form.requestSubmit();
+                form.requestSubmit();
+                return [form.getAttribute("aria-busy"),
+                        form.querySelector("[data-pending-status]").textContent];
+            }"""
+        )
+        assert waiting == ["true", "Loggar in …"]
+        expect(form).not_to_have_attribute("aria-busy", "true")
+        expect(page.get_by_role("alert")).to_have_text("Fel e-postadress eller lösenord.")
+        expect(status).to_have_text("")
+        expect(status).to_have_attribute("role", "status")
+    # Four failures were counted, not eight: five would have locked the account.
+    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.locator("#user-name")).to_have_text("Karl Berglund")

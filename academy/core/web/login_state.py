@@ -25,6 +25,9 @@ NOTICES = {"utloggad": LOGGED_OUT, "avbruten": HANDOFF_FAILED}
 class LoginState(BaseState):
     # The one-time code of a login just opened; while set, the page posts it to /api/inloggning.
     handoff: str = ""
+    # Counts the form's refusals: the form waits from a submit until it changes (ui.form's
+    # `done`); a login opened keeps it waiting until the page leaves for the start page.
+    answered: int = 0
 
     @rx.event
     def open_login(self):
@@ -59,6 +62,15 @@ class LoginState(BaseState):
 
     @rx.event
     async def submit(self, form_data: dict):
+        handoff = await self._open_login(form_data)
+        if handoff is None:
+            self.answered += 1
+            return
+        self.handoff = handoff
+        self.logged_out_notice = ""
+
+    async def _open_login(self, form_data: dict) -> str | None:
+        """The one-time code of the login the form opens, or None with the refusal shown."""
         email = str(form_data.get("email") or "")
         password = str(form_data.get("password") or "")
         client = self._client()
@@ -66,19 +78,15 @@ class LoginState(BaseState):
             lambda session: auth.begin_login(session, email, password, client=client)
         )
         if attempt is None:
-            return
+            return None
         # Only argon2 runs in a worker thread: it holds no lock and needs no interpreter, so a
         # burst of logins uses every core the event loop leaves idle (a low-priority thread)
         # without stalling other users' events. The short database steps stay here, where they
         # never queue for the interpreter behind the loop.
         check = await run_low_priority(auth.check_password, attempt, password)
-        handoff = self._login_step(
+        return self._login_step(
             lambda session: auth.start_handoff(session, auth.finish_login(session, attempt, check))
         )
-        if handoff is None:
-            return
-        self.handoff = handoff
-        self.logged_out_notice = ""
 
 
 class PasswordState(BaseState):

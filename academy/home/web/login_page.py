@@ -45,6 +45,8 @@ def login_page() -> rx.Component:
             on_submit=LoginState.submit,
             reset_on_submit=False,
             aria_label="Logga in",
+            pending="Loggar in …",
+            done=LoginState.answered,
         ),
         handoff_form(),
     )
