@@ -57,8 +57,19 @@
   );
 
   // Messages (data-msg): bring a new one into view beside the action that caused it.
+  // Reflex's own banner after a new version of the app was put in place while a tab was open
+  // (plain DOM, added to the body by Reflex's state.js), in the interface's language: when it
+  // is added, or when this script starts.
+  function inSwedish(node) {
+    if (node.id !== "reflex-new-version-banner" || node.dataset.swedish) return;
+    node.dataset.swedish = "1";
+    var button = node.querySelector("button");
+    node.firstChild.textContent = "En ny version av Serviceakademin finns. Ladda om sidan.";
+    if (button) button.textContent = "Ladda om";
+  }
   function reveal(node) {
     if (!node || node.nodeType !== 1) return; // a changed text node may be gone already
+    inSwedish(node);
     var msg = node.matches("[data-msg]") ? node : node.querySelector("[data-msg]");
     if (!msg || msg.closest("dialog")) return;
     var box = msg.getBoundingClientRect();
@@ -173,6 +184,9 @@
     attributeFilter: ["data-done"],
   });
   autosubmit();
+  // Reflex adds its banner as the socket connects, which can be before this script starts.
+  var banner = document.getElementById("reflex-new-version-banner");
+  if (banner) inSwedish(banner);
 
   // A form with several purposes (the quiz: save one question, hand in): its submit buttons
   // carry data-aim, copied into the form's "aim" field as the button is clicked, before the

@@ -18,6 +18,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from academy.core.settings import PROJECT_ROOT
 from academy.demo import DEMO_PASSWORD
 from tests.e2e.conftest import serious_violations
 
@@ -332,3 +333,43 @@ def test_lesson_markdown_keeps_its_formatting(logged_in, app_url):
     finally:
         page.set_viewport_size({"width": DESKTOP, "height": 900})
         form.get_by_role("button", name="Avbryt").click()
+
+
+# As Reflex's state.js adds its banner (the test checks its words and id in the built frontend).
+ADD_REFLEX_BANNER = """() => {
+  const banner = document.createElement("div");
+  banner.id = "reflex-new-version-banner";
+  banner.setAttribute("role", "alert");
+  banner.append("A new version of this app is available.");
+  const button = document.createElement("button");
+  button.textContent = "Reload";
+  banner.append(button);
+  document.body.append(banner);
+}"""
+
+
+@pytest.mark.parametrize("kit_first", [True, False], ids=["kit-js-first", "banner-first"])
+def test_reflex_s_banner_for_a_new_version_speaks_swedish(page, app_url, kit_first):
+    """A tab left open while a new version is put in place gets a banner from Reflex's own
+    state.js (plain DOM, in English), as its socket connects: before kit.js has started, or
+    after. kit.js puts it in Swedish either way."""
+    state_js = (PROJECT_ROOT / ".web" / "utils" / "state.js").read_text()
+    assert 'NEW_VERSION_BANNER_ID = "reflex-new-version-banner"' in state_js
+    assert 'banner.append("A new version of this app is available.");' in state_js
+    held = []
+    if not kit_first:
+        page.route("**/kit.js", lambda route: held.append(route))
+    page.goto(f"{app_url}/logga-in")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logga in")
+    if kit_first:
+        expect(page.locator("html[data-kit=ready]")).to_have_count(1)
+        page.evaluate(ADD_REFLEX_BANNER)
+    else:
+        page.evaluate(ADD_REFLEX_BANNER)
+        while not held:  # the request for kit.js, held until the banner is in the page
+            page.wait_for_timeout(50)
+        held[0].continue_()
+    banner = page.locator("#reflex-new-version-banner")
+    expect(banner).to_have_role("alert")
+    expect(banner).to_have_text("En ny version av Serviceakademin finns. Ladda om sidan.Ladda om")
+    expect(banner.get_by_role("button")).to_have_text("Ladda om")
