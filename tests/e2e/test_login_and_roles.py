@@ -307,3 +307,31 @@ def test_the_login_form_says_it_waits_and_sends_no_second_check(page, app_url):
     page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     expect(page.locator("#user-name")).to_have_text("Karl Berglund")
+
+
+def test_a_double_click_on_byt_losenord_changes_the_password_once(page, app_url):
+    """A second click while the passwords are checked would try the old password again and
+    show a refusal after the change went through; the form sends it no more."""
+    log_in_as(page, app_url, "sofia.nyberg@demo.se", "Sofia Nyberg")
+    page.goto(f"{app_url}/byt-losenord")
+    change = page.get_by_role("form", name="Byt lösenord")
+    change.get_by_label("Nuvarande lösenord").fill(DEMO_PASSWORD)
+    change.get_by_label("Nytt lösenord", exact=True).fill("hallon-paddel-47-dörr")
+    change.get_by_label("Nytt lösenord igen").fill("hallon-paddel-47-dörr")
+    waiting = change.evaluate(
+        """form => {
+            form.requestSubmit();
+            form.requestSubmit();
+            return [form.getAttribute("aria-busy"),
+                    form.querySelector("[data-pending-status]").textContent];
+        }"""
+    )
+    assert waiting == ["true", "Byter lösenord …"]
+    expect(page.get_by_role("status").filter(has_text="bytt")).to_have_text(
+        "Ditt lösenord är bytt."
+    )
+    expect(page.get_by_role("alert")).to_have_count(0)
+    expect(change).not_to_have_attribute("aria-busy", "true")
+    page.get_by_role("button", name="Logga ut").click()
+    log_in(page, app_url, "sofia.nyberg@demo.se", "hallon-paddel-47-dörr")
+    expect(page.locator("#user-name")).to_have_text("Sofia Nyberg")

@@ -93,6 +93,9 @@ class PasswordState(BaseState):
     """Byt lösenord: required after an admin chose the password, open to everyone logged in."""
 
     must_change: bool = False
+    # Counts the form's answers (ui.form's `done`): a second click while the passwords are
+    # checked would try the old password again, refused after the change went through.
+    answered: int = 0
 
     @rx.event
     def load(self):
@@ -116,7 +119,9 @@ class PasswordState(BaseState):
 
     @rx.event
     async def change(self, form_data: dict):
-        if not await run_low_priority(self._change, form_data):
+        changed = await run_low_priority(self._change, form_data)
+        self.answered += 1
+        if not changed:
             return
         was_required, self.must_change = self.must_change, False
         self.form_key += 1

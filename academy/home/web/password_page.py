@@ -55,5 +55,7 @@ def password_page() -> rx.Component:
             key=PasswordState.form_key,
             reset_on_submit=False,
             aria_label="Byt lösenord",
+            pending="Byter lösenord …",
+            done=PasswordState.answered,
         ),
     )
