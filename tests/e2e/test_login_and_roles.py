@@ -279,6 +279,15 @@ def test_deactivating_a_user_asks_first_and_ends_the_account(page, new_page, app
     assert serious_violations(page) == []
 
 
+# Two submits in a row, as a double click sends them: what the form says right after them.
+DOUBLE_SUBMIT = """form => {
+    form.requestSubmit();
+    form.requestSubmit();
+    return [form.getAttribute("aria-busy"),
+            form.querySelector("[data-pending-status]").textContent];
+}"""
+
+
 def test_the_login_form_says_it_waits_and_sends_no_second_check(page, app_url):
     """When a whole shift logs in at once, a password check takes seconds. Meanwhile the form
     says it is logging in and sends nothing more (a second click or Enter would only be another
@@ -289,15 +298,7 @@ def test_the_login_form_says_it_waits_and_sends_no_second_check(page, app_url):
     form = page.get_by_role("form", name="Logga in")
     status = form.locator("[data-pending-status]")
     for _ in range(4):
-        # Two submits in a row, as a double click sends them.
-        waiting = form.evaluate(
-            """form => {
-                form.requestSubmit();
-                form.requestSubmit();
-                return [form.getAttribute("aria-busy"),
-                        form.querySelector("[data-pending-status]").textContent];
-            }"""
-        )
+        waiting = form.evaluate(DOUBLE_SUBMIT)
         assert waiting == ["true", "Loggar in …"]
         expect(form).not_to_have_attribute("aria-busy", "true")
         expect(page.get_by_role("alert")).to_have_text("Fel e-postadress eller lösenord.")
@@ -318,14 +319,7 @@ def test_a_double_click_on_byt_losenord_changes_the_password_once(page, app_url)
     change.get_by_label("Nuvarande lösenord").fill(DEMO_PASSWORD)
     change.get_by_label("Nytt lösenord", exact=True).fill("hallon-paddel-47-dörr")
     change.get_by_label("Nytt lösenord igen").fill("hallon-paddel-47-dörr")
-    waiting = change.evaluate(
-        """form => {
-            form.requestSubmit();
-            form.requestSubmit();
-            return [form.getAttribute("aria-busy"),
-                    form.querySelector("[data-pending-status]").textContent];
-        }"""
-    )
+    waiting = change.evaluate(DOUBLE_SUBMIT)
     assert waiting == ["true", "Byter lösenord …"]
     expect(page.get_by_role("status").filter(has_text="bytt")).to_have_text(
         "Ditt lösenord är bytt."
