@@ -23,6 +23,7 @@ from academy.courses.web import routes as courses
 from academy.home.web import routes as home
 from academy.inventory.web import routes as inventory
 from academy.journeys.web import routes as journeys
+from academy.journeys.web.warm_up import keep_contact_figures
 from academy.practice.web import routes as practice
 from academy.privacy.web import routes as privacy
 
@@ -77,5 +78,7 @@ for area in AREAS:
         )
 open_pages_in_one_event(app)
 forget_other_logins_on_hydrate(app)
-# When the server has started: a larger young generation for the collector.
+# When the server has started: a larger young generation for the collector, and the contact
+# figures people open first.
 app.register_lifespan_task(collector.settle)
+app.register_lifespan_task(keep_contact_figures)

@@ -256,6 +256,10 @@ def import_period(session: Session, actor: CurrentUser | None, import_id: int) -
     seen = _units_seen(actor)
     if record is None or (seen is not None and record.unit_id not in seen):
         raise NotFound(NOT_FOUND)
+    return _period_of(session, record)
+
+
+def _period_of(session: Session, record: ContactImport) -> Period:
     unit = session.get(Unit, record.unit_id)
     start = datetime.combine(record.period_start.date(), time())
     end = datetime.combine(record.period_end.date() + timedelta(days=1), time())
@@ -380,6 +384,24 @@ def prepare_figures(session: Session, actor: CurrentUser | None, import_id: int)
     period = import_period(session, actor, import_id)
     figures(session, period)
     ranking(session, period)
+
+
+def keep_newest_figures(session: Session) -> int:
+    """Compute and keep the figures and ranking of each unit's newest import, newest first and
+    at most as many as are kept; returns how many. Run once as the server starts (no person
+    asks, so no one's scope applies), so that the first person to open a journey with observed
+    figures, or Kontaktanalys, after a restart does not wait for them."""
+    newest: dict[int, ContactImport] = {}
+    for record in session.scalars(
+        select(ContactImport).order_by(ContactImport.period_end.desc(), ContactImport.id.desc())
+    ):
+        newest.setdefault(record.unit_id, record)
+    records = list(newest.values())[:CACHED_TABLES]
+    for record in records:
+        period = _period_of(session, record)
+        figures(session, period)
+        ranking(session, period)
+    return len(records)
 
 
 def compare(session: Session, before: Period, after: Period) -> PeriodComparison:

@@ -19,6 +19,7 @@ from academy.journeys.web.contacts_figures_state import ContactFiguresState
 from academy.journeys.web.contacts_state import ContactsState
 from academy.journeys.web.editor_state import JourneyEditorState
 from journeys.contacts import ContactImportError
+from tests.integration.conftest import run_event
 from tests.integration.journeys.test_store import _felanmalan_id, actor
 from tests.sessions import redeem, with_cookie
 
@@ -501,3 +502,22 @@ def test_the_ranking_shows_topics_and_the_matching_training(demo):
     rows = {row.category: row for row in state.ranking}
     assert rows["Parkering"].topics == "svåra samtal"
     assert "Modul: Bemötande i telefon" in rows["Parkering"].training
+
+
+def test_the_newest_imports_figures_are_computed_as_the_server_starts(demo, monkeypatch):
+    """After a restart the first person to open a journey with observed contacts waited while
+    its import was read back and summarised; the server now does it as it starts."""
+    from academy.journeys.web.warm_up import keep_contact_figures
+
+    computed: list[int] = []
+    real = service.summarize
+    monkeypatch.setattr(service, "summarize", lambda *a, **k: computed.append(1) or real(*a, **k))
+    run_event(keep_contact_figures())
+    assert computed == [1]  # the demo's one unit with contacts, its newest import
+    strategist = actor(demo, "strateg@demo.se")
+    with session_scope(demo) as session:
+        observed, _period = service.observed_for_journey(session, strategist, _felanmalan_id(demo))
+        import_id = session.scalar(select(ContactImport.id))
+        service.prepare_figures(session, strategist, import_id)
+    assert observed["ringer"].contacts > 100
+    assert computed == [1]  # the journey and Kontaktanalys found them kept
