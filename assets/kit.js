@@ -56,7 +56,6 @@
     true
   );
 
-  // Messages (data-msg): bring a new one into view beside the action that caused it.
   // Reflex's own banner after a new version of the app was put in place while a tab was open
   // (plain DOM, added to the body by Reflex's state.js), in the interface's language: when it
   // is added, or when this script starts.
@@ -67,6 +66,8 @@
     node.firstChild.textContent = "En ny version av Serviceakademin finns. Ladda om sidan.";
     if (button) button.textContent = "Ladda om";
   }
+  // Messages (data-msg): bring a new one into view beside the action that caused it; an added
+  // node may also be Reflex's banner (above).
   function reveal(node) {
     if (!node || node.nodeType !== 1) return; // a changed text node may be gone already
     inSwedish(node);
