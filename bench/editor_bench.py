@@ -5,7 +5,8 @@ updated diagram, the event round trip for opening a step in the form, and two tr
 the journey's page ("Zooma in" and "Zooma ut" in turn, which change one number, and selecting a
 tab). Floors measured in the same run: the trivial event of a blank Reflex app of the same
 version (bench/load.py's `serve_blank`, one button that counts its clicks) and raw `dot -Tsvg`
-on the journey's DOT text.
+on the journey's DOT text. After each save it also times the browser's own part of showing a
+diagram, with no event: fetching the saved diagram again and putting its SVG into the page.
 For each event it also counts the bytes the server sent over the event websocket (the state
 delta). Each event is timed twice in the page: until the change is in the page (the DOM) and
 until the frame after it is painted (styled and laid out: a 200-step diagram's SVG takes about
@@ -141,6 +142,30 @@ def measured(
     sizes.append(frames.take())
 
 
+# The browser's own part of showing a new diagram, with no event: fetch the diagram the page
+# shows (the server keeps it; the browser's cache is bypassed) and put its SVG into the page as
+# journey-diagram.js does. Timed until it is in the DOM and until the frame after it is painted,
+# as `measured` times an event.
+_SHOW_DIAGRAM = """async () => {
+  const holder = document.getElementById("diagram-svg");
+  const start = performance.now();
+  const asked = { credentials: "same-origin", cache: "no-store" };
+  const response = await fetch(holder.dataset.src, asked);
+  const svg = await response.text();
+  holder.innerHTML = svg.slice(svg.indexOf("<svg"));
+  const end = performance.now();
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  return [end - start, performance.now() - start];
+}"""
+
+
+def shown_again(page, times: list[tuple[float, float]]) -> None:
+    """The browser fetching and inserting the page's current diagram once more (`_SHOW_DIAGRAM`)."""
+    mark = page.evaluate(_SHOW_DIAGRAM)
+    times.append((mark[0] / 1000, mark[1] / 1000))
+    page.wait_for_timeout(150)
+
+
 def pin_browser(core: int | None) -> None:
     """With `--browser-core`: every thread of the browser's processes (Chromium and the
     Playwright driver, children of this process) on `core` alone; the servers, `dot` and this
@@ -208,7 +233,7 @@ def main() -> None:
             page.goto(f"{base}/kundresor/{journey_id}")
             expect(page.locator("#diagram g.node").first).to_be_attached(timeout=60_000)
 
-            floor_event, tab_event, open_step, save, dot = [], [], [], [], []
+            floor_event, tab_event, open_step, save, dot, show = [], [], [], [], [], []
             sizes: dict[str, list[int]] = {"zoom": [], "tab": [], "open": [], "save": []}
             for run in range(args.runs):
                 if DEBUG and run == 2:
@@ -270,6 +295,7 @@ def main() -> None:
                 )
                 if DEBUG and run == 2:
                     browser.stop_tracing()
+                shown_again(page, show)
                 dot.append(timed(lambda: raw_dot(dot_text)))
 
             browser.close()
@@ -287,8 +313,9 @@ def main() -> None:
     print(f"  raw dot -Tsvg (floor): {raw:8.1f} ms")
     for at, when in ((0, "in the page (DOM)"), (1, "painted on the screen")):
         floor = median_ms([t[at] for t in blank])
-        zoom_ms, tab_ms, open_ms, save_ms = (
-            median_ms([t[at] for t in times]) for times in (floor_event, tab_event, open_step, save)
+        zoom_ms, tab_ms, open_ms, save_ms, show_ms = (
+            median_ms([t[at] for t in times])
+            for times in (floor_event, tab_event, open_step, save, show)
         )
         print(f"  until {when}:")
         print(f"    blank app's trivial event (floor): {floor:8.1f} ms  {kib(blank_bytes)}")
@@ -307,6 +334,10 @@ def main() -> None:
         print(
             f"    Spara -> updated diagram:          {save_ms:8.1f} ms  {kib(sizes['save'])}"
             f"  = {save_ms / (zoom_ms + raw):4.2f}x (trivial event + raw dot)"
+        )
+        print(
+            f"      the browser showing it, no event: {show_ms:8.1f} ms"
+            f"  (Spara = {save_ms / (zoom_ms + raw + show_ms):4.2f}x the three together)"
         )
 
 
