@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -254,6 +255,30 @@ async def run_learners(
     return await run_tabs(url, count, learner_script(learners, first, barrier))
 
 
+def measured_run(run: Awaitable[tuple[Timings, int]]) -> tuple[Timings, int, float, float]:
+    """`run`'s timings and errors, with the CPU this process (the load client, every tab of
+    it) used meanwhile and the run's wall time, in seconds. The tabs stand for browsers on
+    people's own computers; here they share the server's cores."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    timings, errors = asyncio.run(run)
+    return timings, errors, time.process_time() - cpu, time.perf_counter() - wall
+
+
+def client_report(client: dict[str, list[tuple[int, float, float]]]) -> None:
+    """The load client's own CPU per run (medians over the rounds): what of the machine's
+    cores the simulated browsers took from the server."""
+    print("\n### The load client's own CPU (medians over the rounds)\n")
+    print("| tabs | app | client CPU s | run's wall s | cores the client used |")
+    print("|---:|---|---:|---:|---:|")
+    for label, runs in client.items():
+        for tabs in sorted({n for n, _, _ in runs}):
+            seen = [(cpu, wall) for n, cpu, wall in runs if n == tabs]
+            cpu = statistics.median(c for c, _ in seen)
+            wall = statistics.median(w for _, w in seen)
+            used = statistics.median(c / w for c, w in seen if w)
+            print(f"| {tabs} | {label} | {cpu:.2f} | {wall:.2f} | {used:.2f} |")
+
+
 def report(
     title: str, rows: list[tuple[str, int, Timings, int]], floor: dict[int, Timings] | None = None
 ) -> None:
@@ -352,6 +377,8 @@ def main() -> None:
     floors: list[dict[int, Timings]] = []
     # Per label: (round, tabs, timings, errors) of every run.
     results: dict[str, list[tuple[int, int, Timings, int]]] = defaultdict(list)
+    # Per label: (tabs, the load client's CPU, wall) of every run.
+    client: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
     with ExitStack() as serving:
         blank = serving.enter_context(serve_blank(folder)) if not args.skip_blank else ""
         if blank:
@@ -376,17 +403,19 @@ def main() -> None:
             for n in sizes:
                 # The floor just before the app's runs of the same size, in every round.
                 if blank:
-                    timings, errors = asyncio.run(
+                    timings, errors, cpu, wall = measured_run(
                         run_tabs(blank, n, blank_script(args.blank_rounds))
                     )
                     results["tom app"].append((round_index, n, timings, errors))
+                    client["tom app"].append((n, cpu, wall))
                     floor[n] = dict(timings)
                 floor.setdefault(n, {})[HASHING] = [hashing_floor(n, argon2_check_seconds())]
                 for config, url, learners in apps:
-                    timings, errors = asyncio.run(
+                    timings, errors, cpu, wall = measured_run(
                         run_learners(url, n, learners, first, args.logins_apart)
                     )
                     results[config].append((round_index, n, timings, errors))
+                    client[config].append((n, cpu, wall))
                 first += n
             floors.append(floor)
 
@@ -407,6 +436,7 @@ def main() -> None:
             },
             floors,
         )
+    client_report(client)
 
 
 if __name__ == "__main__":
