@@ -34,10 +34,10 @@ def argon2_check_seconds(runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def hashing_floor(logins: int, check: float, on_cores: int | None = None) -> float:
+def hashing_floor(logins: int, check: float) -> float:
     """Seconds until the last of `logins` simultaneous logins can have been hashed if every core
     did nothing else: no burst of logins can be served faster, whatever the server."""
-    return math.ceil(logins / (on_cores or cores())) * check
+    return math.ceil(logins / cores()) * check
 
 
 def header() -> str:
